@@ -1,0 +1,23 @@
+"""The LKE catalogue: a versioned YAML tree of indicators, weights, options and thresholds."""
+
+from zi_docs.catalogue.loader import BUNDLED_DIR, bundled_catalogues, load_catalogue
+from zi_docs.catalogue.model import (
+    Catalogue,
+    ChecklistItem,
+    CountInput,
+    Node,
+    Predicate,
+    ThresholdRule,
+)
+
+__all__ = [
+    "BUNDLED_DIR",
+    "Catalogue",
+    "ChecklistItem",
+    "CountInput",
+    "Node",
+    "Predicate",
+    "ThresholdRule",
+    "bundled_catalogues",
+    "load_catalogue",
+]

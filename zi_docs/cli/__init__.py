@@ -1,0 +1,38 @@
+"""The command line: the only layer that knows click. Each command parses options, calls one
+library function, and formats what comes back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from zi_docs import __version__
+from zi_docs.cli._base import RootGroup
+from zi_docs.cli.lke import lke
+from zi_docs.cli.workspace import demo, init
+from zi_docs.cli.score import score
+from zi_docs.cli import archive as _archive
+from zi_docs.cli import documents as _documents
+from zi_docs.cli import submission as _submission
+
+
+@click.group(cls=RootGroup, context_settings={"max_content_width": 100})
+@click.version_option(__version__, "--version", message="zi-docs %(version)s",
+                      help="Tampilkan versi lalu keluar.")
+def cli() -> None:
+    """zi-docs: dokumen, data dukung, dan penilaian mandiri Zona Integritas (WBK/WBBM).
+
+    Mulai dengan 'zi-docs init FOLDER' untuk membuat ruang kerja, atau 'zi-docs demo' untuk
+    melihat semuanya bekerja pada contoh unit kerja fiktif.
+    """
+
+
+for _command in (init, demo, lke, score, *_documents.COMMANDS, *_archive.COMMANDS,
+                 *_submission.COMMANDS):
+    cli.add_command(_command)
+
+
+def main(args: Sequence[str] | None = None) -> None:
+    """Entry point of the ``zi-docs`` command."""
+    cli.main(args=args, prog_name="zi-docs")

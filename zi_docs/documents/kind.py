@@ -1,0 +1,52 @@
+"""What a document kind is: its input schema, template, context builder and the evidence it is.
+
+Each kind lives in its own module under ``zi_docs/documents/kinds/`` and exposes ``KIND``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from zi_docs.schema import Record
+from zi_docs.workspace import Workspace
+
+
+class Media(Protocol):
+    """Made by the render engine; lets a context builder place images without docxtpl."""
+
+    def image(self, source: Path | bytes, *, width_mm: float | None = None,
+              height_mm: float | None = None) -> object:
+        """An inline image for the template (PNG/JPEG file or bytes)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Serves:
+    """One LKE indicator (and optionally one checklist item) a document is evidence for."""
+
+    indicator: str
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """A kind of generated document."""
+
+    name: str
+    """Command-line name, e.g. ``sk-tim``."""
+    title: str
+    """Indonesian title, e.g. ``SK Tim Kerja Pembangunan Zona Integritas``."""
+    template: str
+    """Template file name in ``templates/`` (built-in) or the workspace ``templates/``."""
+    schema: Record
+    """Schema of the YAML input (validated before rendering)."""
+    build_context: Callable[[dict[str, Any], Workspace, Media], dict[str, Any]]
+    """Cleaned input + workspace + media -> the template's context."""
+    serves: Sequence[Serves] = ()
+    example_input: str = ""
+    """File name of the example input in ``inputs/`` of the example workspace."""
+    output_name: Callable[[dict[str, Any]], str] | None = None
+    """Base name of the output file (without extension) for a given input."""

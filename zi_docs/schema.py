@@ -1,0 +1,279 @@
+"""Declarative validation of YAML inputs: every problem is collected with file, line and field.
+
+A schema is a :class:`Record` of :class:`Field` s. ``validate(doc, schema)`` returns the
+cleaned data (plain dicts, lists, str, int, float, date) or raises
+:class:`~zi_docs.errors.InvalidInputError` listing *all* problems at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from zi_docs.errors import InvalidInputError
+from zi_docs.findings import Finding
+from zi_docs.yamlio import PathKey, YamlDoc
+
+_MISSING = object()
+
+
+@dataclass
+class Context:
+    """What a check needs: the document (for lines) and the problems found so far."""
+
+    doc: YamlDoc
+    problems: list[Finding] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Things particular checks need, e.g. ``catalogue`` for LKE ids."""
+
+    def fail(self, path: PathKey, message: str, code: str = "") -> None:
+        self.problems.append(self.doc.finding(path, message, code=code))
+
+
+class Kind:
+    """A kind of value. ``describe`` is shown to users in ``templates show``."""
+
+    describe = "nilai"
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def example(self) -> Any:
+        return None
+
+
+class Text(Kind):
+    def __init__(self, *, max_len: int | None = None, pattern: str | None = None,
+                 pattern_hint: str = "") -> None:
+        self.max_len = max_len
+        self.pattern = re.compile(pattern) if pattern else None
+        self.pattern_hint = pattern_hint
+        self.describe = "teks"
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+            ctx.fail(path, "harus berupa teks", "type-text")
+            return None
+        text = str(value).strip()
+        if not text:
+            ctx.fail(path, "tidak boleh kosong", "empty")
+            return None
+        if self.max_len and len(text) > self.max_len:
+            ctx.fail(path, f"terlalu panjang ({len(text)} karakter, paling banyak {self.max_len})",
+                     "too-long")
+        if self.pattern and not self.pattern.fullmatch(text):
+            ctx.fail(path, self.pattern_hint or "bentuknya tidak sesuai", "pattern")
+        return text
+
+    def example(self) -> Any:
+        return "..."
+
+
+class Integer(Kind):
+    def __init__(self, *, minimum: int | None = None, maximum: int | None = None) -> None:
+        self.minimum, self.maximum = minimum, maximum
+        self.describe = "bilangan bulat"
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            ctx.fail(path, "harus bilangan bulat", "type-int")
+            return None
+        try:
+            number = int(str(value).replace(".", "").strip()) if isinstance(value, str) else value
+        except ValueError:
+            ctx.fail(path, f"'{value}' bukan bilangan bulat", "type-int")
+            return None
+        return _check_range(number, self.minimum, self.maximum, path, ctx)
+
+    def example(self) -> Any:
+        return self.minimum or 1
+
+
+class Number(Kind):
+    def __init__(self, *, minimum: float | None = None, maximum: float | None = None) -> None:
+        self.minimum, self.maximum = minimum, maximum
+        self.describe = "angka"
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, bool):
+            ctx.fail(path, "harus angka", "type-number")
+            return None
+        if isinstance(value, str):
+            try:
+                value = float(value.strip().replace(",", "."))
+            except ValueError:
+                ctx.fail(path, f"'{value}' bukan angka", "type-number")
+                return None
+        if not isinstance(value, (int, float)):
+            ctx.fail(path, "harus angka", "type-number")
+            return None
+        return _check_range(value, self.minimum, self.maximum, path, ctx)
+
+    def example(self) -> Any:
+        return self.minimum or 0
+
+
+def _check_range(number: Any, lo: Any, hi: Any, path: PathKey, ctx: Context) -> Any:
+    if lo is not None and number < lo:
+        ctx.fail(path, f"tidak boleh kurang dari {lo} (tertulis {number})", "range")
+    if hi is not None and number > hi:
+        ctx.fail(path, f"tidak boleh lebih dari {hi} (tertulis {number})", "range")
+    return number
+
+
+class Boolean(Kind):
+    describe = "ya/tidak (true/false)"
+    _WORDS = {"ya": True, "true": True, "tidak": False, "false": False}
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in self._WORDS:
+            return self._WORDS[value.strip().lower()]
+        ctx.fail(path, "harus ya atau tidak (true/false)", "type-bool")
+        return None
+
+    def example(self) -> Any:
+        return True
+
+
+class Date(Kind):
+    describe = "tanggal (TTTT-BB-HH, misalnya 2026-01-15)"
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        ctx.fail(path, f"'{value}' bukan tanggal; tulis sebagai TTTT-BB-HH, misalnya 2026-01-15",
+                 "type-date")
+        return None
+
+    def example(self) -> Any:
+        return dt.date(2026, 1, 15)
+
+
+class Choice(Kind):
+    def __init__(self, options: Sequence[str], *, case_insensitive: bool = True) -> None:
+        self.options = tuple(options)
+        self.case_insensitive = case_insensitive
+        self.describe = "salah satu dari: " + ", ".join(self.options)
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        text = str(value).strip() if value is not None else ""
+        for option in self.options:
+            if text == option or (self.case_insensitive and text.lower() == option.lower()):
+                return option
+        ctx.fail(path, f"'{text}' tidak dikenal; pilih salah satu: {', '.join(self.options)}",
+                 "choice")
+        return None
+
+    def example(self) -> Any:
+        return self.options[0]
+
+
+class Custom(Kind):
+    """A kind defined by a function ``(value, path, ctx) -> cleaned``."""
+
+    def __init__(self, describe: str, func: Callable[[Any, PathKey, Context], Any],
+                 example: Any = None) -> None:
+        self.describe = describe
+        self.func = func
+        self._example = example
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        return self.func(value, path, ctx)
+
+    def example(self) -> Any:
+        return self._example
+
+
+class ListOf(Kind):
+    def __init__(self, item: Kind, *, min_items: int = 0, max_items: int | None = None) -> None:
+        self.item, self.min_items, self.max_items = item, min_items, max_items
+        self.describe = f"daftar {item.describe}"
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            ctx.fail(path, "harus berupa daftar (tiap butir diawali tanda '- ')", "type-list")
+            return []
+        if len(value) < self.min_items:
+            ctx.fail(path, f"harus berisi paling sedikit {self.min_items} butir", "min-items")
+        if self.max_items is not None and len(value) > self.max_items:
+            ctx.fail(path, f"paling banyak {self.max_items} butir", "max-items")
+        return [self.item.check(v, (*path, i), ctx) for i, v in enumerate(value)]
+
+    def example(self) -> Any:
+        return [self.item.example()]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record."""
+
+    name: str
+    kind: Kind
+    required: bool = True
+    default: Any = None
+    help: str = ""
+    """What the field is for, in Indonesian (shown by ``templates show``)."""
+    example: Any = _MISSING
+
+
+class Record(Kind):
+    def __init__(self, *fields: Field, allow_extra: bool = False) -> None:
+        self.fields = fields
+        self.allow_extra = allow_extra
+        self.describe = "kelompok isian"
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            ctx.fail(path, "harus berupa kelompok isian 'nama: nilai'", "type-record")
+            return {}
+        names = [f.name for f in self.fields]
+        result: dict[str, Any] = {}
+        for spec in self.fields:
+            if spec.name not in value or value[spec.name] is None:
+                if spec.required:
+                    ctx.fail((*path, spec.name),
+                             f"isian '{spec.name}' wajib diisi" + (f" ({spec.help})" if spec.help else ""),
+                             "required")
+                result[spec.name] = spec.default
+                continue
+            result[spec.name] = spec.kind.check(value[spec.name], (*path, spec.name), ctx)
+        if not self.allow_extra:
+            for key in value:
+                if key not in names:
+                    close = difflib.get_close_matches(str(key), names, n=1)
+                    hint = f"; maksudnya '{close[0]}'?" if close else ""
+                    ctx.fail((*path, str(key)), f"isian '{key}' tidak dikenal{hint}", "unknown-field")
+        return result
+
+    def example(self) -> Any:
+        return {
+            f.name: (f.example if f.example is not _MISSING else f.kind.example())
+            for f in self.fields
+        }
+
+
+def validate(doc: YamlDoc, schema: Kind, **extra: Any) -> Any:
+    """Validate a parsed YAML document; raise with every problem, or return cleaned data."""
+    ctx = Context(doc=doc, extra=dict(extra))
+    cleaned = schema.check(doc.data, (), ctx)
+    if ctx.problems:
+        count = len(ctx.problems)
+        raise InvalidInputError(f"{doc.file} memuat {count} kesalahan isian", ctx.problems)
+    return cleaned

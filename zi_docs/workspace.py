@@ -1,0 +1,282 @@
+"""A workspace: one unit, one year. The one place where workspace paths are joined."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from zi_docs.catalogue import Catalogue, load_catalogue
+from zi_docs.errors import WorkspaceError
+from zi_docs.nip import NIP
+from zi_docs.schema import Boolean, Choice, Date, Field, Integer, Number, Record, Text, validate
+from zi_docs.yamlio import load_yaml
+
+ENV_VAR = "ZI_DOCS_WORKSPACE"
+UNIT_FILE = "unit.yaml"
+ANSWERS_FILE = "lke.yaml"
+FOLDERS = ("inputs", "templates", "archive", "out")
+PACKAGE_DIR = Path(__file__).resolve().parent
+EXAMPLE_DIR = PACKAGE_DIR / "example"
+
+PAGE_SIZES_MM = {"F4": (215.0, 330.0), "A4": (210.0, 297.0)}
+
+UNIT_SCHEMA = Record(
+    Field("instansi", Text(), help="instansi induk, misalnya 'Pemerintah Kabupaten Sukamaju'"),
+    Field("jenis_instansi", Choice(["pemda", "kl"]), required=False, default="pemda",
+          help="pemda (pemerintah daerah) atau kl (kementerian/lembaga)"),
+    Field("unit", Record(
+        Field("nama", Text(), help="nama lengkap unit kerja"),
+        Field("singkatan", Text(), required=False),
+        Field("alamat", Text()),
+        Field("kota", Text(), help="kota tempat penetapan dokumen"),
+        Field("kode_pos", Text(), required=False),
+        Field("telepon", Text(), required=False),
+        Field("email", Text(pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+",
+                            pattern_hint="alamat email tidak sah"), required=False),
+        Field("website", Text(), required=False),
+        Field("logo", Text(), required=False, help="berkas logo (PNG/JPG) di folder ruang kerja"),
+    )),
+    Field("pimpinan", Record(
+        Field("nama", Text()),
+        Field("nip", NIP),
+        Field("pangkat", Text(), required=False),
+        Field("golongan", Text(), required=False),
+        Field("jabatan", Text()),
+    ), help="kepala unit kerja yang menandatangani dokumen"),
+    Field("tahun", Integer(minimum=2015, maximum=2100), help="tahun penilaian"),
+    Field("target_predikat", Choice(["WBK", "WBBM"]), required=False, default="WBK"),
+    Field("lke", Text(), required=False, default="permenpanrb-90-2021",
+          help="id katalog LKE bawaan atau jalur ke berkas katalog"),
+    Field("halaman", Record(
+        Field("ukuran", Choice(list(PAGE_SIZES_MM)), required=False, default="F4"),
+        Field("font", Text(), required=False, default="Arial"),
+        Field("ukuran_font", Number(minimum=8, maximum=16), required=False, default=12),
+        Field("margin_atas_mm", Number(minimum=5, maximum=60), required=False, default=20),
+        Field("margin_bawah_mm", Number(minimum=5, maximum=60), required=False, default=20),
+        Field("margin_kiri_mm", Number(minimum=5, maximum=60), required=False, default=30),
+        Field("margin_kanan_mm", Number(minimum=5, maximum=60), required=False, default=20),
+    ), required=False, default=None),
+    Field("bukti", Record(
+        Field("mulai", Date(), required=False),
+        Field("selesai", Date(), required=False),
+    ), required=False, default=None,
+        help="rentang tanggal data dukung yang dianggap sesuai tahun penilaian"),
+    Field("pengajuan", Record(
+        Field("opini_bpk", Text(), required=False),
+        Field("nilai_sakip", Text(), required=False),
+        Field("nilai_sakip_internal", Text(), required=False),
+        Field("indeks_rb", Text(), required=False),
+        Field("level_spip", Number(minimum=1, maximum=5), required=False),
+        Field("tlhp_persen", Number(minimum=0, maximum=100), required=False),
+        Field("lhkpn_persen", Number(minimum=0, maximum=100), required=False),
+        Field("lhkasn_persen", Number(minimum=0, maximum=100), required=False),
+        Field("mulai_pembangunan", Date(), required=False),
+        Field("sptjm", Boolean(), required=False),
+        Field("batas_pengajuan", Date(), required=False),
+    ), required=False, default=None, help="prasyarat pengajuan ke TPN (PermenPANRB 5/2024)"),
+)
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """Paper, font and margins of generated documents."""
+
+    size: str
+    width_mm: float
+    height_mm: float
+    font: str
+    font_size: float
+    margin_top_mm: float
+    margin_bottom_mm: float
+    margin_left_mm: float
+    margin_right_mm: float
+
+
+@dataclass(frozen=True)
+class UnitProfile:
+    """The validated ``unit.yaml``. ``data`` is the cleaned mapping given to templates."""
+
+    data: dict[str, Any]
+
+    @property
+    def year(self) -> int:
+        return int(self.data["tahun"])
+
+    @property
+    def unit_name(self) -> str:
+        return str(self.data["unit"]["nama"])
+
+    @property
+    def target(self) -> str:
+        return str(self.data["target_predikat"])
+
+    @property
+    def catalogue_name(self) -> str:
+        return str(self.data["lke"])
+
+    @property
+    def page(self) -> PageSetup:
+        raw = self.data.get("halaman") or {}
+        size = raw.get("ukuran") or "F4"
+        width, height = PAGE_SIZES_MM[size]
+        return PageSetup(
+            size=size, width_mm=width, height_mm=height,
+            font=raw.get("font") or "Arial", font_size=float(raw.get("ukuran_font") or 12),
+            margin_top_mm=float(raw.get("margin_atas_mm") or 20),
+            margin_bottom_mm=float(raw.get("margin_bawah_mm") or 20),
+            margin_left_mm=float(raw.get("margin_kiri_mm") or 30),
+            margin_right_mm=float(raw.get("margin_kanan_mm") or 20),
+        )
+
+    @property
+    def evidence_window(self) -> tuple[dt.date, dt.date]:
+        raw = self.data.get("bukti") or {}
+        return (raw.get("mulai") or dt.date(self.year, 1, 1),
+                raw.get("selesai") or dt.date(self.year, 12, 31))
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Paths and profile of one workspace."""
+
+    root: Path
+
+    @property
+    def unit_file(self) -> Path:
+        return self.root / UNIT_FILE
+
+    @property
+    def answers_file(self) -> Path:
+        return self.root / ANSWERS_FILE
+
+    @property
+    def inputs_dir(self) -> Path:
+        return self.root / "inputs"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.root / "archive"
+
+    @property
+    def out_dir(self) -> Path:
+        return self.root / "out"
+
+    def display(self, path: Path) -> str:
+        """A path as shown to the user: relative to the workspace when inside it."""
+        try:
+            return str(path.resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+    @cached_property
+    def profile(self) -> UnitProfile:
+        doc = load_yaml(self.unit_file, display=self.display(self.unit_file))
+        return UnitProfile(data=validate(doc, UNIT_SCHEMA))
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        return load_catalogue(self.profile.catalogue_name, base=self.root)
+
+    def logo_path(self) -> Path | None:
+        logo = self.profile.data["unit"].get("logo")
+        if not logo:
+            return None
+        path = self.root / logo
+        return path if path.is_file() else None
+
+
+def find_workspace(explicit: str | Path | None = None, cwd: Path | None = None) -> Workspace:
+    """The workspace named by ``--workspace``, ``$ZI_DOCS_WORKSPACE``, or found upwards."""
+    named = explicit or os.environ.get(ENV_VAR)
+    if named:
+        root = Path(named).expanduser()
+        if not (root / UNIT_FILE).is_file():
+            raise WorkspaceError(
+                f"folder {root} bukan ruang kerja zi-docs (tidak ada {UNIT_FILE})",
+                hint="buat ruang kerja dengan: zi-docs init FOLDER",
+            )
+        return Workspace(root.resolve())
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / UNIT_FILE).is_file():
+            return Workspace(folder)
+    raise WorkspaceError(
+        f"tidak ada ruang kerja zi-docs di {start} maupun folder di atasnya",
+        hint=f"pindah ke folder ruang kerja, pakai --workspace FOLDER, atur {ENV_VAR}, "
+        "atau buat yang baru dengan: zi-docs init FOLDER",
+    )
+
+
+@dataclass(frozen=True)
+class InitResult:
+    """What ``init`` created."""
+
+    workspace: Workspace
+    created: tuple[Path, ...]
+
+
+def init_workspace(root: Path, *, year: int | None = None, unit_name: str | None = None,
+                   instansi: str | None = None) -> InitResult:
+    """Create a workspace from the bundled example; refuse to overwrite an existing one."""
+    root = root.expanduser()
+    if (root / UNIT_FILE).exists():
+        raise WorkspaceError(
+            f"{root} sudah berisi ruang kerja ({UNIT_FILE} ada); tidak ada yang ditimpa",
+            hint="pilih folder lain atau hapus ruang kerja lama secara manual",
+        )
+    if root.exists() and any(p.name in (ANSWERS_FILE, *FOLDERS) for p in root.iterdir()):
+        raise WorkspaceError(
+            f"{root} sudah berisi berkas ruang kerja (lke.yaml atau folder inputs/archive/out); "
+            "tidak ada yang ditimpa",
+            hint="pilih folder kosong",
+        )
+    root.mkdir(parents=True, exist_ok=True)
+    created: list[Path] = []
+    text = (EXAMPLE_DIR / UNIT_FILE).read_text(encoding="utf-8")
+    example_year = load_yaml(EXAMPLE_DIR / UNIT_FILE).data["tahun"]
+    if year is not None:
+        text = text.replace(f"tahun: {example_year}", f"tahun: {year}")
+    if unit_name:
+        text = _replace_value(text, "  nama: ", unit_name, first_after="unit:")
+    if instansi:
+        text = _replace_value(text, "instansi: ", instansi)
+    (root / UNIT_FILE).write_text(text, encoding="utf-8")
+    created.append(root / UNIT_FILE)
+    shutil.copyfile(EXAMPLE_DIR / ANSWERS_FILE, root / ANSWERS_FILE)
+    created.append(root / ANSWERS_FILE)
+    for name in FOLDERS:
+        (root / name).mkdir(exist_ok=True)
+        created.append(root / name)
+    for source in sorted((EXAMPLE_DIR / "inputs").glob("*")):
+        if source.is_file():
+            shutil.copyfile(source, root / "inputs" / source.name)
+            created.append(root / "inputs" / source.name)
+    for extra in ("logo.png",):
+        if (EXAMPLE_DIR / extra).is_file():
+            shutil.copyfile(EXAMPLE_DIR / extra, root / extra)
+            created.append(root / extra)
+    return InitResult(workspace=Workspace(root.resolve()), created=tuple(created))
+
+
+def _replace_value(text: str, prefix: str, value: str, first_after: str | None = None) -> str:
+    lines = text.splitlines(keepends=True)
+    armed = first_after is None
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    for i, line in enumerate(lines):
+        if not armed and line.startswith(first_after or ""):
+            armed = True
+            continue
+        if armed and line.startswith(prefix):
+            comment = line[line.index(" #"):] if " #" in line else "\n"
+            lines[i] = prefix + quoted + (comment if comment.endswith("\n") else comment + "\n")
+            break
+    return "".join(lines)

@@ -1,0 +1,169 @@
+"""YAML in, with line numbers kept, so every problem can name its file and line.
+
+PyYAML's safe loader is used for scalars; mappings and sequences are built here so that
+each value's line is recorded under its path, and duplicate keys (which PyYAML silently
+overwrites) are reported instead of losing data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zi_docs.errors import InvalidInputError
+from zi_docs.findings import Finding
+
+PathKey = tuple[str | int, ...]
+
+
+def format_path(path: PathKey) -> str:
+    """``("anggota", 2, "nip")`` -> ``anggota[3].nip`` (list positions shown from 1)."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A parsed YAML file: its data and the line of every value in it."""
+
+    data: Any
+    file: str
+    """The file name as it should appear in messages."""
+    lines: Mapping[PathKey, int] = field(default_factory=dict)
+
+    def line_of(self, path: PathKey) -> int | None:
+        """The line of ``path``, or of its nearest parent that has one."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            probe = probe[:-1]
+        return self.lines.get((), None)
+
+    def finding(self, path: PathKey, message: str, *, code: str = "") -> Finding:
+        """An error finding placed at ``path`` of this file."""
+        return Finding(
+            message=message,
+            file=self.file,
+            line=self.line_of(path),
+            field=format_path(path) or None,
+            code=code,
+        )
+
+
+class _Builder:
+    def __init__(self, loader: yaml.SafeLoader, file: str) -> None:
+        self.loader = loader
+        self.file = file
+        self.lines: dict[PathKey, int] = {}
+        self.problems: list[Finding] = []
+
+    def build(self, node: yaml.Node, path: PathKey) -> Any:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node, deep=True)
+                if isinstance(key, (list, dict)):
+                    key = str(key)
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    key = str(key)
+                key_path = (*path, str(key))
+                if key in result:
+                    self.problems.append(
+                        Finding(
+                            message=f"kunci '{key}' ditulis dua kali; hapus salah satunya",
+                            file=self.file,
+                            line=key_node.start_mark.line + 1,
+                            field=format_path(key_path),
+                            code="yaml-duplicate-key",
+                        )
+                    )
+                    continue
+                self.lines[key_path] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, key_path)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)
+
+
+def parse_yaml(text: str, file: str) -> YamlDoc:
+    """Parse YAML text; raise :class:`InvalidInputError` naming the line on any problem."""
+    loader = yaml.SafeLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            problem = exc.problem or "tidak dapat dibaca"
+            raise InvalidInputError(
+                f"{file} bukan YAML yang sah",
+                [
+                    Finding(
+                        message=f"penulisan YAML salah ({problem}); periksa indentasi, "
+                        "tanda titik dua, dan tanda kutip di sekitar baris ini",
+                        file=file,
+                        line=line,
+                        code="yaml-syntax",
+                    )
+                ],
+            ) from None
+        if node is None:
+            return YamlDoc(data=None, file=file, lines={})
+        builder = _Builder(loader, file)
+        data = builder.build(node, ())
+    finally:
+        loader.dispose()
+    if builder.problems:
+        raise InvalidInputError(f"{file} memuat kunci ganda", builder.problems)
+    return YamlDoc(data=data, file=file, lines=builder.lines)
+
+
+def load_yaml(path: Path, *, display: str | None = None) -> YamlDoc:
+    """Read and parse a YAML file (UTF-8, BOM tolerated)."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInputError(
+            f"berkas {name} tidak ditemukan",
+            [Finding(message="berkas tidak ada; periksa nama dan foldernya", file=name)],
+        ) from None
+    except OSError as exc:
+        raise InvalidInputError(
+            f"berkas {name} tidak dapat dibaca",
+            [Finding(message=f"tidak dapat dibaca ({exc.strerror})", file=name)],
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InvalidInputError(
+            f"{name} bukan teks UTF-8",
+            [
+                Finding(
+                    message="berkas bukan UTF-8; simpan ulang sebagai UTF-8 dari editor teks",
+                    file=name,
+                    line=line,
+                    code="yaml-encoding",
+                )
+            ],
+        ) from None
+    return parse_yaml(text, name)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for data the tool writes (block style, Unicode kept, key order kept)."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
