@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -69,7 +70,8 @@ ZiGroup.group_class = ZiGroup
 
 # ---- usage errors in Indonesian -----------------------------------------------------------
 _USAGE_PATTERNS: Sequence[tuple[str, str]] = (
-    (r"No such option: (.+?)(?: Did you mean (.+)\?)?$", "opsi {0} tidak dikenal"),
+    (r"No such option:? '?([^'?]+?)'?\.?(?: Did you mean '?(.+?)'?\?)?$",
+     "opsi {0} tidak dikenal"),
     (r"No such command '(.+?)'\.?", "perintah '{0}' tidak dikenal"),
     (r"Missing argument '(.+?)'\.?", "argumen {0} belum diisi"),
     (r"Missing option '(.+?)'\.?", "opsi {0} wajib diisi"),
@@ -94,8 +96,8 @@ def translate_usage(message: str) -> str:
             if template.startswith("nilai") and len(groups) > 1:
                 groups[1] = _translate_value(groups[1])
             text = template.format(*groups)
-            if "Did you mean" in message and match.lastindex and match.group(match.lastindex):
-                text += f"; maksudnya {match.group(match.lastindex)}?"
+            if "Did you mean" in message and len(groups) > 1:
+                text = template.format(groups[0]) + f"; maksudnya {groups[1]}?"
             return text
     return message
 
@@ -191,4 +193,22 @@ class RootGroup(ZiGroup):
             code = 130
         except BrokenPipeError:
             code = ExitCode.ERROR
+        except Exception as exc:  # a bug, not a user mistake: say so, keep details for a report
+            if os.environ.get("ZI_DOCS_DEBUG"):
+                raise
+            log = _write_crash_log(exc)
+            click.secho(f"Galat internal zi-docs: {type(exc).__name__}: {exc}", fg="red", err=True)
+            click.echo("Ini kesalahan program, bukan kesalahan Anda. Rincian teknis disimpan di "
+                       f"{log}; lampirkan berkas itu saat melapor.", err=True)
+            code = ExitCode.ERROR
         sys.exit(code)
+
+
+def _write_crash_log(exc: BaseException) -> Path:
+    import tempfile
+    import traceback
+
+    handle, name = tempfile.mkstemp(prefix="zi-docs-galat-", suffix=".txt")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        traceback.print_exception(exc, file=stream)
+    return Path(name)
