@@ -27,8 +27,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for marker, program in TOOLS.items():
             if marker in item.keywords and shutil.which(program) is None:
                 if in_ci:
-                    item.add_marker(pytest.mark.xfail(
-                        reason=f"{program} wajib ada di CI", run=False, strict=True))
+                    item.add_marker(
+                        pytest.mark.xfail(
+                            reason=f"{program} wajib ada di CI", run=False, strict=True
+                        )
+                    )
                 else:
                     item.add_marker(pytest.mark.skip(reason=f"{program} tidak terpasang"))
 
@@ -50,8 +53,12 @@ def run_cli(runner: CliRunner, workspace: Workspace):  # type: ignore[no-untyped
 
     def run(*args: str, input: str | None = None, ws: Workspace | None = None) -> Result:
         target = ws or workspace
-        return runner.invoke(cli, list(args), input=input,
-                             env={"ZI_DOCS_WORKSPACE": str(target.root)},
-                             catch_exceptions=False)
+        return runner.invoke(
+            cli,
+            list(args),
+            input=input,
+            env={"ZI_DOCS_WORKSPACE": str(target.root)},
+            catch_exceptions=False,
+        )
 
     return run

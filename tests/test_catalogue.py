@@ -64,7 +64,10 @@ def test_option_values_are_data(cat: Catalogue) -> None:
 def test_official_quirks_are_kept(cat: Catalogue) -> None:
     v = cat.node("A.I.6.v")
     assert [(q.number, q.official_label) for q in v.children] == [
-        ("a", "a"), ("b", "c"), ("c", "b")]
+        ("a", "a"),
+        ("b", "c"),
+        ("c", "b"),
+    ]
     hasil_b = cat.node("B.I.b")
     assert hasil_b.answer_type == "ABCDE" and "E" in hasil_b.criteria
     assert hasil_b.note and "a-d" in hasil_b.note.replace("–", "-")
@@ -91,17 +94,20 @@ def test_every_question_has_a_checklist_with_a_required_item(cat: Catalogue) -> 
     assert sk is not None and sk.required and sk.generator == "sk-tim"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("A.I.1.i.a", "A.I.1.i.a"),
-    ("a.i.1.i.a", "A.I.1.i.a"),
-    ("1.i.a", "A.I.1.i.a"),
-    ("P.MP.i.a", "A.I.1.i.a"),
-    ("p.mp.i.a", "A.I.1.i.a"),
-    ("R.MP.i.a", "A.II.1.i.a"),
-    ("PPA1A", "A.I.1.i.a"),
-    ("P.PW.i", "A.I.5.i"),
-    ("b.ii.a", "B.II.a"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A.I.1.i.a", "A.I.1.i.a"),
+        ("a.i.1.i.a", "A.I.1.i.a"),
+        ("1.i.a", "A.I.1.i.a"),
+        ("P.MP.i.a", "A.I.1.i.a"),
+        ("p.mp.i.a", "A.I.1.i.a"),
+        ("R.MP.i.a", "A.II.1.i.a"),
+        ("PPA1A", "A.I.1.i.a"),
+        ("P.PW.i", "A.I.5.i"),
+        ("b.ii.a", "B.II.a"),
+    ],
+)
 def test_resolve_ids_and_aliases(cat: Catalogue, text: str, expected: str) -> None:
     assert cat.resolve(text).id == expected
 
@@ -132,10 +138,10 @@ def test_validation_reports_every_problem_at_once(tmp_path: Path) -> None:
     broken = broken.replace("bobot: 5.0\n", "bobot: 6.0\n", 1)
     first_q = broken.index("tingkat: pertanyaan")
     id_line_start = broken.rfind("- id: ", 0, first_q)
-    first_id = broken[id_line_start:broken.index("\n", id_line_start)]
+    first_id = broken[id_line_start : broken.index("\n", id_line_start)]
     second_q = broken.index("tingkat: pertanyaan", first_q + 10)
     second_start = broken.rfind("- id: ", 0, second_q)
-    second_id = broken[second_start:broken.index("\n", second_start)]
+    second_id = broken[second_start : broken.index("\n", second_start)]
     broken = broken.replace(second_id, first_id, 1)
     path = tmp_path / "broken.yaml"
     path.write_text(broken, encoding="utf-8")

@@ -75,7 +75,10 @@ def test_every_problem_reported_at_once_with_lines() -> None:
 
 
 def test_valid_input_is_cleaned() -> None:
-    text = "judul: SK\ntahun: 2026\njenis: sk\nanggota:\n  - nama: Ani\n    nip: 19800101 200501 1 001\n"
+    text = (
+        "judul: SK\ntahun: 2026\njenis: sk\n"
+        "anggota:\n  - nama: Ani\n    nip: 19800101 200501 1 001\n"
+    )
     data = validate(parse_yaml(text, "in.yaml"), SCHEMA)
     assert data["jenis"] == "SK"
     assert data["anggota"][0]["nip"] == "198001012005011001"
@@ -90,10 +93,15 @@ def test_nip_rules() -> None:
     assert "tanggal lahir" in nip_problems("198013012005011001")[0]
 
 
-@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2005, 12, 31)),
-       st.integers(1, 12), st.sampled_from("12"), st.integers(0, 999))
-def test_any_well_formed_nip_is_valid_and_round_trips(born: dt.date, month: int, sex: str,
-                                                      serial: int) -> None:
+@given(
+    st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2005, 12, 31)),
+    st.integers(1, 12),
+    st.sampled_from("12"),
+    st.integers(0, 999),
+)
+def test_any_well_formed_nip_is_valid_and_round_trips(
+    born: dt.date, month: int, sex: str, serial: int
+) -> None:
     nip = f"{born:%Y%m%d}{born.year + 20}{month:02d}{sex}{serial:03d}"
     assert nip_problems(nip) == []
     assert format_nip(nip).replace(" ", "") == nip

@@ -37,10 +37,12 @@ def run_demo(output: Path, *, progress: Callable[[str], None] = lambda _: None) 
             )
         shutil.rmtree(output)
     output.mkdir(parents=True, exist_ok=True)
-    (output / MARKER).write_text("Folder ini dibuat oleh 'zi-docs demo' dan boleh dihapus.\n",
-                                 encoding="utf-8")
-    shutil.copytree(EXAMPLE_DIR, output, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    (output / MARKER).write_text(
+        "Folder ini dibuat oleh 'zi-docs demo' dan boleh dihapus.\n", encoding="utf-8"
+    )
+    shutil.copytree(
+        EXAMPLE_DIR, output, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
+    )
     workspace = Workspace(output.resolve())
     progress(f"Contoh ruang kerja disalin ke {output}")
     outputs: list[tuple[str, Path]] = [("Ruang kerja contoh", workspace.root)]

@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from zi_docs.errors import InvalidInputError
 from zi_docs.findings import Finding
@@ -47,8 +47,9 @@ class Kind:
 
 
 class Text(Kind):
-    def __init__(self, *, max_len: int | None = None, pattern: str | None = None,
-                 pattern_hint: str = "") -> None:
+    def __init__(
+        self, *, max_len: int | None = None, pattern: str | None = None, pattern_hint: str = ""
+    ) -> None:
         self.max_len = max_len
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_hint = pattern_hint
@@ -63,8 +64,11 @@ class Text(Kind):
             ctx.fail(path, "tidak boleh kosong", "empty")
             return None
         if self.max_len and len(text) > self.max_len:
-            ctx.fail(path, f"terlalu panjang ({len(text)} karakter, paling banyak {self.max_len})",
-                     "too-long")
+            ctx.fail(
+                path,
+                f"terlalu panjang ({len(text)} karakter, paling banyak {self.max_len})",
+                "too-long",
+            )
         if self.pattern and not self.pattern.fullmatch(text):
             ctx.fail(path, self.pattern_hint or "bentuknya tidak sesuai", "pattern")
         return text
@@ -127,7 +131,7 @@ def _check_range(number: Any, lo: Any, hi: Any, path: PathKey, ctx: Context) -> 
 
 class Boolean(Kind):
     describe = "ya/tidak (true/false)"
-    _WORDS = {"ya": True, "true": True, "tidak": False, "false": False}
+    _WORDS: ClassVar[dict[str, bool]] = {"ya": True, "true": True, "tidak": False, "false": False}
 
     def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
         if isinstance(value, bool):
@@ -154,8 +158,11 @@ class Date(Kind):
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        ctx.fail(path, f"'{value}' bukan tanggal; tulis sebagai TTTT-BB-HH, misalnya 2026-01-15",
-                 "type-date")
+        ctx.fail(
+            path,
+            f"'{value}' bukan tanggal; tulis sebagai TTTT-BB-HH, misalnya 2026-01-15",
+            "type-date",
+        )
         return None
 
     def example(self) -> Any:
@@ -173,8 +180,9 @@ class Choice(Kind):
         for option in self.options:
             if text == option or (self.case_insensitive and text.lower() == option.lower()):
                 return option
-        ctx.fail(path, f"'{text}' tidak dikenal; pilih salah satu: {', '.join(self.options)}",
-                 "choice")
+        ctx.fail(
+            path, f"'{text}' tidak dikenal; pilih salah satu: {', '.join(self.options)}", "choice"
+        )
         return None
 
     def example(self) -> Any:
@@ -184,8 +192,9 @@ class Choice(Kind):
 class Custom(Kind):
     """A kind defined by a function ``(value, path, ctx) -> cleaned``."""
 
-    def __init__(self, describe: str, func: Callable[[Any, PathKey, Context], Any],
-                 example: Any = None) -> None:
+    def __init__(
+        self, describe: str, func: Callable[[Any, PathKey, Context], Any], example: Any = None
+    ) -> None:
         self.describe = describe
         self.func = func
         self._example = example
@@ -248,9 +257,12 @@ class Record(Kind):
         for spec in self.fields:
             if spec.name not in value or value[spec.name] is None:
                 if spec.required:
-                    ctx.fail((*path, spec.name),
-                             f"isian '{spec.name}' wajib diisi" + (f" ({spec.help})" if spec.help else ""),
-                             "required")
+                    ctx.fail(
+                        (*path, spec.name),
+                        f"isian '{spec.name}' wajib diisi"
+                        + (f" ({spec.help})" if spec.help else ""),
+                        "required",
+                    )
                 result[spec.name] = spec.default
                 continue
             result[spec.name] = spec.kind.check(value[spec.name], (*path, spec.name), ctx)
@@ -259,7 +271,9 @@ class Record(Kind):
                 if key not in names:
                     close = difflib.get_close_matches(str(key), names, n=1)
                     hint = f"; maksudnya '{close[0]}'?" if close else ""
-                    ctx.fail((*path, str(key)), f"isian '{key}' tidak dikenal{hint}", "unknown-field")
+                    ctx.fail(
+                        (*path, str(key)), f"isian '{key}' tidak dikenal{hint}", "unknown-field"
+                    )
         return result
 
     def example(self) -> Any:

@@ -27,58 +27,96 @@ PAGE_SIZES_MM = {"F4": (215.0, 330.0), "A4": (210.0, 297.0)}
 
 UNIT_SCHEMA = Record(
     Field("instansi", Text(), help="instansi induk, misalnya 'Pemerintah Kabupaten Sukamaju'"),
-    Field("jenis_instansi", Choice(["pemda", "kl"]), required=False, default="pemda",
-          help="pemda (pemerintah daerah) atau kl (kementerian/lembaga)"),
-    Field("unit", Record(
-        Field("nama", Text(), help="nama lengkap unit kerja"),
-        Field("singkatan", Text(), required=False),
-        Field("alamat", Text()),
-        Field("kota", Text(), help="kota tempat penetapan dokumen"),
-        Field("kode_pos", Text(), required=False),
-        Field("telepon", Text(), required=False),
-        Field("email", Text(pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+",
-                            pattern_hint="alamat email tidak sah"), required=False),
-        Field("website", Text(), required=False),
-        Field("logo", Text(), required=False, help="berkas logo (PNG/JPG) di folder ruang kerja"),
-    )),
-    Field("pimpinan", Record(
-        Field("nama", Text()),
-        Field("nip", NIP),
-        Field("pangkat", Text(), required=False),
-        Field("golongan", Text(), required=False),
-        Field("jabatan", Text()),
-    ), help="kepala unit kerja yang menandatangani dokumen"),
+    Field(
+        "jenis_instansi",
+        Choice(["pemda", "kl"]),
+        required=False,
+        default="pemda",
+        help="pemda (pemerintah daerah) atau kl (kementerian/lembaga)",
+    ),
+    Field(
+        "unit",
+        Record(
+            Field("nama", Text(), help="nama lengkap unit kerja"),
+            Field("singkatan", Text(), required=False),
+            Field("alamat", Text()),
+            Field("kota", Text(), help="kota tempat penetapan dokumen"),
+            Field("kode_pos", Text(), required=False),
+            Field("telepon", Text(), required=False),
+            Field(
+                "email",
+                Text(pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+", pattern_hint="alamat email tidak sah"),
+                required=False,
+            ),
+            Field("website", Text(), required=False),
+            Field(
+                "logo", Text(), required=False, help="berkas logo (PNG/JPG) di folder ruang kerja"
+            ),
+        ),
+    ),
+    Field(
+        "pimpinan",
+        Record(
+            Field("nama", Text()),
+            Field("nip", NIP),
+            Field("pangkat", Text(), required=False),
+            Field("golongan", Text(), required=False),
+            Field("jabatan", Text()),
+        ),
+        help="kepala unit kerja yang menandatangani dokumen",
+    ),
     Field("tahun", Integer(minimum=2015, maximum=2100), help="tahun penilaian"),
     Field("target_predikat", Choice(["WBK", "WBBM"]), required=False, default="WBK"),
-    Field("lke", Text(), required=False, default="permenpanrb-90-2021",
-          help="id katalog LKE bawaan atau jalur ke berkas katalog"),
-    Field("halaman", Record(
-        Field("ukuran", Choice(list(PAGE_SIZES_MM)), required=False, default="F4"),
-        Field("font", Text(), required=False, default="Arial"),
-        Field("ukuran_font", Number(minimum=8, maximum=16), required=False, default=12),
-        Field("margin_atas_mm", Number(minimum=5, maximum=60), required=False, default=20),
-        Field("margin_bawah_mm", Number(minimum=5, maximum=60), required=False, default=20),
-        Field("margin_kiri_mm", Number(minimum=5, maximum=60), required=False, default=30),
-        Field("margin_kanan_mm", Number(minimum=5, maximum=60), required=False, default=20),
-    ), required=False, default=None),
-    Field("bukti", Record(
-        Field("mulai", Date(), required=False),
-        Field("selesai", Date(), required=False),
-    ), required=False, default=None,
-        help="rentang tanggal data dukung yang dianggap sesuai tahun penilaian"),
-    Field("pengajuan", Record(
-        Field("opini_bpk", Text(), required=False),
-        Field("nilai_sakip", Text(), required=False),
-        Field("nilai_sakip_internal", Text(), required=False),
-        Field("indeks_rb", Text(), required=False),
-        Field("level_spip", Number(minimum=1, maximum=5), required=False),
-        Field("tlhp_persen", Number(minimum=0, maximum=100), required=False),
-        Field("lhkpn_persen", Number(minimum=0, maximum=100), required=False),
-        Field("lhkasn_persen", Number(minimum=0, maximum=100), required=False),
-        Field("mulai_pembangunan", Date(), required=False),
-        Field("sptjm", Boolean(), required=False),
-        Field("batas_pengajuan", Date(), required=False),
-    ), required=False, default=None, help="prasyarat pengajuan ke TPN (PermenPANRB 5/2024)"),
+    Field(
+        "lke",
+        Text(),
+        required=False,
+        default="permenpanrb-90-2021",
+        help="id katalog LKE bawaan atau jalur ke berkas katalog",
+    ),
+    Field(
+        "halaman",
+        Record(
+            Field("ukuran", Choice(list(PAGE_SIZES_MM)), required=False, default="F4"),
+            Field("font", Text(), required=False, default="Arial"),
+            Field("ukuran_font", Number(minimum=8, maximum=16), required=False, default=12),
+            Field("margin_atas_mm", Number(minimum=5, maximum=60), required=False, default=20),
+            Field("margin_bawah_mm", Number(minimum=5, maximum=60), required=False, default=20),
+            Field("margin_kiri_mm", Number(minimum=5, maximum=60), required=False, default=30),
+            Field("margin_kanan_mm", Number(minimum=5, maximum=60), required=False, default=20),
+        ),
+        required=False,
+        default=None,
+    ),
+    Field(
+        "bukti",
+        Record(
+            Field("mulai", Date(), required=False),
+            Field("selesai", Date(), required=False),
+        ),
+        required=False,
+        default=None,
+        help="rentang tanggal data dukung yang dianggap sesuai tahun penilaian",
+    ),
+    Field(
+        "pengajuan",
+        Record(
+            Field("opini_bpk", Text(), required=False),
+            Field("nilai_sakip", Text(), required=False),
+            Field("nilai_sakip_internal", Text(), required=False),
+            Field("indeks_rb", Text(), required=False),
+            Field("level_spip", Number(minimum=1, maximum=5), required=False),
+            Field("tlhp_persen", Number(minimum=0, maximum=100), required=False),
+            Field("lhkpn_persen", Number(minimum=0, maximum=100), required=False),
+            Field("lhkasn_persen", Number(minimum=0, maximum=100), required=False),
+            Field("mulai_pembangunan", Date(), required=False),
+            Field("sptjm", Boolean(), required=False),
+            Field("batas_pengajuan", Date(), required=False),
+        ),
+        required=False,
+        default=None,
+        help="prasyarat pengajuan ke TPN (PermenPANRB 5/2024)",
+    ),
 )
 
 
@@ -125,8 +163,11 @@ class UnitProfile:
         size = raw.get("ukuran") or "F4"
         width, height = PAGE_SIZES_MM[size]
         return PageSetup(
-            size=size, width_mm=width, height_mm=height,
-            font=raw.get("font") or "Arial", font_size=float(raw.get("ukuran_font") or 12),
+            size=size,
+            width_mm=width,
+            height_mm=height,
+            font=raw.get("font") or "Arial",
+            font_size=float(raw.get("ukuran_font") or 12),
             margin_top_mm=float(raw.get("margin_atas_mm") or 20),
             margin_bottom_mm=float(raw.get("margin_bawah_mm") or 20),
             margin_left_mm=float(raw.get("margin_kiri_mm") or 30),
@@ -136,8 +177,10 @@ class UnitProfile:
     @property
     def evidence_window(self) -> tuple[dt.date, dt.date]:
         raw = self.data.get("bukti") or {}
-        return (raw.get("mulai") or dt.date(self.year, 1, 1),
-                raw.get("selesai") or dt.date(self.year, 12, 31))
+        return (
+            raw.get("mulai") or dt.date(self.year, 1, 1),
+            raw.get("selesai") or dt.date(self.year, 12, 31),
+        )
 
 
 @dataclass(frozen=True)
@@ -224,8 +267,13 @@ class InitResult:
     created: tuple[Path, ...]
 
 
-def init_workspace(root: Path, *, year: int | None = None, unit_name: str | None = None,
-                   instansi: str | None = None) -> InitResult:
+def init_workspace(
+    root: Path,
+    *,
+    year: int | None = None,
+    unit_name: str | None = None,
+    instansi: str | None = None,
+) -> InitResult:
     """Create a workspace from the bundled example; refuse to overwrite an existing one."""
     root = root.expanduser()
     if (root / UNIT_FILE).exists():
@@ -276,7 +324,7 @@ def _replace_value(text: str, prefix: str, value: str, first_after: str | None =
             armed = True
             continue
         if armed and line.startswith(prefix):
-            comment = line[line.index(" #"):] if " #" in line else "\n"
+            comment = line[line.index(" #") :] if " #" in line else "\n"
             lines[i] = prefix + quoted + (comment if comment.endswith("\n") else comment + "\n")
             break
     return "".join(lines)

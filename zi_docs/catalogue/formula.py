@@ -50,7 +50,7 @@ def parse_formula(text: str) -> Formula:
 
 
 def _eval(node: ast.expr, counts: Mapping[str, float]) -> float:
-    if isinstance(node, ast.Constant):
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
         return float(node.value)
     if isinstance(node, ast.Name):
         return float(counts[node.id])

@@ -55,8 +55,9 @@ def find_catalogue(name: str, base: Path | None = None) -> Path:
 _CACHE: dict[tuple[Path, float], Catalogue] = {}
 
 
-def load_catalogue(name_or_path: str | Path = "permenpanrb-90-2021",
-                   base: Path | None = None) -> Catalogue:
+def load_catalogue(
+    name_or_path: str | Path = "permenpanrb-90-2021", base: Path | None = None
+) -> Catalogue:
     """Load and validate a catalogue (cached per file and modification time)."""
     path = find_catalogue(str(name_or_path), base)
     key = (path.resolve(), path.stat().st_mtime)
@@ -82,8 +83,10 @@ class _Loader:
     def build(self, path: Path) -> Catalogue:
         data = self.doc.data
         if not isinstance(data, dict):
-            raise InvalidInputError(f"{self.doc.file} bukan katalog LKE",
-                                    [self.doc.finding((), "isi berkas harus berupa pemetaan")])
+            raise InvalidInputError(
+                f"{self.doc.file} bukan katalog LKE",
+                [self.doc.finding((), "isi berkas harus berupa pemetaan")],
+            )
         if data.get("skema") != SCHEMA:
             self.fail(("skema",), f"skema harus '{SCHEMA}' (tertulis {data.get('skema')!r})")
         for key in ("id", "versi", "judul", "nilai_opsi", "area", "ambang_batas", "pohon"):
@@ -93,13 +96,15 @@ class _Loader:
         self.special = {str(k): dict(v or {}) for k, v in (data.get("jenis_khusus") or {}).items()}
         self.areas = {str(k): str(v) for k, v in (data.get("area") or {}).items()}
         roots = tuple(
-            n for i, raw in enumerate(data.get("pohon") or [])
+            n
+            for i, raw in enumerate(data.get("pohon") or [])
             if (n := self._node(raw, ("pohon", i), None, {})) is not None
         )
         predicates = self._predicates(data.get("ambang_batas"))
         if self.problems:
             raise InvalidInputError(
-                f"katalog {self.doc.file} memuat {len(self.problems)} kesalahan", self.problems)
+                f"katalog {self.doc.file} memuat {len(self.problems)} kesalahan", self.problems
+            )
         return Catalogue(
             id=str(data["id"]),
             version=str(data["versi"]),
@@ -126,17 +131,23 @@ class _Loader:
                 continue
             values: dict[str, float] = {}
             for label, value in options.items():
-                if isinstance(value, bool) or not isinstance(value, (int, float)) \
-                        or not 0 <= value <= 1:
-                    self.fail(("nilai_opsi", str(type_name), str(label)),
-                              "nilai opsi harus angka 0 sampai 1")
+                if (
+                    isinstance(value, bool)
+                    or not isinstance(value, (int, float))
+                    or not 0 <= value <= 1
+                ):
+                    self.fail(
+                        ("nilai_opsi", str(type_name), str(label)),
+                        "nilai opsi harus angka 0 sampai 1",
+                    )
                     continue
                 values[str(label)] = float(value)
             self.option_values[str(type_name)] = values
 
     # ---- the tree ---------------------------------------------------------------------
-    def _node(self, raw: Any, path: PathKey, parent: Node | None,
-              inherited: Mapping[str, str | None]) -> Node | None:
+    def _node(
+        self, raw: Any, path: PathKey, parent: Node | None, inherited: Mapping[str, str | None]
+    ) -> Node | None:
         if not isinstance(raw, dict):
             self.fail(path, "setiap simpul pohon harus berupa pemetaan")
             return None
@@ -148,25 +159,25 @@ class _Loader:
         if node_id in self.by_id:
             self.fail((*path, "id"), f"id '{node_id}' dipakai lebih dari sekali")
         if level not in LEVELS:
-            self.fail((*path, "tingkat"),
-                      f"tingkat '{level}' tidak dikenal; pilih dari {', '.join(LEVELS)}")
+            self.fail(
+                (*path, "tingkat"),
+                f"tingkat '{level}' tidak dikenal; pilih dari {', '.join(LEVELS)}",
+            )
             level = "sub"
         weight = self._weight(raw, path, required=level != "pertanyaan")
         context = dict(inherited)
-        if level == "komponen":
-            context["part"] = raw.get("kode")
-        elif level == "bagian":
+        if level == "komponen" or level == "bagian":
             context["part"] = raw.get("kode")
         elif level == "area":
             area = raw.get("area")
             if area not in self.areas:
-                self.fail((*path, "area"),
-                          f"kode area '{area}' tidak ada di bagian 'area' katalog")
+                self.fail((*path, "area"), f"kode area '{area}' tidak ada di bagian 'area' katalog")
             context["area"] = str(area)
         name = raw.get("teks") if level == "pertanyaan" else raw.get("nama")
         if not name:
-            self.fail(path, f"simpul {node_id} tidak punya "
-                            f"{'teks' if level == 'pertanyaan' else 'nama'}")
+            self.fail(
+                path, f"simpul {node_id} tidak punya {'teks' if level == 'pertanyaan' else 'nama'}"
+            )
         fields: dict[str, Any] = {}
         if level == "pertanyaan":
             fields = self._question_fields(raw, path, node_id)
@@ -174,15 +185,21 @@ class _Loader:
             self.fail(path, f"simpul {node_id} ({level}) tidak punya anak")
         node_stub = Node(id=node_id, level=str(level), name=str(name or ""), weight=weight)
         children = tuple(
-            c for i, child in enumerate(raw.get("anak") or [])
+            c
+            for i, child in enumerate(raw.get("anak") or [])
             if (c := self._node(child, (*path, "anak", i), node_stub, context)) is not None
         )
         node = Node(
-            id=node_id, level=str(level), name=" ".join(str(name or "").split()), weight=weight,
+            id=node_id,
+            level=str(level),
+            name=" ".join(str(name or "").split()),
+            weight=weight,
             number=str(raw.get("nomor", node_id.rsplit(".", 1)[-1])),
             code=str(raw["kode"]) if raw.get("kode") else None,
-            area=context.get("area"), part=context.get("part"),
-            children=children, **fields,
+            area=context.get("area"),
+            part=context.get("part"),
+            children=children,
+            **fields,
         )
         self.by_id[node_id] = node
         for child in children:
@@ -208,31 +225,46 @@ class _Loader:
         if node.children[0].is_question and all(w is None for w in weights):
             return
         if any(w is None for w in weights):
-            self.fail((*path, "anak"), f"anak {node.id}: bila satu pertanyaan berbobot, "
-                                       "semua pertanyaan harus berbobot")
+            self.fail(
+                (*path, "anak"),
+                f"anak {node.id}: bila satu pertanyaan berbobot, semua pertanyaan harus berbobot",
+            )
             return
         total = math.fsum(w for w in weights if w is not None)
         if abs(total - node.weight) > _TOLERANCE:
             parts = " + ".join(f"{w:g}" for w in weights if w is not None)
-            self.fail((*path, "bobot"),
-                      f"bobot {node.id} = {node.weight:g}, tetapi jumlah bobot anaknya "
-                      f"{parts} = {total:g}", code="catalogue-weights")
+            self.fail(
+                (*path, "bobot"),
+                f"bobot {node.id} = {node.weight:g}, tetapi jumlah bobot anaknya "
+                f"{parts} = {total:g}",
+                code="catalogue-weights",
+            )
 
     def _question_fields(self, raw: dict[str, Any], path: PathKey, node_id: str) -> dict[str, Any]:
         answer_type = str(raw.get("jenis", ""))
         known = set(self.option_values) | set(self.special)
         if answer_type not in known:
-            self.fail((*path, "jenis"), f"jenis jawaban '{answer_type}' tidak dikenal; "
-                                        f"yang dikenal: {', '.join(sorted(known))}")
-        criteria = {str(k): " ".join(str(v).split()) for k, v in (raw.get("kriteria") or {}).items()}
+            self.fail(
+                (*path, "jenis"),
+                f"jenis jawaban '{answer_type}' tidak dikenal; "
+                f"yang dikenal: {', '.join(sorted(known))}",
+            )
+        criteria = {
+            str(k): " ".join(str(v).split()) for k, v in (raw.get("kriteria") or {}).items()
+        }
         options = self.option_values.get(answer_type)
         if options is not None:
             for label in criteria:
                 if label not in options:
-                    self.fail((*path, "kriteria", label),
-                              f"kriteria '{label}' bukan pilihan jenis {answer_type}")
-        inputs = tuple(CountInput(str(i.get("key")), str(i.get("label", i.get("key"))))
-                       for i in raw.get("isian") or [] if isinstance(i, dict))
+                    self.fail(
+                        (*path, "kriteria", label),
+                        f"kriteria '{label}' bukan pilihan jenis {answer_type}",
+                    )
+        inputs = tuple(
+            CountInput(str(i.get("key")), str(i.get("label", i.get("key"))))
+            for i in raw.get("isian") or []
+            if isinstance(i, dict)
+        )
         formula = None
         if answer_type == "PERSEN":
             formula = self._formula(raw, path, inputs)
@@ -240,11 +272,16 @@ class _Loader:
         zero_value = None if zero == "galat" else float(zero)
         checklist = self._checklist(raw.get("data_dukung") or [], (*path, "data_dukung"))
         return {
-            "answer_type": answer_type, "criteria": criteria,
-            "explanation": _text(raw.get("penjelasan")), "note": _text(raw.get("catatan")),
+            "answer_type": answer_type,
+            "criteria": criteria,
+            "explanation": _text(raw.get("penjelasan")),
+            "note": _text(raw.get("catatan")),
             "official_label": str(raw.get("label_resmi", raw.get("nomor", ""))),
-            "kode_bps": raw.get("kode_bps"), "inputs": inputs, "formula": formula,
-            "zero_denominator": zero_value, "checklist": checklist,
+            "kode_bps": raw.get("kode_bps"),
+            "inputs": inputs,
+            "formula": formula,
+            "zero_denominator": zero_value,
+            "checklist": checklist,
         }
 
     def _formula(self, raw: dict[str, Any], path: PathKey, inputs: tuple[CountInput, ...]) -> Any:
@@ -261,7 +298,10 @@ class _Loader:
             return None
         unknown = formula.names - {i.key for i in inputs}
         if unknown:
-            self.fail((*path, "rumus"), f"rumus memakai isian yang tidak ada: {', '.join(sorted(unknown))}")
+            self.fail(
+                (*path, "rumus"),
+                f"rumus memakai isian yang tidak ada: {', '.join(sorted(unknown))}",
+            )
         return formula
 
     def _checklist(self, raw: list[Any], path: PathKey) -> tuple[ChecklistItem, ...]:
@@ -275,9 +315,14 @@ class _Loader:
             if key in seen:
                 self.fail((*path, i, "key"), f"kunci data dukung '{key}' ganda")
             seen.add(key)
-            items.append(ChecklistItem(key=key, description=" ".join(str(entry.get("uraian", "")).split()),
-                                       required=bool(entry.get("wajib", False)),
-                                       generator=entry.get("generator")))
+            items.append(
+                ChecklistItem(
+                    key=key,
+                    description=" ".join(str(entry.get("uraian", "")).split()),
+                    required=bool(entry.get("wajib", False)),
+                    generator=entry.get("generator"),
+                )
+            )
         return tuple(items)
 
     # ---- thresholds -------------------------------------------------------------------
@@ -293,25 +338,42 @@ class _Loader:
                 rpath: PathKey = ("ambang_batas", str(code), "aturan", i)
                 measure = rule.get("ukuran")
                 if measure not in MEASURES:
-                    self.fail((*rpath, "ukuran"), f"ukuran '{measure}' tidak dikenal; "
-                                                  f"pilih dari {', '.join(MEASURES)}")
+                    self.fail(
+                        (*rpath, "ukuran"),
+                        f"ukuran '{measure}' tidak dikenal; pilih dari {', '.join(MEASURES)}",
+                    )
                 node = rule.get("node")
                 if measure in ("node", "indeks") and node not in self.by_id:
-                    self.fail((*rpath, "node"), f"ambang batas merujuk simpul '{node}' yang tidak ada")
+                    self.fail(
+                        (*rpath, "node"), f"ambang batas merujuk simpul '{node}' yang tidak ada"
+                    )
                 minimum, min_percent = rule.get("min"), rule.get("min_persen")
                 if measure == "area_persen" and min_percent is None:
                     self.fail(rpath, "aturan area_persen harus punya 'min_persen'")
                 if measure != "area_persen" and minimum is None:
                     self.fail(rpath, "aturan ambang batas harus punya 'min'")
-                rules.append(ThresholdRule(
-                    code=str(rule.get("kode", measure)), description=str(rule.get("uraian", "")),
-                    measure=str(measure), node=node,
-                    minimum=None if minimum is None else float(minimum),
-                    min_percent=None if min_percent is None else float(min_percent)))
-            predicates.append(Predicate(code=str(code), name=str(spec.get("nama", code)),
-                                        rules=tuple(rules), prerequisite=spec.get("prasyarat")))
+                rules.append(
+                    ThresholdRule(
+                        code=str(rule.get("kode", measure)),
+                        description=str(rule.get("uraian", "")),
+                        measure=str(measure),
+                        node=node,
+                        minimum=None if minimum is None else float(minimum),
+                        min_percent=None if min_percent is None else float(min_percent),
+                    )
+                )
+            predicates.append(
+                Predicate(
+                    code=str(code),
+                    name=str(spec.get("nama", code)),
+                    rules=tuple(rules),
+                    prerequisite=spec.get("prasyarat"),
+                )
+            )
         if not predicates:
-            self.fail(("ambang_batas",), "ambang batas (Tabel 6) belum diisi: minimal satu predikat")
+            self.fail(
+                ("ambang_batas",), "ambang batas (Tabel 6) belum diisi: minimal satu predikat"
+            )
         return tuple(predicates)
 
 
@@ -337,7 +399,7 @@ def _aliases(roots: tuple[Node, ...]) -> dict[str, str]:
                     add(node.kode_bps, node.id)
                 if node is container or not node.id.startswith(container.id + "."):
                     continue
-                relative = node.id[len(container.id) + 1:]
+                relative = node.id[len(container.id) + 1 :]
                 first, _, rest = relative.partition(".")
                 if node.area and first.isdigit():
                     named = node.area + ("." + rest if rest else "")

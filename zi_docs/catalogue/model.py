@@ -168,8 +168,10 @@ class Catalogue:
         for predicate in self.predicates:
             if predicate.code.casefold() == code.casefold():
                 return predicate
-        raise NotFoundError(f"predikat '{code}' tidak ada dalam katalog {self.id}",
-                            suggestions=[p.code for p in self.predicates])
+        raise NotFoundError(
+            f"predikat '{code}' tidak ada dalam katalog {self.id}",
+            suggestions=[p.code for p in self.predicates],
+        )
 
     # ---- look-ups ---------------------------------------------------------------------
     def resolve(self, text: str) -> Node:

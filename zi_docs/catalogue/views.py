@@ -30,21 +30,27 @@ def question_details(catalogue: Catalogue, node: Node) -> dict[str, Any]:
         "bobot_induk": parent.weight if parent and node.is_question else None,
     }
     if node.is_question:
-        details.update({
-            "label_resmi": node.official_label,
-            "kode_bps": node.kode_bps,
-            "kriteria": dict(node.criteria),
-            "nilai_opsi": dict(catalogue.option_values.get(node.answer_type or "", {})),
-            "penjelasan": node.explanation,
-            "catatan": node.note,
-            "isian": [{"key": i.key, "label": i.label} for i in node.inputs],
-            "rumus": node.formula.text if node.formula else None,
-            "data_dukung": [
-                {"key": c.key, "uraian": c.description, "wajib": c.required,
-                 "generator": c.generator}
-                for c in node.checklist
-            ],
-        })
+        details.update(
+            {
+                "label_resmi": node.official_label,
+                "kode_bps": node.kode_bps,
+                "kriteria": dict(node.criteria),
+                "nilai_opsi": dict(catalogue.option_values.get(node.answer_type or "", {})),
+                "penjelasan": node.explanation,
+                "catatan": node.note,
+                "isian": [{"key": i.key, "label": i.label} for i in node.inputs],
+                "rumus": node.formula.text if node.formula else None,
+                "data_dukung": [
+                    {
+                        "key": c.key,
+                        "uraian": c.description,
+                        "wajib": c.required,
+                        "generator": c.generator,
+                    }
+                    for c in node.checklist
+                ],
+            }
+        )
         if node.weight is None and parent is not None and parent.weight is not None:
             details["bobot"] = parent.weight / len(parent.children)
     else:

@@ -8,18 +8,19 @@ from collections.abc import Sequence
 import click
 
 from zi_docs import __version__
-from zi_docs.cli._base import RootGroup
-from zi_docs.cli.lke import lke
-from zi_docs.cli.workspace import demo, init
-from zi_docs.cli.score import score
 from zi_docs.cli import archive as _archive
 from zi_docs.cli import documents as _documents
 from zi_docs.cli import submission as _submission
+from zi_docs.cli._base import RootGroup
+from zi_docs.cli.lke import lke
+from zi_docs.cli.score import score
+from zi_docs.cli.workspace import demo, init
 
 
 @click.group(cls=RootGroup, context_settings={"max_content_width": 100})
-@click.version_option(__version__, "--version", message="zi-docs %(version)s",
-                      help="Tampilkan versi lalu keluar.")
+@click.version_option(
+    __version__, "--version", message="zi-docs %(version)s", help="Tampilkan versi lalu keluar."
+)
 def cli() -> None:
     """zi-docs: dokumen, data dukung, dan penilaian mandiri Zona Integritas (WBK/WBBM).
 
@@ -28,8 +29,15 @@ def cli() -> None:
     """
 
 
-for _command in (init, demo, lke, score, *_documents.COMMANDS, *_archive.COMMANDS,
-                 *_submission.COMMANDS):
+for _command in (
+    init,
+    demo,
+    lke,
+    score,
+    *_documents.COMMANDS,
+    *_archive.COMMANDS,
+    *_submission.COMMANDS,
+):
     cli.add_command(_command)
 
 

@@ -70,8 +70,7 @@ ZiGroup.group_class = ZiGroup
 
 # ---- usage errors in Indonesian -----------------------------------------------------------
 _USAGE_PATTERNS: Sequence[tuple[str, str]] = (
-    (r"No such option:? '?([^'?]+?)'?\.?(?: Did you mean '?(.+?)'?\?)?$",
-     "opsi {0} tidak dikenal"),
+    (r"No such option:? '?([^'?]+?)'?\.?(?: Did you mean '?(.+?)'?\?)?$", "opsi {0} tidak dikenal"),
     (r"No such command '(.+?)'\.?", "perintah '{0}' tidak dikenal"),
     (r"Missing argument '(.+?)'\.?", "argumen {0} belum diisi"),
     (r"Missing option '(.+?)'\.?", "opsi {0} wajib diisi"),
@@ -113,8 +112,11 @@ def _translate_value(message: str) -> str:
 # ---- error and finding rendering ------------------------------------------------------------
 def render_finding(finding: Finding) -> str:
     label = {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "info"}
-    return f"  - {finding}" if finding.severity is Severity.ERROR else \
-        f"  - [{label[finding.severity]}] {finding}"
+    return (
+        f"  - {finding}"
+        if finding.severity is Severity.ERROR
+        else f"  - [{label[finding.severity]}] {finding}"
+    )
 
 
 def report_error(err: ZiError) -> None:
@@ -139,9 +141,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 def workspace_option(func: F) -> F:
     """Add ``--workspace`` and pass the found :class:`Workspace` as ``workspace``."""
 
-    @click.option("--workspace", "-w", "workspace_dir", type=click.Path(file_okay=False),
-                  default=None,
-                  help=f"Folder ruang kerja (bawaan: ${ENV_VAR}, atau folder ini dan induknya).")
+    @click.option(
+        "--workspace",
+        "-w",
+        "workspace_dir",
+        type=click.Path(file_okay=False),
+        default=None,
+        help=f"Folder ruang kerja (bawaan: ${ENV_VAR}, atau folder ini dan induknya).",
+    )
     @click.pass_context
     def wrapper(ctx: click.Context, /, workspace_dir: str | None, **kwargs: Any) -> Any:
         explicit = workspace_dir or (ctx.obj or {}).get("workspace_dir")
@@ -162,13 +169,23 @@ class RootGroup(ZiGroup):
     in-process ``CliRunner`` in tests too.
     """
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True,
-             **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         code: int = ExitCode.OK
         try:
-            result = super().main(args=args, prog_name=prog_name or "zi-docs",
-                                  complete_var=complete_var, standalone_mode=False, **extra)
+            result = super().main(
+                args=args,
+                prog_name=prog_name or "zi-docs",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
             code = result if isinstance(result, int) else ExitCode.OK
         except ZiError as err:
             report_error(err)
@@ -198,8 +215,11 @@ class RootGroup(ZiGroup):
                 raise
             log = _write_crash_log(exc)
             click.secho(f"Galat internal zi-docs: {type(exc).__name__}: {exc}", fg="red", err=True)
-            click.echo("Ini kesalahan program, bukan kesalahan Anda. Rincian teknis disimpan di "
-                       f"{log}; lampirkan berkas itu saat melapor.", err=True)
+            click.echo(
+                "Ini kesalahan program, bukan kesalahan Anda. Rincian teknis disimpan di "
+                f"{log}; lampirkan berkas itu saat melapor.",
+                err=True,
+            )
             code = ExitCode.ERROR
         sys.exit(code)
 

@@ -7,8 +7,8 @@ import textwrap
 import click
 
 from zi_docs.catalogue import Catalogue, Node
-from zi_docs.cli._base import ZiGroup, emit_json, workspace_option
 from zi_docs.catalogue.views import node_summary, question_details
+from zi_docs.cli._base import ZiGroup, emit_json, workspace_option
 from zi_docs.workspace import Workspace
 
 AREAS = ("MP", "TTL", "SDM", "AK", "PW", "PP")
@@ -20,20 +20,30 @@ def lke() -> None:
 
 
 @lke.command("list")
-@click.option("--area", type=click.Choice(AREAS, case_sensitive=False), default=None,
-              help="Hanya area perubahan ini.")
-@click.option("--bagian", type=click.Choice(["pemenuhan", "reform", "hasil"],
-                                            case_sensitive=False), default=None,
-              help="Hanya bagian ini.")
+@click.option(
+    "--area",
+    type=click.Choice(AREAS, case_sensitive=False),
+    default=None,
+    help="Hanya area perubahan ini.",
+)
+@click.option(
+    "--bagian",
+    type=click.Choice(["pemenuhan", "reform", "hasil"], case_sensitive=False),
+    default=None,
+    help="Hanya bagian ini.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @workspace_option
 def list_(workspace: Workspace, area: str | None, bagian: str | None, as_json: bool) -> None:
     """Daftar pertanyaan LKE beserta bobot dan jenis jawabannya."""
     catalogue = workspace.catalogue
-    nodes = [n for n in catalogue.walk()
-             if (area is None or (n.area or "").upper() == area.upper())
-             and (bagian is None or (n.part or "") == bagian.lower())
-             and n.level in ("area", "sub", "pertanyaan")]
+    nodes = [
+        n
+        for n in catalogue.walk()
+        if (area is None or (n.area or "").upper() == area.upper())
+        and (bagian is None or (n.part or "") == bagian.lower())
+        and n.level in ("area", "sub", "pertanyaan")
+    ]
     if as_json:
         emit_json([node_summary(catalogue, n) for n in nodes])
         return
@@ -75,15 +85,20 @@ def show(workspace: Workspace, indikator: str, as_json: bool) -> None:
     click.echo("")
     weight = details.get("bobot")
     if weight is not None:
-        click.echo(f"Bobot: {weight:g}" + (f" (bagian dari {details['bobot_induk']:g})"
-                                          if details.get("bobot_induk") else ""))
+        click.echo(
+            f"Bobot: {weight:g}"
+            + (f" (bagian dari {details['bobot_induk']:g})" if details.get("bobot_induk") else "")
+        )
     if details.get("jenis"):
         click.echo(f"Jenis jawaban: {details['jenis']}")
     for option, text in (details.get("kriteria") or {}).items():
         value = details["nilai_opsi"].get(option)
         head = f"  {option} ({value:g})" if value is not None else f"  {option}"
-        click.echo(textwrap.fill(text, 96, initial_indent=f"{head}: ",
-                                 subsequent_indent=" " * (len(head) + 2)))
+        click.echo(
+            textwrap.fill(
+                text, 96, initial_indent=f"{head}: ", subsequent_indent=" " * (len(head) + 2)
+            )
+        )
     if details.get("isian"):
         click.echo("Isian jumlah:")
         for item in details["isian"]:
@@ -91,15 +106,26 @@ def show(workspace: Workspace, indikator: str, as_json: bool) -> None:
         click.echo(f"Rumus: {details['rumus']}")
     for label in ("penjelasan", "catatan"):
         if details.get(label):
-            click.echo(textwrap.fill(details[label], 96,
-                                     initial_indent=f"{label.capitalize()}: ",
-                                     subsequent_indent="  "))
+            click.echo(
+                textwrap.fill(
+                    details[label],
+                    96,
+                    initial_indent=f"{label.capitalize()}: ",
+                    subsequent_indent="  ",
+                )
+            )
     if details.get("data_dukung"):
         click.echo("Data dukung:")
         for item in details["data_dukung"]:
             mark = "wajib" if item["wajib"] else "pendukung"
-            click.echo(textwrap.fill(f"[{mark}] {item['key']}: {item['uraian']}", 96,
-                                     initial_indent="  ", subsequent_indent="      "))
+            click.echo(
+                textwrap.fill(
+                    f"[{mark}] {item['key']}: {item['uraian']}",
+                    96,
+                    initial_indent="  ",
+                    subsequent_indent="      ",
+                )
+            )
     if details.get("anak"):
         click.echo("Berisi:")
         for child in details["anak"]:

@@ -28,14 +28,22 @@ def init(folder: Path, tahun: int | None, unit_name: str | None, instansi: str |
     click.echo(f"Ruang kerja dibuat di {root}")
     for path in result.created:
         click.echo(f"  {path.relative_to(root)}{'/' if path.is_dir() else ''}")
-    click.echo("Langkah berikutnya: sunting unit.yaml, lalu isi lke.yaml dan jalankan "
-               f"'zi-docs --workspace {folder} score'.")
+    click.echo(
+        "Langkah berikutnya: sunting unit.yaml, lalu isi lke.yaml dan jalankan "
+        f"'zi-docs --workspace {folder} score'."
+    )
 
 
 @click.command(cls=ZiCommand)
-@click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("zi-docs-demo"), show_default=True,
-              help="Folder hasil demo; hanya folder ini yang ditulisi.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("zi-docs-demo"),
+    show_default=True,
+    help="Folder hasil demo; hanya folder ini yang ditulisi.",
+)
 def demo(output: Path) -> None:
     """Jalankan pekerjaan utama pada contoh unit kerja fiktif.
 

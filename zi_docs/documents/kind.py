@@ -17,8 +17,9 @@ from zi_docs.workspace import Workspace
 class Media(Protocol):
     """Made by the render engine; lets a context builder place images without docxtpl."""
 
-    def image(self, source: Path | bytes, *, width_mm: float | None = None,
-              height_mm: float | None = None) -> object:
+    def image(
+        self, source: Path | bytes, *, width_mm: float | None = None, height_mm: float | None = None
+    ) -> object:
         """An inline image for the template (PNG/JPEG file or bytes)."""
         ...
 
