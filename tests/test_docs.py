@@ -1,0 +1,43 @@
+"""Docs and help are part of the product: README commands, CI, and the command reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zi_docs.cli import cli
+from zi_docs.cli.reference import iter_commands, render_reference
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_starts_with_exactly_two_one_line_commands() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index("```")
+    end = lines.index("```", start + 1)
+    commands = lines[start + 1 : end]
+    assert start <= 3
+    assert len(commands) == 2
+    assert commands[0].endswith("zi-docs demo")
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    test_command = lines[lines.index("```") + 2]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in ci
+
+
+def test_every_command_has_help_and_is_documented() -> None:
+    reference = (ROOT / "docs" / "perintah.md").read_text(encoding="utf-8")
+    for path, command in iter_commands(cli):
+        assert (command.help or "").strip(), f"{' '.join(path)} tidak punya teks bantuan"
+        assert f"## `{' '.join(path)}`" in reference
+        for param in command.params:
+            if param.param_type_name == "option":
+                assert getattr(param, "help", None), f"{' '.join(path)} {param.name} tanpa bantuan"
+
+
+def test_reference_is_up_to_date() -> None:
+    reference = (ROOT / "docs" / "perintah.md").read_text(encoding="utf-8")
+    assert reference == render_reference(), "jalankan: python tools/gen_cli_docs.py"
