@@ -1,0 +1,298 @@
+"""One answer's value: an option, typed counts, a typed percentage or a survey index.
+
+``parse_value`` checks a raw YAML value against its question and reports each problem
+through a callback (so the caller can place it at file and line) instead of stopping.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from zi_docs.catalogue import Catalogue, Node
+
+Report = Callable[..., None]
+"""``report(message, code, *sub_path)``."""
+
+ANSWER_KEYS = ("jawaban", "catatan", "input", "persen", "indeks")
+
+
+@dataclass(frozen=True)
+class AnswerValue:
+    """The validated content of one answer (all ``None``: unanswered)."""
+
+    option: str | None = None
+    counts: Mapping[str, float] | None = None
+    percent: float | None = None
+    index: float | None = None
+    note: str | None = None
+
+
+def allowed_values(node: Node, catalogue: Catalogue) -> str:
+    """The allowed answers of a question, as a user reads them."""
+    options = catalogue.options(node.answer_type or "")
+    if options:
+        return ", ".join(options)
+    if node.answer_type == "PERSEN":
+        keys = ", ".join(f"{i.key}: N" for i in node.inputs)
+        return f"{{input: {{{keys}}}}} atau {{persen: 0-100}}"
+    low, high = index_range(node, catalogue)
+    return f"angka {low:g} sampai {high:g}"
+
+
+def index_range(node: Node, catalogue: Catalogue) -> tuple[float, float]:
+    spec = catalogue.special_types.get(node.answer_type or "", {})
+    low, high = spec.get("min", 0), spec.get("max", 4)
+    return float(low), float(high)  # type: ignore[arg-type]
+
+
+def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> AnswerValue | None:
+    """The answer's value, or ``None`` after reporting why it is not valid."""
+    if raw is None:
+        return AnswerValue()
+    if isinstance(raw, list):
+        report(
+            f"jawaban {node.id} tidak boleh berupa daftar; tulis salah satu dari: "
+            f"{allowed_values(node, catalogue)}",
+            "answers-shape",
+        )
+        return None
+    if not isinstance(raw, dict):
+        return _scalar(raw, node, catalogue, report, ())
+    ok = True
+    for key in raw:
+        if str(key) not in ANSWER_KEYS:
+            close = difflib.get_close_matches(str(key), ANSWER_KEYS, n=1)
+            hint = f"; maksudnya '{close[0]}'?" if close else ""
+            report(
+                f"isian '{key}' tidak dikenal pada jawaban {node.id}{hint} "
+                f"(yang dikenal: {', '.join(ANSWER_KEYS)})",
+                "answers-unknown-field",
+                str(key),
+            )
+            ok = False
+    note = raw.get("catatan")
+    if note is not None and (isinstance(note, (dict, list)) or not str(note).strip()):
+        report("catatan harus berupa teks", "answers-note", "catatan")
+        ok = False
+    given = [k for k in ("jawaban", "input", "persen", "indeks") if raw.get(k) is not None]
+    if len(given) > 1:
+        report(
+            f"jawaban {node.id} memuat {' dan '.join(given)} sekaligus; tulis salah satu saja",
+            "answers-shape",
+        )
+        return None
+    value: AnswerValue | None = AnswerValue()
+    if given:
+        value = _content(given[0], raw[given[0]], node, catalogue, report)
+    if value is None or not ok:
+        return None
+    text = None if note is None else " ".join(str(note).split())
+    return AnswerValue(
+        option=value.option,
+        counts=value.counts,
+        percent=value.percent,
+        index=value.index,
+        note=text,
+    )
+
+
+def _content(
+    key: str, raw: Any, node: Node, catalogue: Catalogue, report: Report
+) -> AnswerValue | None:
+    kind = node.answer_type
+    if key == "jawaban":
+        return _scalar(raw, node, catalogue, report, (key,))
+    if key == "input":
+        if kind != "PERSEN":
+            report(
+                f"{node.id} (jenis {kind}) tidak memakai isian jumlah; pilihan: "
+                f"{allowed_values(node, catalogue)}",
+                "answers-wrong-form",
+                key,
+            )
+            return None
+        return _counts(raw, node, report)
+    if key == "persen":
+        if kind != "PERSEN":
+            report(
+                f"{node.id} (jenis {kind}) bukan butir persentase; pilihan: "
+                f"{allowed_values(node, catalogue)}",
+                "answers-wrong-form",
+                key,
+            )
+            return None
+        return _percent(raw, node, report)
+    if catalogue.options(kind or "") or kind == "PERSEN":
+        report(
+            f"{node.id} (jenis {kind}) bukan indeks survei; pilihan: "
+            f"{allowed_values(node, catalogue)}",
+            "answers-wrong-form",
+            key,
+        )
+        return None
+    return _index(raw, node, catalogue, report, (key,))
+
+
+def _scalar(
+    raw: Any, node: Node, catalogue: Catalogue, report: Report, sub: tuple[str, ...]
+) -> AnswerValue | None:
+    kind = node.answer_type or ""
+    options = catalogue.options(kind)
+    if options:
+        return _option(raw, node, options, report, sub)
+    if kind == "PERSEN":
+        report(
+            f"{node.id} adalah butir persentase: tulis isian jumlahnya "
+            f"{allowed_values(node, catalogue)} (tertulis {raw!r})",
+            "answers-wrong-form",
+            *sub,
+        )
+        return None
+    return _index(raw, node, catalogue, report, sub)
+
+
+def _option(
+    raw: Any, node: Node, options: list[str], report: Report, sub: tuple[str, ...]
+) -> AnswerValue | None:
+    if isinstance(raw, bool) and "Ya" in options and "Tidak" in options:
+        return AnswerValue(option="Ya" if raw else "Tidak")
+    text = str(raw).strip() if isinstance(raw, (str, int, float)) else ""
+    for option in options:
+        if text.casefold() == option.casefold():
+            return AnswerValue(option=option)
+    shown = text if text else repr(raw)
+    report(
+        f"jawaban '{shown}' tidak dikenal untuk {node.id} (jenis {node.answer_type}); "
+        f"pilihan: {', '.join(options)}",
+        "answers-unknown-option",
+        *sub,
+    )
+    return None
+
+
+def _number(raw: Any) -> float | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, str):
+        try:
+            raw = float(raw.strip().replace(",", "."))
+        except ValueError:
+            return None
+    if isinstance(raw, (int, float)) and math.isfinite(raw):
+        return float(raw)
+    return None
+
+
+def _index(
+    raw: Any, node: Node, catalogue: Catalogue, report: Report, sub: tuple[str, ...]
+) -> AnswerValue | None:
+    low, high = index_range(node, catalogue)
+    number = _number(raw)
+    if number is None:
+        report(
+            f"indeks {node.id} harus angka {low:g} sampai {high:g} (tertulis {raw!r})",
+            "answers-index",
+            *sub,
+        )
+        return None
+    if not low <= number <= high:
+        report(
+            f"indeks {node.id} harus {low:g} sampai {high:g} (tertulis {number:g})",
+            "answers-index-range",
+            *sub,
+        )
+        return None
+    return AnswerValue(index=number)
+
+
+def _percent(raw: Any, node: Node, report: Report) -> AnswerValue | None:
+    number = _number(raw)
+    if number is None:
+        report(
+            f"persen {node.id} harus angka 0 sampai 100 (tertulis {raw!r})",
+            "answers-percent",
+            "persen",
+        )
+        return None
+    if not 0 <= number <= 100:
+        report(
+            f"persen {node.id} harus 0 sampai 100 (tertulis {number:g}); bila rasio "
+            "sebenarnya melebihi 100%, tulis isian jumlahnya dengan 'input'",
+            "answers-percent-range",
+            "persen",
+        )
+        return None
+    return AnswerValue(percent=number)
+
+
+def _counts(raw: Any, node: Node, report: Report) -> AnswerValue | None:
+    keys = [i.key for i in node.inputs]
+    if not isinstance(raw, dict):
+        report(
+            f"'input' {node.id} harus berisi baris 'nama: jumlah'; isian: {', '.join(keys)}",
+            "answers-counts",
+            "input",
+        )
+        return None
+    counts: dict[str, float] = {}
+    ok = True
+    for key, value in raw.items():
+        name = str(key)
+        if name not in keys:
+            close = difflib.get_close_matches(name, keys, n=1)
+            hint = f"; maksudnya '{close[0]}'?" if close else ""
+            report(
+                f"isian '{name}' tidak dikenal untuk {node.id}{hint}; isian: {', '.join(keys)}",
+                "answers-unknown-count",
+                "input",
+                name,
+            )
+            ok = False
+            continue
+        number = _number(value) if not isinstance(value, str) else None
+        if number is None:
+            report(
+                f"isian {name} pada {node.id} harus angka (tertulis {value!r})",
+                "answers-count-type",
+                "input",
+                name,
+            )
+            ok = False
+        elif number < 0:
+            report(
+                f"isian {name} pada {node.id} tidak boleh negatif (tertulis {number:g})",
+                "answers-negative-count",
+                "input",
+                name,
+            )
+            ok = False
+        else:
+            counts[name] = number
+    needed = sorted(node.formula.names) if node.formula else []
+    missing = [k for k in needed if k not in raw]
+    if missing:
+        report(
+            f"isian {', '.join(missing)} pada {node.id} belum diisi; rumus "
+            f"{node.formula.text if node.formula else ''} memerlukannya",
+            "answers-missing-count",
+            "input",
+        )
+        ok = False
+    if not ok or node.formula is None:
+        return None
+    try:
+        node.formula.evaluate(counts)
+    except ZeroDivisionError:
+        if node.zero_denominator is None:
+            report(
+                f"persentase {node.id} tidak dapat dihitung: penyebut rumus "
+                f"{node.formula.text} bernilai nol; periksa isian jumlahnya",
+                "answers-zero-denominator",
+                "input",
+            )
+            return None
+    return AnswerValue(counts=counts)

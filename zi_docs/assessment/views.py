@@ -1,0 +1,153 @@
+"""Plain-data and text views of a :class:`ScoreReport` (JSON output, Indonesian numbers)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from zi_docs.assessment.gaps import Gap
+from zi_docs.assessment.report import ScoreReport
+from zi_docs.assessment.scoring import QuestionScore
+from zi_docs.assessment.verdict import RuleResult, Verdict
+
+
+def number(value: float, decimals: int = 2) -> str:
+    """``78.5625`` -> ``78,56`` (Indonesian decimal comma, thousands with dots).
+
+    Rounds half away from zero on the shortest decimal form, as spreadsheets do
+    (2.625 -> ``2,63``, where Python's own formatting would give 2.62).
+    """
+    exponent = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(repr(float(value))).quantize(exponent, rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def report_to_dict(report: ScoreReport) -> dict[str, Any]:
+    """Everything ``score --json`` prints; numbers at full precision."""
+    score = report.score
+    return {
+        "pengungkit": score.pengungkit,
+        "hasil": score.hasil,
+        "total": score.total,
+        "maks": {
+            "pengungkit": score.max_pengungkit,
+            "hasil": score.max_hasil,
+            "total": score.max_total,
+        },
+        "katalog": report.catalogue.id,
+        "berkas_jawaban": report.answers_file,
+        "unit": report.unit_name,
+        "tahun": report.year,
+        "target_predikat": report.target,
+        "area": [
+            {
+                "kode": a.code,
+                "nama": a.name,
+                "bobot": a.weight,
+                "nilai": a.value,
+                "persen": a.share * 100,
+                "bagian": [
+                    {
+                        "bagian": p.part,
+                        "id": p.node_id,
+                        "bobot": p.weight,
+                        "nilai": p.value,
+                        "persen": p.share * 100,
+                    }
+                    for p in a.parts
+                ],
+            }
+            for a in score.areas
+        ],
+        "predikat": [_verdict(v) for v in report.verdicts],
+        "celah": [_gap(g) for g in report.gaps],
+        "belum_dijawab": list(score.unanswered),
+        "simpul": [
+            {
+                "id": n.id,
+                "tingkat": n.level,
+                "nama": n.name,
+                "area": n.area,
+                "bagian": n.part,
+                "bobot": n.weight,
+                "nilai": n.value,
+                "persen": n.share * 100,
+            }
+            for n in score.nodes
+        ],
+        "pertanyaan": [_question(q) for q in score.questions],
+        "peringatan": [str(f) for f in report.warnings],
+    }
+
+
+def _question(q: QuestionScore) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "alias": q.alias,
+        "jenis": q.answer_type,
+        "area": q.area,
+        "bagian": q.part,
+        "dijawab": q.answered,
+        "jawaban": q.option,
+        "isian": dict(q.counts) if q.counts else None,
+        "persen_diketik": q.typed_percent,
+        "indeks": q.index,
+        "persen": q.percent,
+        "nilai": q.value,
+        "bobot": q.weight,
+        "poin": q.points,
+        "catatan": q.note,
+        "baris": q.line,
+    }
+
+
+def _rule(r: RuleResult) -> dict[str, Any]:
+    return {
+        "kode": r.code,
+        "uraian": r.description,
+        "nilai": r.value,
+        "minimum": r.minimum,
+        "lulus": r.passed,
+        "tafsir": r.reading,
+        "subjek": r.subject,
+        "satuan": r.unit,
+    }
+
+
+def _verdict(v: Verdict) -> dict[str, Any]:
+    return {
+        "kode": v.code,
+        "nama": v.name,
+        "lulus": v.passed,
+        "lulus_per_tafsir": dict(v.passed_by_reading),
+        "prasyarat": v.prerequisite,
+        "aturan": [_rule(r) for r in v.rules],
+    }
+
+
+def _gap(g: Gap) -> dict[str, Any]:
+    return {
+        "id": g.question_id,
+        "alias": g.alias,
+        "teks": g.text,
+        "dijawab": g.answered,
+        "jawaban_sekarang": g.current,
+        "jawaban_target": g.target,
+        "nilai_sekarang": g.value_before,
+        "nilai_target": g.value_after,
+        "tambahan_poin": g.points,
+        "membantu": [
+            {
+                "predikat": e.predicate,
+                "kode": e.code,
+                "tafsir": e.reading,
+                "subjek": e.subject,
+                "sebelum": e.before,
+                "sesudah": e.after,
+                "minimum": e.minimum,
+                "terpenuhi": e.fixed,
+            }
+            for e in g.helps
+        ],
+    }
