@@ -79,7 +79,7 @@ def score(
 
 def _pair(value: float, weight: float) -> str:
     share = value / weight * 100 if weight else 0.0
-    return f"{number(value):>6} / {number(weight):>6} {number(share):>6}%"
+    return f"{number(value):>6} /{number(weight):>6} {number(share):>6}%"
 
 
 def _print_table(report: ScoreReport) -> None:
@@ -91,15 +91,15 @@ def _print_table(report: ScoreReport) -> None:
         f"{answered} dari {len(score.questions)} butir dijawab"
     )
     click.echo("")
-    head = f"{'Area perubahan':<42}" + "".join(
-        f"{h:<24}" for h in ("Pemenuhan", "Reform", "Gabungan")
+    head = f"{'Area perubahan':<38}" + "".join(
+        f"{h:<23}" for h in ("Pemenuhan", "Reform", "Gabungan")
     )
     click.secho(head.rstrip(), bold=True)
     for area in score.areas:
         parts = {p.part: p for p in area.parts}
         cells = [_pair(parts[k].value, parts[k].weight) if k in parts else "" for k in _PARTS]
-        name = textwrap.shorten(area.name, 36, placeholder="…")
-        line = f"{area.code:<5}{name:<37}" + "".join(f"{c:<24}" for c in cells)
+        name = textwrap.shorten(area.name, 32, placeholder="…")
+        line = f"{area.code:<5}{name:<33}" + "".join(f"{c:<23}" for c in cells)
         click.echo(line + _pair(area.value, area.weight))
     click.echo("")
     for node in score.nodes:
@@ -107,9 +107,9 @@ def _print_table(report: ScoreReport) -> None:
             continue
         label = textwrap.shorten(node.name, 38, placeholder="…")
         label = label.upper() if node.depth == 0 else "  " + label.capitalize()
-        text = f"{label:<42}{_pair(node.value, node.weight)}"
+        text = f"{label:<38}{_pair(node.value, node.weight)}"
         click.secho(text, bold=node.depth == 0)
-    click.secho(f"{'TOTAL':<42}{_pair(score.total, score.max_total)}", bold=True)
+    click.secho(f"{'TOTAL':<38}{_pair(score.total, score.max_total)}", bold=True)
 
 
 def _print_verdict(report: ScoreReport, verdict: Verdict) -> None:
