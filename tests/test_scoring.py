@@ -1,4 +1,4 @@
-"""Scoring: worked examples computed by hand, extremes, monotonicity, the example's golden numbers."""
+"""Scoring: worked examples by hand, extremes, monotonicity, the example's golden numbers."""
 
 from __future__ import annotations
 
