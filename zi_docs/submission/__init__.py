@@ -1,0 +1,1 @@
+"""Before submission: completeness check, submission gates, evaluator bundle, rekap."""

@@ -1,0 +1,210 @@
+"""The submission flow's only contact points with the other packages.
+
+Each function wraps one dependency (scoring, the archive catalogue, archive verification, the
+document registry, the render engine), so a change in another package is a change here only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from zi_docs.assessment import ScoreReport, score_workspace
+from zi_docs.catalogue import ChecklistItem
+from zi_docs.errors import WorkspaceError
+from zi_docs.findings import Finding
+from zi_docs.submission.evidence_view import ArchiveView, EvidenceFile, EvidenceTag
+from zi_docs.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+CATALOG_DB = "catalog.sqlite"
+OBJECTS_DIR = "objects"
+
+
+# ---- scoring --------------------------------------------------------------------------------
+def load_score(workspace: Workspace) -> ScoreReport:
+    """Score the workspace's answers (reads ``lke.yaml``; writes nothing)."""
+    return score_workspace(workspace)
+
+
+# ---- archive catalogue (read-only) ------------------------------------------------------------
+def catalog_path(workspace: Workspace) -> Path:
+    return workspace.archive_dir / CATALOG_DB
+
+
+def read_archive(workspace: Workspace, *, read_only: bool = False) -> ArchiveView:
+    """Every live (not trashed) archive file with its tags, read through a read-only SQLite
+    connection (``mode=ro``): reading never creates, migrates or re-indexes anything.
+
+    Integrity comes from the archive's quick verification, or with ``read_only`` (rekap over
+    other units' workspaces) from :func:`sizes_only`, which writes nothing."""
+    path = catalog_path(workspace)
+    if not path.is_file():
+        return ArchiveView(files=())
+    files = read_catalog(path, workspace.archive_dir / OBJECTS_DIR)
+    integrity = sizes_only(files) if read_only else quick_verify(workspace)
+    return ArchiveView(files=files, integrity=integrity)
+
+
+def read_catalog(path: Path, objects: Path) -> tuple[EvidenceFile, ...]:
+    """The archive's ``files`` and ``tags`` tables as :class:`EvidenceFile` values."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise WorkspaceError(
+            f"katalog arsip {path} tidak dapat dibuka ({exc})",
+            hint="jalankan 'zi-docs archive verify' di ruang kerja itu",
+        ) from None
+    try:
+        tags: dict[str, list[EvidenceTag]] = {}
+        for sha, indicator, item in conn.execute("SELECT sha256, indicator, item FROM tags"):
+            tags.setdefault(sha, []).append(EvidenceTag(indicator, item))
+        rows = conn.execute(
+            "SELECT sha256, size, name, title, doc_date, notes, kind FROM files "
+            "WHERE trashed_at IS NULL ORDER BY added_at, name"
+        ).fetchall()
+    except sqlite3.Error as exc:
+        raise WorkspaceError(
+            f"katalog arsip {path} tidak dapat dibaca ({exc})",
+            hint="jalankan 'zi-docs archive verify' di ruang kerja itu",
+        ) from None
+    finally:
+        conn.close()
+    return tuple(
+        EvidenceFile(
+            ref=sha[:12],
+            sha256=sha,
+            size=int(size),
+            name=name,
+            path=objects / sha[:2] / sha,
+            tags=tuple(sorted(tags.get(sha, []), key=lambda t: (t.indicator, t.item or ""))),
+            title=title or None,
+            doc_date=dt.date.fromisoformat(doc_date) if doc_date else None,
+            note=notes or None,
+            kind=kind or "",
+        )
+        for sha, size, name, title, doc_date, notes, kind in rows
+    )
+
+
+def quick_verify(workspace: Workspace) -> tuple[Finding, ...]:
+    """Integrity findings of ``archive verify --quick`` (sizes, counts, index), codes prefixed
+    ``integritas-``. Runs the archive's own verification, which takes its writer lock."""
+    from zi_docs.evidence.api import verify_archive
+
+    report = verify_archive(workspace, quick=True)
+    return tuple(_integrity(f) for f in report.findings)
+
+
+def sizes_only(files: tuple[EvidenceFile, ...]) -> tuple[Finding, ...]:
+    """A strictly read-only integrity check for ``rekap``: each stored object exists and has
+    its recorded size (the archive's own quick verify may recover, so it is not used there)."""
+    found = []
+    for file in files:
+        try:
+            size = file.path.stat().st_size
+        except OSError:
+            found.append(
+                Finding(
+                    f"berkas tersimpan {file.name} hilang",
+                    file=file.name,
+                    code="integritas-missing",
+                )
+            )
+            continue
+        if size != file.size:
+            found.append(
+                Finding(
+                    f"ukuran {file.name} berbeda ({file.size} -> {size} bita)",
+                    file=file.name,
+                    code="integritas-size",
+                )
+            )
+    return tuple(found)
+
+
+def _integrity(finding: Finding) -> Finding:
+    return Finding(
+        finding.message,
+        finding.severity,
+        file=finding.file,
+        line=finding.line,
+        field=finding.field,
+        code=f"integritas-{finding.code}",
+    )
+
+
+# ---- documents ----------------------------------------------------------------------------------
+def generator_hint(item: ChecklistItem) -> str | None:
+    """``zi-docs generate KIND inputs/FILE`` for a checklist item that zi-docs can produce."""
+    if not item.generator:
+        return None
+    example = f"{item.generator}.yaml"
+    try:
+        from zi_docs.documents.registry import all_kinds
+
+        kind = all_kinds().get(item.generator)
+        if kind is not None and kind.example_input:
+            example = kind.example_input
+    except ImportError:  # pragma: no cover - the registry ships with the package
+        pass
+    return f"zi-docs generate {item.generator} inputs/{example}"
+
+
+def render_docx(
+    template: Path, context: Mapping[str, Any], dest: Path, images: Mapping[str, Path]
+) -> Path:
+    """Render ``template`` through the documents engine; ``images`` become inline images."""
+    from zi_docs.documents.render import PreparedTemplate
+
+    prepared = PreparedTemplate(template)
+    full = dict(context)
+    for key, image in images.items():
+        full[key] = prepared.media.image(image, width_mm=150)
+    return prepared.render_to(full, dest)
+
+
+# ---- workbook ---------------------------------------------------------------------------------
+def write_workbook(report: ScoreReport, path: Path, evidence: Mapping[str, str]) -> Path:
+    """The scoring package's LKE worksheet, with each question's evidence appended to its
+    Catatan cell (``evidence``: question id -> text)."""
+    from openpyxl import load_workbook
+
+    from zi_docs.assessment.workbook import HEADER
+    from zi_docs.assessment.workbook import write_workbook as _write
+
+    _write(report, path)
+    book = load_workbook(path)
+    sheet = book["LKE"]
+    note_col = HEADER.index("Catatan") + 1
+    expected = iter(_row_plan(report))
+    for row in range(2, sheet.max_row + 1):
+        node_id, name = next(expected, (None, ""))
+        text = str(sheet.cell(row=row, column=1).value or "")
+        if node_id is None or not text.endswith(name):
+            log.warning("workbook row %d does not match the catalogue; Catatan left as is", row)
+            break
+        if node_id in evidence:
+            cell = sheet.cell(row=row, column=note_col)
+            cell.value = "\n".join(x for x in (cell.value, evidence[node_id]) if x)
+    book.save(path)
+    return path
+
+
+def _row_plan(report: ScoreReport) -> list[tuple[str | None, str]]:
+    """(question id or None, text the row ends with), in the worksheet's row order."""
+    plan: list[tuple[str | None, str]] = []
+    for node in report.catalogue.walk():
+        if not node.is_question:
+            plan.append(("", node.name))
+            continue
+        plan.append((node.id, node.name))
+        if node.answer_type == "PERSEN":
+            plan.extend(("", item.label) for item in node.inputs)
+    return plan

@@ -1,0 +1,93 @@
+"""``zi-docs check``: score, archive, completeness, roll-up and gates of one workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from zi_docs.assessment import ScoreReport
+from zi_docs.findings import Finding, Severity
+from zi_docs.submission import adapters
+from zi_docs.submission.completeness import Completeness, assess
+from zi_docs.submission.evidence_view import ArchiveView
+from zi_docs.submission.gates import Gates, GateState, evaluate_gates
+from zi_docs.submission.rollup import Rollup, roll_up
+from zi_docs.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything ``check`` found about one workspace."""
+
+    unit_name: str
+    year: int
+    report: ScoreReport
+    archive: ArchiveView
+    completeness: Completeness
+    rollup: Rollup
+    gates: Gates
+    findings: tuple[Finding, ...]
+    """Completeness and integrity findings, then one per unmet or unknown gate."""
+
+    @property
+    def complete(self) -> bool:
+        """No error or warning, every question complete, every gate met."""
+        return (
+            all(f.severity is Severity.INFO for f in self.findings)
+            and all(i.complete for i in self.completeness.indicators)
+            and self.gates.all_met
+        )
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.severity is severity for f in self.findings)
+
+
+def gate_findings(gates: Gates) -> list[Finding]:
+    found = []
+    for gate in gates.results:
+        if gate.state is GateState.MET:
+            continue
+        unknown = gate.state is GateState.UNKNOWN
+        found.append(
+            Finding(
+                f"prasyarat pengajuan '{gate.description}' "
+                + (
+                    "belum diisi"
+                    if unknown
+                    else f"tidak terpenuhi (unit: {gate.actual}, syarat: {gate.required})"
+                )
+                + f"; isi pengajuan.{gate.field} di unit.yaml",
+                Severity.WARNING if unknown else Severity.ERROR,
+                file="unit.yaml",
+                field=f"pengajuan.{gate.field}",
+                code=f"prasyarat-{gate.code}",
+            )
+        )
+    return found
+
+
+def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) -> CheckResult:
+    """Check one workspace. With ``read_only`` nothing in it is touched (see
+    :func:`adapters.read_archive`)."""
+    report = adapters.load_score(workspace)
+    archive = adapters.read_archive(workspace, read_only=read_only)
+    profile = workspace.profile
+    completeness = assess(
+        report.catalogue,
+        report.score,
+        archive,
+        profile.evidence_window,
+        adapters.generator_hint,
+    )
+    rollup = roll_up(report.catalogue, report.score, completeness, report.target)
+    gates = evaluate_gates(profile, today)
+    return CheckResult(
+        unit_name=profile.unit_name,
+        year=profile.year,
+        report=report,
+        archive=archive,
+        completeness=completeness,
+        rollup=rollup,
+        gates=gates,
+        findings=(*completeness.findings, *gate_findings(gates)),
+    )

@@ -1,0 +1,297 @@
+"""Completeness: catalogue x answers x archive -> per-indicator status and findings.
+
+Definitions (documented for users in ``docs``/README of the check command):
+
+- A checklist item is *covered* when at least one archive file is tagged to the indicator
+  with that item key. Dates do not uncover an item; evidence dated outside the window is a
+  separate warning.
+- An indicator *has evidence* when at least one file is tagged to it (with or without item).
+- An indicator is *complete* when it is answered, has evidence, and every required (``wajib``)
+  checklist item is covered.
+- The *top answer* is one whose value is 1 (Ya, A, 100%); survey indices never claim it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from zi_docs.assessment.scoring import QuestionScore, Score
+from zi_docs.catalogue import Catalogue, ChecklistItem, Node
+from zi_docs.catalogue.model import fold
+from zi_docs.findings import Finding, Severity
+from zi_docs.submission.evidence_view import ArchiveView, EvidenceFile
+
+TOP_EPSILON = 1e-9
+HintFor = Callable[[ChecklistItem], str | None]
+"""Checklist item -> the command that would produce it (``zi-docs generate sk-tim ...``)."""
+
+CODES = {
+    "tanpa-bukti": "jawaban tertinggi tanpa data dukung",
+    "wajib-kurang": "jawaban tertinggi, data dukung wajib belum lengkap",
+    "belum-dijawab": "pertanyaan belum dijawab",
+    "di-luar-periode": "data dukung bertanggal di luar periode penilaian",
+    "indikator-tak-dikenal": "berkas ditandai ke indikator yang tidak ada di katalog",
+    "butir-tak-dikenal": "berkas ditandai ke butir data dukung yang tidak ada",
+    "belum-ditandai": "berkas belum ditandai ke indikator mana pun",
+    "butir-kurang": "data dukung wajib belum ada",
+}
+"""Stable finding codes of ``check`` and what each means (integrity codes come from the
+archive and are prefixed ``integritas-``)."""
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    """One checklist item of one indicator."""
+
+    key: str
+    description: str
+    required: bool
+    files: tuple[str, ...]
+    """Refs of the files tagged to this item."""
+    hint: str | None = None
+    """Command that would produce this item when it is missing."""
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.files)
+
+
+@dataclass(frozen=True)
+class IndicatorStatus:
+    """One question: its answer, its evidence and whether it is complete."""
+
+    id: str
+    alias: str
+    text: str
+    area: str | None
+    part: str | None
+    answered: bool
+    answer: str
+    """The answer as shown (``Ya``, ``B``, ``75,00%``, ``3,65``; ``""`` when unanswered)."""
+    value: float
+    weight: float
+    note: str | None
+    top: bool
+    """The answer claims the best option (value 1)."""
+    items: tuple[ItemStatus, ...]
+    files: tuple[str, ...]
+    """Refs of every file tagged to the indicator, in archive order."""
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.files)
+
+    @property
+    def required_missing(self) -> tuple[ItemStatus, ...]:
+        return tuple(i for i in self.items if i.required and not i.covered)
+
+    @property
+    def complete(self) -> bool:
+        return self.answered and self.has_evidence and not self.required_missing
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """Per-indicator status plus every finding of the check."""
+
+    indicators: tuple[IndicatorStatus, ...]
+    """In catalogue order."""
+    findings: tuple[Finding, ...]
+    files: Mapping[str, EvidenceFile]
+    """Ref -> file, for every archive file (tagged or not)."""
+    window: tuple[dt.date, dt.date]
+
+    def indicator(self, node_id: str) -> IndicatorStatus:
+        return next(i for i in self.indicators if i.id == node_id)
+
+
+def format_answer(question: QuestionScore) -> str:
+    """An answer as a person reads it, Indonesian decimal comma."""
+    if not question.answered:
+        return ""
+    if question.option is not None:
+        return question.option
+    if question.index is not None:
+        return f"{question.index:.2f}".replace(".", ",")
+    if question.percent is not None:
+        return f"{question.percent:.2f}%".replace(".", ",")
+    return ""
+
+
+def assess(
+    catalogue: Catalogue,
+    score: Score,
+    archive: ArchiveView,
+    window: tuple[dt.date, dt.date],
+    hint_for: HintFor = lambda _item: None,
+) -> Completeness:
+    """Join catalogue, answers and archive into per-indicator status and findings."""
+    findings: list[Finding] = []
+    by_indicator, unknown_tags = _index_tags(catalogue, archive.files)
+    start, end = window
+    for file in archive.files:
+        if not file.tags:
+            findings.append(
+                Finding(
+                    f"berkas '{file.name}' belum ditandai ke indikator mana pun; tandai dengan "
+                    f"'zi-docs archive tag {file.ref} --indicator ID' atau hapus bila tidak perlu",
+                    Severity.WARNING,
+                    file=file.name,
+                    code="belum-ditandai",
+                )
+            )
+        elif file.doc_date is not None and not start <= file.doc_date <= end:
+            findings.append(
+                Finding(
+                    f"berkas '{file.label}' bertanggal {file.doc_date:%d-%m-%Y}, di luar periode "
+                    f"penilaian {start:%d-%m-%Y} s.d. {end:%d-%m-%Y}; pastikan penilai "
+                    "menerimanya atau ganti dengan bukti tahun penilaian",
+                    Severity.WARNING,
+                    file=file.name,
+                    code="di-luar-periode",
+                )
+            )
+    for file, raw, problem in unknown_tags:
+        code = "indikator-tak-dikenal" if problem == "indikator" else "butir-tak-dikenal"
+        findings.append(
+            Finding(
+                f"berkas '{file.label}' ditandai ke {problem} '{raw}' yang tidak ada di katalog "
+                f"{catalogue.id}; perbaiki tandanya dengan 'zi-docs archive untag' lalu "
+                "'zi-docs archive tag'",
+                Severity.ERROR if problem == "indikator" else Severity.WARNING,
+                file=file.name,
+                code=code,
+            )
+        )
+    statuses = []
+    for node in catalogue.questions():
+        question = score.question(node.id)
+        status = _status(catalogue, node, question, by_indicator.get(node.id, {}), hint_for)
+        statuses.append(status)
+        findings.extend(_indicator_findings(status))
+    findings.extend(archive.integrity)
+    return Completeness(
+        indicators=tuple(statuses),
+        findings=tuple(findings),
+        files={f.ref: f for f in archive.files},
+        window=window,
+    )
+
+
+def _index_tags(
+    catalogue: Catalogue, files: tuple[EvidenceFile, ...]
+) -> tuple[dict[str, dict[str | None, list[str]]], list[tuple[EvidenceFile, str, str]]]:
+    """indicator id -> item key (None = no item) -> file refs; plus unknown tags."""
+    resolved: dict[str, str | None] = {}
+    by_indicator: dict[str, dict[str | None, list[str]]] = {}
+    unknown: list[tuple[EvidenceFile, str, str]] = []
+    for file in files:
+        for tag in file.tags:
+            if tag.indicator not in resolved:
+                resolved[tag.indicator] = catalogue.aliases.get(fold(tag.indicator.strip()))
+            node_id = resolved[tag.indicator]
+            if node_id is None or not catalogue.by_id[node_id].is_question:
+                unknown.append((file, tag.indicator, "indikator"))
+                continue
+            item = tag.item
+            if item is not None and catalogue.by_id[node_id].checklist_item(item) is None:
+                unknown.append((file, f"{node_id} / {item}", "butir data dukung"))
+                item = None
+            refs = by_indicator.setdefault(node_id, {}).setdefault(item, [])
+            if file.ref not in refs:
+                refs.append(file.ref)
+    return by_indicator, unknown
+
+
+def _status(
+    catalogue: Catalogue,
+    node: Node,
+    question: QuestionScore,
+    tagged: Mapping[str | None, list[str]],
+    hint_for: HintFor,
+) -> IndicatorStatus:
+    items = tuple(
+        ItemStatus(
+            key=c.key,
+            description=c.description,
+            required=c.required,
+            files=tuple(tagged.get(c.key, ())),
+            hint=None if tagged.get(c.key) else hint_for(c),
+        )
+        for c in node.checklist
+    )
+    files: list[str] = []
+    for refs in tagged.values():
+        files.extend(r for r in refs if r not in files)
+    scored_type = (
+        question.answer_type in catalogue.option_values or question.answer_type == "PERSEN"
+    )
+    return IndicatorStatus(
+        id=node.id,
+        alias=question.alias,
+        text=node.name,
+        area=node.area,
+        part=node.part,
+        answered=question.answered,
+        answer=format_answer(question),
+        value=question.value,
+        weight=question.weight,
+        note=question.note,
+        top=question.answered and scored_type and question.value >= 1 - TOP_EPSILON,
+        items=items,
+        files=tuple(files),
+    )
+
+
+def _indicator_findings(status: IndicatorStatus) -> list[Finding]:
+    found: list[Finding] = []
+    where = f"{status.id} ({status.alias})" if status.alias != status.id else status.id
+    if not status.answered:
+        found.append(
+            Finding(
+                f"pertanyaan belum dijawab (dihitung nol): {status.text}; isi jawabannya di "
+                "lke.yaml",
+                Severity.ERROR,
+                field=where,
+                code="belum-dijawab",
+            )
+        )
+    missing = status.required_missing
+    if status.top and not status.has_evidence:
+        found.append(
+            Finding(
+                f"jawaban '{status.answer}' (nilai tertinggi) tanpa data dukung sama sekali; "
+                "penilai akan menurunkannya. Tambahkan bukti dengan 'zi-docs archive add BERKAS "
+                f"--indicator {status.id}'",
+                Severity.ERROR,
+                field=where,
+                code="tanpa-bukti",
+            )
+        )
+    elif status.top and missing:
+        found.append(
+            Finding(
+                f"jawaban '{status.answer}' (nilai tertinggi) tetapi data dukung wajib belum ada: "
+                + "; ".join(_missing_text(i) for i in missing),
+                Severity.ERROR,
+                field=where,
+                code="wajib-kurang",
+            )
+        )
+    elif status.answered and missing:
+        found.append(
+            Finding(
+                "data dukung wajib belum ada: " + "; ".join(_missing_text(i) for i in missing),
+                Severity.INFO,
+                field=where,
+                code="butir-kurang",
+            )
+        )
+    return found
+
+
+def _missing_text(item: ItemStatus) -> str:
+    text = f"belum ada {item.description} [{item.key}]"
+    return f"{text} → {item.hint}" if item.hint else text
