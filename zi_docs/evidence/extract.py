@@ -1,0 +1,223 @@
+"""Text and metadata date of an evidence file (the only pypdf import).
+
+Pure functions of a path and a detected kind, so that ingest can run them in worker processes.
+PDF pages without a text layer and images go through OCR (:mod:`zi_docs.evidence.ocr`) when a
+cache folder is given and Tesseract is installed; otherwise the file is marked
+:data:`STATUS_PENDING` and ``zi-docs archive ocr`` reads it later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, PyPdfError
+
+from zi_docs.errors import ToolMissingError, ZiError
+from zi_docs.evidence import ocr
+from zi_docs.evidence.textfiles import docx_text, read_plain_text, xlsx_text
+
+log = logging.getLogger(__name__)
+
+STATUS_OK = "ok"
+STATUS_PENDING = "teks belum diekstrak"
+"""Text still to be read by OCR (Tesseract missing, or not run yet)."""
+STATUS_FAILED = "gagal"
+STATUS_NONE = "tanpa teks"
+"""A kind zi-docs keeps but does not read (video, legacy Office, presentations)."""
+
+FAILURE_CORRUPT = "corrupt"
+FAILURE_ENCRYPTED = "encrypted"
+
+IMAGE_KINDS = frozenset({"png", "jpg", "gif", "tiff", "webp"})
+TEXT_KINDS = frozenset({"txt", "csv", "md"})
+PAGE_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What could be read from one file."""
+
+    text: str
+    status: str
+    """:data:`STATUS_OK`, :data:`STATUS_PENDING`, :data:`STATUS_FAILED` or :data:`STATUS_NONE`."""
+    page_count: int | None = None
+    pages_without_text: tuple[int, ...] = ()
+    """1-based PDF pages that have no text layer and were not (or could not be) OCR'd."""
+    ocr_pages: tuple[int, ...] = ()
+    """1-based PDF pages (or ``(0,)`` for an image) whose text came from OCR."""
+    date: dt.date | None = None
+    """The document's own date from its metadata (PDF CreationDate, DOCX/XLSX created)."""
+    error: str | None = None
+    """What is wrong and what to do, in Indonesian, when status is :data:`STATUS_FAILED`."""
+    failure: str | None = None
+    """:data:`FAILURE_CORRUPT` or :data:`FAILURE_ENCRYPTED`: the archive rejects such files."""
+    notes: tuple[str, ...] = ()
+    """Warnings worth showing (OCR language fallback, OCR tool missing)."""
+
+
+class PendingFile(Protocol):
+    """A stored file waiting for OCR (the catalogue's ``StoredFile`` fits)."""
+
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def path(self) -> Path: ...
+    @property
+    def kind(self) -> str: ...
+
+
+def extract(
+    path: Path, kind: str, *, sha256: str | None = None, ocr_cache: Path | None = None
+) -> Extraction:
+    """Read ``path`` of detected ``kind``. Never raises for bad content: see ``status``.
+
+    OCR runs only when ``ocr_cache`` (e.g. ``archive/cache/ocr``) and ``sha256`` are given.
+    """
+    cache = ocr_cache if sha256 else None
+    try:
+        if kind == "pdf":
+            return _pdf(path, sha256 or "", cache)
+        if kind in IMAGE_KINDS:
+            return _image(path, sha256 or "", cache)
+        if kind == "docx":
+            text, created = docx_text(path)
+            return Extraction(text, STATUS_OK, date=created)
+        if kind == "xlsx":
+            text, created = xlsx_text(path)
+            return Extraction(text, STATUS_OK, date=created)
+        if kind in TEXT_KINDS:
+            return Extraction(read_plain_text(path), STATUS_OK)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, SyntaxError) as exc:
+        return _corrupt(path, kind, exc)
+    except OSError as exc:
+        return Extraction("", STATUS_FAILED, error=f"{path.name} tidak dapat dibaca: {exc}")
+    return Extraction("", STATUS_NONE)
+
+
+def ocr_pending(files: Iterable[PendingFile], cache_dir: Path) -> Iterator[tuple[str, Extraction]]:
+    """For ``zi-docs archive ocr``: extract each file again with OCR; yields (sha256, result).
+
+    Raises :class:`ToolMissingError` before reading anything when Tesseract is missing.
+    """
+    ocr.ocr_language()
+    for stored in files:
+        yield (
+            stored.sha256,
+            extract(stored.path, stored.kind, sha256=stored.sha256, ocr_cache=cache_dir),
+        )
+
+
+def document_date(path: Path, kind: str) -> dt.date | None:
+    """Only the metadata date (for callers that already have the text)."""
+    if kind == "pdf":
+        try:
+            return _pdf_date(PdfReader(path))
+        except (PyPdfError, OSError, ValueError):
+            return None
+    return extract(path, kind).date if kind in ("docx", "xlsx") else None
+
+
+def _corrupt(path: Path, kind: str, exc: BaseException) -> Extraction:
+    log.debug("cannot read %s as %s: %r", path, kind, exc)
+    return Extraction(
+        "",
+        STATUS_FAILED,
+        failure=FAILURE_CORRUPT,
+        error=f"berkas {kind.upper()} '{path.name}' rusak atau tidak lengkap dan tidak dapat "
+        "dibaca; buka berkas aslinya, simpan ulang atau unduh kembali, lalu tambahkan lagi",
+    )
+
+
+def _pdf(path: Path, sha256: str, cache: Path | None) -> Extraction:
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return _encrypted(path)
+        pages = [page.extract_text() or "" for page in reader.pages]
+        created = _pdf_date(reader)
+    except DependencyError:
+        return _encrypted(path)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, EOFError) as exc:
+        return _corrupt(path, "pdf", exc)
+    texts = [p.replace("\x00", "").strip() for p in pages]
+    missing = [n for n, text in enumerate(texts, start=1) if not text]
+    done: list[int] = []
+    notes: list[str] = []
+    tool_missing = False
+    if cache is not None:
+        for number in missing:
+            try:
+                result = ocr.ocr_pdf_page(path, number, sha256=sha256, cache_dir=cache)
+            except ToolMissingError as exc:
+                notes.append(_describe(exc))
+                tool_missing = True
+                break
+            except ZiError as exc:  # this page stays without text; the others are still read
+                notes.append(_describe(exc))
+                continue
+            texts[number - 1] = result.text
+            done.append(number)
+            _note_language(result, notes)
+    still = tuple(n for n in missing if n not in done)
+    pending = tool_missing or (bool(still) and cache is None)
+    status = STATUS_PENDING if pending else STATUS_OK
+    return Extraction(
+        PAGE_SEPARATOR.join(t for t in texts if t),
+        status,
+        page_count=len(texts),
+        pages_without_text=still,
+        ocr_pages=tuple(done),
+        date=created,
+        notes=tuple(notes),
+    )
+
+
+def _image(path: Path, sha256: str, cache: Path | None) -> Extraction:
+    if cache is None:
+        return Extraction("", STATUS_PENDING)
+    try:
+        result = ocr.ocr_image(path, sha256=sha256, cache_dir=cache)
+    except ToolMissingError as exc:
+        return Extraction("", STATUS_PENDING, notes=(_describe(exc),))
+    except ZiError as exc:
+        return Extraction("", STATUS_FAILED, error=_describe(exc))
+    notes: list[str] = []
+    _note_language(result, notes)
+    return Extraction(result.text, STATUS_OK, ocr_pages=(0,), notes=tuple(notes))
+
+
+def _encrypted(path: Path) -> Extraction:
+    return Extraction(
+        "",
+        STATUS_FAILED,
+        failure=FAILURE_ENCRYPTED,
+        error=f"PDF '{path.name}' dilindungi kata sandi sehingga isinya tidak dapat dibaca; "
+        "simpan ulang tanpa kata sandi (mis. cetak ke PDF) lalu tambahkan lagi",
+    )
+
+
+def _pdf_date(reader: PdfReader) -> dt.date | None:
+    try:
+        meta = reader.metadata
+        created: Any = meta.creation_date if meta is not None else None
+    except (PyPdfError, ValueError, TypeError, KeyError):
+        return None
+    return created.date() if isinstance(created, dt.datetime) else None
+
+
+def _note_language(result: ocr.OcrText, notes: list[str]) -> None:
+    if result.language != ocr.PREFERRED_LANGUAGE:
+        note = "OCR memakai bahasa Inggris karena paket bahasa Indonesia Tesseract tidak ada"
+        if note not in notes:
+            notes.append(note)
+
+
+def _describe(exc: ZiError) -> str:
+    return f"{exc.message}; {exc.hint}" if exc.hint else exc.message
