@@ -1,0 +1,238 @@
+"""The archive's library API on a workspace: one function per command, and the look-ups the
+check/export step and ``generate --arsipkan`` use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from zi_docs.errors import NotFoundError, WorkspaceError
+from zi_docs.evidence import manage
+from zi_docs.evidence.archive import Archive
+from zi_docs.evidence.catalog import AuditEntry, StoredFile, Tag
+from zi_docs.evidence.importer import Placement, plan
+from zi_docs.evidence.ingest import Details, IngestReport, ingest
+from zi_docs.evidence.intake import DEFAULT_MAX_MB, Candidate, Rejection, collect
+from zi_docs.evidence.lock import DEFAULT_WAIT
+from zi_docs.evidence.verify import VerifyReport, verify
+from zi_docs.workspace import Workspace
+
+Progress = Callable[[int, int], None]
+
+
+def open_archive(workspace: Workspace, *, lock_wait: float = DEFAULT_WAIT) -> Archive:
+    """The workspace's archive (created empty on first use). Close it when done."""
+    return Archive.open(workspace, lock_wait=lock_wait)
+
+
+def add_files(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    *,
+    indicators: Sequence[str] = (),
+    item: str | None = None,
+    tags: Sequence[Tag] = (),
+    title: str | None = None,
+    notes: str = "",
+    doc_date: dt.date | None = None,
+    max_mb: float = DEFAULT_MAX_MB,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Add files and folders (recursively) tagged to ``indicators`` (ids or aliases, with
+    checklist ``item``) and/or explicit ``tags``. Bad files are rejected one by one."""
+    with open_archive(workspace) as archive:
+        resolved = archive.resolve_tags(indicators, item) if indicators else ()
+        all_tags = tuple(dict.fromkeys((*resolved, *_checked(archive, tags))))
+        candidates, rejected = collect(paths, all_tags)
+        return ingest(
+            archive,
+            candidates,
+            rejected,
+            details=Details(title=title, notes=notes, doc_date=doc_date),
+            max_size=int(max_mb * 1_000_000),
+            workers=workers,
+            progress=progress,
+        )
+
+
+def _checked(archive: Archive, tags: Sequence[Tag]) -> tuple[Tag, ...]:
+    out: list[Tag] = []
+    for tag in tags:
+        out.extend(archive.resolve_tags([tag.indicator], tag.item))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What ``import`` placed, could not place, and (unless a dry run) added."""
+
+    folder: Path
+    placements: tuple[Placement, ...]
+    unplaced: tuple[Placement, ...]
+    rejected: tuple[Rejection, ...]
+    """Files that could not even be read while walking the folder."""
+    ingest: IngestReport | None
+    """None for a dry run."""
+
+
+def import_tree(
+    workspace: Workspace,
+    folder: Path,
+    *,
+    dry_run: bool = False,
+    max_mb: float = DEFAULT_MAX_MB,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Add an evidence tree laid out like the LKE, tagging each file from its path."""
+    if not folder.is_dir():
+        raise WorkspaceError(f"{folder} bukan folder", hint="sebutkan folder data dukung")
+    with open_archive(workspace) as archive:
+        found, rejected = collect([folder])
+        placements = plan(folder, [c.path for c in found], archive.catalogue)
+        placed = tuple(p for p in placements if p.tags)
+        unplaced = tuple(p for p in placements if not p.tags)
+        report = None
+        if not dry_run:
+            report = ingest(
+                archive,
+                [Candidate(p.path, p.tags) for p in placed],
+                (),
+                max_size=int(max_mb * 1_000_000),
+                workers=workers,
+                progress=progress,
+            )
+        return ImportReport(folder, placed, unplaced, tuple(rejected), report)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Stored files matching a filter, with the archive's totals."""
+
+    files: tuple[StoredFile, ...]
+    total: int
+    trashed: int
+
+
+def list_files(
+    workspace: Workspace,
+    *,
+    indicator: str | None = None,
+    area: str | None = None,
+    untagged: bool = False,
+    trashed: bool = False,
+) -> Listing:
+    """Stored files, filtered by indicator (id/alias, or a sub/area: everything below it),
+    area code (``MP`` ... ``PP``), untagged, or in the trash."""
+    with open_archive(workspace) as archive:
+        files = archive.catalog.files(only_trashed=trashed)
+        if indicator:
+            node = archive.catalogue.resolve(indicator)
+            wanted = {n.id for n in node.walk()}
+            files = [f for f in files if any(t.indicator in wanted for t in f.tags)]
+        if area:
+            code = area.strip().upper()
+            if code not in archive.catalogue.areas:
+                raise NotFoundError(
+                    f"area '{area}' tidak dikenal", suggestions=list(archive.catalogue.areas)
+                )
+            files = [
+                f
+                for f in files
+                if any(
+                    (n := archive.catalogue.by_id.get(t.indicator)) is not None and n.area == code
+                    for t in f.tags
+                )
+            ]
+        if untagged:
+            files = [f for f in files if not f.tags]
+        live, in_trash = archive.catalog.counts()
+        return Listing(tuple(files), live, in_trash)
+
+
+def stored_files(workspace: Workspace, *, include_trashed: bool = False) -> list[StoredFile]:
+    """Every stored file with tags, dates, size, SHA-256 and stored path (for check/export)."""
+    if not (workspace.archive_dir / "catalog.sqlite").is_file():
+        return []
+    with open_archive(workspace) as archive:
+        return archive.catalog.files(include_trashed=include_trashed)
+
+
+@dataclass(frozen=True)
+class FileDetail:
+    """One stored file with its history and the start of its text."""
+
+    file: StoredFile
+    history: tuple[AuditEntry, ...]
+    text_excerpt: str
+    indicator_labels: tuple[str, ...]
+
+
+def show(workspace: Workspace, ref: str, *, excerpt: int = 400) -> FileDetail:
+    with open_archive(workspace) as archive:
+        stored = archive.resolve(ref)
+        text = " ".join(archive.catalog.text(stored.sha256).split())
+        labels = tuple(
+            f"{archive.label(t.indicator)}" + (f" — {t.item}" if t.item else "")
+            for t in stored.tags
+        )
+        return FileDetail(
+            stored, tuple(archive.catalog.audit(stored.sha256)), text[:excerpt], labels
+        )
+
+
+def tag(
+    workspace: Workspace, ref: str, indicators: Sequence[str], item: str | None = None
+) -> manage.TagChange:
+    with open_archive(workspace) as archive:
+        return manage.tag(archive, ref, indicators, item)
+
+
+def untag(
+    workspace: Workspace, ref: str, indicators: Sequence[str], item: str | None = None
+) -> manage.TagChange:
+    with open_archive(workspace) as archive:
+        return manage.untag(archive, ref, indicators, item)
+
+
+def edit(
+    workspace: Workspace,
+    ref: str,
+    *,
+    title: str | None = None,
+    notes: str | None = None,
+    doc_date: dt.date | None = None,
+) -> StoredFile:
+    with open_archive(workspace) as archive:
+        return manage.edit(archive, ref, title=title, notes=notes, doc_date=doc_date)
+
+
+def remove(workspace: Workspace, refs: Sequence[str]) -> manage.TrashChange:
+    with open_archive(workspace) as archive:
+        return manage.remove(archive, refs)
+
+
+def restore(workspace: Workspace, refs: Sequence[str]) -> manage.TrashChange:
+    with open_archive(workspace) as archive:
+        return manage.restore(archive, refs)
+
+
+def empty_trash(workspace: Workspace) -> manage.TrashChange:
+    with open_archive(workspace) as archive:
+        return manage.empty_trash(archive)
+
+
+def verify_archive(
+    workspace: Workspace, *, quick: bool = False, progress: Progress | None = None
+) -> VerifyReport:
+    """Re-hash every stored file (``quick``: sizes and counts) and check the index."""
+    with open_archive(workspace) as archive:
+        return verify(archive, quick=quick, progress=progress)
+
+
+def audit_log(workspace: Workspace, limit: int | None = None) -> list[AuditEntry]:
+    with open_archive(workspace) as archive:
+        return archive.catalog.audit(limit=limit)

@@ -1,0 +1,222 @@
+"""The evidence archive of a workspace: object store + catalogue + index, one writer at a time.
+
+On-disk layout of ``archive/``::
+
+    catalog.sqlite          the catalogue (files, tags, names, text, audit log, journal)
+    objects/ab/<sha256>     stored bytes, read-only, never modified
+    index/                  the search index (derived; rebuilt when missing)
+    .lock                   held by the one writing process
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from zi_docs.catalogue import Catalogue, Node
+from zi_docs.catalogue.model import fold
+from zi_docs.errors import InvalidInputError, NotFoundError
+from zi_docs.evidence import searchbridge
+from zi_docs.evidence.catalog import Catalog, StoredFile, Tag
+from zi_docs.evidence.lock import DEFAULT_WAIT, ArchiveLock
+from zi_docs.evidence.store import ObjectStore
+from zi_docs.findings import Finding
+from zi_docs.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+CATALOG_FILE = "catalog.sqlite"
+OBJECTS_DIR = "objects"
+LOCK_FILE = ".lock"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What opening the archive for writing had to repair after an interruption."""
+
+    temporary_removed: int
+    objects_removed: int
+    index_refreshed: int
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.temporary_removed or self.objects_removed or self.index_refreshed)
+
+
+class Archive:
+    """An open archive. Reads need no lock; every change goes through :meth:`writing`."""
+
+    def __init__(self, root: Path, catalogue: Catalogue, *, lock_wait: float = DEFAULT_WAIT):
+        self.root = root
+        self.catalogue = catalogue
+        self.store = ObjectStore(root / OBJECTS_DIR)
+        self.catalog = Catalog(root / CATALOG_FILE, root / OBJECTS_DIR)
+        self.lock = ArchiveLock(root / LOCK_FILE, lock_wait)
+
+    @classmethod
+    def open(cls, workspace: Workspace, *, lock_wait: float = DEFAULT_WAIT) -> Archive:
+        return cls(workspace.archive_dir, workspace.catalogue, lock_wait=lock_wait)
+
+    def close(self) -> None:
+        self.catalog.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ---- writing ----------------------------------------------------------------------
+    @contextmanager
+    def writing(self) -> Iterator[Recovery]:
+        """Hold the writer lock; finish or undo anything an earlier crash left half done."""
+        with self.lock:
+            yield self.recover()
+
+    def recover(self) -> Recovery:
+        """Roll back interrupted additions and bring stale index entries up to date.
+
+        Objects written for a file whose catalogue record never committed (journalled in
+        ``pending_objects``) are removed; files journalled in ``pending_index`` are re-indexed.
+        Must be called with the lock held.
+        """
+        assert self.lock.held
+        temporary = self.store.clean_temporary()
+        pending = self.catalog.pending("pending_objects")
+        removed = 0
+        if pending:
+            known = self.catalog.known(pending)
+            for sha in pending:
+                if sha not in known and self.store.remove(sha):
+                    removed += 1
+            with self.catalog.transaction() as conn:
+                conn.executemany(
+                    "DELETE FROM pending_objects WHERE sha256=?", [(s,) for s in pending]
+                )
+        refreshed = self.commit_index()
+        result = Recovery(temporary, removed, refreshed)
+        if result.anything:
+            log.warning(
+                "pemulihan arsip: %d berkas sementara, %d objek tanpa catatan dihapus, "
+                "%d entri indeks diperbarui",
+                temporary,
+                removed,
+                refreshed,
+            )
+        return result
+
+    def commit_index(self, progress: searchbridge.Progress | None = None) -> int:
+        """Apply every journalled index change in one index commit, then clear the journal."""
+        pending = self.catalog.pending("pending_index")
+        if not pending:
+            return 0
+        searchbridge.sync(self.root, self.catalog, self.catalogue, pending, progress)
+        with self.catalog.transaction() as conn:
+            conn.executemany("DELETE FROM pending_index WHERE sha256=?", [(s,) for s in pending])
+        return len(pending)
+
+    # ---- look-ups ---------------------------------------------------------------------
+    def resolve(self, ref: str, *, include_trashed: bool = True) -> StoredFile:
+        """A stored file named by a SHA-256 prefix (at least 4 characters) or a file name."""
+        text = ref.strip()
+        shas: list[str] = []
+        if len(text) >= 4 and all(c in "0123456789abcdefABCDEF" for c in text):
+            shas = self.catalog.match_prefix(text)
+        if not shas:
+            wanted = fold(text)
+            shas = [
+                f.sha256
+                for f in self.catalog.files(include_trashed=True)
+                if any(fold(n) == wanted for n in f.names) or fold(f.title) == wanted
+            ]
+        files = [
+            f
+            for f in self.catalog.files(shas=shas, include_trashed=True)
+            if include_trashed or not f.trashed
+        ]
+        if len(files) == 1:
+            return files[0]
+        if not files:
+            raise NotFoundError(
+                f"berkas '{ref}' tidak ada di arsip",
+                hint="lihat daftar berkas dengan: zi-docs archive list",
+            )
+        raise NotFoundError(
+            f"'{ref}' cocok dengan {len(files)} berkas; sebutkan awalan SHA-256 yang lebih panjang",
+            suggestions=[f"{f.sha256[:12]} {f.name}" for f in files[:8]],
+        )
+
+    def resolve_tags(self, indicators: Sequence[str], item: str | None) -> tuple[Tag, ...]:
+        """Tags for ``--indicator`` ids/aliases and an optional checklist item key.
+
+        Every unknown id and every indicator without that checklist item is reported at once.
+        """
+        problems: list[Finding] = []
+        tags: list[Tag] = []
+        for text in indicators:
+            try:
+                node = self.catalogue.resolve(text)
+            except NotFoundError as exc:
+                if len(indicators) == 1:
+                    raise
+                hint = f"; mungkin {', '.join(exc.suggestions)}" if exc.suggestions else ""
+                problems.append(
+                    Finding(
+                        f"indikator '{text}' tidak ada dalam katalog{hint}",
+                        field="--indicator",
+                        code="unknown-indicator",
+                    )
+                )
+                continue
+            if not node.is_question:
+                questions = node.questions()
+                if len(questions) != 1:
+                    names = ", ".join(self.catalogue.short_alias(q) for q in questions[:6])
+                    problems.append(
+                        Finding(
+                            f"'{text}' adalah {node.level} {node.name}, bukan pertanyaan; pilih "
+                            f"salah satu pertanyaannya: {names}",
+                            field="--indicator",
+                            code="not-a-question",
+                        )
+                    )
+                    continue
+                node = questions[0]
+            if item and node.checklist_item(item) is None:
+                keys = ", ".join(c.key for c in node.checklist) or "(tidak ada)"
+                problems.append(
+                    Finding(
+                        f"{self.label(node)} tidak punya butir data dukung '{item}'; yang ada: "
+                        f"{keys}",
+                        field="--item",
+                        code="unknown-item",
+                    )
+                )
+                continue
+            tags.append(Tag(node.id, item or None))
+        if problems:
+            raise InvalidInputError(
+                "indikator atau butir data dukung tidak sah",
+                problems,
+                hint="lihat id dan butir data dukung dengan: zi-docs lke show ID",
+            )
+        return tuple(dict.fromkeys(tags))
+
+    def label(self, node: Node | str) -> str:
+        """``P.MP.i.a (A.I.1.i.a)`` for messages."""
+        if isinstance(node, str):
+            found = self.catalogue.by_id.get(node)
+            if found is None:
+                return node
+            node = found
+        alias = self.catalogue.short_alias(node)
+        return node.id if alias == node.id else f"{alias} ({node.id})"

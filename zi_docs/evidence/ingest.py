@@ -1,0 +1,261 @@
+"""Adding files: validate and extract in parallel, then store and catalogue in locked batches.
+
+Per batch: the new objects are journalled (``pending_objects``), written atomically, then the
+catalogue records, tags, names, text and audit lines commit in one transaction that also clears
+the journal; finally the search index is updated in one commit. A crash at any point leaves a
+state that :meth:`Archive.recover` turns into either "before" or "after".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from zi_docs.evidence.archive import Archive
+from zi_docs.evidence.catalog import Tag, add_tags, bump, current_user, log, now
+from zi_docs.evidence.intake import Candidate, Prepared, Rejection, prepare
+from zi_docs.evidence.textbridge import OCR_CACHE
+
+Progress = Callable[[int, int], None]
+BATCH_SIZE = 64
+PARALLEL_FROM = 8
+"""Fewer files than this are prepared in this process (a pool costs more than it saves)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one accepted file."""
+
+    source: str
+    sha256: str
+    name: str
+    added: bool
+    """True: stored now. False: the same bytes were already in the archive."""
+    new_tags: tuple[Tag, ...]
+    text_status: str
+    restored: bool = False
+    """The bytes were in the trash and are back in the archive."""
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """The result of one ``add`` or ``import``: per-file outcomes and rejections."""
+
+    outcomes: tuple[Outcome, ...]
+    rejected: tuple[Rejection, ...]
+
+    @property
+    def added(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if o.added)
+
+    @property
+    def present(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if not o.added)
+
+
+@dataclass(frozen=True)
+class Details:
+    """What the user said about the files of one batch."""
+
+    title: str | None = None
+    notes: str = ""
+    doc_date: dt.date | None = None
+
+
+def ingest(
+    archive: Archive,
+    candidates: Sequence[Candidate],
+    rejected: Sequence[Rejection] = (),
+    *,
+    details: Details = Details(),
+    max_size: int,
+    workers: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    ocr: bool = True,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Add ``candidates``; bad files become rejections and the rest of the batch goes on."""
+    outcomes: list[Outcome] = []
+    rejections = list(rejected)
+    known = frozenset(archive.catalog.all_shas())
+    batch: list[Prepared] = []
+    total = len(candidates)
+    ocr_cache = archive.root / OCR_CACHE if ocr else None
+    prepared = _prepare_all(candidates, max_size, known, ocr_cache, workers)
+    for done, item in enumerate(prepared, 1):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+        else:
+            batch.append(item)
+        if len(batch) >= batch_size:
+            _commit(archive, batch, details, max_size, outcomes, rejections)
+            batch = []
+        if progress is not None:
+            progress(done, total)
+    if batch:
+        _commit(archive, batch, details, max_size, outcomes, rejections)
+    return IngestReport(tuple(outcomes), tuple(rejections))
+
+
+# ---- preparing (parallel) ------------------------------------------------------------------
+_WORKER_STATE: dict[str, object] = {}
+
+
+def _init_worker(known: frozenset[str], max_size: int, ocr_cache: Path | None) -> None:
+    _WORKER_STATE["known"] = known
+    _WORKER_STATE["max_size"] = max_size
+    _WORKER_STATE["ocr_cache"] = ocr_cache
+
+
+def _prepare_in_worker(candidate: Candidate) -> Prepared | Rejection:
+    known = _WORKER_STATE["known"]
+    max_size = _WORKER_STATE["max_size"]
+    ocr_cache = _WORKER_STATE["ocr_cache"]
+    assert isinstance(known, frozenset) and isinstance(max_size, int)
+    assert ocr_cache is None or isinstance(ocr_cache, Path)
+    return prepare(candidate, max_size, known, ocr_cache)
+
+
+def _prepare_all(
+    candidates: Sequence[Candidate],
+    max_size: int,
+    known: frozenset[str],
+    ocr_cache: Path | None,
+    workers: int | None,
+) -> Iterator[Prepared | Rejection]:
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or len(candidates) < PARALLEL_FROM:
+        for candidate in candidates:
+            yield prepare(candidate, max_size, known, ocr_cache)
+        return
+    method = "fork" if threading.active_count() == 1 else "spawn"
+    pool = ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(known, max_size, ocr_cache),
+    )
+    try:
+        yield from pool.map(_prepare_in_worker, candidates, chunksize=2)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---- committing (locked) -------------------------------------------------------------------
+def _commit(
+    archive: Archive,
+    batch: list[Prepared],
+    details: Details,
+    max_size: int,
+    outcomes: list[Outcome],
+    rejections: list[Rejection],
+) -> None:
+    with archive.writing():
+        present = archive.catalog.known(p.sha256 for p in batch)
+        new: dict[str, Prepared] = {}
+        for index, item in enumerate(batch):
+            if item.sha256 in present or item.sha256 in new:
+                continue
+            if item.known:  # emptied from the trash by another process since it was prepared
+                again = prepare(
+                    Candidate(item.path, item.tags), max_size, frozenset(), archive.root / OCR_CACHE
+                )
+                if isinstance(again, Rejection):
+                    rejections.append(again)
+                    continue
+                batch[index] = item = again
+            new[item.sha256] = item
+        with archive.catalog.transaction() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO pending_objects VALUES (?)", [(s,) for s in new]
+            )
+        for sha, item in list(new.items()):
+            try:
+                archive.store.put(item.path, sha)
+            except (OSError, ValueError) as exc:
+                del new[sha]
+                rejections.append(
+                    Rejection(
+                        item.source,
+                        f"gagal disimpan ({exc}); periksa berkasnya lalu ulangi",
+                        "store-failed",
+                    )
+                )
+        stored = set(new)
+        with archive.catalog.transaction() as conn:
+            for item in batch:
+                if item.sha256 in new:
+                    outcomes.append(_insert(conn, new.pop(item.sha256), details))
+                elif item.sha256 in present or item.sha256 in stored:
+                    outcomes.append(_merge(conn, item))
+            conn.execute("DELETE FROM pending_objects")
+        archive.commit_index()
+
+
+def _insert(conn: sqlite3.Connection, item: Prepared, details: Details) -> Outcome:
+    doc_date = details.doc_date or item.meta_date
+    source = "tanggal" if details.doc_date else ("metadata" if item.meta_date else None)
+    title = details.title or _title_from_name(item.name)
+    conn.execute(
+        "INSERT INTO files (sha256, size, kind, mime, name, title, doc_date, date_source, "
+        "added_at, added_by, notes, text_status, pages) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            item.sha256,
+            item.size,
+            item.ftype.kind,
+            item.ftype.mime,
+            item.name,
+            title,
+            doc_date.isoformat() if doc_date else None,
+            source,
+            now(),
+            current_user(),
+            details.notes,
+            item.text_status,
+            item.pages,
+        ),
+    )
+    conn.execute("INSERT INTO names VALUES (?, ?)", (item.sha256, item.name))
+    if item.text:
+        conn.execute("INSERT INTO texts VALUES (?, ?)", (item.sha256, item.text))
+    add_tags(conn, item.sha256, item.tags)
+    conn.execute("INSERT OR IGNORE INTO pending_index VALUES (?)", (item.sha256,))
+    tags = ", ".join(str(t) for t in item.tags) or "tanpa tag"
+    log(conn, "tambah", item.sha256, f"{item.name} ({item.size} bita, {item.ftype.kind}); {tags}")
+    return Outcome(item.source, item.sha256, item.name, True, item.tags, item.text_status)
+
+
+def _merge(conn: sqlite3.Connection, item: Prepared) -> Outcome:
+    conn.execute("INSERT OR IGNORE INTO names VALUES (?, ?)", (item.sha256, item.name))
+    new_tags = add_tags(conn, item.sha256, item.tags)
+    row = conn.execute(
+        "SELECT trashed_at, text_status FROM files WHERE sha256=?", (item.sha256,)
+    ).fetchone()
+    restored = row[0] is not None
+    if restored:
+        conn.execute("UPDATE files SET trashed_at=NULL WHERE sha256=?", (item.sha256,))
+        log(conn, "pulihkan", item.sha256, f"ditambahkan lagi sebagai {item.name}")
+    if new_tags:
+        log(
+            conn,
+            "tambah-tag",
+            item.sha256,
+            f"ditambahkan lagi sebagai {item.name}; " + ", ".join(str(t) for t in new_tags),
+        )
+    if new_tags or restored:
+        bump(conn, item.sha256)
+    return Outcome(
+        item.source, item.sha256, item.name, False, tuple(new_tags), row[1], restored=restored
+    )
+
+
+def _title_from_name(name: str) -> str:
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return " ".join(stem.replace("_", " ").split()) or name

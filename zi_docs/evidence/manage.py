@@ -1,0 +1,188 @@
+"""Changing what the catalogue says about stored files. Bytes never move or change here,
+except :func:`empty_trash`, the one operation that deletes stored objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from zi_docs.catalogue.model import fold
+from zi_docs.errors import NotFoundError
+from zi_docs.evidence.archive import Archive
+from zi_docs.evidence.catalog import StoredFile, Tag, add_tags, bump, log, now
+
+
+@dataclass(frozen=True)
+class TagChange:
+    """The result of ``tag``/``untag`` on one file."""
+
+    file: StoredFile
+    """The file after the change."""
+    changed: tuple[Tag, ...]
+    """Tags actually added or removed (empty when nothing changed)."""
+    unchanged: tuple[Tag, ...]
+    """Tags the file already had (tag) or did not have (untag)."""
+
+
+@dataclass(frozen=True)
+class TrashChange:
+    """Files moved to or out of the trash, or deleted for good."""
+
+    files: tuple[StoredFile, ...]
+    skipped: tuple[StoredFile, ...] = ()
+    """Files that were already in the requested state."""
+    freed_bytes: int = 0
+
+
+def tag(archive: Archive, ref: str, indicators: Sequence[str], item: str | None) -> TagChange:
+    tags = archive.resolve_tags(indicators, item)
+    with archive.writing():
+        stored = archive.resolve(ref)
+        with archive.catalog.transaction() as conn:
+            added = add_tags(conn, stored.sha256, tags)
+            if added:
+                bump(conn, stored.sha256)
+                log(conn, "tambah-tag", stored.sha256, ", ".join(str(t) for t in added))
+        archive.commit_index()
+    after = archive.catalog.get(stored.sha256)
+    assert after is not None
+    return TagChange(after, tuple(added), tuple(t for t in tags if t not in added))
+
+
+def untag(archive: Archive, ref: str, indicators: Sequence[str], item: str | None) -> TagChange:
+    """Remove tags. Without ``item``, every tag of the indicator goes (with or without item)."""
+    with archive.writing():
+        stored = archive.resolve(ref)
+        wanted = {archive.catalogue.resolve(text).id for text in indicators}
+        removing = tuple(
+            t for t in stored.tags if t.indicator in wanted and (item is None or t.item == item)
+        )
+        with archive.catalog.transaction() as conn:
+            for found in removing:
+                conn.execute(
+                    "DELETE FROM tags WHERE sha256=? AND indicator=? AND COALESCE(item, '')=?",
+                    (stored.sha256, found.indicator, found.item or ""),
+                )
+            if removing:
+                bump(conn, stored.sha256)
+                log(conn, "hapus-tag", stored.sha256, ", ".join(str(t) for t in removing))
+        archive.commit_index()
+    after = archive.catalog.get(stored.sha256)
+    assert after is not None
+    missing = tuple(
+        Tag(i, item) for i in sorted(wanted) if not any(t.indicator == i for t in removing)
+    )
+    return TagChange(after, removing, missing)
+
+
+def edit(
+    archive: Archive,
+    ref: str,
+    *,
+    title: str | None = None,
+    notes: str | None = None,
+    doc_date: dt.date | None = None,
+) -> StoredFile:
+    """Change the title, notes or document date of a stored file."""
+    with archive.writing():
+        stored = archive.resolve(ref)
+        changes: list[str] = []
+        with archive.catalog.transaction() as conn:
+            if title is not None and title != stored.title:
+                conn.execute("UPDATE files SET title=? WHERE sha256=?", (title, stored.sha256))
+                changes.append(f"judul: {title}")
+            if notes is not None and notes != stored.notes:
+                conn.execute("UPDATE files SET notes=? WHERE sha256=?", (notes, stored.sha256))
+                changes.append(f"catatan: {notes}")
+            if doc_date is not None and doc_date != stored.doc_date:
+                conn.execute(
+                    "UPDATE files SET doc_date=?, date_source='tanggal' WHERE sha256=?",
+                    (doc_date.isoformat(), stored.sha256),
+                )
+                changes.append(f"tanggal: {doc_date.isoformat()}")
+            if changes:
+                bump(conn, stored.sha256)
+                log(conn, "ubah", stored.sha256, "; ".join(changes))
+        archive.commit_index()
+    after = archive.catalog.get(stored.sha256)
+    assert after is not None
+    return after
+
+
+def remove(archive: Archive, refs: Sequence[str]) -> TrashChange:
+    """Move files to the trash: they leave lists and search; their bytes stay until
+    :func:`empty_trash`."""
+    with archive.writing():
+        files = _unique(archive.resolve(ref) for ref in refs)
+        moving = [f for f in files if not f.trashed]
+        with archive.catalog.transaction() as conn:
+            for stored in moving:
+                conn.execute("UPDATE files SET trashed_at=? WHERE sha256=?", (now(), stored.sha256))
+                bump(conn, stored.sha256)
+                log(conn, "buang", stored.sha256, f"{stored.name} dipindah ke tempat sampah")
+        archive.commit_index()
+    return TrashChange(_reload(archive, moving), tuple(f for f in files if f.trashed))
+
+
+def restore(archive: Archive, refs: Sequence[str]) -> TrashChange:
+    """Bring files back from the trash."""
+    with archive.writing():
+        files = _unique(archive.resolve(ref) for ref in refs)
+        moving = [f for f in files if f.trashed]
+        with archive.catalog.transaction() as conn:
+            for stored in moving:
+                conn.execute("UPDATE files SET trashed_at=NULL WHERE sha256=?", (stored.sha256,))
+                bump(conn, stored.sha256)
+                log(
+                    conn,
+                    "pulihkan",
+                    stored.sha256,
+                    f"{stored.name} dikembalikan dari tempat sampah",
+                )
+        archive.commit_index()
+    return TrashChange(_reload(archive, moving), tuple(f for f in files if not f.trashed))
+
+
+def empty_trash(archive: Archive) -> TrashChange:
+    """Delete for good every file in the trash: catalogue records first (journalled), then
+    the bytes."""
+    with archive.writing():
+        files = archive.catalog.files(only_trashed=True)
+        with archive.catalog.transaction() as conn:
+            for stored in files:
+                conn.execute("INSERT OR IGNORE INTO pending_objects VALUES (?)", (stored.sha256,))
+                conn.execute("INSERT OR IGNORE INTO pending_index VALUES (?)", (stored.sha256,))
+                conn.execute("DELETE FROM files WHERE sha256=?", (stored.sha256,))
+                log(
+                    conn,
+                    "hapus-permanen",
+                    stored.sha256,
+                    f"{stored.name} ({stored.size} bita) dihapus dari tempat sampah",
+                )
+        for stored in files:
+            archive.store.remove(stored.sha256)
+        with archive.catalog.transaction() as conn:
+            conn.executemany(
+                "DELETE FROM pending_objects WHERE sha256=?", [(f.sha256,) for f in files]
+            )
+        archive.commit_index()
+    return TrashChange(tuple(files), freed_bytes=sum(f.size for f in files))
+
+
+def find_by_name(archive: Archive, text: str) -> list[StoredFile]:
+    wanted = fold(text)
+    return [f for f in archive.catalog.files() if wanted in fold(" ".join(f.names))]
+
+
+def _unique(files: object) -> list[StoredFile]:
+    seen: dict[str, StoredFile] = {}
+    for stored in files:  # type: ignore[attr-defined]
+        seen.setdefault(stored.sha256, stored)
+    if not seen:
+        raise NotFoundError("tidak ada berkas yang disebut")
+    return list(seen.values())
+
+
+def _reload(archive: Archive, files: Sequence[StoredFile]) -> tuple[StoredFile, ...]:
+    return tuple(archive.catalog.files(shas=[f.sha256 for f in files], include_trashed=True))

@@ -1,0 +1,128 @@
+"""Content-addressed object store: ``objects/ab/<sha256>``, written atomically, never modified."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+CHUNK = 1 << 20
+TMP_PREFIX = ".tmp-"
+_HEX = frozenset("0123456789abcdef")
+
+
+def hash_file(path: Path, chunk: int = CHUNK) -> tuple[str, int]:
+    """SHA-256 (hex) and size of a file, read in chunks."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb", buffering=0) as handle:
+        buffer = bytearray(chunk)
+        view = memoryview(buffer)
+        while True:
+            count = handle.readinto(buffer)
+            if not count:
+                break
+            digest.update(view[:count])
+            size += count
+    return digest.hexdigest(), size
+
+
+def is_sha256(text: str) -> bool:
+    return len(text) == 64 and set(text) <= _HEX
+
+
+class ObjectStore:
+    """The ``objects/`` folder of an archive."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def put(self, source: Path, sha256: str) -> Path:
+        """Copy ``source`` into the store under ``sha256`` atomically; re-hash while copying.
+
+        The copy goes to a temporary file in the destination folder, is flushed and fsynced,
+        then renamed over the final name, so the object either exists whole or not at all.
+        Raises :class:`ValueError` when the bytes read differ from ``sha256`` (the source
+        changed since it was hashed).
+        """
+        target = self.path_for(sha256)
+        folder = target.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"{TMP_PREFIX}{sha256[:16]}-{os.getpid()}"
+        digest = hashlib.sha256()
+        try:
+            with source.open("rb") as src, tmp.open("wb") as dst:
+                while True:
+                    block = src.read(CHUNK)
+                    if not block:
+                        break
+                    digest.update(block)
+                    dst.write(block)
+                dst.flush()
+                os.fsync(dst.fileno())
+            if digest.hexdigest() != sha256:
+                raise ValueError(f"{source} berubah selama disalin")
+            os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        _fsync_dir(folder)
+        return target
+
+    def remove(self, sha256: str) -> bool:
+        """Delete an object (used only by empty-trash and recovery). True if it existed."""
+        target = self.path_for(sha256)
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            return False
+        _fsync_dir(target.parent)
+        return True
+
+    def iter_objects(self) -> Iterator[tuple[str, Path]]:
+        """Every stored object as (name, path), including names that are not valid digests."""
+        if not self.root.is_dir():
+            return
+        for folder in sorted(self.root.iterdir()):
+            if not folder.is_dir():
+                yield folder.name, folder
+                continue
+            for entry in sorted(folder.iterdir()):
+                if entry.name.startswith(TMP_PREFIX):
+                    continue
+                yield entry.name, entry
+
+    def clean_temporary(self) -> int:
+        """Remove temporary files left by an interrupted write; returns how many."""
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for tmp in self.root.glob(f"*/{TMP_PREFIX}*"):
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+                removed += 1
+        return removed
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
