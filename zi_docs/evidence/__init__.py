@@ -1,0 +1,1 @@
+"""The evidence archive (data dukung): store, catalogue, text extraction, search, verify."""
