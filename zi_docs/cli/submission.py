@@ -1,7 +1,246 @@
-"""CLI commands of the submission flow (being written)."""
+"""``zi-docs check``, ``export`` and ``rekap``: before submission."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, render_finding, workspace_option
+from zi_docs.findings import Severity
+from zi_docs.submission.bagcheck import verify_bag
+from zi_docs.submission.check import CheckResult, run_check
+from zi_docs.submission.export import export_bundle
+from zi_docs.submission.gates import GateState
+from zi_docs.submission.report import check_markdown, check_to_dict, resolve_area
+from zi_docs.submission.rollup import GroupStatus
+from zi_docs.workspace import ENV_VAR, Workspace, find_workspace
+
+_COLOURS = {"hijau": "green", "kuning": "yellow", "merah": "red"}
+_GATE = {
+    GateState.MET: ("✔", "green"),
+    GateState.UNMET: ("✘", "red"),
+    GateState.UNKNOWN: ("?", "yellow"),
+}
+_LIMIT = 25
+
+
+def _num(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def _row(label: str, part: str, group: GroupStatus) -> str:
+    light = click.style(f"{group.light.value:<6}", fg=_COLOURS[group.light.value], bold=True)
+    return (
+        f"{label[:38]:<38} {part:<9} {_num(group.value):>6}/{_num(group.weight):<6}"
+        f"{100 * group.share:>5.0f}% {group.items_percent:>6.0f}% {group.evidence_percent:>7.0f}%"
+        f" {group.complete_questions:>3}/{group.questions:<3} {light}"
+    )
+
+
+_HEADER = (
+    f"{'Area / sub-komponen':<38} {'Bagian':<9} {'Nilai':>13} {'%bobot':>6} {'Butir':>7}"
+    f" {'Berbukti':>8} {'Lengkap':>7} Lampu"
+)
+
+
+def _table(result: CheckResult, area: str | None) -> None:
+    rollup = result.rollup
+    click.echo(
+        f"Kelengkapan data dukung — {result.unit_name} ({result.year}); target "
+        f"{rollup.predicate}, minimum {100 * rollup.minimum:.0f}% bobot per area"
+    )
+    click.echo(_HEADER)
+    for group in rollup.groups:
+        if area is None and group.level == "area-gabungan":
+            for part in rollup.groups:
+                if part.level == "area" and part.area == group.area:
+                    click.echo(
+                        _row(group.name if part.part == "pemenuhan" else "", part.part or "", part)
+                    )
+            click.echo(_row("", "gabungan", group))
+        elif area is not None and group.area == area and group.level in ("sub", "area"):
+            label = f"  {group.name}" if group.level == "sub" else group.name
+            click.echo(_row(label, group.part or "", group))
+    if area is None:
+        for group in rollup.of_level("bagian"):
+            click.echo(_row(group.name, "", group))
+    else:
+        click.echo("")
+        for status in result.completeness.indicators:
+            if status.area != area:
+                continue
+            mark = click.style("✔", fg="green") if status.complete else click.style("✘", fg="red")
+            click.echo(
+                f"{mark} {status.id} ({status.alias}) jawaban {status.answer or '–'}, "
+                f"{len(status.files)} berkas"
+            )
+            for item in status.items:
+                if not item.covered and item.required:
+                    hint = f" → {item.hint}" if item.hint else ""
+                    click.echo(f"    belum ada {item.description}{hint}")
+
+
+def _findings(result: CheckResult, area: str | None) -> None:
+    counts = Counter(f.severity for f in result.findings)
+    click.echo(
+        f"\nTemuan: {counts[Severity.ERROR]} galat, {counts[Severity.WARNING]} peringatan, "
+        f"{counts[Severity.INFO]} info"
+    )
+    shown = [f for f in result.findings if f.severity is not Severity.INFO]
+    if area is not None:
+        catalogue = result.report.catalogue
+        shown = [
+            f
+            for f in shown
+            if f.field is None
+            or getattr(catalogue.by_id.get(f.field.split(" ", 1)[0]), "area", area) == area
+        ]
+    for finding in shown[:_LIMIT]:
+        line = render_finding(finding) + f" [{finding.code}]"
+        fg = "red" if finding.severity is Severity.ERROR else "yellow"
+        click.echo(click.style(line, fg=fg))
+    if len(shown) > _LIMIT:
+        click.echo(f"  ... dan {len(shown) - _LIMIT} temuan lain (lihat --json atau --markdown)")
+
+
+def _gates(result: CheckResult) -> None:
+    gates = result.gates
+    when = f"{gates.days_left} hari lagi" if gates.days_left >= 0 else "sudah lewat"
+    click.echo(f"\nPrasyarat pengajuan (batas {gates.deadline:%d-%m-%Y}, {when}):")
+    for gate in gates.results:
+        mark, fg = _GATE[gate.state]
+        click.echo(
+            f"  {click.style(mark, fg=fg)} {gate.description}: {gate.actual or 'belum diisi'} "
+            f"(syarat {gate.required})"
+        )
+
+
+@click.command(cls=ZiCommand)
+@click.option(
+    "--area", default=None, metavar="AREA", help="Rinci satu area (MP, TTL, SDM, AK, PW, PP)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON lengkap untuk skrip.")
+@click.option("--markdown", "as_markdown", is_flag=True, help="Keluaran Markdown.")
+@click.option(
+    "--docx",
+    "docx_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tulis juga Laporan Kelengkapan Data Dukung (.docx) ke berkas ini.",
+)
+@workspace_option
+def check(
+    workspace: Workspace, area: str | None, as_json: bool, as_markdown: bool, docx_out: Path | None
+) -> int:
+    """Periksa kelengkapan data dukung sebelum pengajuan.
+
+    Untuk setiap indikator: jawaban dan nilai, butir data dukung yang sudah dan belum ada, berkas
+    yang ditandai, serta temuan (jawaban tertinggi tanpa bukti, bukti di luar periode, pertanyaan
+    belum dijawab, tanda ke indikator tak dikenal, berkas belum ditandai, integritas arsip).
+    Diringkas per sub-komponen, area, dan bagian dengan lampu hijau/kuning/merah, ditambah
+    prasyarat pengajuan dan sisa hari sampai batas pengajuan.
+
+    Kode keluar 0 bila lengkap, 3 bila masih ada kekurangan.
+    """
+    result = run_check(workspace, dt.date.today())
+    code = None if area is None else resolve_area(result, area)
+    if docx_out is not None:
+        from zi_docs.submission.docx_report import write_check_docx
+
+        write_check_docx(result, docx_out)
+    if as_json:
+        emit_json(check_to_dict(result))
+    elif as_markdown:
+        click.echo(check_markdown(result, code), nl=False)
+    else:
+        _table(result, code)
+        _findings(result, code)
+        _gates(result)
+        if docx_out is not None:
+            click.echo(f"\nLaporan ditulis ke {workspace.display(docx_out)}")
+    return ExitCode.OK if result.complete else ExitCode.GAPS
+
+
+@click.command(cls=ZiCommand)
+@click.argument("keluaran", required=False, type=click.Path(path_type=Path))
+@click.option("--zip", "make_zip", is_flag=True, help="Tulis satu berkas .zip, bukan folder.")
+@click.option(
+    "--salin",
+    is_flag=True,
+    help="Salin berkas bukti alih-alih membuat tautan keras (hard link) ke arsip.",
+)
+@click.option(
+    "--verifikasi",
+    "received",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Periksa bundel (folder atau .zip) yang diterima: berkas hilang, berubah, tak terdaftar.",
+)
+@click.option(
+    "--workspace",
+    "-w",
+    "workspace_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help=f"Folder ruang kerja (bawaan: ${ENV_VAR}, atau folder ini dan induknya).",
+)
+@click.pass_context
+def export(
+    ctx: click.Context,
+    keluaran: Path | None,
+    make_zip: bool,
+    salin: bool,
+    received: Path | None,
+    workspace_dir: str | None,
+) -> int:
+    """Buat bundel untuk penilai (BagIt, RFC 8493) di folder KELUARAN.
+
+    Isinya: index.html yang bisa dibuka tanpa internet (pohon LKE, jawaban, nilai, catatan,
+    tautan ke setiap berkas bukti, ringkasan kelengkapan dan nilai), kertas kerja LKE dengan
+    daftar bukti di kolom Catatan, dan berkas bukti tersusun seperti LKE
+    (A. PENGUNGKIT/I. PEMENUHAN/1. Manajemen Perubahan/i. Penyusunan Tim Kerja/...).
+    Nama berkas aman untuk Windows dan panjang jalurnya dijaga di bawah 260 karakter.
+    """
+    if received is not None:
+        checked = verify_bag(received)
+        if checked.valid:
+            click.secho(
+                f"Bundel {received} utuh: {checked.files_checked} berkas sesuai manifest.",
+                fg="green",
+            )
+            return ExitCode.OK
+        click.secho(f"Bundel {received} bermasalah ({len(checked.problems)} temuan):", fg="red")
+        for problem in checked.problems:
+            click.echo(f"  - {problem.message()}")
+        return ExitCode.GAPS
+    if keluaran is None:
+        raise click.UsageError("sebutkan folder KELUARAN atau pakai --verifikasi BUNDEL", ctx)
+    workspace = find_workspace(workspace_dir or (ctx.obj or {}).get("workspace_dir"))
+    result = export_bundle(
+        workspace,
+        keluaran,
+        now=dt.datetime.now().replace(microsecond=0),
+        link=not salin,
+        make_zip=make_zip,
+        keep_folder=not make_zip,
+    )
+    where = result.zip if result.zip is not None else result.folder
+    click.echo(f"Bundel ditulis ke {where}")
+    click.echo(
+        f"  {result.placements} penempatan berkas bukti ({result.unique_files} berkas unik), "
+        f"{result.payload_bytes / 1e6:.1f} MB; SHA-256 dari katalog dipakai ulang untuk "
+        f"{result.reused_digests}, dihitung ulang {result.hashed}"
+    )
+    for finding in result.problems:
+        click.echo(render_finding(finding), err=True)
+    if not result.check.complete:
+        click.secho(
+            "  Data dukung belum lengkap; jalankan 'zi-docs check' untuk rinciannya.", fg="yellow"
+        )
+    return ExitCode.GAPS if result.problems else ExitCode.OK
+
+
+COMMANDS: list[click.Command] = [check, export]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from zi_docs.catalogue import ChecklistItem
 from zi_docs.errors import WorkspaceError
 from zi_docs.findings import Finding
 from zi_docs.submission.evidence_view import ArchiveView, EvidenceFile, EvidenceTag
-from zi_docs.workspace import Workspace
+from zi_docs.workspace import PageSetup, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -158,16 +158,19 @@ def generator_hint(item: ChecklistItem) -> str | None:
 
 
 def render_docx(
-    template: Path, context: Mapping[str, Any], dest: Path, images: Mapping[str, Path]
+    template_name: str,
+    build: Callable[[Callable[[Path], object]], Mapping[str, Any]],
+    dest: Path,
+    page: PageSetup | None = None,
 ) -> Path:
-    """Render ``template`` through the documents engine; ``images`` become inline images."""
+    """Render a built-in template through the documents engine. ``build`` receives a function
+    that turns a PNG path into an inline image (150 mm wide) and returns the context."""
+    from zi_docs.documents.registry import builtin_template
     from zi_docs.documents.render import PreparedTemplate
 
-    prepared = PreparedTemplate(template)
-    full = dict(context)
-    for key, image in images.items():
-        full[key] = prepared.media.image(image, width_mm=150)
-    return prepared.render_to(full, dest)
+    prepared = PreparedTemplate(builtin_template(template_name), page=page)
+    context = build(lambda png: prepared.media.image(png, width_mm=150))
+    return prepared.render_to(context, dest)
 
 
 # ---- workbook ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ class CheckResult:
     """Everything ``check`` found about one workspace."""
 
     unit_name: str
+    instansi: str
     year: int
     report: ScoreReport
     archive: ArchiveView
@@ -83,6 +84,7 @@ def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) 
     gates = evaluate_gates(profile, today)
     return CheckResult(
         unit_name=profile.unit_name,
+        instansi=str(profile.data["instansi"]),
         year=profile.year,
         report=report,
         archive=archive,

@@ -1,0 +1,115 @@
+"""Build templates/laporan-kelengkapan.docx (Laporan Kelengkapan Data Dukung) with python-docx.
+
+Run: /work/venv/bin/python tools/build_templates_submission.py
+
+Context the template expects (built by zi_docs/submission/docx_report.py):
+``unit`` (nama, instansi, tahun, target), ``ringkasan`` (pengungkit, hasil, total, status,
+lengkap, pertanyaan), ``areas`` (nama, grafik, baris: bagian, nilai, persen, butir, berbukti,
+lengkap, lampu; kurang: list of text), ``temuan`` (kode, tingkat, teks), ``prasyarat``
+(batas, sisa, butir: tanda, uraian, unit, syarat), ``tanggal``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from docx_build import borders, cell_text, new_document, paragraph, repeat_header, shade  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "templates"
+
+
+def _table_with_loop(doc, headers, widths_loop_cells, loop):  # type: ignore[no-untyped-def]
+    table = doc.add_table(rows=3, cols=len(headers))
+    borders(table)
+    for cell, text in zip(table.rows[0].cells, headers):
+        cell_text(cell, text, bold=True)
+        shade(cell)
+    repeat_header(table.rows[0])
+    first = table.rows[1].cells
+    cell_text(first[0], "{%tr for r in " + loop + " %}")
+    cells = table.rows[2].cells
+    for cell, text in zip(cells, widths_loop_cells):
+        cell_text(cell, text)
+    row = table.add_row().cells
+    cell_text(row[0], "{%tr endfor %}")
+    return table
+
+
+def build_laporan_kelengkapan(path: Path) -> None:
+    doc = new_document(landscape=False, size=11)
+    paragraph(doc, "LAPORAN KELENGKAPAN DATA DUKUNG", bold=True, size=14, align="center")
+    paragraph(
+        doc, "PEMBANGUNAN ZONA INTEGRITAS MENUJU {{ unit.target }}", bold=True, align="center"
+    )
+    paragraph(doc, "{{ unit.nama }}", bold=True, align="center")
+    paragraph(doc, "{{ unit.instansi }} — Tahun {{ unit.tahun }}", align="center", space_after=12)
+    paragraph(doc, "A. Ringkasan", bold=True, space_after=4)
+    paragraph(
+        doc,
+        "Nilai pengungkit {{ ringkasan.pengungkit }}, hasil {{ ringkasan.hasil }}, "
+        "total {{ ringkasan.total }}. Pertanyaan dengan data dukung lengkap: "
+        "{{ ringkasan.lengkap }} dari {{ ringkasan.pertanyaan }}. Status: "
+        "{{ ringkasan.status }}.",
+        align="justify",
+        space_after=8,
+    )
+    paragraph(doc, "B. Kelengkapan per area", bold=True, space_after=4)
+    paragraph(doc, "{%p for a in areas %}")
+    paragraph(doc, "{{ loop.index }}. {{ a.nama }}", bold=True, space_after=2, keep_next=True)
+    paragraph(doc, "{{ a.grafik }}", align="center")
+    _table_with_loop(
+        doc,
+        ["Bagian", "Nilai", "% bobot", "Butir", "Berbukti", "Lengkap", "Lampu"],
+        [
+            "{{ r.bagian }}",
+            "{{ r.nilai }}",
+            "{{ r.persen }}",
+            "{{ r.butir }}",
+            "{{ r.berbukti }}",
+            "{{ r.lengkap }}",
+            "{{ r.lampu }}",
+        ],
+        "a.baris",
+    )
+    paragraph(doc, "{%p if a.kurang %}")
+    paragraph(doc, "Data dukung wajib yang belum ada:", italic=True, space_after=2)
+    paragraph(doc, "{%p for k in a.kurang %}")
+    paragraph(doc, "– {{ k }}", indent_mm=4, hanging_mm=4)
+    paragraph(doc, "{%p endfor %}")
+    paragraph(doc, "{%p endif %}")
+    paragraph(doc, "", space_after=6)
+    paragraph(doc, "{%p endfor %}")
+    paragraph(doc, "C. Temuan", bold=True, space_after=4)
+    _table_with_loop(
+        doc,
+        ["Tingkat", "Kode", "Uraian"],
+        ["{{ r.tingkat }}", "{{ r.kode }}", "{{ r.teks }}"],
+        "temuan",
+    )
+    paragraph(doc, "", space_after=6)
+    paragraph(doc, "D. Prasyarat pengajuan", bold=True, space_after=4)
+    paragraph(doc, "Batas pengajuan {{ prasyarat.batas }} ({{ prasyarat.sisa }}).", space_after=4)
+    _table_with_loop(
+        doc,
+        ["", "Prasyarat", "Unit", "Syarat"],
+        ["{{ r.tanda }}", "{{ r.uraian }}", "{{ r.unit }}", "{{ r.syarat }}"],
+        "prasyarat.butir",
+    )
+    paragraph(doc, "", space_after=6)
+    paragraph(doc, "Dibuat dengan zi-docs pada {{ tanggal }}.", italic=True, size=9)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+
+
+def main() -> None:
+    target = OUT / "laporan-kelengkapan.docx"
+    build_laporan_kelengkapan(target)
+    print(f"ditulis: {target}")
+
+
+if __name__ == "__main__":
+    main()

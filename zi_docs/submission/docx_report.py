@@ -1,0 +1,116 @@
+"""``check --docx``: the Laporan Kelengkapan Data Dukung through the documents engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from zi_docs.findings import Severity
+from zi_docs.submission import adapters
+from zi_docs.submission.chart import area_chart
+from zi_docs.submission.check import CheckResult
+from zi_docs.submission.gates import GateState
+
+TEMPLATE = "laporan-kelengkapan.docx"
+_MAX_FINDINGS = 60
+
+
+def _num(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def write_check_docx(result: CheckResult, dest: Path, today: dt.date | None = None) -> Path:
+    """Write the report with one chart per area; returns ``dest``."""
+    with tempfile.TemporaryDirectory(prefix="zi-docs-grafik-") as tmp:
+        charts: dict[str, Path] = {}
+        for group in result.rollup.of_level("area-gabungan"):
+            subs = [g for g in result.rollup.of_level("sub") if g.area == group.area]
+            charts[group.area or ""] = area_chart(
+                group.name, subs, result.rollup.minimum, Path(tmp) / f"{group.area}.png"
+            )
+
+        def build(image: Callable[[Path], object]) -> Mapping[str, Any]:
+            return _context(result, {k: image(v) for k, v in charts.items()}, today)
+
+        return adapters.render_docx(TEMPLATE, build, dest)
+
+
+def _context(
+    result: CheckResult, images: Mapping[str, object], today: dt.date | None
+) -> dict[str, Any]:
+    report = result.report
+    indicators = result.completeness.indicators
+    areas = []
+    for group in result.rollup.of_level("area-gabungan"):
+        rows = [g for g in result.rollup.of_level("area") if g.area == group.area] + [group]
+        missing = [
+            f"{s.id}: {i.description}" + (f" → {i.hint}" if i.hint else "")
+            for s in indicators
+            if s.area == group.area and s.part in ("pemenuhan", "reform")
+            for i in s.required_missing
+        ]
+        areas.append(
+            {
+                "nama": group.name,
+                "grafik": images.get(group.area or ""),
+                "baris": [
+                    {
+                        "bagian": "gabungan" if g.level == "area-gabungan" else g.part,
+                        "nilai": f"{_num(g.value)} / {_num(g.weight)}",
+                        "persen": f"{100 * g.share:.0f}%",
+                        "butir": f"{g.items_percent:.0f}%",
+                        "berbukti": f"{g.evidence_percent:.0f}%",
+                        "lengkap": f"{g.complete_questions}/{g.questions}",
+                        "lampu": g.light.value,
+                    }
+                    for g in rows
+                ],
+                "kurang": missing,
+            }
+        )
+    serious = [f for f in result.findings if f.severity is not Severity.INFO]
+    findings = [
+        {"tingkat": f.severity.value, "kode": f.code, "teks": str(f)}
+        for f in serious[:_MAX_FINDINGS]
+    ]
+    if len(serious) > _MAX_FINDINGS:
+        findings.append(
+            {"tingkat": "", "kode": "", "teks": f"... dan {len(serious) - _MAX_FINDINGS} lagi"}
+        )
+    gates = result.gates
+    mark = {GateState.MET: "✔", GateState.UNMET: "✘", GateState.UNKNOWN: "?"}
+    return {
+        "unit": {
+            "nama": result.unit_name,
+            "instansi": result.instansi,
+            "tahun": result.year,
+            "target": report.target,
+        },
+        "ringkasan": {
+            "pengungkit": _num(report.pengungkit),
+            "hasil": _num(report.hasil),
+            "total": _num(report.total),
+            "status": "lengkap" if result.complete else "belum lengkap",
+            "lengkap": sum(s.complete for s in indicators),
+            "pertanyaan": len(indicators),
+        },
+        "areas": areas,
+        "temuan": findings,
+        "prasyarat": {
+            "batas": f"{gates.deadline:%d-%m-%Y}",
+            "sisa": f"{gates.days_left} hari lagi" if gates.days_left >= 0 else "sudah lewat",
+            "butir": [
+                {
+                    "tanda": mark[g.state],
+                    "uraian": g.description,
+                    "unit": g.actual or "belum diisi",
+                    "syarat": g.required,
+                }
+                for g in gates.results
+            ],
+        },
+        "tanggal": f"{today or dt.date.today():%d-%m-%Y}",
+    }
