@@ -46,10 +46,16 @@ def run_demo(output: Path, *, progress: Callable[[str], None] = lambda _: None) 
     workspace = Workspace(output.resolve())
     progress(f"Contoh ruang kerja disalin ke {output}")
     outputs: list[tuple[str, Path]] = [("Ruang kerja contoh", workspace.root)]
-    for step in _STEPS:
+    for step in _steps():
         outputs.extend(step(workspace, progress))
     return DemoReport(workspace=workspace, outputs=tuple(outputs))
 
 
 Step = Callable[[Workspace, Callable[[str], None]], list[tuple[str, Path]]]
-_STEPS: list[Step] = []
+
+
+def _steps() -> list[Step]:
+    """The main job in order; imported late so each flow stays independent of the others."""
+    from zi_docs.assessment import demo_step as score_step
+
+    return [score_step]
