@@ -275,7 +275,7 @@ def init_workspace(
     instansi: str | None = None,
 ) -> InitResult:
     """Create a workspace from the bundled example; refuse to overwrite an existing one."""
-    root = root.expanduser()
+    root = root.expanduser().resolve()
     if (root / UNIT_FILE).exists():
         raise WorkspaceError(
             f"{root} sudah berisi ruang kerja ({UNIT_FILE} ada); tidak ada yang ditimpa",

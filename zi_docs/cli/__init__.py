@@ -21,12 +21,17 @@ from zi_docs.cli.workspace import demo, init
 @click.version_option(
     __version__, "--version", message="zi-docs %(version)s", help="Tampilkan versi lalu keluar."
 )
-def cli() -> None:
+@click.option("--workspace", "-w", "workspace_dir", type=click.Path(file_okay=False),
+              default=None, help="Folder ruang kerja untuk semua perintah (bawaan: "
+              "$ZI_DOCS_WORKSPACE, atau folder ini dan induknya).")
+@click.pass_context
+def cli(ctx: click.Context, workspace_dir: str | None) -> None:
     """zi-docs: dokumen, data dukung, dan penilaian mandiri Zona Integritas (WBK/WBBM).
 
     Mulai dengan 'zi-docs init FOLDER' untuk membuat ruang kerja, atau 'zi-docs demo' untuk
     melihat semuanya bekerja pada contoh unit kerja fiktif.
     """
+    ctx.obj = {"workspace_dir": workspace_dir}
 
 
 for _command in (

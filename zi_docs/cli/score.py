@@ -131,7 +131,8 @@ def _print_verdict(report: ScoreReport, verdict: Verdict) -> None:
         if result.reading is None:
             value, minimum = number(result.value), number(result.minimum)
             label = result.description + (" (indeks)" if result.unit == "indeks" else "")
-            _rule_line(result.passed, label, f"{value:>6} ≥ {minimum}")
+            relation = "≥" if result.passed else "<"
+            _rule_line(result.passed, label, f"{value:>6} {relation} {minimum}")
             continue
         if (result.code, result.reading) in done:
             continue
