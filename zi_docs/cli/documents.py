@@ -1,7 +1,141 @@
-"""CLI commands of the documents flow (being written)."""
+"""CLI of the documents flow: ``generate`` and ``templates list/show/check``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from zi_docs.cli._base import ExitCode, ZiGroup, render_finding, report_error, workspace_option
+from zi_docs.documents.generate import GenerateResult, generate, generate_all
+from zi_docs.documents.templates import check_templates, describe_kind, list_templates
+from zi_docs.findings import Severity
+from zi_docs.workspace import Workspace
+
+
+def _echo_result(workspace: Workspace, result: GenerateResult) -> None:
+    for path in (*result.documents, *result.pdfs):
+        click.echo(f"  {workspace.display(path)}")
+    if result.served:
+        click.echo(
+            "  bukti untuk: "
+            + ", ".join(s.indicator + (f" ({s.item})" if s.item else "") for s in result.served)
+        )
+
+
+@click.command("generate")
+@click.argument("kind", required=False)
+@click.argument(
+    "input_file",
+    metavar="INPUT.yaml",
+    required=False,
+    type=click.Path(dir_okay=False, path_type=Path),
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Berkas .docx atau folder keluaran (bawaan: out/dokumen/).",
+)
+@click.option("--pdf", is_flag=True, help="Buat juga PDF (memerlukan LibreOffice).")
+@click.option(
+    "--terpisah",
+    is_flag=True,
+    help="Satu berkas per orang untuk dokumen massal (Pakta Integritas).",
+)
+@click.option(
+    "--all",
+    "all_inputs",
+    is_flag=True,
+    help="Buat dokumen dari setiap berkas inputs/*.yaml ruang kerja.",
+)
+@workspace_option
+def generate_cmd(
+    workspace: Workspace,
+    kind: str | None,
+    input_file: Path | None,
+    out: Path | None,
+    pdf: bool,
+    terpisah: bool,
+    all_inputs: bool,
+) -> int:
+    """Buat dokumen KIND dari INPUT.yaml (atau semua masukan dengan --all)."""
+    if all_inputs:
+        if kind or input_file:
+            raise click.UsageError("--all tidak memakai KIND dan INPUT.yaml")
+        summary = generate_all(workspace, pdf=pdf, out=out)
+        for result in summary.results:
+            click.echo(f"{result.kind}: {workspace.display(result.input)}")
+            _echo_result(workspace, result)
+        for finding in summary.skipped:
+            click.echo(render_finding(finding))
+        for _path, error in summary.failures:
+            report_error(error)
+        if summary.pdf_error is not None:
+            report_error(summary.pdf_error)
+        click.echo(f"{len(summary.results)} masukan berhasil, {len(summary.failures)} gagal.")
+        failed = summary.failures or summary.pdf_error is not None
+        return int(ExitCode.ERROR if failed else ExitCode.OK)
+    if not kind or not input_file:
+        raise click.UsageError("sebutkan KIND dan INPUT.yaml, atau pakai --all")
+    result = generate(workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah)
+    click.echo(f"{result.kind}: {len(result.documents)} dokumen dibuat")
+    _echo_result(workspace, result)
+    return int(ExitCode.OK)
+
+
+@click.group("templates", cls=ZiGroup)
+def templates() -> None:
+    """Templat dokumen: daftar, isian yang diperlukan, dan pemeriksaan templat."""
+
+
+@templates.command("list")
+@workspace_option
+def list_cmd(workspace: Workspace) -> None:
+    """Daftar jenis dokumen dan templat yang dipakai."""
+    for entry in list_templates(workspace):
+        source = "milik ruang kerja" if entry.own else "bawaan"
+        click.echo(f"{entry.kind:<20} {entry.title}")
+        click.echo(f"{'':<20} templat {source}: {workspace.display(entry.template)}")
+
+
+@templates.command("show")
+@click.argument("kind")
+def show_cmd(kind: str) -> None:
+    """Isian yang diperlukan templat KIND, dengan contoh YAML."""
+    info = describe_kind(kind)
+    click.echo(f"{info.kind}: {info.title} (templat {info.template})\n\nIsian:")
+    for field in info.fields:
+        need = "wajib" if field.required else "boleh kosong"
+        click.echo(
+            f"  {field.path} — {field.describe}; {need}" + (f". {field.help}" if field.help else "")
+        )
+    click.echo("\nContoh:\n")
+    click.echo(info.example.rstrip())
+
+
+@templates.command("check")
+@click.argument("path", required=False)
+@click.option(
+    "--jenis",
+    "kind",
+    default=None,
+    help="Jenis dokumen templat itu (bila nama berkasnya bukan nama bawaan).",
+)
+@workspace_option
+def check_cmd(workspace: Workspace, path: str | None, kind: str | None) -> int:
+    """Periksa templat (berkas .docx atau nama jenis; tanpa PATH: semua templat)."""
+    reports = check_templates(workspace, path, kind)
+    problems = 0
+    for report in reports:
+        errors = [f for f in report.findings if f.severity is Severity.ERROR]
+        problems += len(errors)
+        status = "baik" if report.ok else f"{len(errors)} masalah"
+        click.echo(f"{report.template}: {status}")
+        for finding in report.findings:
+            click.echo(render_finding(finding))
+    return int(ExitCode.GAPS if problems else ExitCode.OK)
+
+
+COMMANDS: list[click.Command] = [generate_cmd, templates]

@@ -14,8 +14,20 @@ from typing import Any
 
 from zi_docs.nip import format_nip
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 _UNITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
@@ -175,8 +187,21 @@ def rupiah(value: Any, gaya: str = "baku") -> str:
     return f"{sign}Rp{angka(abs(number), 2)}"
 
 
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def romawi(value: Any) -> str:
@@ -220,9 +245,24 @@ def huruf(value: Any) -> str:
 
 
 # ---- names with titles ------------------------------------------------------------------------
-_TITLE_WORDS = frozenset({
-    "h", "hj", "dr", "drs", "dra", "drg", "ir", "prof", "kh", "r", "rr", "raden", "st", "hc",
-})
+_TITLE_WORDS = frozenset(
+    {
+        "h",
+        "hj",
+        "dr",
+        "drs",
+        "dra",
+        "drg",
+        "ir",
+        "prof",
+        "kh",
+        "r",
+        "rr",
+        "raden",
+        "st",
+        "hc",
+    }
+)
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,4}\.)+$")
 
 

@@ -1,6 +1,13 @@
 """What a document kind is: its input schema, template, context builder and the evidence it is.
 
 Each kind lives in its own module under ``zi_docs/documents/kinds/`` and exposes ``KIND``.
+
+Validation: the engine drops the top-level ``jenis`` key, then validates the input against
+``schema`` with these ``Context.extra`` entries for custom checks: ``catalogue`` (the
+workspace's LKE catalogue), ``workspace`` and ``base_dir`` (the input file's folder, for files
+an input refers to). ``build_context`` gets the cleaned data; ``zi_docs.documents.common``
+gives the shared unit/pimpinan context. What a kind serves comes from the catalogue's
+checklist items whose ``generator`` equals the kind's name, plus ``serves``.
 """
 
 from __future__ import annotations
@@ -50,4 +57,8 @@ class DocumentKind:
     example_input: str = ""
     """File name of the example input in ``inputs/`` of the example workspace."""
     output_name: Callable[[dict[str, Any]], str] | None = None
-    """Base name of the output file (without extension) for a given input."""
+    """Base name of the output file (without extension) for a given input; by default the
+    input file's name."""
+    split: Callable[[dict[str, Any]], list[tuple[str, dict[str, Any]]]] | None = None
+    """For batch kinds (Pakta Integritas): context -> one ``(name suffix, context)`` per
+    separate file, used when the user asks for one file per person. ``None``: always one file."""

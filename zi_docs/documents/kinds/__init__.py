@@ -1,4 +1,4 @@
-"""Document kinds: each module here exposes ``KIND`` (a :class:`~zi_docs.documents.kind.DocumentKind`).
+"""Document kinds: each module here exposes ``KIND`` (a ``DocumentKind``).
 
 The registry finds them by scanning this package, so adding a kind is adding a module.
 """

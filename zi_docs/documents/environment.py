@@ -1,0 +1,54 @@
+"""The Jinja environment every template is rendered in: sandboxed, strict, XML-escaping.
+
+* ``SandboxedEnvironment``: a unit's own template cannot reach Python internals.
+* ``StrictUndefined``: a variable the input lacks is an error, never a silent blank.
+* Autoescape plus :func:`finalize`: every printed value is XML-escaped, so ``&``, ``<``, ``>``
+  and quotes appear literally, and text that looks like template code is printed, not run.
+
+Characters XML 1.0 cannot carry (NUL, most C0 controls, lone surrogates, U+FFFE/U+FFFF) are
+dropped from printed values; a line break in a value becomes a line break in the document and
+a tab stays a tab. Everything else (any script, any length) is printed as given.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import escape
+
+from zi_docs.documents.formatting import FILTERS
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+DOCXTPL_TAGS = frozenset({"colspan", "cellbg", "vm", "hm"})
+"""docxtpl's own cell tags; they are rewritten before Jinja sees the template."""
+
+
+def clean_text(value: str) -> str:
+    """``value`` without characters XML cannot hold; CR LF and CR become LF."""
+    return _XML_ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def finalize(value: Any) -> Any:
+    """Turn a printed value into safe WordprocessingML text."""
+    if value is None:
+        return ""
+    if hasattr(value, "__html__"):
+        return value  # an image or other markup made by the engine itself
+    # docxtpl later turns LF inside <w:t> into <w:br/> and TAB into <w:tab/>
+    return escape(clean_text(str(value)))
+
+
+def make_environment() -> SandboxedEnvironment:
+    """A fresh environment with the Indonesian filters installed."""
+    env = SandboxedEnvironment(
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=finalize,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env

@@ -1,0 +1,221 @@
+"""``generate``: YAML input -> validated data -> context -> template check -> .docx (-> PDF)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zi_docs.documents.docprops import DocumentInfo
+from zi_docs.documents.kind import DocumentKind, Serves
+from zi_docs.documents.pdf import convert_to_pdf
+from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
+from zi_docs.documents.render import PreparedTemplate
+from zi_docs.documents.template_check import check_template
+from zi_docs.errors import InvalidInputError, ToolMissingError, ZiError
+from zi_docs.findings import Finding, Severity, errors
+from zi_docs.schema import validate
+from zi_docs.workspace import Workspace
+from zi_docs.yamlio import YamlDoc, load_yaml
+
+log = logging.getLogger(__name__)
+
+KIND_KEY = "jenis"
+"""Top-level key of an input naming its kind (``jenis: sk-tim``)."""
+OUTPUT_FOLDER = "dokumen"
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    """The documents made from one input."""
+
+    kind: str
+    input: Path
+    documents: tuple[Path, ...]
+    """The ``.docx`` files written (one, or one per person for a split batch)."""
+    pdfs: tuple[Path, ...] = ()
+    served: tuple[Serves, ...] = ()
+
+
+@dataclass(frozen=True)
+class GenerateAllResult:
+    """``generate --all``: what was made, what failed and what was skipped."""
+
+    results: tuple[GenerateResult, ...]
+    failures: tuple[tuple[Path, ZiError], ...]
+    skipped: tuple[Finding, ...]
+    pdf_error: ToolMissingError | None = None
+
+
+def kind_of_input(path: Path, data: Any) -> str | None:
+    """The kind an input names with ``jenis:``, else the kind its file name starts with."""
+    if isinstance(data, dict) and isinstance(data.get(KIND_KEY), str):
+        return str(data[KIND_KEY]).strip().lower()
+    stem = path.stem.lower()
+    for name in sorted(all_kinds(), key=len, reverse=True):
+        if stem == name or stem.startswith(name + "-") or stem.startswith(name + "_"):
+            return name
+    return None
+
+
+def _load(workspace: Workspace, kind: DocumentKind, input_path: Path) -> dict[str, Any]:
+    doc = load_yaml(input_path, display=workspace.display(input_path))
+    data = doc.data
+    if isinstance(data, dict) and KIND_KEY in data:
+        named = str(data[KIND_KEY]).strip().lower()
+        if named != kind.name:
+            raise InvalidInputError(
+                f"{doc.file} bukan masukan '{kind.name}'",
+                [
+                    doc.finding(
+                        (KIND_KEY,),
+                        f"jenis tertulis '{named}', padahal yang diminta '{kind.name}'",
+                        code="kind-mismatch",
+                    )
+                ],
+            )
+        data = {k: v for k, v in data.items() if k != KIND_KEY}
+        doc = YamlDoc(data=data, file=doc.file, lines=doc.lines)
+    cleaned: dict[str, Any] = validate(
+        doc,
+        kind.schema,
+        catalogue=workspace.catalogue,
+        workspace=workspace,
+        base_dir=input_path.parent,
+    )
+    return cleaned
+
+
+def _output_base(kind: DocumentKind, data: dict[str, Any], input_path: Path) -> str:
+    return kind.output_name(data) if kind.output_name else input_path.stem
+
+
+def _target(out: Path | None, workspace: Workspace, base: str) -> Path:
+    if out is None:
+        return workspace.out_dir / OUTPUT_FOLDER / f"{base}.docx"
+    if out.suffix.lower() == ".docx":
+        return out
+    return out / f"{base}.docx"
+
+
+def render_documents(
+    workspace: Workspace,
+    kind_name: str,
+    input_path: Path,
+    out: Path | None = None,
+    separate: bool = False,
+) -> GenerateResult:
+    """Validate, check the template against the context, and write the ``.docx`` file(s)."""
+    kind = get_kind(kind_name)
+    data = _load(workspace, kind, input_path)
+    served = served_by(kind, workspace.catalogue)
+    template = template_path(kind, workspace)
+    info = DocumentInfo(
+        kind=kind.name, title=kind.title, served=served, author=workspace.profile.unit_name
+    )
+    prepared = PreparedTemplate(
+        template, page=workspace.profile.page, info=info, display=workspace.display(template)
+    )
+    context = kind.build_context(data, workspace, prepared.media)
+    report = check_template(template, context=context, display=workspace.display(template))
+    if errors(report.findings):
+        raise InvalidInputError(
+            f"templat {workspace.display(template)} tidak cocok dengan isian '{kind.name}'",
+            errors(report.findings),
+            hint=f"perbaiki templatnya, atau hapus {workspace.display(template)} agar templat "
+            "bawaan dipakai",
+        )
+    base = _output_base(kind, data, input_path)
+    target = _target(out, workspace, base)
+    separate = separate or data.get("berkas_terpisah") is True
+    if separate and kind.split is not None:
+        written = tuple(
+            prepared.render_to(ctx, target.with_name(f"{target.stem}-{suffix}.docx"))
+            for suffix, ctx in kind.split(context)
+        )
+    else:
+        written = (prepared.render_to(context, target),)
+    log.info("%s: %d dokumen ditulis", kind.name, len(written))
+    return GenerateResult(kind=kind.name, input=input_path, documents=written, served=served)
+
+
+def generate(
+    workspace: Workspace,
+    kind: str,
+    input_path: Path,
+    out: Path | None = None,
+    pdf: bool = False,
+    separate: bool = False,
+) -> GenerateResult:
+    """Make the document(s) of ``kind`` from ``input_path``; with ``pdf`` also PDFs.
+
+    When LibreOffice is missing the ``.docx`` files are still written and a
+    :class:`ToolMissingError` naming them is raised.
+    """
+    result = render_documents(workspace, kind, input_path, out, separate)
+    if not pdf:
+        return result
+    try:
+        pdfs = convert_to_pdf(result.documents)
+    except ToolMissingError as exc:
+        shown = ", ".join(workspace.display(p) for p in result.documents)
+        raise ToolMissingError(
+            f"{exc.message}; berkas .docx tetap dibuat: {shown}", hint=exc.hint
+        ) from None
+    return GenerateResult(
+        kind=result.kind,
+        input=result.input,
+        documents=result.documents,
+        pdfs=tuple(pdfs),
+        served=result.served,
+    )
+
+
+def generate_all(
+    workspace: Workspace, pdf: bool = False, out: Path | None = None
+) -> GenerateAllResult:
+    """Every ``inputs/*.yaml`` of the workspace; one failing input does not stop the others."""
+    results: list[GenerateResult] = []
+    failures: list[tuple[Path, ZiError]] = []
+    skipped: list[Finding] = []
+    for path in sorted(workspace.inputs_dir.glob("*.y*ml")):
+        shown = workspace.display(path)
+        try:
+            name = kind_of_input(path, load_yaml(path, display=shown).data)
+            if name is None:
+                skipped.append(
+                    Finding(
+                        message="bukan masukan dokumen (tidak ada 'jenis:'); dilewati",
+                        severity=Severity.INFO,
+                        file=shown,
+                    )
+                )
+                continue
+            results.append(render_documents(workspace, name, path, out))
+        except ZiError as exc:
+            failures.append((path, exc))
+    pdf_error: ToolMissingError | None = None
+    if pdf and results:
+        documents = [doc for result in results for doc in result.documents]
+        try:
+            pdfs = iter(convert_to_pdf(documents))
+        except ToolMissingError as exc:
+            pdf_error = exc
+        else:
+            results = [
+                GenerateResult(
+                    kind=r.kind,
+                    input=r.input,
+                    documents=r.documents,
+                    pdfs=tuple(next(pdfs) for _ in r.documents),
+                    served=r.served,
+                )
+                for r in results
+            ]
+    return GenerateAllResult(
+        results=tuple(results),
+        failures=tuple(failures),
+        skipped=tuple(skipped),
+        pdf_error=pdf_error,
+    )

@@ -1,0 +1,195 @@
+"""SK (Keputusan) Tim Kerja Pembangunan Zona Integritas, with the membership lampiran."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zi_docs.documents.common import person, unit_context
+from zi_docs.documents.formatting import diktum, huruf
+from zi_docs.documents.kind import DocumentKind, Media
+from zi_docs.documents.people import PERSON
+from zi_docs.schema import Context, Custom, Date, Field, ListOf, Record, Text
+from zi_docs.workspace import Workspace
+from zi_docs.yamlio import PathKey
+
+_DIKTUM_RECORD = Record(
+    Field("teks", Text(), help="isi diktum"),
+    Field(
+        "butir",
+        ListOf(Text()),
+        required=False,
+        default=[],
+        help="rincian a., b., c. di bawah diktum",
+    ),
+)
+
+
+def _check_diktum(value: Any, path: PathKey, ctx: Context) -> Any:
+    if isinstance(value, dict):
+        return _DIKTUM_RECORD.check(value, path, ctx)
+    text = Text().check(value, path, ctx)
+    return {"teks": text, "butir": []}
+
+
+DIKTUM = Custom(
+    "teks diktum, atau kelompok isian 'teks' dan 'butir' (daftar rincian)",
+    _check_diktum,
+    example="Membentuk Tim Kerja ...",
+)
+
+POKJA = Record(
+    Field(
+        "area",
+        Text(),
+        help="area perubahan, misalnya Manajemen Perubahan",
+        example="Manajemen Perubahan",
+    ),
+    Field("koordinator", PERSON),
+    Field("anggota", ListOf(PERSON, min_items=1)),
+)
+
+SCHEMA = Record(
+    Field(
+        "nomor",
+        Text(max_len=120),
+        help="nomor keputusan (nomor resmi dari SRIKANDI/agenda)",
+        example="800.1.2.2/015/DPMPTSP/2026",
+    ),
+    Field("tanggal", Date(), help="tanggal penetapan"),
+    Field("tempat", Text(), required=False, help="tempat penetapan; bawaan: kota unit kerja"),
+    Field(
+        "tentang",
+        Text(),
+        required=False,
+        help="judul keputusan; bawaan: Pembentukan Tim Kerja Pembangunan Zona Integritas ...",
+    ),
+    Field(
+        "menimbang",
+        ListOf(Text(), min_items=1),
+        help="pertimbangan 'bahwa ...'; butir terakhir (huruf a dan huruf b ...) dibuat otomatis",
+    ),
+    Field("mengingat", ListOf(Text(), min_items=1), help="dasar hukum, satu peraturan per butir"),
+    Field("diktum", ListOf(DIKTUM, min_items=1), help="diktum KESATU, KEDUA, ... berurutan"),
+    Field("tembusan", ListOf(Text()), required=False, default=[]),
+    Field(
+        "tim",
+        Record(
+            Field("penanggung_jawab", PERSON),
+            Field("ketua", PERSON),
+            Field("sekretaris", PERSON),
+            Field("pokja", ListOf(POKJA, min_items=1), help="satu kelompok kerja per area"),
+        ),
+        help="susunan keanggotaan tim (lampiran)",
+    ),
+)
+
+
+def _sentence(text: str, end: str) -> str:
+    return text.rstrip(" ;.,") + end
+
+
+def _letters(count: int) -> str:
+    names = [f"huruf {huruf(i)}" for i in range(1, count + 1)]
+    if len(names) <= 2:
+        return " dan ".join(names)
+    return ", ".join(names[:-1]) + ", dan " + names[-1]
+
+
+def _rows(team: dict[str, Any]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+
+    def add(raw: dict[str, Any], role: str) -> None:
+        entry = person(raw)
+        rows.append(
+            {
+                "grup": "",
+                "no": sum(1 for r in rows if not r["grup"]) + 1,
+                "nama": entry["nama"],
+                "nip": entry["nip"],
+                "jabatan": entry["jabatan"],
+                "kedudukan": role,
+            }
+        )
+
+    add(team["penanggung_jawab"], "Penanggung Jawab")
+    add(team["ketua"], "Ketua")
+    add(team["sekretaris"], "Sekretaris")
+    for group in team["pokja"]:
+        rows.append(
+            {
+                "grup": f"Kelompok Kerja {group['area']}",
+                "no": "",
+                "nama": "",
+                "nip": "",
+                "jabatan": "",
+                "kedudukan": "",
+            }
+        )
+        add(group["koordinator"], "Koordinator")
+        for member in group["anggota"]:
+            add(member, "Anggota")
+    return rows
+
+
+def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> dict[str, Any]:
+    ctx = unit_context(workspace, media)
+    unit, head = ctx["unit"], ctx["pimpinan"]
+    office = head["jabatan_lengkap"].upper()
+    tentang = data.get("tentang") or (
+        f"Pembentukan Tim Kerja Pembangunan Zona Integritas Menuju {ctx['target_panjang']} di "
+        f"Lingkungan {unit['nama']} Tahun {ctx['tahun']}"
+    )
+    considerations = [_sentence(t, ";") for t in data["menimbang"]]
+    considerations.append(
+        f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {_letters(len(considerations))}"
+        f", perlu menetapkan Keputusan {head['jabatan_lengkap']} tentang {tentang};"
+    )
+    ctx.update(
+        {
+            "sk": {
+                "nomor": data["nomor"],
+                "tanggal": data["tanggal"],
+                "tempat": data.get("tempat") or unit["kota"],
+                "tentang": tentang,
+                "tentang_kapital": tentang.upper(),
+                "pejabat": office,
+                "pejabat_ttd": office,
+                "judul": f"KEPUTUSAN {office} TENTANG {tentang.upper()}",
+                "judul_tim": f"TIM KERJA PEMBANGUNAN ZONA INTEGRITAS MENUJU "
+                f"{ctx['target_panjang'].upper()} ({ctx['target']}) TAHUN {ctx['tahun']}",
+            },
+            "menimbang": [
+                {"huruf": f"{huruf(i)}.", "teks": t} for i, t in enumerate(considerations, start=1)
+            ],
+            "mengingat": [
+                {"nomor": f"{i}.", "teks": _sentence(t, ";")}
+                for i, t in enumerate(data["mengingat"], start=1)
+            ],
+            "diktum": [
+                {
+                    "label": diktum(i),
+                    "teks": d["teks"],
+                    "butir": [
+                        {"huruf": f"{huruf(j)}.", "teks": b}
+                        for j, b in enumerate(d["butir"] or [], start=1)
+                    ],
+                }
+                for i, d in enumerate(data["diktum"], start=1)
+            ],
+            "tembusan": [
+                {"nomor": f"{i}.", "teks": t} for i, t in enumerate(data["tembusan"] or [], start=1)
+            ],
+            "anggota": _rows(data["tim"]),
+        }
+    )
+    return ctx
+
+
+KIND = DocumentKind(
+    name="sk-tim",
+    title="SK Tim Kerja Pembangunan Zona Integritas",
+    template="sk-tim.docx",
+    schema=SCHEMA,
+    build_context=build_context,
+    example_input="sk-tim.yaml",
+)

@@ -1,0 +1,234 @@
+"""The render engine: the only module that imports docxtpl.
+
+A template is prepared once (loaded, page setup and stamp applied, XML pre-processed the
+docxtpl way, compiled by the sandboxed Jinja environment); then :meth:`PreparedTemplate.render`
+fills it with any number of contexts. Each output is written straight into a new zip: parts the
+template does not change (styles, numbering, images, properties) are serialized once and reused,
+so a batch of 500 documents costs 500 Jinja renders, not 500 loads and compilations.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
+from docx.oxml import parse_xml
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Template, TemplateError
+from lxml import etree  # type: ignore[import-untyped]
+
+from zi_docs.documents.docprops import DocumentInfo, apply_page_setup, stamp
+from zi_docs.documents.environment import make_environment
+from zi_docs.errors import InvalidInputError
+from zi_docs.findings import Finding
+from zi_docs.workspace import PageSetup
+
+log = logging.getLogger(__name__)
+
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_CELL_TAG = re.compile(r"\{[%{]-?\s*tc\s")
+_TAG = re.compile(r"\{[{%#]")
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A template part that is rendered per document (the body, a header or a footer)."""
+
+    partname: str
+    part: Any
+    template: Template
+    prefix: bytes = b""
+    suffix: bytes = b""
+
+
+class _Media:
+    """:class:`zi_docs.documents.kind.Media` for this engine: docxtpl inline images."""
+
+    def __init__(self, tpl: DocxTemplate) -> None:
+        self._tpl = tpl
+
+    def image(
+        self, source: Path | bytes, *, width_mm: float | None = None, height_mm: float | None = None
+    ) -> object:
+        descriptor: Any = io.BytesIO(source) if isinstance(source, bytes) else str(source)
+        return InlineImage(
+            self._tpl,
+            descriptor,
+            width=Mm(width_mm) if width_mm else None,
+            height=Mm(height_mm) if height_mm else None,
+        )
+
+
+def _template_error(name: str, exc: Exception) -> InvalidInputError:
+    message = getattr(exc, "message", None) or str(exc)
+    return InvalidInputError(
+        f"templat {name} tidak dapat diisi",
+        [Finding(message=f"templat bermasalah: {message}", file=name, code="template-render")],
+        hint=f"periksa templat dengan: zi-docs templates check {name}",
+    )
+
+
+class PreparedTemplate:
+    """A ``.docx`` template ready to render many contexts."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        page: PageSetup | None = None,
+        info: DocumentInfo | None = None,
+        display: str | None = None,
+    ) -> None:
+        self.path = path
+        self.name = display or path.name
+        self._tpl = DocxTemplate(str(path))
+        try:
+            self._tpl.init_docx()
+        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+            raise InvalidInputError(
+                f"{self.name} bukan berkas .docx yang sah",
+                [Finding(message=f"tidak dapat dibuka ({exc})", file=self.name)],
+                hint="simpan ulang templat dari Word/LibreOffice sebagai .docx",
+            ) from None
+        docx = self._tpl.docx
+        if page is not None:
+            apply_page_setup(docx, page)
+        if info is not None:
+            stamp(docx, info)
+        self._env = make_environment()
+        self.media = _Media(self._tpl)
+        self._parts = self._compile_parts(docx)
+        self._fix_tables = bool(_CELL_TAG.search(self._tpl.get_xml()))
+        self._static: list[tuple[str, bytes]] = []
+        self._signature: tuple[tuple[str, int], ...] = ()
+
+    # ---- preparation ------------------------------------------------------------------------
+    def _compile(self, xml: str) -> Template:
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(xml))
+        try:
+            return self._env.from_string(source)
+        except TemplateError as exc:
+            raise _template_error(self.name, exc) from None
+
+    def _compile_parts(self, docx: Any) -> list[_Part]:
+        element = docx.element
+        shell = copy.deepcopy(element)
+        for child in list(shell.body):
+            shell.body.remove(child)
+        prefix, _, suffix = serialize_part_xml(shell).partition(b"<w:body/>")
+        parts = [
+            _Part(
+                str(docx.part.partname),
+                docx.part,
+                self._compile(self._tpl.get_xml()),
+                prefix,
+                suffix,
+            )
+        ]
+        for reltype in (RT.HEADER, RT.FOOTER):
+            for rel in docx.part.rels.values():
+                if rel.reltype != reltype or rel.is_external:
+                    continue
+                xml = self._tpl.get_part_xml(rel.target_part)
+                if _TAG.search(xml):
+                    parts.append(
+                        _Part(
+                            str(rel.target_part.partname),
+                            rel.target_part,
+                            self._compile(xml),
+                            _DECLARATION,
+                        )
+                    )
+        return parts
+
+    # ---- rendering --------------------------------------------------------------------------
+    def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
+        self._tpl.current_rendering_part = part.part
+        try:
+            xml = part.template.render(context)
+        except TemplateError as exc:
+            raise _template_error(self.name, exc) from None
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = (
+            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        )
+        xml = self._tpl.resolve_listing(xml)
+        try:
+            tree = etree.fromstring(xml.encode("utf-8"))
+        except etree.XMLSyntaxError as exc:
+            raise _template_error(
+                self.name,
+                ValueError(
+                    f"hasil pengisian bukan XML yang sah ({exc}); biasanya tanda {{%p/{{%tr tidak "
+                    "berpasangan"
+                ),
+            ) from None
+        if part.prefix != _DECLARATION:  # the document body
+            if self._fix_tables:
+                tree = self._tpl.fix_tables(xml)
+            if "docPr" in xml:
+                self._tpl.docx_ids_index = 1000
+                self._tpl.fix_docpr_ids(tree)
+            if "docPr" in xml or self._fix_tables:
+                xml = str(etree.tostring(tree, encoding="unicode"))
+        return part.prefix + xml.encode("utf-8") + part.suffix
+
+    def _static_entries(self) -> list[tuple[str, bytes]]:
+        """Every zip entry except the rendered parts; rebuilt only when the package changed
+        (an image added by the first render, for instance)."""
+        package = self._tpl.docx.part.package
+        parts = list(package.iter_parts())
+        signature = tuple((str(p.partname), len(p.rels)) for p in parts)
+        if signature != self._signature:
+            rendered = {p.partname for p in self._parts}
+            types = _ContentTypesItem.from_parts(parts)  # type: ignore[no-untyped-call]
+            entries = [
+                (CONTENT_TYPES_URI.membername, types.blob),
+                (PACKAGE_URI.rels_uri.membername, package.rels.xml),
+            ]
+            for part in parts:
+                if str(part.partname) not in rendered:
+                    entries.append((part.partname.membername, part.blob))
+                if len(part.rels):
+                    entries.append((part.partname.rels_uri.membername, part.rels.xml))
+            self._static, self._signature = entries, signature
+        return self._static
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """The filled document as ``.docx`` bytes."""
+        rendered = [(p.partname.lstrip("/"), self._render_part(p, context)) for p in self._parts]
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, blob in self._static_entries():
+                archive.writestr(name, blob)
+            for name, blob in rendered:
+                archive.writestr(name, blob)
+        data: bytes = buffer.getvalue()
+        return data
+
+    def render_to(self, context: Mapping[str, Any], dest: Path) -> Path:
+        """Render and write ``dest`` (via a temporary file, so a failure leaves no half file)."""
+        data = self.render(context)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(dest)
+        return dest
+
+
+def validate_docx(data: bytes) -> None:
+    """Raise ``ValueError`` when ``data`` is not a readable ``.docx`` (used by tests)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parse_xml(archive.read("word/document.xml"))
