@@ -1,0 +1,196 @@
+"""Write the built-in templates sop.docx, rencana-kerja.docx and laporan-monev.docx.
+
+Run from the repository root:  /work/venv/bin/python tools/build_templates_flow.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
+
+import docx_build as b  # noqa: E402
+
+from zi_docs.documents import sop_table as g  # noqa: E402
+
+OUT = ROOT / "templates"
+SMALL = g.FONT_PT
+ID_PT = 10.0
+LIST_PT = 9.5
+
+
+# ---- SOP ---------------------------------------------------------------------------------------
+def _sop_identity(doc: object) -> None:
+    half = sum(g.COLUMNS_MM.values()) / 2
+    left, label = 95.0, 40.0
+    widths = [left, half - left, label - (half - left), sum(g.COLUMNS_MM.values()) - left - label]
+    table = doc.add_table(rows=12, cols=4)  # type: ignore[attr-defined]
+    b.fixed_grid(table, widths, center=True)
+    b.borders(table)
+    b.table_margins(table, top=0.5, bottom=0.5, left=1.5, right=1.5)
+    rows = table.rows
+    logo = rows[0].cells[0].merge(rows[5].cells[0])
+    b.valign(logo, "center")
+    b.cell_text(
+        logo,
+        [
+            "{% if unit.logo %}{{ unit.logo }}{% endif %}",
+            "",
+            "{{ unit.instansi_kapital }}",
+            "{{ unit.nama_kapital }}",
+            "{% if sop.bidang %}{{ sop.bidang|upper }}{% endif %}",
+        ],
+        bold=True,
+        align="center",
+        size=ID_PT,
+    )
+    labels = [
+        "Nomor SOP",
+        "Tanggal Pembuatan",
+        "Tanggal Revisi",
+        "Tanggal Efektif",
+        "Disahkan oleh",
+        "Nama SOP",
+    ]
+    values = [
+        "{{ sop.nomor }}",
+        "{{ sop.tanggal_pembuatan|tanggal }}",
+        "{% if sop.tanggal_revisi %}{{ sop.tanggal_revisi|tanggal }}{% else %}-{% endif %}",
+        "{{ sop.tanggal_efektif|tanggal }}",
+    ]
+    for i, text in enumerate(labels):
+        cell = b.merge(rows[i], 1, 2)
+        b.cell_text(cell, text, size=ID_PT)
+        b.valign(cell, "center")
+        if i < len(values):
+            b.cell_text(rows[i].cells[3], values[i], size=ID_PT)
+            b.valign(rows[i].cells[3], "center")
+    b.cell_text(
+        rows[4].cells[3],
+        [
+            "{{ sop.disahkan.jabatan }}",
+            "",
+            "",
+            "{{ sop.disahkan.nama }}",
+            "{% if sop.disahkan.pangkat_golongan %}{{ sop.disahkan.pangkat_golongan }}{% endif %}",
+            "NIP. {{ sop.disahkan.nip|nip }}",
+        ],
+        align="center",
+        size=ID_PT,
+    )
+    b.cell_text(rows[5].cells[3], "{{ sop.nama|upper }}", bold=True, size=ID_PT)
+    pairs = [
+        ("Dasar Hukum:", "dasar_hukum", "Kualifikasi Pelaksana:", "kualifikasi_pelaksana"),
+        ("Keterkaitan:", "keterkaitan", "Peralatan/Perlengkapan:", "peralatan"),
+        ("Peringatan:", "peringatan", "Pencatatan dan Pendataan:", "pencatatan"),
+    ]
+    for k, (title_a, key_a, title_b, key_b) in enumerate(pairs):
+        head, body = rows[6 + 2 * k], rows[7 + 2 * k]
+        for (start, end), title, key in (((0, 1), title_a, key_a), ((2, 3), title_b, key_b)):
+            top = b.merge(head, start, end)
+            b.cell_text(top, title, bold=True, size=ID_PT)
+            b.shade(top)
+            cell = b.merge(body, start, end)
+            b.cell_text(
+                cell,
+                [f"{{%p for x in sop.{key} %}}", "{{ loop.index }}.\t{{ x }}", "{%p endfor %}"],
+                hanging_mm=6,
+                size=LIST_PT,
+            )
+    b.set_cell_widths(table, widths)
+
+
+def _sop_flow(doc: object) -> None:
+    lanes = g.GRID_LANES
+    widths = (
+        [g.COLUMNS_MM["no"], g.COLUMNS_MM["kegiatan"]]
+        + [g.COLUMNS_MM["pelaksana"] / lanes] * lanes
+        + [g.COLUMNS_MM[k] for k in ("kelengkapan", "waktu", "output", "keterangan")]
+    )
+    ncol = len(widths)
+    table = doc.add_table(rows=5, cols=ncol)  # type: ignore[attr-defined]
+    b.fixed_grid(table, widths, center=True)
+    b.borders(table)
+    # LibreOffice ignores a zero top/bottom tcMar on the tile cells, so the table has none
+    # and text cells get their padding from paragraph spacing instead
+    b.table_margins(table, top=0, bottom=0, left=g.CELL_MARGIN_MM, right=g.CELL_MARGIN_MM)
+    pad = g.CELL_MARGIN_V_MM * 72 / 25.4
+    head1, head2, loop_open, body, loop_close = table.rows
+    first_lane, last_lane = 2, 2 + lanes - 1
+    mutu = last_lane + 1
+    for row in (head1, head2):
+        b.repeat_header(row)
+        b.cant_split(row)
+    # header row 1
+    for col, text in ((0, "No"), (1, "Kegiatan")):
+        cell = head1.cells[col].merge(head2.cells[col])
+        b.cell_text(cell, text, bold=True, size=SMALL, align="center", pad_pt=pad)
+    ket = head1.cells[ncol - 1].merge(head2.cells[ncol - 1])
+    b.cell_text(ket, "Keterangan", bold=True, size=SMALL, align="center", pad_pt=pad)
+    pel = b.merge(head1, first_lane, last_lane)
+    b.cell_text(pel, "Pelaksana", bold=True, size=SMALL, align="center", pad_pt=pad)
+    mb = b.merge(head1, mutu, mutu + 2)
+    b.cell_text(mb, "Mutu Baku", bold=True, size=SMALL, align="center", pad_pt=pad)
+    # header row 2: one cell per pelaksana
+    b.cell_text(head2.cells[first_lane], "{%tc for p in sop.pelaksana %}", size=SMALL)
+    names = b.merge(head2, first_lane + 1, last_lane - 1)
+    b.drop_width(names)
+    b.cell_text(
+        names, "{% colspan p.span %}{{ p.nama }}", bold=True, size=SMALL, align="center", pad_pt=pad
+    )
+    b.cell_text(head2.cells[last_lane], "{%tc endfor %}", size=SMALL)
+    for offset, text in enumerate(("Kelengkapan", "Waktu", "Output")):
+        b.cell_text(
+            head2.cells[mutu + offset], text, bold=True, size=SMALL, align="center", pad_pt=pad
+        )
+    for row in (head1, head2):
+        for cell in row.cells:
+            b.shade(cell)
+            b.valign(cell, "center")
+    # the step rows
+    b.cell_text(b.merge(loop_open, 0, ncol - 1), "{%tr for baris in sop.baris %}")
+    b.cell_text(b.merge(loop_close, 0, ncol - 1), "{%tr endfor %}")
+    b.cant_split(body)
+    b.cell_text(body.cells[0], "{{ baris.no }}", size=SMALL, align="center", pad_pt=pad)
+    b.cell_text(body.cells[1], "{{ baris.kegiatan }}", size=SMALL, pad_pt=pad)
+    b.cell_text(body.cells[first_lane], "{%tc for ubin in baris.tiles %}", size=SMALL)
+    tile = b.merge(body, first_lane + 1, last_lane - 1)
+    b.drop_width(tile)
+    b.cell_margins(tile)
+    b.valign(tile, "top")
+    tile.paragraphs[0].style = doc.styles["Ubin Alur"]  # type: ignore[attr-defined]
+    b.cell_text(tile, "{% colspan ubin.span %}{{ ubin.gambar }}")
+    b.cell_text(body.cells[last_lane], "{%tc endfor %}", size=SMALL)
+    for offset, key in enumerate(("kelengkapan", "waktu", "output", "keterangan")):
+        b.cell_text(body.cells[mutu + offset], f"{{{{ baris.{key} }}}}", size=SMALL, pad_pt=pad)
+    for cell in body.cells:
+        if cell is not tile:
+            b.valign(cell, "top")
+    b.set_cell_widths(table, widths)
+    b.drop_width(names)
+    b.drop_width(tile)
+
+
+def build_sop() -> Path:
+    doc = b.new_document(landscape=True)
+    tile_style = b.style_font(doc, "Ubin Alur", size=1)
+    tile_style.paragraph_format.line_spacing = 1.0
+    _sop_identity(doc)
+    b.page_break(doc)
+    _sop_flow(doc)
+    b.paragraph(doc, "", size=1)
+    path = OUT / "sop.docx"
+    doc.save(str(path))
+    return path
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for builder in (build_sop,):
+        print(builder().relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()

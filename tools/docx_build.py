@@ -1,0 +1,308 @@
+"""Small python-docx helpers for writing the built-in templates (used by tools/ scripts only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+HEADER_FILL = "D9D9D9"
+
+
+def new_document(*, landscape: bool, font: str = "Arial", size: float = 11) -> Any:
+    doc = Document()
+    section = doc.sections[0]
+    width, height = Mm(215), Mm(330)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
+    section.page_width, section.page_height = width, height
+    section.left_margin, section.right_margin = Mm(30), Mm(20)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    normal = doc.styles["Normal"]
+    normal.font.name = font
+    normal.font.size = Pt(size)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    # the default first paragraph of a new document
+    body = doc.element.body
+    for p in body.findall(qn("w:p")):
+        body.remove(p)
+    return doc
+
+
+def paragraph(
+    container: Any,
+    text: str = "",
+    *,
+    bold: bool = False,
+    size: float | None = None,
+    align: str = "left",
+    space_after: float = 0,
+    underline: bool = False,
+    italic: bool = False,
+    indent_mm: float = 0,
+    hanging_mm: float = 0,
+    keep_next: bool = False,
+) -> Any:
+    p = container.add_paragraph()
+    p.alignment = ALIGN[align]
+    fmt = p.paragraph_format
+    fmt.space_after = Pt(space_after)
+    fmt.space_before = Pt(0)
+    if indent_mm or hanging_mm:
+        fmt.left_indent = Mm(indent_mm + hanging_mm)
+        fmt.first_line_indent = Mm(-hanging_mm)
+    if keep_next:
+        fmt.keep_with_next = True
+    if text:
+        run = p.add_run(text)
+        run.bold = bold
+        run.italic = italic
+        run.underline = underline
+        if size:
+            run.font.size = Pt(size)
+    return p
+
+
+def page_break(doc: Any) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def cell_text(
+    cell: Any,
+    lines: Sequence[str] | str,
+    *,
+    bold: bool = False,
+    size: float | None = None,
+    align: str = "left",
+    hanging_mm: float = 0,
+    pad_pt: float = 0,
+) -> None:
+    """Replace the cell's text by one paragraph per line (``pad_pt``: space above the first
+    and below the last, for tables whose cells have no top/bottom margin)."""
+    if isinstance(lines, str):
+        lines = [lines]
+    first = cell.paragraphs[0]
+    for extra in cell.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    for i, line in enumerate(lines):
+        p = first if i == 0 else cell.add_paragraph()
+        p.alignment = ALIGN[align]
+        if pad_pt and i == 0:
+            p.paragraph_format.space_before = Pt(pad_pt)
+        if pad_pt and i == len(lines) - 1:
+            p.paragraph_format.space_after = Pt(pad_pt)
+        if hanging_mm:
+            p.paragraph_format.left_indent = Mm(hanging_mm)
+            p.paragraph_format.first_line_indent = Mm(-hanging_mm)
+        if line:
+            run = p.add_run(line)
+            run.bold = bold
+            if size:
+                run.font.size = Pt(size)
+
+
+_ORDER = {
+    "w:tblPr": [
+        "w:tblStyle",
+        "w:tblpPr",
+        "w:tblOverlap",
+        "w:bidiVisual",
+        "w:tblStyleRowBandSize",
+        "w:tblStyleColBandSize",
+        "w:tblW",
+        "w:jc",
+        "w:tblCellSpacing",
+        "w:tblInd",
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+    ],
+    "w:tcPr": [
+        "w:cnfStyle",
+        "w:tcW",
+        "w:gridSpan",
+        "w:hMerge",
+        "w:vMerge",
+        "w:tcBorders",
+        "w:shd",
+        "w:noWrap",
+        "w:tcMar",
+        "w:textDirection",
+        "w:tcFitText",
+        "w:vAlign",
+        "w:hideMark",
+    ],
+    "w:trPr": [
+        "w:cnfStyle",
+        "w:divId",
+        "w:gridBefore",
+        "w:gridAfter",
+        "w:wBefore",
+        "w:wAfter",
+        "w:cantSplit",
+        "w:trHeight",
+        "w:tblHeader",
+        "w:tblCellSpacing",
+        "w:jc",
+        "w:hidden",
+    ],
+    "w:tblBorders": [
+        "w:top",
+        "w:left",
+        "w:start",
+        "w:bottom",
+        "w:right",
+        "w:end",
+        "w:insideH",
+        "w:insideV",
+    ],
+    "w:tcMar": ["w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"],
+    "w:tblCellMar": ["w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"],
+}
+
+
+def _local(element: Any) -> str:
+    return "w:" + element.tag.split("}")[1]
+
+
+def _set(parent: Any, tag: str, **attrs: str) -> Any:
+    """Get or create child ``tag`` of ``parent`` at its schema position (Word is strict)."""
+    element = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        order = _ORDER.get(_local(parent), [])
+        rank = order.index(tag) if tag in order else len(order)
+        for i, child in enumerate(parent):
+            name = _local(child)
+            if name in order and order.index(name) > rank:
+                parent.insert(i, element)
+                break
+        else:
+            parent.append(element)
+    for key, value in attrs.items():
+        element.set(qn(key), value)
+    return element
+
+
+def shade(cell: Any, fill: str = HEADER_FILL) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    _set(tc_pr, "w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill})
+
+
+def cell_margins(
+    cell: Any, *, top: float = 0, bottom: float = 0, left: float = 0, right: float = 0
+) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    mar = _set(tc_pr, "w:tcMar")
+    for side, mm in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        _set(mar, f"w:{side}", **{"w:w": str(round(mm * 56.6929)), "w:type": "dxa"})
+
+
+def table_margins(table: Any, *, top: float, bottom: float, left: float, right: float) -> None:
+    tbl_pr = table._tbl.tblPr
+    mar = _set(tbl_pr, "w:tblCellMar")
+    for side, mm in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        _set(mar, f"w:{side}", **{"w:w": str(round(mm * 56.6929)), "w:type": "dxa"})
+
+
+def borders(table: Any, size: int = 4) -> None:
+    tbl_pr = table._tbl.tblPr
+    box = _set(tbl_pr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _set(
+            box,
+            f"w:{side}",
+            **{"w:val": "single", "w:sz": str(size), "w:space": "0", "w:color": "000000"},
+        )
+
+
+def no_borders(table: Any) -> None:
+    tbl_pr = table._tbl.tblPr
+    box = _set(tbl_pr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _set(box, f"w:{side}", **{"w:val": "nil"})
+
+
+def fixed_grid(table: Any, widths_mm: Sequence[float], *, center: bool = False) -> None:
+    """Fixed layout, the given grid, and every single-span cell's width."""
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    _set(tbl_pr, "w:tblLayout", **{"w:type": "fixed"})
+    total = sum(widths_mm)
+    _set(tbl_pr, "w:tblW", **{"w:w": str(round(total * 56.6929)), "w:type": "dxa"})
+    if center:
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for col, width in zip(table.columns, widths_mm, strict=True):
+        col.width = Mm(width)
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
+        grid_col.set(qn("w:w"), str(round(width * 56.6929)))
+
+
+def set_cell_widths(table: Any, widths_mm: Sequence[float]) -> None:
+    """Every cell's ``tcW`` = the sum of the grid columns it spans (call after merging)."""
+    for tr in table._tbl.tr_lst:
+        position = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            width = sum(widths_mm[position : position + span])
+            tc_pr = tc.get_or_add_tcPr()
+            _set(tc_pr, "w:tcW", **{"w:w": str(round(width * 56.6929)), "w:type": "dxa"})
+            position += span
+
+
+def drop_width(cell: Any) -> None:
+    """Let the grid decide a cell's width (for cells whose span is set at render time)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    width = tc_pr.find(qn("w:tcW"))
+    if width is not None:
+        tc_pr.remove(width)
+
+
+def repeat_header(row: Any) -> None:
+    _set(row._tr.get_or_add_trPr(), "w:tblHeader", **{"w:val": "true"})
+
+
+def cant_split(row: Any) -> None:
+    _set(row._tr.get_or_add_trPr(), "w:cantSplit", **{"w:val": "true"})
+
+
+def valign(cell: Any, where: str = "center") -> None:
+    cell.vertical_alignment = {
+        "center": WD_CELL_VERTICAL_ALIGNMENT.CENTER,
+        "top": WD_CELL_VERTICAL_ALIGNMENT.TOP,
+        "bottom": WD_CELL_VERTICAL_ALIGNMENT.BOTTOM,
+    }[where]
+
+
+def merge(row: Any, start: int, end: int) -> Any:
+    """Merge cells ``start..end`` (inclusive) of a row; returns the merged cell."""
+    return row.cells[start].merge(row.cells[end])
+
+
+def style_font(doc: Any, name: str, *, size: float, base: str = "Normal") -> Any:
+    """A paragraph style with its own font size (and no spacing)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles[base]
+    style.font.size = Pt(size)
+    style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.space_before = Pt(0)
+    return style

@@ -1,0 +1,170 @@
+"""Paint a flowchart :class:`~zi_docs.documents.flowchart.Layout` with Pillow, cut into tiles.
+
+Each tile is the part of the drawing that falls in one table cell (row x lane). Tiles are
+painted from the same global drawing, so a connector leaving one cell continues in the next
+as long as the cells are exactly the tile size (zero cell margins).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PIL import Image, ImageDraw, ImageFont
+
+from zi_docs.documents.flowchart import Arrow, Layout, Placement, Point, Symbol
+
+INK = (0, 0, 0, 255)
+FILL = (255, 255, 255, 255)
+CLEAR = (255, 255, 255, 0)
+"""Tiles are transparent outside the symbols, so the table's cell borders show through."""
+_FONT_CANDIDATES = (
+    "LiberationSans-Regular.ttf",
+    "Arial.ttf",
+    "arial.ttf",
+    "DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+)
+
+
+@lru_cache(maxsize=8)
+def label_font(size_px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """A sans-serif font for the Ya/Tidak labels (Pillow's own font when none is installed)."""
+    for name in _FONT_CANDIDATES:
+        try:
+            return ImageFont.truetype(name, size_px)
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size_px)
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One cell's picture."""
+
+    row: int
+    lane: int
+    png: bytes
+    width_px: int
+    height_px: int
+    symbol: Symbol | None
+    """The symbol drawn in this cell, if a step of this row belongs to this lane."""
+
+
+def draw_tiles(layout: Layout, *, font_px: int) -> list[list[Tile]]:
+    """Tiles per row, one per lane, each a PNG."""
+    lanes, rows = layout.lane_edges, layout.row_edges
+    by_cell = {(p.row, p.lane): p for p in layout.placements}
+    result: list[list[Tile]] = []
+    font = label_font(font_px)
+    for r in range(len(rows) - 1):
+        y0, y1 = round(rows[r]), round(rows[r + 1])
+        line: list[Tile] = []
+        for lane in range(len(lanes) - 1):
+            x0, x1 = round(lanes[lane]), round(lanes[lane + 1])
+            image = Image.new("RGBA", (x1 - x0, y1 - y0), CLEAR)
+            canvas = ImageDraw.Draw(image)
+            _paint(canvas, layout, (float(x0), float(y0)), font)
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG", optimize=True)
+            placed = by_cell.get((r, lane))
+            line.append(
+                Tile(
+                    r, lane, buffer.getvalue(), x1 - x0, y1 - y0, placed.symbol if placed else None
+                )
+            )
+        result.append(line)
+    return result
+
+
+def draw_whole(layout: Layout, *, font_px: int) -> Image.Image:
+    """The whole flowchart in one image (for previews and tests)."""
+    width, height = round(layout.lane_edges[-1]), round(layout.row_edges[-1])
+    image = Image.new("RGBA", (width, height), FILL)
+    _paint(ImageDraw.Draw(image), layout, (0.0, 0.0), label_font(font_px))
+    return image
+
+
+def _paint(
+    canvas: ImageDraw.ImageDraw,
+    layout: Layout,
+    origin: Point,
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+) -> None:
+    width = max(1, round(layout.line_width))
+    for arrow in layout.arrows:
+        _arrow(canvas, arrow, origin, width, font)
+    for placement in layout.placements:
+        _symbol(canvas, placement, origin, width)
+
+
+def _shift(point: Point, origin: Point) -> tuple[float, float]:
+    return (point[0] - origin[0], point[1] - origin[1])
+
+
+def _symbol(canvas: ImageDraw.ImageDraw, placement: Placement, origin: Point, width: int) -> None:
+    left, top = _shift((placement.box[0], placement.box[1]), origin)
+    right, bottom = _shift((placement.box[2], placement.box[3]), origin)
+    if placement.symbol in (Symbol.START, Symbol.END):
+        radius = (bottom - top) / 2
+        canvas.rounded_rectangle(
+            (left, top, right, bottom), radius=radius, fill=FILL, outline=INK, width=width
+        )
+    elif placement.symbol is Symbol.DECISION:
+        cx, cy = (left + right) / 2, (top + bottom) / 2
+        diamond = [(cx, top), (right, cy), (cx, bottom), (left, cy)]
+        canvas.polygon(diamond, fill=FILL, outline=INK, width=width)
+    else:
+        canvas.rectangle((left, top, right, bottom), fill=FILL, outline=INK, width=width)
+
+
+def _arrow(
+    canvas: ImageDraw.ImageDraw,
+    arrow: Arrow,
+    origin: Point,
+    width: int,
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+) -> None:
+    points = [_shift(p, origin) for p in arrow.points]
+    head = width * 4.5
+    # stop the shaft where the head begins so the tip stays sharp
+    (x1, y1), (x2, y2) = points[-2], points[-1]
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    shaft = [*points[:-1], (x2 - ux * head * 0.8, y2 - uy * head * 0.8)]
+    canvas.line(shaft, fill=INK, width=width, joint="curve")
+    half = head * 0.45
+    tip = (x2, y2)
+    base = (x2 - ux * head, y2 - uy * head)
+    canvas.polygon(
+        [
+            tip,
+            (base[0] - uy * half, base[1] + ux * half),
+            (base[0] + uy * half, base[1] - ux * half),
+        ],
+        fill=INK,
+    )
+    if arrow.label and arrow.label_at:
+        at = _shift(arrow.label_at, origin)
+        canvas.text(
+            at,
+            arrow.label,
+            fill=INK,
+            font=_fitting(font, arrow.label, arrow.label_room),
+            anchor=arrow.label_anchor,
+        )
+
+
+def _fitting(
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont, text: str, room: float
+) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The label font, shrunk (down to 50 %) so the text stays inside its lane."""
+    if not isinstance(font, ImageFont.FreeTypeFont) or room <= 0:
+        return font
+    size = font.size
+    while size > font.size * 0.5 and font.getlength(text) * size / font.size > room:
+        size -= 1
+    return font if size == font.size else label_font(int(size))

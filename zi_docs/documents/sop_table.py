@@ -1,0 +1,165 @@
+"""The SOP flowchart table: its geometry, row heights, and the tiles of each row.
+
+The built-in template ``templates/sop.docx`` (written by ``tools/build_templates_flow.py``)
+and the context builder both read the geometry here, so a tile is exactly as wide as its
+cell. The pelaksana area is a grid of :data:`GRID_LANES` narrow columns; each pelaksana
+cell spans a share of them (``{% colspan %}``), which keeps the table grid right for any
+number of pelaksana in Word and in LibreOffice.
+
+A row is as tall as its tiles; the tiles are made tall enough for the longest text of the
+row (measured with Arial-compatible metrics, with a margin for other fonts), so the row
+never grows past its pictures and vertical connectors join from row to row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from zi_docs.documents.flowchart import FlowStep, Layout, layout_flowchart
+from zi_docs.documents.flowchart_draw import draw_tiles, label_font
+from zi_docs.documents.kind import Media
+
+COLUMNS_MM: dict[str, float] = {
+    "no": 8.0,
+    "kegiatan": 46.0,
+    "pelaksana": 100.0,
+    "kelengkapan": 30.0,
+    "waktu": 16.0,
+    "output": 25.0,
+    "keterangan": 22.0,
+}
+"""Column widths of the flowchart table (247 mm: fits A4 and F4 landscape)."""
+GRID_LANES = 60
+"""Grid columns of the pelaksana area (60 divides evenly among 1-6 pelaksana; 7-8 get
+nearly equal shares)."""
+MAX_PELAKSANA = 8
+FONT_PT = 9.0
+"""Font size of the table text."""
+CELL_MARGIN_MM = 1.2
+"""Left/right margin of the text cells (top/bottom: :data:`CELL_MARGIN_V_MM`)."""
+CELL_MARGIN_V_MM = 0.8
+MIN_ROW_MM = 17.0
+DPI = 300
+LINE_FACTOR = 1.18
+"""Line height as a multiple of the font size (Arial single spacing is 1.15)."""
+WIDTH_SAFETY = 1.12
+"""Text is measured this much wider than Arial, so other fonts still fit."""
+
+_PX_PER_MM = DPI / 25.4
+_PT_MM = 25.4 / 72
+
+
+def lane_spans(count: int) -> list[int]:
+    """How many grid columns each of ``count`` pelaksana spans (as even as possible)."""
+    base, extra = divmod(GRID_LANES, count)
+    return [base + (1 if i < extra else 0) for i in range(count)]
+
+
+def lane_widths_mm(count: int) -> list[float]:
+    unit = COLUMNS_MM["pelaksana"] / GRID_LANES
+    return [span * unit for span in lane_spans(count)]
+
+
+def text_lines(text: str, width_mm: float, font_pt: float = FONT_PT) -> int:
+    """Lines ``text`` takes in a column ``width_mm`` wide (word wrap, explicit line breaks)."""
+    if not text:
+        return 1
+    font = label_font(max(1, round(font_pt * _PT_MM * _PX_PER_MM)))
+    room = (width_mm - 2 * CELL_MARGIN_MM) * _PX_PER_MM
+    lines = 0
+    for paragraph in text.split("\n"):
+        current = ""
+        lines += 1
+        for word in paragraph.split():
+            trial = f"{current} {word}" if current else word
+            if font.getlength(trial) * WIDTH_SAFETY <= room or not current:
+                current = trial
+                # a single word longer than the column wraps by characters
+                extra = int(font.getlength(current) * WIDTH_SAFETY // max(room, 1.0))
+                if extra and current == word:
+                    lines += extra
+            else:
+                lines += 1
+                current = word
+    return lines
+
+
+def row_height_mm(texts: dict[str, str]) -> float:
+    """Height of a row whose text columns hold ``texts`` (column name -> text)."""
+    line_mm = FONT_PT * LINE_FACTOR * _PT_MM
+    tallest = max(text_lines(text, COLUMNS_MM[name]) for name, text in texts.items())
+    needed = (tallest + 0.6) * line_mm + 2 * CELL_MARGIN_V_MM
+    return max(MIN_ROW_MM, round(needed, 1))
+
+
+@dataclass(frozen=True)
+class FlowTable:
+    """What the template's flowchart table needs, plus the layout for checks and tests."""
+
+    header: list[dict[str, Any]]
+    """One entry per pelaksana: ``nama``, ``span``."""
+    rows: list[dict[str, Any]]
+    """One entry per step: ``no``, text columns and ``tiles`` (``span``, ``gambar``)."""
+    layout: Layout
+
+
+_NO_WRAP_DISTANCE = 'distT="0" distB="0" distL="0" distR="0"'
+
+
+class _Described:
+    """An engine image with alternative text written into its ``wp:docPr`` and zero wrap
+    distances (LibreOffice otherwise puts 3.2 mm around an inline picture without them)."""
+
+    def __init__(self, image: object, alt: str) -> None:
+        self.image, self.alt = image, alt
+
+    def __html__(self) -> str:
+        html = getattr(self.image, "__html__", None)
+        if html is None:
+            return str(escape(str(self.image)))
+        xml = str(html())
+        if "<wp:inline " in xml and "distL=" not in xml:
+            xml = xml.replace(
+                "<wp:inline ", '<wp:inline distT="0" distB="0" distL="0" distR="0" ', 1
+            )
+        return Markup(xml.replace("<wp:docPr ", f'<wp:docPr descr="{escape(self.alt)}" ', 1))
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+def build_flow_table(
+    steps: Sequence[FlowStep],
+    pelaksana: Sequence[str],
+    texts: Sequence[dict[str, str]],
+    media: Media,
+) -> FlowTable:
+    """Lay out and draw the flowchart; one tile per (step, pelaksana) cell."""
+    spans = lane_spans(len(pelaksana))
+    widths_mm = lane_widths_mm(len(pelaksana))
+    heights_mm = [row_height_mm({k: v for k, v in t.items() if k in COLUMNS_MM}) for t in texts]
+    layout = layout_flowchart(
+        steps,
+        [w * _PX_PER_MM for w in widths_mm],
+        [h * _PX_PER_MM for h in heights_mm],
+        unit=_PX_PER_MM,
+    )
+    tiles = draw_tiles(layout, font_px=round(2.5 * _PX_PER_MM))
+    rows: list[dict[str, Any]] = []
+    for index, (step, text) in enumerate(zip(steps, texts, strict=True)):
+        cells = []
+        for lane, tile in enumerate(tiles[index]):
+            alt = (
+                f"Langkah {step.no}: simbol {tile.symbol.value} ({pelaksana[lane]})"
+                if tile.symbol
+                else f"Langkah {step.no}: garis alur"
+            )
+            picture = media.image(tile.png, width_mm=widths_mm[lane], height_mm=heights_mm[index])
+            cells.append({"span": spans[lane], "gambar": _Described(picture, alt)})
+        rows.append({"no": step.no, **text, "tiles": cells})
+    header = [{"nama": name, "span": span} for name, span in zip(pelaksana, spans, strict=True)]
+    return FlowTable(header=header, rows=rows, layout=layout)
