@@ -1,0 +1,36 @@
+"""Full-text search over the archive: the only package that imports whoosh.
+
+The index is derived data kept in ``archive/index/``: stamped with the schema version, the
+stemmer version and a digest of the word lists, and rebuilt from the catalogue when it is
+missing, stale or unreadable. Writes happen under a lock, one commit per batch; a failed batch
+is cancelled and its error raised, so the index holds either the old state or the new one.
+
+Callers use this facade only (the backend can change behind it)::
+
+    with SearchIndex(archive_root / "index", source=all_docs) as ix:
+        hits = ix.search("pengaduan", area="PP", catalogue=catalogue)
+"""
+
+from zi_docs.evidence.search._index import IndexUnusableError, ReindexReport, SearchIndex
+from zi_docs.evidence.search._query import MARK_END, MARK_START, Hit
+from zi_docs.evidence.search._schema import (
+    SCHEMA_VERSION,
+    STOP_WORDS,
+    IndexDoc,
+    index_stamp,
+    indonesian_analyzer,
+)
+
+__all__ = [
+    "MARK_END",
+    "MARK_START",
+    "SCHEMA_VERSION",
+    "STOP_WORDS",
+    "Hit",
+    "IndexDoc",
+    "IndexUnusableError",
+    "ReindexReport",
+    "SearchIndex",
+    "index_stamp",
+    "indonesian_analyzer",
+]

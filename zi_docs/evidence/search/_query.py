@@ -1,0 +1,143 @@
+"""Queries: filters, the Indonesian query parser, hits with highlighted snippets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import highlight, query
+from whoosh.qparser import AndGroup, MultifieldParser
+from whoosh.searching import Searcher
+
+from zi_docs.catalogue import Catalogue
+from zi_docs.catalogue.model import fold
+from zi_docs.errors import NotFoundError
+
+MARK_START, MARK_END = "«", "»"
+"""Around highlighted words in :attr:`Hit.snippet`; the CLI may colour them."""
+SNIPPET_CHARS = 240
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result."""
+
+    sha256: str
+    title: str
+    indicators: tuple[str, ...]
+    areas: tuple[str, ...]
+    parts: tuple[str, ...]
+    year: int | None
+    type: str
+    date: dt.date | None
+    score: float
+    snippet: str
+    """Text around the matched words, which are wrapped in ``«`` and ``»``."""
+
+
+class _Marks(highlight.Formatter):  # type: ignore[misc]
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return MARK_START + str(highlight.get_text(text, token, replace)) + MARK_END
+
+
+def run_query(
+    open_searcher: Callable[[], Searcher],
+    text: str,
+    *,
+    indicator: str | None,
+    area: str | None,
+    year: int | None,
+    kind: str | None,
+    limit: int,
+    catalogue: Catalogue | None,
+) -> list[Hit]:
+    """Hits for ``text`` and the filters; ``open_searcher`` is called only if a search runs."""
+    text = text.strip()
+    if indicator is None and catalogue is not None and text and " " not in text:
+        node_id = catalogue.aliases.get(fold(text).rstrip("."))
+        if node_id is not None:
+            indicator, text = node_id, ""
+    filters = _filters(indicator, area, year, kind, catalogue)
+    if not text and not filters:
+        return []
+    searcher = open_searcher()
+    if text:
+        parser = MultifieldParser(["title", "text"], searcher.schema, group=AndGroup)
+        parsed = parser.parse(text)
+        if parsed is query.NullQuery:
+            return []
+        results = searcher.search(
+            parsed, filter=query.And(filters) if filters else None, limit=limit, terms=True
+        )
+    else:
+        results = searcher.search(
+            query.Every(), filter=query.And(filters), limit=limit, sortedby="date", reverse=True
+        )
+    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+    results.formatter = _Marks()
+    return [_hit(hit, bool(text)) for hit in results]
+
+
+def _filters(
+    indicator: str | None,
+    area: str | None,
+    year: int | None,
+    kind: str | None,
+    catalogue: Catalogue | None,
+) -> list[query.Query]:
+    filters: list[query.Query] = []
+    if indicator:
+        node_id = catalogue.resolve(indicator).id if catalogue else indicator
+        key = node_id.lower()
+        filters.append(
+            query.Or([query.Term("indicators", key), query.Prefix("indicators", key + ".")])
+        )
+    if area:
+        filters.append(query.Term("areas", _area_code(area, catalogue).lower()))
+    if year:
+        filters.append(query.Term("year", str(year)))
+    if kind:
+        filters.append(query.Term("type", kind.lower()))
+    return filters
+
+
+def _area_code(area: str, catalogue: Catalogue | None) -> str:
+    if catalogue is None:
+        return area
+    wanted = fold(area.strip())
+    for code, name in catalogue.areas.items():
+        if wanted in (fold(code), fold(name)):
+            return code
+    raise NotFoundError(
+        f"area '{area}' tidak ada dalam katalog {catalogue.id}",
+        suggestions=[f"{code} ({name})" for code, name in catalogue.areas.items()],
+    )
+
+
+def _hit(hit: Any, highlighted: bool) -> Hit:
+    stored = hit.fields()
+    body = str(stored.get("text", ""))
+    snippet = str(hit.highlights("text", top=2)) if highlighted else ""
+    if not snippet:
+        snippet = body[:SNIPPET_CHARS]
+    date = stored.get("date") or None
+    return Hit(
+        sha256=stored["sha256"],
+        title=stored.get("title", ""),
+        indicators=_split(stored.get("indicators")),
+        areas=_split(stored.get("areas")),
+        parts=_split(stored.get("parts")),
+        year=int(stored["year"]) if stored.get("year") else None,
+        type=stored.get("type", ""),
+        date=dt.date.fromisoformat(date) if date else None,
+        score=float(hit.score) if highlighted and hit.score is not None else 0.0,
+        snippet=" ".join(snippet.split()),
+    )
+
+
+def _split(value: object) -> tuple[str, ...]:
+    return tuple(v for v in str(value or "").split(",") if v)
