@@ -242,7 +242,7 @@ class Catalog:
         ):
             tags.setdefault(sha, []).append(Tag(indicator, item))
         for sha, name in self.conn.execute(
-            f"SELECT sha256, name FROM names{only} ORDER BY name", sub_args
+            f"SELECT sha256, name FROM names{only} ORDER BY rowid", sub_args
         ):
             names.setdefault(sha, []).append(name)
         return [self._row(r, tags.get(r["sha256"], []), names.get(r["sha256"], [])) for r in rows]

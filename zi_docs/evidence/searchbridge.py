@@ -7,17 +7,19 @@ catalogue revision, so that ``verify`` can tell missing and stale entries apart.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.evidence.catalog import Catalog, StoredFile
+from zi_docs.evidence.search import Hit, IndexDoc, ReindexReport, SearchIndex
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 """Called with (done, total)."""
+INDEX_DIR = "index"
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,36 @@ class IndexState:
 
 
 def index_dir(archive_root: Path) -> Path:
-    return archive_root / "index"
+    return archive_root / INDEX_DIR
+
+
+def to_doc(stored: StoredFile, text: str, catalogue: Catalogue) -> IndexDoc:
+    """The index entry of a stored file."""
+    nodes = [catalogue.by_id[t.indicator] for t in stored.tags if t.indicator in catalogue.by_id]
+    return IndexDoc(
+        sha256=stored.sha256,
+        title=stored.title,
+        text=text,
+        indicators=stored.indicators,
+        areas=tuple(sorted({n.area for n in nodes if n.area})),
+        parts=tuple(sorted({n.part for n in nodes if n.part})),
+        year=stored.doc_date.year if stored.doc_date else None,
+        type=stored.kind,
+        date=stored.doc_date,
+        stamp=str(stored.revision),
+    )
+
+
+def _docs(
+    catalog: Catalog, catalogue: Catalogue, shas: list[str] | None = None
+) -> Iterator[IndexDoc]:
+    for stored in catalog.files(shas=shas):
+        yield to_doc(stored, catalog.text(stored.sha256), catalogue)
+
+
+def open_index(archive_root: Path, catalog: Catalog, catalogue: Catalogue) -> SearchIndex:
+    """The index, able to rebuild itself from the catalogue when missing or stale."""
+    return SearchIndex(index_dir(archive_root), source=lambda: _docs(catalog, catalogue))
 
 
 def sync(
@@ -40,36 +71,57 @@ def sync(
     shas: Iterable[str],
     progress: Progress | None = None,
 ) -> None:
-    """Bring the index entries of ``shas`` in line with the catalogue, in one commit."""
+    """Bring the index entries of ``shas`` in line with the catalogue."""
     wanted = sorted(set(shas))
     if not wanted:
         return
-    log.debug("index sync of %d files (search module not present yet)", len(wanted))
+    live = {f.sha256 for f in catalog.files(shas=wanted)}
+    with open_index(archive_root, catalog, catalogue) as ix:
+        if live:
+            ix.update(_docs(catalog, catalogue, sorted(live)))
+        gone = [s for s in wanted if s not in live]
+        if gone:
+            ix.delete(gone)
+    if progress is not None:
+        progress(len(wanted), len(wanted))
 
 
 def state(archive_root: Path) -> IndexState:
     """The index's stamps, for ``verify``."""
-    return IndexState(stamps={}, usable=False)
+    ix = SearchIndex(index_dir(archive_root))
+    if ix.state() != "ok":
+        return IndexState({}, usable=False)
+    stamps = {sha: int(stamp) if stamp.isdigit() else -1 for sha, stamp in ix.doc_stamps().items()}
+    return IndexState(stamps, usable=True)
 
 
-def describe(stored: StoredFile, catalogue: Catalogue) -> dict[str, object]:
-    """The fields of a file's index entry."""
-    areas: set[str] = set()
-    parts: set[str] = set()
-    for tag in stored.tags:
-        node = catalogue.by_id.get(tag.indicator)
-        if node is not None:
-            if node.area:
-                areas.add(node.area)
-            if node.part:
-                parts.add(node.part)
-    return {
-        "id": stored.sha256,
-        "title": stored.title,
-        "indicators": list(stored.indicators),
-        "areas": sorted(areas),
-        "parts": sorted(parts),
-        "year": stored.doc_date.year if stored.doc_date else None,
-        "kind": stored.kind,
-        "stamp": stored.revision,
-    }
+def reindex(
+    archive_root: Path, catalog: Catalog, catalogue: Catalogue, *, full: bool = False
+) -> ReindexReport:
+    """Make the index hold exactly the catalogue's files (incremental unless ``full``)."""
+    with open_index(archive_root, catalog, catalogue) as ix:
+        return ix.reindex(_docs(catalog, catalogue), incremental=not full)
+
+
+def search(
+    archive_root: Path,
+    catalog: Catalog,
+    catalogue: Catalogue,
+    text: str,
+    *,
+    indicator: str | None = None,
+    area: str | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+    limit: int = 20,
+) -> list[Hit]:
+    with open_index(archive_root, catalog, catalogue) as ix:
+        return ix.search(
+            text,
+            indicator=indicator,
+            area=area,
+            year=year,
+            kind=kind,
+            limit=limit,
+            catalogue=catalogue,
+        )

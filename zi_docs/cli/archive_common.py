@@ -1,0 +1,80 @@
+"""Shared helpers of the archive commands: progress bar, option parsing, formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from types import TracebackType
+from typing import Any
+
+import click
+
+from zi_docs.evidence.catalog import StoredFile
+
+
+class Bar:
+    """A click progress bar on stderr, created on the first callback (the library knows the
+    total), so the library itself never touches the terminal."""
+
+    def __init__(self, label: str, enabled: bool = True) -> None:
+        self.label = label
+        self.enabled = enabled
+        self._bar: Any = None
+        self._pos = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < 2:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(done - self._pos)
+        self._pos = done
+
+    def __enter__(self) -> Bar:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(exc_type, exc, tb)
+
+
+def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' bukan tanggal TTTT-BB-HH") from None
+
+
+def short(stored: StoredFile) -> str:
+    return stored.sha256[:12]
+
+
+def tags_text(tags: Any) -> str:
+    return ", ".join(str(t) for t in tags) or "tanpa tag"
+
+
+def file_json(f: StoredFile) -> dict[str, Any]:
+    return {
+        "sha256": f.sha256,
+        "nama": f.name,
+        "judul": f.title,
+        "jenis": f.kind,
+        "ukuran": f.size,
+        "tanggal_dokumen": f.doc_date,
+        "sumber_tanggal": f.date_source,
+        "ditambahkan": f.added_at,
+        "oleh": f.added_by,
+        "catatan": f.notes,
+        "status_teks": f.text_status,
+        "tag": [str(t) for t in f.tags],
+        "di_tempat_sampah": f.trashed,
+        "jalur": str(f.path),
+    }

@@ -1,0 +1,220 @@
+"""``zi-docs archive list/show/tag/untag/edit/remove/restore/empty-trash/log``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, workspace_option
+from zi_docs.cli.archive_common import file_json, parse_date, short, tags_text
+from zi_docs.evidence import api
+from zi_docs.workspace import Workspace
+
+
+@click.command(cls=ZiCommand, name="list")
+@click.option(
+    "--indicator",
+    "-i",
+    default=None,
+    help="Hanya berkas untuk indikator ini (id/alias; sub-komponen atau area juga boleh).",
+)
+@click.option(
+    "--area", default=None, help="Hanya berkas untuk area ini (MP, TTL, SDM, AK, PW, PP)."
+)
+@click.option("--untagged", is_flag=True, help="Hanya berkas yang belum ditandai.")
+@click.option("--sampah", is_flag=True, help="Tampilkan isi tempat sampah.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@workspace_option
+def list_(
+    workspace: Workspace,
+    indicator: str | None,
+    area: str | None,
+    untagged: bool,
+    sampah: bool,
+    as_json: bool,
+) -> int:
+    """Daftar berkas di arsip beserta tanggal dan tag indikatornya."""
+    listing = api.list_files(
+        workspace, indicator=indicator, area=area, untagged=untagged, trashed=sampah
+    )
+    if as_json:
+        emit_json([file_json(f) for f in listing.files])
+        return ExitCode.OK
+    for f in listing.files:
+        date = f.doc_date.isoformat() if f.doc_date else "tanpa tanggal"
+        click.echo(f"{short(f)}  {date:<13} {f.kind:<5} {f.name}  [{tags_text(f.tags)}]")
+    click.echo(
+        f"{len(listing.files)} berkas ditampilkan; arsip berisi {listing.total} berkas"
+        f" ({listing.trashed} di tempat sampah)."
+    )
+    return ExitCode.OK
+
+
+@click.command(cls=ZiCommand, name="show")
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@workspace_option
+def show(workspace: Workspace, ref: str, as_json: bool) -> int:
+    """Rincian satu berkas (awalan SHA-256 atau nama berkas): tag, tanggal, riwayat."""
+    detail = api.show(workspace, ref)
+    f = detail.file
+    if as_json:
+        data = file_json(f)
+        data["riwayat"] = [
+            {"waktu": h.at, "oleh": h.who, "aksi": h.action, "rincian": h.detail}
+            for h in detail.history
+        ]
+        emit_json(data)
+        return ExitCode.OK
+    rows = [
+        ("SHA-256", f.sha256),
+        ("Nama asli", "; ".join(f.names)),
+        ("Judul", f.title),
+        ("Jenis", f"{f.kind} ({f.mime})"),
+        ("Ukuran", f"{f.size} bita"),
+        (
+            "Tanggal dokumen",
+            f"{f.doc_date.isoformat()} (dari {f.date_source})" if f.doc_date else "tidak diketahui",
+        ),
+        ("Ditambahkan", f"{f.added_at:%Y-%m-%d %H:%M} UTC oleh {f.added_by}"),
+        ("Status teks", f.text_status),
+        ("Catatan", f.notes or "-"),
+        ("Disimpan di", str(f.path)),
+    ]
+    if f.trashed_at:
+        rows.append(("Tempat sampah", f"sejak {f.trashed_at:%Y-%m-%d %H:%M}"))
+    for label, value in rows:
+        click.echo(f"{label + ':':<17}{value}")
+    click.echo("Indikator:")
+    for line in detail.indicator_labels or ("(belum ditandai)",):
+        click.echo(f"  - {line}")
+    if detail.text_excerpt:
+        click.echo(f"Cuplikan teks: {detail.text_excerpt}")
+    click.echo("Riwayat:")
+    for h in detail.history:
+        click.echo(f"  {h.at:%Y-%m-%d %H:%M} {h.who}: {h.action} — {h.detail}")
+    return ExitCode.OK
+
+
+def _tag_command(name: str, adding: bool) -> click.Command:
+    @click.argument("ref")
+    @click.option(
+        "--indicator",
+        "-i",
+        "indicators",
+        multiple=True,
+        required=True,
+        help="Id atau alias indikator LKE; boleh berulang.",
+    )
+    @click.option("--item", default=None, help="Kunci butir data dukung (mis. undangan).")
+    @workspace_option
+    def command(
+        workspace: Workspace, ref: str, indicators: tuple[str, ...], item: str | None
+    ) -> int:
+        call = api.tag if adding else api.untag
+        change = call(workspace, ref, list(indicators), item)
+        verb = "ditambahkan" if adding else "dilepas"
+        if change.changed:
+            click.echo(
+                f"{change.file.name} ({short(change.file)}): tag {verb}: "
+                f"{tags_text(change.changed)}"
+            )
+        if change.unchanged:
+            state = "sudah ada" if adding else "memang tidak ada"
+            click.echo(f"Tag yang {state}: {tags_text(change.unchanged)}")
+        click.echo(f"Tag sekarang: {tags_text(change.file.tags)}")
+        return ExitCode.OK
+
+    command.__doc__ = (
+        "Tandai berkas ke indikator (dan butir data dukung). Isi berkas tidak berubah."
+        if adding
+        else "Lepas tag indikator dari berkas (tanpa --item: semua tag indikator "
+        "itu). Isi berkas tidak berubah."
+    )
+    return click.command(name, cls=ZiCommand)(command)
+
+
+tag = _tag_command("tag", adding=True)
+untag = _tag_command("untag", adding=False)
+
+
+@click.command(cls=ZiCommand, name="edit")
+@click.argument("ref")
+@click.option("--judul", default=None, help="Judul baru.")
+@click.option("--catatan", default=None, help="Catatan baru.")
+@click.option("--tanggal", callback=parse_date, default=None, help="Tanggal dokumen TTTT-BB-HH.")
+@workspace_option
+def edit(
+    workspace: Workspace, ref: str, judul: str | None, catatan: str | None, tanggal: dt.date | None
+) -> int:
+    """Ubah judul, catatan, atau tanggal dokumen sebuah berkas (isinya tidak berubah)."""
+    f = api.edit(workspace, ref, title=judul, notes=catatan, doc_date=tanggal)
+    click.echo(
+        f"{f.name} ({short(f)}): judul '{f.title}', tanggal "
+        f"{f.doc_date.isoformat() if f.doc_date else '-'}"
+    )
+    return ExitCode.OK
+
+
+@click.command(cls=ZiCommand, name="remove")
+@click.argument("refs", nargs=-1, required=True)
+@workspace_option
+def remove(workspace: Workspace, refs: tuple[str, ...]) -> int:
+    """Pindahkan berkas ke tempat sampah (belum dihapus; lihat 'restore' dan 'empty-trash')."""
+    change = api.remove(workspace, list(refs))
+    for f in change.files:
+        click.echo(f"Dipindah ke tempat sampah: {f.name} ({short(f)})")
+    for f in change.skipped:
+        click.echo(f"Sudah di tempat sampah: {f.name} ({short(f)})")
+    click.echo(
+        "Kembalikan dengan 'zi-docs archive restore REF'; hapus permanen dengan "
+        "'zi-docs archive empty-trash'."
+    )
+    return ExitCode.OK
+
+
+@click.command(cls=ZiCommand, name="restore")
+@click.argument("refs", nargs=-1, required=True)
+@workspace_option
+def restore(workspace: Workspace, refs: tuple[str, ...]) -> int:
+    """Kembalikan berkas dari tempat sampah."""
+    change = api.restore(workspace, list(refs))
+    for f in change.files:
+        click.echo(f"Dikembalikan: {f.name} ({short(f)})")
+    for f in change.skipped:
+        click.echo(f"Tidak di tempat sampah: {f.name} ({short(f)})")
+    return ExitCode.OK
+
+
+@click.command(cls=ZiCommand, name="empty-trash")
+@click.option("--ya", is_flag=True, help="Jangan minta konfirmasi.")
+@workspace_option
+def empty_trash(workspace: Workspace, ya: bool) -> int:
+    """Hapus permanen semua berkas di tempat sampah."""
+    trashed = api.list_files(workspace, trashed=True).files
+    if not trashed:
+        click.echo("Tempat sampah kosong.")
+        return ExitCode.OK
+    if not ya:
+        click.confirm(f"Hapus permanen {len(trashed)} berkas dari tempat sampah?", abort=True)
+    change = api.empty_trash(workspace)
+    click.echo(
+        f"{len(change.files)} berkas dihapus permanen "
+        f"({change.freed_bytes / 1_000_000:.1f} MB dibebaskan)."
+    )
+    return ExitCode.OK
+
+
+@click.command(cls=ZiCommand, name="log")
+@click.option("--limit", type=int, default=50, show_default=True, help="Jumlah baris terakhir.")
+@workspace_option
+def log(workspace: Workspace, limit: int) -> int:
+    """Catatan audit: siapa mengubah apa di katalog arsip, dan kapan."""
+    for h in api.audit_log(workspace, limit=limit):
+        ref = f" {h.sha256[:12]}" if h.sha256 else ""
+        click.echo(f"{h.at:%Y-%m-%d %H:%M:%S} {h.who}: {h.action}{ref} — {h.detail}")
+    return ExitCode.OK
+
+
+MANAGE_COMMANDS = [list_, show, tag, untag, edit, remove, restore, empty_trash, log]

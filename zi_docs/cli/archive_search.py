@@ -1,0 +1,156 @@
+"""``zi-docs archive search/reindex/ocr/verify``: reading and checking the archive."""
+
+from __future__ import annotations
+
+import click
+
+from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, render_finding, workspace_option
+from zi_docs.cli.archive_common import Bar, short
+from zi_docs.evidence import api, textops
+from zi_docs.evidence.search import MARK_END, MARK_START
+from zi_docs.evidence.sniff import KINDS
+from zi_docs.workspace import Workspace
+
+
+@click.command(cls=ZiCommand, name="search")
+@click.argument("query", nargs=-1, required=True)
+@click.option("--indicator", "-i", default=None, help="Hanya bukti untuk indikator ini.")
+@click.option("--area", default=None, help="Hanya area ini (MP, TTL, SDM, AK, PW, PP).")
+@click.option("--tahun", type=int, default=None, help="Hanya dokumen bertanggal tahun ini.")
+@click.option("--jenis", type=click.Choice(KINDS), default=None, help="Hanya jenis berkas ini.")
+@click.option("--limit", type=int, default=20, show_default=True, help="Jumlah hasil.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@workspace_option
+def search(
+    workspace: Workspace,
+    query: tuple[str, ...],
+    indicator: str | None,
+    area: str | None,
+    tahun: int | None,
+    jenis: str | None,
+    limit: int,
+    as_json: bool,
+) -> int:
+    """Cari data dukung menurut isi (bahasa Indonesia: 'membangun' menemukan 'pembangunan').
+
+    Frasa ditulis dalam tanda kutip ganda. Id indikator saja (mis. P.MP.i.a) menampilkan
+    semua bukti indikator itu.
+    """
+    result = textops.search(
+        workspace,
+        " ".join(query),
+        indicator=indicator,
+        area=area,
+        year=tahun,
+        kind=jenis,
+        limit=limit,
+    )
+    if as_json:
+        emit_json(
+            [
+                {
+                    "sha256": h.sha256,
+                    "judul": h.title,
+                    "indikator": list(h.indicators),
+                    "tanggal": h.date,
+                    "jenis": h.type,
+                    "skor": round(h.score, 3),
+                    "cuplikan": h.snippet,
+                    "jalur": str(f.path) if f else None,
+                }
+                for h, f in result.hits
+            ]
+        )
+        return ExitCode.OK
+    for number, (hit, stored) in enumerate(result.hits, 1):
+        date = hit.date.isoformat() if hit.date else "tanpa tanggal"
+        name = stored.name if stored else hit.sha256[:12]
+        click.secho(f"{number}. {hit.title}", bold=True)
+        click.echo(
+            f"   {name} ({hit.sha256[:12]}) · {hit.type} · {date} · "
+            f"{', '.join(hit.indicators) or 'tanpa tag'}"
+        )
+        if hit.snippet:
+            snippet = hit.snippet.replace(MARK_START, "\x1b[1m").replace(MARK_END, "\x1b[0m")
+            click.echo(f"   {snippet}", color=None)
+    click.echo(f"{len(result.hits)} hasil.")
+    return ExitCode.OK
+
+
+@click.command(cls=ZiCommand, name="reindex")
+@click.option("--penuh", is_flag=True, help="Bangun ulang seluruh indeks dari awal.")
+@workspace_option
+def reindex(workspace: Workspace, penuh: bool) -> int:
+    """Samakan indeks pencarian dengan katalog (bertahap; --penuh untuk membangun ulang)."""
+    report = textops.reindex(workspace, full=penuh)
+    if report.rebuilt:
+        click.echo(f"Indeks dibangun ulang ({report.reason}): {report.added} berkas.")
+    else:
+        click.echo(
+            f"Indeks diperbarui: {report.added} baru, {report.updated} diperbarui, "
+            f"{report.removed} dihapus, {report.unchanged} tetap."
+        )
+    return ExitCode.OK
+
+
+@click.command(cls=ZiCommand, name="ocr")
+@workspace_option
+def ocr(workspace: Workspace) -> int:
+    """Baca teks berkas pindaian dan gambar yang belum diekstrak, dengan Tesseract OCR."""
+    with Bar("OCR") as bar:
+        report = textops.run_ocr(workspace, progress=bar)
+    for stored in report.done:
+        click.echo(f"Teks terbaca: {stored.name} ({short(stored)})")
+    for stored in report.still_pending:
+        click.echo(f"Masih belum terbaca: {stored.name} ({short(stored)})")
+    for note in report.notes:
+        click.echo(f"Catatan: {note}")
+    click.echo(f"{len(report.done)} berkas dibaca, {len(report.still_pending)} masih tertunda.")
+    return ExitCode.OK
+
+
+@click.command(cls=ZiCommand, name="verify")
+@click.option("--quick", is_flag=True, help="Hanya periksa ukuran dan jumlah (tanpa hash).")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@workspace_option
+def verify(workspace: Workspace, quick: bool, as_json: bool) -> int:
+    """Periksa keutuhan arsip: hitung ulang SHA-256 setiap berkas dan cocokkan dengan katalog
+    dan indeks. Keluar dengan kode 3 bila ada masalah."""
+    with Bar("Memeriksa berkas", enabled=not as_json) as bar:
+        report = api.verify_archive(workspace, quick=quick, progress=bar)
+    if as_json:
+        emit_json(
+            {
+                "cepat": report.quick,
+                "berkas": report.files_checked,
+                "bita": report.bytes_checked,
+                "entri_indeks": report.index_entries,
+                "masalah": [
+                    {
+                        "jenis": p.kind,
+                        "jalur": p.path,
+                        "pesan": p.message,
+                        "sha256": p.sha256,
+                        "seharusnya": p.expected,
+                        "ditemukan": p.found,
+                    }
+                    for p in report.problems
+                ],
+            }
+        )
+    else:
+        mode = "ukuran dan jumlah" if quick else "SHA-256"
+        click.echo(
+            f"Diperiksa ({mode}): {report.files_checked} berkas, "
+            f"{report.bytes_checked / 1_000_000:.1f} MB."
+        )
+        if report.ok:
+            click.secho("Arsip utuh: tidak ada masalah.", fg="green")
+        else:
+            click.secho(f"Ditemukan {len(report.problems)} masalah:", fg="red")
+            for finding in report.findings:
+                click.echo(render_finding(finding))
+    return ExitCode.OK if report.ok else ExitCode.GAPS
+
+
+SEARCH_COMMANDS = [search, reindex, ocr, verify]
