@@ -14,6 +14,8 @@ from zi_docs.submission.bagcheck import verify_bag
 from zi_docs.submission.check import CheckResult, run_check
 from zi_docs.submission.export import export_bundle
 from zi_docs.submission.gates import GateState
+from zi_docs.submission.rekap import SORT_KEYS, build_rekap
+from zi_docs.submission.rekap_out import cells, headers, write_docx, write_xlsx
 from zi_docs.submission.report import check_markdown, check_to_dict, resolve_area
 from zi_docs.submission.rollup import GroupStatus
 from zi_docs.workspace import ENV_VAR, Workspace, find_workspace
@@ -243,4 +245,76 @@ def export(
     return ExitCode.GAPS if result.problems else ExitCode.OK
 
 
-COMMANDS: list[click.Command] = [check, export]
+@click.command(cls=ZiCommand)
+@click.argument(
+    "ruang_kerja", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option(
+    "--urut",
+    type=click.Choice(list(SORT_KEYS)),
+    default="total",
+    show_default=True,
+    help="Urutan baris (angka dari terbesar; temuan dari tersedikit).",
+)
+@click.option(
+    "--xlsx",
+    "xlsx",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tulis juga rekap ke berkas .xlsx.",
+)
+@click.option(
+    "--docx",
+    "docx_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tulis juga rekap ke berkas .docx.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+def rekap(
+    ruang_kerja: tuple[Path, ...],
+    urut: str,
+    xlsx: Path | None,
+    docx_out: Path | None,
+    as_json: bool,
+) -> int:
+    """Rekap beberapa unit kerja sekaligus (untuk Inspektorat/TPI).
+
+    Per unit: nilai per area, pengungkit, total, status Menuju WBK, kelengkapan data dukung per
+    area, dan jumlah temuan merah (galat). Setiap ruang kerja hanya dibaca, tidak diubah.
+    """
+    result = build_rekap(list(ruang_kerja), dt.date.today(), urut)
+    if xlsx is not None:
+        write_xlsx(result, xlsx)
+    if docx_out is not None:
+        write_docx(result, docx_out)
+    if as_json:
+        emit_json(
+            [dict(zip(headers(result), cells(result, row), strict=True)) for row in result.rows]
+        )
+        return ExitCode.OK
+    codes = result.area_codes
+    click.echo(
+        f"{'Unit kerja':<34} "
+        + " ".join(f"{c:>6}" for c in codes)
+        + f" {'Pengk.':>7} {'Total':>6} {'WBK':<6} {'Lengkap':>7} {'Merah':>5}"
+    )
+    for row in result.rows:
+        if row.error is not None:
+            click.secho(f"{row.unit[:34]:<34} tidak terbaca: {row.error}", fg="red")
+            continue
+        values = {code: value for code, value, _done in row.areas}
+        wbk = click.style(f"{'ya' if row.wbk else 'belum':<6}", fg="green" if row.wbk else "red")
+        click.echo(
+            f"{row.unit[:34]:<34} "
+            + " ".join(f"{_num(values.get(c, 0.0)):>6}" for c in codes)
+            + f" {_num(row.pengungkit):>7} {_num(row.total):>6} {wbk} "
+            f"{row.completeness:>6.0f}% {row.red:>5}"
+        )
+    for path in (xlsx, docx_out):
+        if path is not None:
+            click.echo(f"Ditulis: {path}")
+    return ExitCode.OK
+
+
+COMMANDS: list[click.Command] = [check, export, rekap]

@@ -53,7 +53,11 @@ def read_archive(workspace: Workspace, *, read_only: bool = False) -> ArchiveVie
 
 def read_catalog(path: Path, objects: Path) -> tuple[EvidenceFile, ...]:
     """The archive's ``files`` and ``tags`` tables as :class:`EvidenceFile` values."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    # A cleanly closed WAL database has everything in the main file: open it immutable so
+    # SQLite creates no -wal/-shm side files. When a -wal exists (a writer is active or was
+    # interrupted), plain read-only mode reads through it without changing anything.
+    wal = path.with_name(path.name + "-wal")
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:

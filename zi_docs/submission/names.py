@@ -40,7 +40,7 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") fo
 def clean_component(text: str, fallback: str = "berkas") -> str:
     """One path component made portable (no length limit applied)."""
     text = unicodedata.normalize("NFC", text).translate(_REPLACE)
-    text = _ESCAPE_LIKE.sub("%-", _DROP.sub("", text))
+    text = _ESCAPE_LIKE.sub("%-", _DROP.sub("", _SPACES.sub(" ", text)))
     text = _SPACES.sub(" ", text).strip().rstrip(". ")
     if not text:
         text = fallback

@@ -1,0 +1,171 @@
+"""Completeness findings, the traffic-light rule, and the check command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from submission_helpers import Fake, make_archive, write_answers
+
+from zi_docs.findings import Finding, Severity
+from zi_docs.submission import adapters
+from zi_docs.submission.check import run_check
+from zi_docs.submission.evidence_view import ArchiveView
+from zi_docs.submission.rollup import Light, group_status, light_for
+from zi_docs.workspace import Workspace
+
+TODAY = dt.date(2026, 11, 1)
+IN_YEAR = dt.date(2026, 3, 1)
+
+
+@pytest.fixture
+def no_verify(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Integrity is tested separately; the fake archives have no search index."""
+    monkeypatch.setattr(adapters, "quick_verify", lambda _ws: ())
+
+
+def codes(result: object, code: str) -> list[Finding]:
+    return [f for f in result.findings if f.code == code]  # type: ignore[attr-defined]
+
+
+def test_every_finding_kind(workspace: Workspace, no_verify: None) -> None:
+    write_answers(
+        workspace,
+        {
+            "A.I.1.i.a": "Ya",  # top, required sk-tim missing (only undangan given)
+            "A.I.1.ii.a": "Ya",  # top, no evidence at all
+            "A.I.1.i.b": "B",  # not top, required missing -> info with no generator
+            "A.I.1.iii.a": "B",  # laporan-monev missing -> generator hint
+        },
+    )
+    make_archive(
+        workspace,
+        [
+            Fake("undangan.pdf", b"u", [("A.I.1.i.a", "undangan")], IN_YEAR),
+            Fake("lama.pdf", b"old", [("A.I.1.i.b", None)], dt.date(2024, 5, 1), "Notulen lama"),
+            Fake("hantu.pdf", b"ghost", [("Z.9.9", None)], IN_YEAR),
+            Fake("butir.pdf", b"item", [("A.I.1.i.b", "tidak-ada")], IN_YEAR),
+            Fake("lepas.pdf", b"loose", [], IN_YEAR),
+        ],
+    )
+    result = run_check(workspace, TODAY)
+    assert [f.field for f in codes(result, "wajib-kurang")] == ["A.I.1.i.a (P.MP.i.a)"]
+    assert "sk-tim inputs/sk-tim.yaml" in codes(result, "wajib-kurang")[0].message
+    assert [f.field for f in codes(result, "tanpa-bukti")] == ["A.I.1.ii.a (P.MP.ii.a)"]
+    assert len(codes(result, "belum-dijawab")) == 113 - 4 - 3  # hasil answered in example
+    assert [f.file for f in codes(result, "di-luar-periode")] == ["lama.pdf"]
+    assert [f.file for f in codes(result, "indikator-tak-dikenal")] == ["hantu.pdf"]
+    assert [f.file for f in codes(result, "butir-tak-dikenal")] == ["butir.pdf"]
+    assert [f.file for f in codes(result, "belum-ditandai")] == ["lepas.pdf"]
+    monev = [f for f in codes(result, "butir-kurang") if f.field == "A.I.1.iii.a (P.MP.iii.a)"]
+    assert "zi-docs generate laporan-monev inputs/" in monev[0].message
+    severities = {f.code: f.severity for f in result.findings}
+    assert severities["tanpa-bukti"] is Severity.ERROR
+    assert severities["di-luar-periode"] is Severity.WARNING
+    assert severities["butir-kurang"] is Severity.INFO
+    assert not result.complete
+    status = result.completeness.indicator("A.I.1.i.b")
+    assert status.has_evidence and not status.complete  # unknown item counts as evidence
+
+
+def test_integrity_findings_come_from_archive_verify(workspace: Workspace) -> None:
+    digests = make_archive(workspace, [Fake("a.pdf", b"abc", [("A.I.1.i.a", "sk-tim")])])
+    stored = workspace.archive_dir / "objects" / digests[0][:2] / digests[0]
+    stored.chmod(0o644)
+    stored.write_bytes(b"abcd")
+    result = run_check(workspace, TODAY)
+    assert "integritas-size" in {f.code for f in result.findings}
+    ro = adapters.read_archive(workspace, read_only=True)
+    assert [f.code for f in ro.integrity] == ["integritas-size"]
+
+
+@pytest.mark.parametrize(
+    ("complete", "share", "light"),
+    [
+        (True, 0.60, Light.GREEN),  # exactly the minimum counts as above
+        (True, 0.6 - 1e-6, Light.YELLOW),
+        (False, 0.60, Light.YELLOW),
+        (False, 0.5999, Light.RED),
+        (True, 1.0, Light.GREEN),
+        (False, 0.0, Light.RED),
+    ],
+)
+def test_traffic_light_edges(complete: bool, share: float, light: Light) -> None:
+    assert light_for(complete, share, 0.60) is light
+
+
+def test_float_rounding_at_the_minimum() -> None:
+    # 2.4 / 4.0 and 0.3 * 2: values that land a hair under 0.6 in binary floating point
+    assert light_for(True, (0.1 + 0.2) * 2, 0.6) is Light.GREEN
+    assert light_for(True, 2.4 / 4.0, 0.6) is Light.GREEN
+
+
+def test_complete_means_answered_evidence_and_required_items(
+    workspace: Workspace, no_verify: None
+) -> None:
+    write_answers(workspace, {"A.I.1.i.a": "Ya", "A.I.1.i.b": "A"})
+    make_archive(
+        workspace,
+        [
+            Fake("sk.pdf", b"sk", [("A.I.1.i.a", "sk-tim")], IN_YEAR),
+            Fake("mek.pdf", b"mek", [("A.I.1.i.b", "mekanisme-pemilihan")], IN_YEAR),
+        ],
+    )
+    result = run_check(workspace, TODAY)
+    sub = result.rollup.group("A.I.1.i")
+    # optional items missing do not make the sub incomplete
+    assert sub.complete and sub.items_percent < 100
+    assert sub.required_covered == sub.required_items
+    assert sub.share == pytest.approx(1.0) and sub.light is Light.GREEN
+    one = result.completeness.indicator("A.I.1.i.a")
+    group = group_status("x", "sub", "x", [one], 0.5, 1.0, 0.6)
+    assert group.complete and group.light is Light.YELLOW  # complete but below minimum
+    unanswered = result.completeness.indicator("A.I.1.ii.a")
+    assert not group_status("y", "sub", "y", [one, unanswered], 1, 1, 0.6).complete
+
+
+def test_check_cli_exit_codes_and_outputs(
+    run_cli,
+    workspace: Workspace,
+    no_verify: None,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path,
+) -> None:
+    result = run_cli("check")
+    assert result.exit_code == 3, result.output
+    assert "Manajemen Perubahan" in result.output and "Prasyarat pengajuan" in result.output
+    drill = run_cli("check", "--area", "mp")
+    assert "A.I.1.i.a (P.MP.i.a)" in drill.output and "Penyusunan Tim Kerja" in drill.output
+    data = json.loads(run_cli("check", "--json").output)
+    assert data["lengkap"] is False and len(data["indikator"]) == 113
+    markdown = run_cli("check", "--markdown").output
+    assert markdown.startswith("# Kelengkapan Data Dukung")
+    assert run_cli("check", "--area", "XYZ").exit_code == 1
+    # a workspace where everything is in place exits 0
+    catalogue = workspace.catalogue
+    answers = {}
+    for node in catalogue.questions():
+        if node.answer_type == "PERSEN":
+            answers[node.id] = {"persen": 100}
+        elif node.part != "hasil":
+            answers[node.id] = catalogue.options(node.answer_type or "")[0]
+    write_answers(workspace, answers)
+    fakes = [
+        Fake(f"{n.id}-{c.key}.pdf", f"{n.id}{c.key}".encode(), [(n.id, c.key)], IN_YEAR)
+        for n in catalogue.questions()
+        for c in n.checklist
+        if c.required
+    ]
+    make_archive(workspace, fakes)
+    text = workspace.unit_file.read_text(encoding="utf-8")
+    text = text.replace("lhkasn_persen: 96.5", "lhkasn_persen: 100")
+    workspace.unit_file.write_text(text.replace("sptjm: false", "sptjm: true"), encoding="utf-8")
+    done = run_cli("check")
+    assert done.exit_code == 0, done.output
+    assert "Temuan: 0 galat, 0 peringatan" in done.output
+    assert "merah" not in done.output and "kuning" not in done.output
+
+
+def test_read_archive_without_catalogue(workspace: Workspace) -> None:
+    assert adapters.read_archive(workspace) == ArchiveView(files=())

@@ -1,0 +1,161 @@
+"""Submission gates from the data file, and rekap over several workspaces (read-only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from submission_helpers import Fake, make_archive, write_answers
+
+from zi_docs.submission.gates import GateState, evaluate_gates, load_rules
+from zi_docs.submission.rekap import build_rekap
+from zi_docs.workspace import UnitProfile, Workspace, init_workspace
+
+TODAY = dt.date(2026, 11, 1)
+
+
+def profile(target: str = "WBK", jenis: str = "pemda", **pengajuan: Any) -> UnitProfile:
+    base: dict[str, Any] = {
+        "opini_bpk": "WTP",
+        "nilai_sakip": "B",
+        "nilai_sakip_internal": "B",
+        "indeks_rb": "CC",
+        "level_spip": 3,
+        "tlhp_persen": 100,
+        "lhkpn_persen": 100,
+        "lhkasn_persen": 100,
+        "mulai_pembangunan": dt.date(2025, 5, 31),
+        "sptjm": True,
+        "batas_pengajuan": dt.date(2026, 5, 31),
+    }
+    base.update(pengajuan)
+    return UnitProfile(
+        data={
+            "tahun": 2025,
+            "target_predikat": target,
+            "jenis_instansi": jenis,
+            "pengajuan": base,
+            "unit": {"nama": "X"},
+        }
+    )
+
+
+def states(p: UnitProfile) -> dict[str, GateState]:
+    return {g.code: g.state for g in evaluate_gates(p, TODAY).results}
+
+
+def test_all_gates_met_at_their_minimum() -> None:
+    gates = evaluate_gates(profile(), dt.date(2026, 5, 1))
+    assert gates.all_met and gates.days_left == 30 and gates.deadline == dt.date(2026, 5, 31)
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({"opini_bpk": "WDP"}, "opini-bpk"),
+        ({"nilai_sakip": "CC"}, "sakip"),
+        ({"indeks_rb": "C"}, "indeks-rb"),
+        ({"level_spip": 2.9}, "spip"),
+        ({"tlhp_persen": 99.99}, "tlhp"),
+        ({"lhkasn_persen": 96.5}, "lhkasn"),
+        ({"mulai_pembangunan": dt.date(2025, 6, 1)}, "lama-pembangunan"),  # one day short
+        ({"sptjm": False}, "sptjm"),
+    ],
+)
+def test_each_gate_fails_just_below(change: dict[str, Any], code: str) -> None:
+    result = states(profile(**change))
+    assert result[code] is GateState.UNMET
+    assert [c for c, s in result.items() if s is not GateState.MET] == [code]
+
+
+def test_thresholds_depend_on_predicate_and_jenis_instansi() -> None:
+    assert states(profile(jenis="kl", indeks_rb="CC"))["indeks-rb"] is GateState.UNMET
+    assert states(profile(jenis="kl", indeks_rb="B"))["indeks-rb"] is GateState.MET
+    wbbm = states(profile(target="WBBM", indeks_rb="B", nilai_sakip="B"))
+    assert wbbm["indeks-rb"] is GateState.MET and wbbm["sakip"] is GateState.UNMET
+    assert states(profile(target="WBBM", jenis="kl", indeks_rb="B"))["indeks-rb"] is (
+        GateState.UNMET
+    )
+
+
+def test_missing_values_and_default_deadline() -> None:
+    bare = UnitProfile(data={"tahun": 2026, "target_predikat": "WBK", "unit": {"nama": "X"}})
+    gates = evaluate_gates(bare, TODAY)
+    assert {g.state for g in gates.results} == {GateState.UNKNOWN}
+    assert gates.deadline == dt.date(2027, 5, 31)
+    assert gates.days_left == (dt.date(2027, 5, 31) - TODAY).days
+
+
+def test_rules_are_data() -> None:
+    rules = load_rules()
+    assert rules["skema"] == "zi-docs-prasyarat/1"
+    assert {r["kode"] for r in rules["prasyarat"]} >= {"opini-bpk", "spip", "sptjm"}
+
+
+# ---- rekap ------------------------------------------------------------------------------------
+def _digest_tree(root: Path) -> dict[str, tuple[str, float]]:
+    return {
+        p.relative_to(root).as_posix(): (
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+            p.stat().st_mtime,
+        )
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _units(tmp_path: Path) -> list[Workspace]:
+    units = []
+    for number, answer in enumerate((None, "Ya", "Tidak")):
+        ws = init_workspace(tmp_path / f"unit{number}", unit_name=f"Unit {number}").workspace
+        data: dict[str, object] = {"A.I.1.i.a": answer} if answer else {}
+        if number == 0:
+            catalogue = ws.catalogue
+            data = {
+                q.id: catalogue.options(q.answer_type or "")[0] or {"persen": 100}
+                for q in catalogue.questions()
+                if q.part != "hasil" and q.answer_type != "PERSEN"
+            }
+        write_answers(ws, data)
+        make_archive(ws, [Fake("sk.pdf", f"sk{number}".encode(), [("A.I.1.i.a", "sk-tim")])])
+        units.append(ws)
+    return units
+
+
+def test_rekap_over_three_workspaces_reads_only(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    units = _units(tmp_path)
+    before = {ws.root: _digest_tree(ws.root) for ws in units}
+    rekap = build_rekap([ws.root for ws in units] + [tmp_path / "bukan"], TODAY, "total")
+    assert [r.unit for r in rekap.rows] == ["Unit 0", "Unit 1", "Unit 2", "bukan"]
+    assert rekap.rows[0].total > rekap.rows[1].total > rekap.rows[2].total
+    assert rekap.rows[-1].error is not None
+    assert rekap.area_codes == ("MP", "TTL", "SDM", "AK", "PW", "PP")
+    assert all(r.red > 0 for r in rekap.rows[:3])
+    by_name = build_rekap([ws.root for ws in units], TODAY, "nama")
+    assert [r.unit for r in by_name.rows] == ["Unit 0", "Unit 1", "Unit 2"]
+    by_red = build_rekap([ws.root for ws in units], TODAY, "temuan")
+    assert [r.red for r in by_red.rows] == sorted(r.red for r in by_red.rows)
+    xlsx, docx_path = tmp_path / "rekap.xlsx", tmp_path / "rekap.docx"
+    result = run_cli(
+        "rekap",
+        *(str(ws.root) for ws in units),
+        "--urut",
+        "pengungkit",
+        "--xlsx",
+        str(xlsx),
+        "--docx",
+        str(docx_path),
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.index("Unit 0") < result.output.index("Unit 1")
+    sheet = load_workbook(xlsx)["Rekap"]
+    assert sheet["A1"].value == "Unit kerja" and sheet.max_row == 4
+    import docx
+
+    assert len(docx.Document(str(docx_path)).tables[0].rows) == 4
+    for ws in units:
+        assert _digest_tree(ws.root) == before[ws.root]

@@ -1,0 +1,92 @@
+"""``zi-docs rekap``: one table across units for the Inspektorat, read without modifying any
+workspace (answers and profile are only read; the archive catalogue is opened ``mode=ro`` and
+integrity is checked by sizes only, see :func:`adapters.read_archive`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zi_docs.errors import ZiError
+from zi_docs.findings import Severity
+from zi_docs.submission.check import run_check
+from zi_docs.workspace import Workspace, find_workspace
+
+SORT_KEYS = ("nama", "total", "pengungkit", "kelengkapan", "temuan")
+
+
+@dataclass(frozen=True)
+class RekapRow:
+    """One unit."""
+
+    folder: Path
+    unit: str
+    year: int | None = None
+    areas: tuple[tuple[str, float, float], ...] = ()
+    """(area code, value, % of questions complete) per pengungkit area, catalogue order."""
+    pengungkit: float = 0.0
+    total: float = 0.0
+    wbk: bool | None = None
+    """Passes every Menuju WBK threshold (both area readings)."""
+    completeness: float = 0.0
+    """% of questions complete over the whole LKE."""
+    red: int = 0
+    """Findings of severity galat (error)."""
+    error: str | None = None
+    """Why the unit could not be read (the other columns are then empty)."""
+
+
+@dataclass(frozen=True)
+class Rekap:
+    rows: tuple[RekapRow, ...]
+    area_codes: tuple[str, ...]
+    sort: str
+
+
+def _row(root: Path, today: dt.date) -> RekapRow:
+    try:
+        workspace: Workspace = find_workspace(root)
+        result = run_check(workspace, today, read_only=True)
+    except ZiError as err:
+        return RekapRow(folder=root, unit=root.name, error=err.message)
+    complete = {
+        g.area: 100.0 * g.complete_questions / g.questions if g.questions else 100.0
+        for g in result.rollup.of_level("area-gabungan")
+    }
+    report = result.report
+    indicators = result.completeness.indicators
+    return RekapRow(
+        folder=workspace.root,
+        unit=result.unit_name,
+        year=result.year,
+        areas=tuple((a.code, a.value, complete.get(a.code, 0.0)) for a in report.score.areas),
+        pengungkit=report.pengungkit,
+        total=report.total,
+        wbk=report.verdict("WBK").passed,
+        completeness=100.0 * sum(s.complete for s in indicators) / len(indicators),
+        red=result.count(Severity.ERROR),
+    )
+
+
+def build_rekap(folders: Sequence[Path], today: dt.date, sort: str = "total") -> Rekap:
+    """Rows for every workspace folder, sorted by ``sort`` (see :data:`SORT_KEYS`; numbers
+    descending except ``temuan``, names ascending); unreadable units last."""
+    rows = [_row(folder, today) for folder in folders]
+    keys: dict[str, Callable[[RekapRow], tuple[Any, ...]]] = {
+        "nama": lambda r: (r.unit.casefold(),),
+        "total": lambda r: (-r.total,),
+        "pengungkit": lambda r: (-r.pengungkit,),
+        "kelengkapan": lambda r: (-r.completeness,),
+        "temuan": lambda r: (r.red,),
+    }
+    key = keys[sort]
+    rows.sort(key=lambda r: (r.error is not None, *key(r), r.unit.casefold()))
+    codes: tuple[str, ...] = ()
+    for row in rows:
+        if row.areas:
+            codes = tuple(code for code, _v, _c in row.areas)
+            break
+    return Rekap(rows=tuple(rows), area_codes=codes, sort=sort)
