@@ -144,6 +144,38 @@ def _integrity(finding: Finding) -> Finding:
     )
 
 
+def tags_of_texts_containing(workspace: Workspace, needle: str) -> list[EvidenceTag]:
+    """Tags of live archive files whose extracted text contains ``needle`` (read-only)."""
+    path = catalog_path(workspace)
+    if not path.is_file():
+        return []
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT t.indicator, t.item FROM texts x JOIN tags t ON t.sha256 = x.sha256 "
+            "JOIN files f ON f.sha256 = x.sha256 WHERE f.trashed_at IS NULL AND "
+            "instr(x.text, ?) > 0 ORDER BY f.added_at",
+            (needle,),
+        ).fetchall()
+    finally:
+        conn.close()
+    return [EvidenceTag(indicator, item) for indicator, item in rows]
+
+
+def add_to_archive(workspace: Workspace, path: Path, tags: tuple[EvidenceTag, ...]) -> bool:
+    """Add one file with explicit tags through the archive library; True if newly stored."""
+    from zi_docs.evidence.api import add_files
+    from zi_docs.evidence.catalog import Tag
+
+    report = add_files(workspace, [path], tags=[Tag(t.indicator, t.item) for t in tags])
+    if report.rejected:
+        raise WorkspaceError(
+            f"{path.name} ditolak arsip: {report.rejected[0]}",
+            hint="periksa berkasnya lalu coba lagi",
+        )
+    return any(o.added for o in report.outcomes)
+
+
 # ---- documents ----------------------------------------------------------------------------------
 def generator_hint(item: ChecklistItem) -> str | None:
     """``zi-docs generate KIND inputs/FILE`` for a checklist item that zi-docs can produce."""
@@ -159,6 +191,13 @@ def generator_hint(item: ChecklistItem) -> str | None:
     except ImportError:  # pragma: no cover - the registry ships with the package
         pass
     return f"zi-docs generate {item.generator} inputs/{example}"
+
+
+def served_tags(document: Path) -> tuple[EvidenceTag, ...]:
+    """What a generated document serves, read from its properties by the documents engine."""
+    from zi_docs.documents.docprops import read_served
+
+    return tuple(EvidenceTag(s.indicator, s.item) for s in read_served(document))
 
 
 def render_docx(
