@@ -186,9 +186,144 @@ def build_sop() -> Path:
     return path
 
 
+# ---- shared pieces -----------------------------------------------------------------------------
+def _signature(doc: object, lines_before: list[str], *, left: list[str] | None = None) -> None:
+    """A borderless two-column block; the head of unit signs on the right."""
+    table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
+    widths = [123.5, 123.5]
+    b.fixed_grid(table, widths, center=True)
+    b.no_borders(table)
+    right = [
+        *lines_before,
+        "{{ pimpinan.jabatan_lengkap }},",
+        "",
+        "",
+        "",
+        "{{ pimpinan.nama }}",
+        "{% if pimpinan.pangkat_golongan %}{{ pimpinan.pangkat_golongan }}{% endif %}",
+        "NIP. {{ pimpinan.nip|nip }}",
+    ]
+    b.cell_text(table.rows[0].cells[1], right, align="center")
+    b.cell_text(table.rows[0].cells[0], left or [""], align="center")
+    b.set_cell_widths(table, widths)
+
+
+# ---- Rencana Kerja -----------------------------------------------------------------------------
+RK_PT = 8.0
+RK_COLUMNS = [
+    ("No", "{{ k.no }}", 7.0),
+    ("Area", "{% vm %}{{ a.nama }}", 18.0),
+    ("Indikator LKE", "{{ k.indikator }}", 30.0),
+    ("Kegiatan", "{{ k.kegiatan }}", 36.0),
+    ("Output/Target", "{{ k.output }}", 25.0),
+    ("Indikator Keberhasilan", "{{ k.indikator_keberhasilan }}", 25.0),
+    ("Jadwal", "", 48.0),
+    ("Penanggung Jawab", "{{ k.penanggung_jawab }}", 18.0),
+    ("Anggaran (Rp)", "{% if k.anggaran %}{{ k.anggaran|ribuan }}{% else %}-{% endif %}", 20.0),
+    ("Data Dukung yang Dihasilkan", "{{ k.data_dukung }}", 20.0),
+]
+
+
+def build_rencana_kerja() -> Path:
+    doc = b.new_document(landscape=True)
+    for text in (
+        "RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS",
+        "MENUJU {{ target_panjang|upper }} ({{ target }})",
+        "{{ unit.nama_kapital }}",
+        "{{ unit.instansi_kapital }}",
+        "TAHUN {{ tahun }}",
+    ):
+        b.paragraph(doc, text, bold=True, align="center")
+    b.paragraph(
+        doc, "{% if rk.nomor %}Nomor: {{ rk.nomor }}{% endif %}", align="center", space_after=8
+    )
+    months = 12
+    widths: list[float] = []
+    for _title, _body, width in RK_COLUMNS:
+        widths.extend([width / months] * months if _title == "Jadwal" else [width])
+    ncol = len(widths)
+    jadwal = 6  # grid index of the first schedule column
+    last = jadwal + months - 1
+    table = doc.add_table(rows=8, cols=ncol)  # type: ignore[attr-defined]
+    b.fixed_grid(table, widths, center=True)
+    b.borders(table)
+    b.table_margins(table, top=0.5, bottom=0.5, left=1.0, right=1.0)
+    head1, head2, area_open, item_open, body, item_close, area_close, total = table.rows
+    b.min_height(head1, 7)
+    b.min_height(head2, 7)
+    for row in (head1, head2):
+        b.repeat_header(row)
+        b.cant_split(row)
+    col = 0
+    for title, text, _width in RK_COLUMNS:
+        if title == "Jadwal":
+            cell = b.merge(head1, jadwal, last)
+            b.cell_text(
+                cell,
+                "Jadwal ({% if rk.triwulan %}triwulan{% else %}bulan ke-{% endif %})",
+                bold=True,
+                size=RK_PT,
+                align="center",
+            )
+            col = last + 1
+            continue
+        cell = head1.cells[col].merge(head2.cells[col])
+        b.cell_text(cell, title, bold=True, size=RK_PT, align="center")
+        b.cell_text(
+            body.cells[col],
+            text,
+            size=RK_PT,
+            align="center" if title == "No" else "right" if "Anggaran" in title else "left",
+        )
+        col += 1
+    b.cell_text(head2.cells[jadwal], "{%tc for j in rk.judul_jadwal %}", size=RK_PT)
+    label = b.merge(head2, jadwal + 1, last - 1)
+    b.cell_text(
+        label, "{% colspan j.span %}{{ j.nama }}", bold=True, size=RK_PT - 1, align="center"
+    )
+    b.cell_margins(label)
+    b.cell_text(head2.cells[last], "{%tc endfor %}", size=RK_PT)
+    for row in (head1, head2):
+        for cell in row.cells:
+            b.shade(cell)
+            b.valign(cell, "center")
+    b.cell_text(b.merge(area_open, 0, ncol - 1), "{%tr for a in rk.area %}")
+    b.cell_text(b.merge(item_open, 0, ncol - 1), "{%tr for k in a.kegiatan %}")
+    b.cell_text(b.merge(item_close, 0, ncol - 1), "{%tr endfor %}")
+    b.cell_text(b.merge(area_close, 0, ncol - 1), "{%tr endfor %}")
+    b.cell_text(body.cells[jadwal], "{%tc for j in k.jadwal %}", size=RK_PT)
+    slot = b.merge(body, jadwal + 1, last - 1)
+    b.cell_text(slot, "{% colspan j.span %}{% cellbg j.warna %}", size=RK_PT)
+    b.cell_margins(slot)
+    b.cell_text(body.cells[last], "{%tc endfor %}", size=RK_PT)
+    b.cant_split(body)
+    for cell in body.cells:
+        b.valign(cell, "top")
+    budget = last + 2
+    label_cell = b.merge(total, 0, budget - 1)
+    b.cell_text(
+        label_cell,
+        "Jumlah anggaran ({{ rk.jumlah_kegiatan }} kegiatan)",
+        bold=True,
+        size=RK_PT,
+        align="right",
+    )
+    b.cell_text(
+        total.cells[budget], "{{ rk.total_anggaran|ribuan }}", bold=True, size=RK_PT, align="right"
+    )
+    b.set_cell_widths(table, widths)
+    b.drop_width(label)
+    b.drop_width(slot)
+    b.paragraph(doc, "", space_after=6)
+    _signature(doc, ["Ditetapkan di {{ unit.kota }}", "pada tanggal {{ rk.tanggal|tanggal }}"])
+    path = OUT / "rencana-kerja.docx"
+    doc.save(str(path))
+    return path
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for builder in (build_sop,):
+    for builder in (build_sop, build_rencana_kerja):
         print(builder().relative_to(ROOT))
 
 

@@ -279,6 +279,14 @@ def repeat_header(row: Any) -> None:
     _set(row._tr.get_or_add_trPr(), "w:tblHeader", **{"w:val": "true"})
 
 
+def min_height(row: Any, mm: float) -> None:
+    _set(
+        row._tr.get_or_add_trPr(),
+        "w:trHeight",
+        **{"w:val": str(round(mm * 56.6929)), "w:hRule": "atLeast"},
+    )
+
+
 def cant_split(row: Any) -> None:
     _set(row._tr.get_or_add_trPr(), "w:cantSplit", **{"w:val": "true"})
 
