@@ -30,7 +30,7 @@ padding:8px 14px;min-width:120px}.kotak b{display:block;font-size:22px}
 vertical-align:middle}.lampu.hijau{background:#1e9e3e}.lampu.kuning{background:#e0a800}
 .lampu.merah{background:#d11}details{margin:2px 0 2px 14px}summary{cursor:pointer;padding:3px 0}
 summary.t1{font-weight:bold;font-size:15px}summary.t2{font-weight:bold}
-ul.bukti{margin:0;padding-left:16px}.alat{margin:0 0 10px}.alat input{padding:4px;width:260px}
+ul.bukti{margin:0;padding-left:16px}.alat{margin:0 0 10px}#cari{padding:4px;width:260px}
 .ok{color:#1e7a34}.kurang{color:#b00}tr.tersembunyi{display:none}
 """
 _JS = """
