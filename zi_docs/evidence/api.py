@@ -46,7 +46,7 @@ def add_files(
     with open_archive(workspace) as archive:
         resolved = archive.resolve_tags(indicators, item) if indicators else ()
         all_tags = tuple(dict.fromkeys((*resolved, *_checked(archive, tags))))
-        candidates, rejected = collect(paths, all_tags)
+        candidates, rejected = collect(paths, all_tags, archive_root=archive.root)
         return ingest(
             archive,
             candidates,
@@ -91,7 +91,7 @@ def import_tree(
     if not folder.is_dir():
         raise WorkspaceError(f"{folder} bukan folder", hint="sebutkan folder data dukung")
     with open_archive(workspace) as archive:
-        found, rejected = collect([folder])
+        found, rejected = collect([folder], archive_root=archive.root)
         placements = plan(folder, [c.path for c in found], archive.catalogue)
         placed = tuple(p for p in placements if p.tags)
         unplaced = tuple(p for p in placements if not p.tags)

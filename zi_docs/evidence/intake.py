@@ -70,17 +70,31 @@ def shown(path: Path) -> str:
 
 
 def collect(
-    paths: Iterable[Path], tags: tuple[Tag, ...] = ()
+    paths: Iterable[Path], tags: tuple[Tag, ...] = (), *, archive_root: Path | None = None
 ) -> tuple[list[Candidate], list[Rejection]]:
-    """Expand folders (recursively, without following links), in a stable order."""
+    """Expand folders (recursively, without following links), in a stable order.
+
+    The archive's own folder is never taken as input (adding the workspace folder is safe).
+    """
     found: list[Candidate] = []
     rejected: list[Rejection] = []
     seen: set[Path] = set()
+    own = archive_root.resolve() if archive_root is not None else None
 
     def visit(path: Path, named: bool) -> None:
         if path in seen:
             return
         seen.add(path)
+        if own is not None and path.is_dir() and path.resolve() == own:
+            rejected.append(
+                Rejection(
+                    shown(path),
+                    "ini folder arsip zi-docs sendiri; isinya "
+                    "sudah tersimpan dan tidak ditambahkan lagi",
+                    "own-archive",
+                )
+            )
+            return
         if path.is_symlink() and not path.exists():
             rejected.append(
                 Rejection(

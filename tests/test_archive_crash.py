@@ -1,0 +1,120 @@
+"""Crash and concurrency: SIGKILL an ``archive add`` at random moments; two writers at once.
+
+After every kill the archive must verify clean and the catalogue must list exactly the stored
+objects: a crash leaves the old state or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from archive_helpers import make_docx, write_pdf
+
+from zi_docs.evidence import api
+from zi_docs.workspace import Workspace
+
+pytestmark = pytest.mark.slow
+
+TRIALS = 30
+FILES_PER_TRIAL = 24
+
+
+def _corpus(folder: Path, tag: str, count: int) -> Path:
+    for i in range(count):
+        if i % 4 == 3:
+            make_docx(folder / f"notulen-{tag}-{i}.docx", [f"Notulen rapat {tag} nomor {i}"])
+        else:
+            write_pdf(
+                folder / f"bukti-{tag}-{i}.pdf",
+                [f"Bukti {tag} {i} halaman {p} pembangunan zona integritas" for p in range(1, 4)],
+            )
+    return folder
+
+
+def _start_add(workspace: Workspace, folder: Path, *extra: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "ZI_DOCS_WORKSPACE": str(workspace.root)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "zi_docs", "archive", "add", str(folder), "-i", "P.MP.i.a", *extra],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def _assert_consistent(workspace: Workspace) -> int:
+    report = api.verify_archive(workspace)
+    assert report.ok, [str(f) for f in report.findings]
+    catalogued = {f.sha256 for f in api.stored_files(workspace, include_trashed=True)}
+    stored = {p.name for p in (workspace.archive_dir / "objects").glob("*/*")}
+    assert stored == catalogued
+    leftovers = list((workspace.archive_dir / "objects").glob("*/.tmp-*"))
+    assert leftovers == []
+    return len(catalogued)
+
+
+def test_sigkill_at_random_moments_leaves_a_consistent_archive(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    rng = random.Random(20260415)
+    killed_mid_run = 0
+    previous = 0
+    for trial in range(TRIALS):
+        folder = _corpus(tmp_path / f"batch{trial}", f"t{trial}", FILES_PER_TRIAL)
+        process = _start_add(workspace, folder)
+        time.sleep(rng.uniform(0.05, 2.5))
+        if process.poll() is None:
+            killed_mid_run += 1
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate(timeout=60)
+        count = _assert_consistent(workspace)
+        assert previous <= count <= previous + FILES_PER_TRIAL
+        previous = count
+    assert killed_mid_run >= TRIALS // 2, "the kills should mostly land while adding"
+    # After all the kills, adding everything again completes and stores every file once.
+    final = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "zi_docs",
+            "archive",
+            "add",
+            *(str(tmp_path / f"batch{t}") for t in range(TRIALS)),
+            "-i",
+            "P.MP.i.b",
+        ],
+        env={**os.environ, "ZI_DOCS_WORKSPACE": str(workspace.root)},
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    assert final.returncode == 0, final.stderr.decode()
+    assert _assert_consistent(workspace) == TRIALS * FILES_PER_TRIAL
+
+
+def test_two_writers_at_once_both_finish_or_one_is_busy(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    first = _corpus(tmp_path / "satu", "a", 40)
+    second = _corpus(tmp_path / "dua", "b", 40)
+    processes = [_start_add(workspace, first), _start_add(workspace, second)]
+    results = [p.communicate(timeout=300) for p in processes]
+    codes = [p.returncode for p in processes]
+    for code, (_out, err) in zip(codes, results, strict=True):
+        assert code == 0 or "arsip sedang dipakai proses lain" in err.decode(), err.decode()
+    assert 0 in codes
+    expected = 40 * codes.count(0)
+    assert _assert_consistent(workspace) == expected
+    found = api.list_files(workspace, indicator="P.MP.i.a").files
+    assert len(found) == expected
+    from zi_docs.evidence import textops
+
+    hits = textops.search(workspace, "pembangunan", limit=1000).hits
+    assert len(hits) == len([f for f in found if f.kind == "pdf"])
