@@ -123,10 +123,7 @@ def table(doc: Any, rows: int, widths: Sequence[float], *, grid: bool = True) ->
     if grid:
         tbl.style = doc.styles["Table Grid"]
     tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
-    tbl.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl._tbl.tblPr.append(layout)
+    tbl.autofit = False  # fixed layout: the widths below are kept
     for i, width in enumerate(widths):
         tbl.columns[i].width = Mm(width)
         for cell in tbl.columns[i].cells:
@@ -309,7 +306,7 @@ def build_sk_tim(path: Path) -> None:
     para(doc, after=12)
     para(doc, "SUSUNAN KEANGGOTAAN", bold=True, align=CENTER)
     para(doc, "{{ sk.judul_tim }}", bold=True, align=CENTER, after=12)
-    widths = [9, 42, 39, 42, 28]
+    widths = [9, 42, 43, 38, 28]
     tbl = table(doc, 1, widths)
     for cell, text in zip(
         tbl.rows[0].cells, ("No", "Nama", "NIP", "Jabatan", "Kedudukan dalam Tim"), strict=True

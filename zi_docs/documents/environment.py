@@ -17,7 +17,7 @@ from typing import Any
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from zi_docs.documents.formatting import FILTERS
 
@@ -38,8 +38,10 @@ def finalize(value: Any) -> Any:
         return ""
     if hasattr(value, "__html__"):
         return value  # an image or other markup made by the engine itself
-    # docxtpl later turns LF inside <w:t> into <w:br/> and TAB into <w:tab/>
-    return escape(clean_text(str(value)))
+    # docxtpl later turns LF inside <w:t> into <w:br/> and TAB into <w:tab/>, and rewrites
+    # "{_{"-style sequences in the whole output; braces as character references are immune.
+    text = str(escape(clean_text(str(value))))
+    return Markup(text.replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def make_environment() -> SandboxedEnvironment:

@@ -109,9 +109,9 @@ class PreparedTemplate:
             stamp(docx, info)
         self._env = make_environment()
         self.media = _Media(self._tpl)
-        self._parts = self._compile_parts(docx)
+        self._compiled: list[_Part] | None = None
         self._fix_tables = bool(_CELL_TAG.search(self._tpl.get_xml()))
-        self._static: list[tuple[str, bytes]] = []
+        self._static = b""
         self._signature: tuple[tuple[str, int], ...] = ()
 
     # ---- preparation ------------------------------------------------------------------------
@@ -121,6 +121,14 @@ class PreparedTemplate:
             return self._env.from_string(source)
         except TemplateError as exc:
             raise _template_error(self.name, exc) from None
+
+    @property
+    def _parts(self) -> list[_Part]:
+        """Compiled on first use, so a broken template fails at render time, after the
+        template check has had its say."""
+        if self._compiled is None:
+            self._compiled = self._compile_parts(self._tpl.docx)
+        return self._compiled
 
     def _compile_parts(self, docx: Any) -> list[_Part]:
         element = docx.element
@@ -185,34 +193,32 @@ class PreparedTemplate:
                 xml = str(etree.tostring(tree, encoding="unicode"))
         return part.prefix + xml.encode("utf-8") + part.suffix
 
-    def _static_entries(self) -> list[tuple[str, bytes]]:
-        """Every zip entry except the rendered parts; rebuilt only when the package changed
-        (an image added by the first render, for instance)."""
+    def _static_zip(self) -> bytes:
+        """A zip of every entry except the rendered parts, compressed once; rebuilt only when
+        the package changed (an image added by the first render, for instance)."""
         package = self._tpl.docx.part.package
         parts = list(package.iter_parts())
         signature = tuple((str(p.partname), len(p.rels)) for p in parts)
         if signature != self._signature:
             rendered = {p.partname for p in self._parts}
             types = _ContentTypesItem.from_parts(parts)  # type: ignore[no-untyped-call]
-            entries = [
-                (CONTENT_TYPES_URI.membername, types.blob),
-                (PACKAGE_URI.rels_uri.membername, package.rels.xml),
-            ]
-            for part in parts:
-                if str(part.partname) not in rendered:
-                    entries.append((part.partname.membername, part.blob))
-                if len(part.rels):
-                    entries.append((part.partname.rels_uri.membername, part.rels.xml))
-            self._static, self._signature = entries, signature
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr(CONTENT_TYPES_URI.membername, types.blob)
+                archive.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+                for part in parts:
+                    if str(part.partname) not in rendered:
+                        archive.writestr(part.partname.membername, part.blob)
+                    if len(part.rels):
+                        archive.writestr(part.partname.rels_uri.membername, part.rels.xml)
+            self._static, self._signature = buffer.getvalue(), signature
         return self._static
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The filled document as ``.docx`` bytes."""
         rendered = [(p.partname.lstrip("/"), self._render_part(p, context)) for p in self._parts]
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, blob in self._static_entries():
-                archive.writestr(name, blob)
+        buffer = io.BytesIO(self._static_zip())
+        with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
             for name, blob in rendered:
                 archive.writestr(name, blob)
         data: bytes = buffer.getvalue()

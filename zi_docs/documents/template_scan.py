@@ -99,7 +99,9 @@ def _split(text: str, place: str, part: str, file: str, problems: list[Finding])
                 )
             )
             return
-        inner = text[start + 2 : end].translate(_QUOTES).strip("-+ \t")
+        inner = text[start + 2 : end].translate(_QUOTES)
+        inner = inner[1:] if inner[:1] in ("-", "+") else inner  # whitespace control
+        inner = (inner[:-1] if inner[-1:] in ("-", "+") else inner).strip()
         match = re.match(r"(p|tr|tc|r)\s", inner) if opener != "{#" else None
         prefix = match.group(1) if match else ""
         yield Tag(opener, inner[match.end() :].strip() if match else inner, prefix, place, part)

@@ -11,6 +11,7 @@ from zi_docs.documents.kind import DocumentKind, Serves
 from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
 from zi_docs.documents.template_check import TemplateReport, check_template
 from zi_docs.errors import NotFoundError
+from zi_docs.findings import Finding
 from zi_docs.schema import Kind, ListOf, Record, validate
 from zi_docs.workspace import EXAMPLE_DIR, Workspace
 from zi_docs.yamlio import YamlDoc, dump_yaml, load_yaml
@@ -131,19 +132,24 @@ def check_templates(
     (``sk-tim.docx``) or the target itself when it names a kind."""
     kinds = all_kinds()
     jobs: list[tuple[Path, DocumentKind | None]] = []
+    missing: list[TemplateReport] = []
     if target is None:
-        jobs = [(template_path(k, workspace), k) for k in kinds.values()]
+        for each in kinds.values():
+            try:
+                jobs.append((template_path(each, workspace), each))
+            except NotFoundError as exc:
+                problem = Finding(message=exc.message, file=each.template, code="template-missing")
+                missing.append(TemplateReport(each.template, (problem,)))
     elif Path(target).suffix.lower() == ".docx" or Path(target).exists():
         path = Path(target).expanduser()
         if not path.is_file():
             raise NotFoundError(f"berkas templat {target} tidak ditemukan")
         by_file = {k.template: k for k in kinds.values()}
-        kind = get_kind(kind_name) if kind_name else by_file.get(path.name)
-        jobs = [(path, kind)]
+        jobs = [(path, get_kind(kind_name) if kind_name else by_file.get(path.name))]
     else:
-        kind = get_kind(target)
-        jobs = [(template_path(kind, workspace), kind)]
-    reports = []
+        named = get_kind(target)
+        jobs = [(template_path(named, workspace), named)]
+    reports = list(missing)
     for path, kind in jobs:
         context = example_context(kind, workspace) if kind is not None else None
         reports.append(check_template(path, context=context, display=workspace.display(path)))
