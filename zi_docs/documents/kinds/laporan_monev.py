@@ -91,15 +91,24 @@ def _load_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> dict[str, A
         return None
     workspace = ctx.extra.get("workspace")
     shown = workspace.display(plan_file) if isinstance(workspace, Workspace) else str(plan_file)
+    plan: dict[str, Any] | None = None
+    raw: dict[str, Any] = {}
     try:
         doc = load_yaml(plan_file, display=shown)
         raw = doc.data if isinstance(doc.data, dict) else {}
         doc = YamlDoc({k: v for k, v in raw.items() if k != "jenis"}, doc.file, doc.lines)
-        plan: dict[str, Any] = validate_schema(doc, rk.SCHEMA, **ctx.extra)
+        plan = validate_schema(doc, rk.SCHEMA, **ctx.extra)
     except InvalidInputError as exc:
         ctx.problems.extend(exc.findings)
-        return None
-    codes = [k["kode"] for k in plan["kegiatan"]]
+    items = (plan or raw).get("kegiatan") or []
+    codes = [str(k["kode"]) for k in items if isinstance(k, dict) and k.get("kode")]
+    _check_codes(data, path, ctx, codes, shown)
+    return plan
+
+
+def _check_codes(
+    data: dict[str, Any], path: PathKey, ctx: Context, codes: list[str], shown: str
+) -> None:
     folded = {c.casefold() for c in codes}
     seen: set[str] = set()
     for i, item in enumerate(data.get("realisasi") or []):
@@ -119,7 +128,6 @@ def _load_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> dict[str, A
                 (*path, "realisasi", i, "kode"), f"realisasi '{code}' ditulis dua kali", "duplicate"
             )
         seen.add(code.casefold())
-    return plan
 
 
 SCHEMA = MonevRecord(
