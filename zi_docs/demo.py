@@ -57,5 +57,6 @@ Step = Callable[[Workspace, Callable[[str], None]], list[tuple[str, Path]]]
 def _steps() -> list[Step]:
     """The main job in order; imported late so each flow stays independent of the others."""
     from zi_docs.assessment import demo_step as score_step
+    from zi_docs.documents.demo_step import demo_documents
 
-    return [score_step]
+    return [demo_documents, score_step]
