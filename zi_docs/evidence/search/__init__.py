@@ -12,7 +12,7 @@ Callers use this facade only (the backend can change behind it)::
 """
 
 from zi_docs.evidence.search._index import IndexUnusableError, ReindexReport, SearchIndex
-from zi_docs.evidence.search._query import MARK_END, MARK_START, Hit
+from zi_docs.evidence.search._query import Hit
 from zi_docs.evidence.search._schema import (
     SCHEMA_VERSION,
     STOP_WORDS,
@@ -20,6 +20,7 @@ from zi_docs.evidence.search._schema import (
     index_stamp,
     indonesian_analyzer,
 )
+from zi_docs.evidence.search._snippet import MARK_END, MARK_START
 
 __all__ = [
     "MARK_END",

@@ -7,17 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh import highlight, query
+from whoosh import query
 from whoosh.qparser import AndGroup, MultifieldParser
 from whoosh.searching import Searcher
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.catalogue.model import fold
 from zi_docs.errors import NotFoundError
-
-MARK_START, MARK_END = "«", "»"
-"""Around highlighted words in :attr:`Hit.snippet`; the CLI may colour them."""
-SNIPPET_CHARS = 240
+from zi_docs.evidence.search._snippet import snippet
 
 
 @dataclass(frozen=True)
@@ -35,13 +32,6 @@ class Hit:
     score: float
     snippet: str
     """Text around the matched words, which are wrapped in ``«`` and ``»``."""
-
-
-class _Marks(highlight.Formatter):  # type: ignore[misc]
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return MARK_START + str(highlight.get_text(text, token, replace)) + MARK_END
 
 
 def run_query(
@@ -71,15 +61,14 @@ def run_query(
         if parsed is query.NullQuery:
             return []
         results = searcher.search(
-            parsed, filter=query.And(filters) if filters else None, limit=limit, terms=True
+            parsed, filter=query.And(filters) if filters else None, limit=limit
         )
-    else:
-        results = searcher.search(
-            query.Every(), filter=query.And(filters), limit=limit, sortedby="date", reverse=True
-        )
-    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-    results.formatter = _Marks()
-    return [_hit(hit, bool(text)) for hit in results]
+        terms = {word for _, word in parsed.iter_all_terms(phrases=True)}
+        return [_hit(hit, terms) for hit in results]
+    results = searcher.search(
+        query.Every(), filter=query.And(filters), limit=limit, sortedby="date", reverse=True
+    )
+    return [_hit(hit, None) for hit in results]
 
 
 def _filters(
@@ -118,12 +107,9 @@ def _area_code(area: str, catalogue: Catalogue | None) -> str:
     )
 
 
-def _hit(hit: Any, highlighted: bool) -> Hit:
+def _hit(hit: Any, terms: set[str] | None) -> Hit:
+    """``terms``: the stemmed query words to mark, or None when the hits are not ranked."""
     stored = hit.fields()
-    body = str(stored.get("text", ""))
-    snippet = str(hit.highlights("text", top=2)) if highlighted else ""
-    if not snippet:
-        snippet = body[:SNIPPET_CHARS]
     date = stored.get("date") or None
     return Hit(
         sha256=stored["sha256"],
@@ -134,8 +120,8 @@ def _hit(hit: Any, highlighted: bool) -> Hit:
         year=int(stored["year"]) if stored.get("year") else None,
         type=stored.get("type", ""),
         date=dt.date.fromisoformat(date) if date else None,
-        score=float(hit.score) if highlighted and hit.score is not None else 0.0,
-        snippet=" ".join(snippet.split()),
+        score=float(hit.score) if terms is not None and hit.score is not None else 0.0,
+        snippet=snippet(str(stored.get("text", "")), terms or ()),
     )
 
 

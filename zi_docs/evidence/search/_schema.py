@@ -17,6 +17,8 @@ SCHEMA_VERSION = 1
 STAMP_FILE = "ZI_SCHEMA"
 STOPWORDS_FILE = ROOTS_FILE.with_name("stopwords-id.txt")
 STOP_WORDS = load_words(STOPWORDS_FILE)
+TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
+"""Words; ids like ``a.i.1.i.a`` and numbers like ``1.500`` stay whole."""
 
 
 class IndonesianStemFilter(Filter):  # type: ignore[misc]
@@ -38,7 +40,7 @@ class IndonesianStemFilter(Filter):  # type: ignore[misc]
 def indonesian_analyzer() -> Any:
     """Words (ids like ``a.i.1.i.a`` stay whole), lower-cased, stop words out, stemmed."""
     return (
-        RegexTokenizer()
+        RegexTokenizer(expression=TOKEN_PATTERN)
         | LowercaseFilter()
         | StopFilter(stoplist=STOP_WORDS, minsize=2)
         | IndonesianStemFilter()
