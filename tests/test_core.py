@@ -105,3 +105,11 @@ def test_any_well_formed_nip_is_valid_and_round_trips(
     nip = f"{born:%Y%m%d}{born.year + 20}{month:02d}{sex}{serial:03d}"
     assert nip_problems(nip) == []
     assert format_nip(nip).replace(" ", "") == nip
+
+
+def test_impossible_date_is_a_finding_not_a_crash() -> None:
+    schema = Record(Field("tanggal", Date()))
+    with pytest.raises(InvalidInputError) as info:
+        validate(parse_yaml("tanggal: 2026-02-30\n", "in.yaml"), schema)
+    (finding,) = info.value.findings
+    assert finding.line == 1 and "bukan tanggal" in finding.message

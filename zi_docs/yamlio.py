@@ -95,7 +95,12 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError):
+            # e.g. an impossible date such as 2026-02-30: keep the text, so the schema that
+            # expects a date reports it with its line instead of a traceback here.
+            return str(node.value)
 
 
 def parse_yaml(text: str, file: str) -> YamlDoc:
