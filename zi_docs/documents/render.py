@@ -27,7 +27,7 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Template, TemplateError
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from zi_docs.documents.docprops import DocumentInfo, apply_page_setup, stamp
 from zi_docs.documents.environment import make_environment
