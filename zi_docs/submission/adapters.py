@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -80,21 +81,32 @@ def read_catalog(path: Path, objects: Path) -> tuple[EvidenceFile, ...]:
         ) from None
     finally:
         conn.close()
-    return tuple(
-        EvidenceFile(
-            ref=sha[:12],
-            sha256=sha,
-            size=int(size),
-            name=name,
-            path=objects / sha[:2] / sha,
-            tags=tuple(sorted(tags.get(sha, []), key=lambda t: (t.indicator, t.item or ""))),
-            title=title or None,
-            doc_date=dt.date.fromisoformat(doc_date) if doc_date else None,
-            note=notes or None,
-            kind=kind or "",
+    base = str(objects)
+    no_tags: list[EvidenceTag] = []
+    result = []
+    for sha, size, name, title, doc_date, notes, kind in rows:
+        found = tags.get(sha, no_tags)
+        if len(found) > 1:
+            found.sort(key=_tag_key)
+        result.append(
+            EvidenceFile(
+                ref=sha[:12],
+                sha256=sha,
+                size=int(size),
+                name=name,
+                location=f"{base}/{sha[:2]}/{sha}",
+                tags=tuple(found),
+                title=title or None,
+                doc_date=dt.date.fromisoformat(doc_date) if doc_date else None,
+                note=notes or None,
+                kind=kind or "",
+            )
         )
-        for sha, size, name, title, doc_date, notes, kind in rows
-    )
+    return tuple(result)
+
+
+def _tag_key(tag: EvidenceTag) -> tuple[str, str]:
+    return (tag.indicator, tag.item or "")
 
 
 def quick_verify(workspace: Workspace) -> tuple[Finding, ...]:
@@ -112,7 +124,7 @@ def sizes_only(files: tuple[EvidenceFile, ...]) -> tuple[Finding, ...]:
     found = []
     for file in files:
         try:
-            size = file.path.stat().st_size
+            size = os.stat(file.location).st_size
         except OSError:
             found.append(
                 Finding(

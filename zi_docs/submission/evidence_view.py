@@ -34,8 +34,9 @@ class EvidenceFile:
     size: int
     name: str
     """Original file name (Unicode-normalised by the archive)."""
-    path: Path
-    """Where the stored bytes are."""
+    location: str
+    """Where the stored bytes are (a plain string: building 20,000 ``Path`` objects costs
+    more than the rest of reading the catalogue; see :attr:`path`)."""
     tags: tuple[EvidenceTag, ...] = ()
     title: str | None = None
     doc_date: dt.date | None = None
@@ -43,6 +44,11 @@ class EvidenceFile:
     note: str | None = None
     kind: str = ""
     """Type detected from content (``pdf``), used when the name has no extension."""
+
+    @property
+    def path(self) -> Path:
+        """Where the stored bytes are."""
+        return Path(self.location)
 
     @property
     def label(self) -> str:
