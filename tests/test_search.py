@@ -254,3 +254,28 @@ def test_second_writer_waits_then_reports_busy(ix: SearchIndex) -> None:
     with ix.lock, pytest.raises(BusyError, match="sedang dipakai"):
         other.update([DOCS[0]])
     assert other.update([DOCS[0]]) == 1
+
+
+def test_snippet_shows_the_matches_in_context() -> None:
+    from zi_docs.evidence.search._snippet import SNIPPET_CHARS, snippet
+    from zi_docs.evidence.stemmer import stem
+
+    text = "Pembukaan. " + "kalimat pengantar " * 40 + "Layanan pengaduan dibuka setiap hari kerja."
+    result = snippet(text, {stem("aduan"), stem("layanan")})
+    assert result.startswith("…")
+    assert f"{MARK_START}Layanan{MARK_END} {MARK_START}pengaduan{MARK_END} dibuka" in result
+    assert len(result) <= SNIPPET_CHARS + 10
+    assert snippet(text, {"tidakada"}).startswith("Pembukaan. kalimat")
+
+
+def test_analyzer_drops_stop_words_and_keeps_phrase_positions(ix: SearchIndex) -> None:
+    from zi_docs.evidence.search import indonesian_analyzer
+
+    tokens = indonesian_analyzer()("Rapat yang membahas A.I.1.i.a di Dinas", positions=True)
+    assert [(t.text, t.pos) for t in tokens] == [
+        ("rapat", 0),
+        ("bahas", 1),
+        ("a.i.1.i.a", 2),
+        ("dinas", 3),
+    ]
+    assert shas(ix.search('"tim kerja pembangunan"')) == [1]
