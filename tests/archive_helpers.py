@@ -11,8 +11,9 @@ from pathlib import Path
 from pdfmake import make_pdf
 
 
-def write_pdf(path: Path, pages: Sequence[str | None] | str,
-              created: dt.date | None = None) -> Path:
+def write_pdf(
+    path: Path, pages: Sequence[str | None] | str, created: dt.date | None = None
+) -> Path:
     """Write a text PDF (see :mod:`pdfmake`); a plain string becomes a one-page PDF."""
     if isinstance(pages, str):
         pages = [pages]
@@ -22,8 +23,7 @@ def write_pdf(path: Path, pages: Sequence[str | None] | str,
     return path
 
 
-def make_docx(path: Path, paragraphs: Sequence[str],
-              table: Sequence[Sequence[str]] = ()) -> Path:
+def make_docx(path: Path, paragraphs: Sequence[str], table: Sequence[Sequence[str]] = ()) -> Path:
     """A .docx made with python-docx."""
     import docx
 

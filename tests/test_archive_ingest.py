@@ -48,8 +48,7 @@ def test_every_bad_input_is_rejected_with_a_reason_and_the_batch_goes_on(
     good = write_pdf(tmp_path / "masuk" / "undangan.pdf", "Undangan rapat tim ZI")
     odd = tmp_path / "masuk" / os.fsdecode(b"nota\xff.txt")
     odd.write_text("isi nota", encoding="utf-8")
-    report = api.add_files(workspace, [tmp_path / "masuk"], indicators=["P.MP.i.a"],
-                           max_mb=2)
+    report = api.add_files(workspace, [tmp_path / "masuk"], indicators=["P.MP.i.a"], max_mb=2)
     codes = {Path(r.source).name: r.code for r in report.rejected}
     for code, path in cases.items():
         assert codes[path.name] == code, (path.name, codes)
@@ -74,8 +73,9 @@ def test_unreadable_file_is_rejected(workspace: Workspace, tmp_path: Path) -> No
     assert _stored_objects(workspace) == []
 
 
-def test_unreadable_file_is_rejected_even_as_root(workspace: Workspace, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file_is_rejected_even_as_root(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Root reads mode-000 files, so the permission error is simulated at the read."""
     from zi_docs.evidence import intake
 
@@ -119,19 +119,29 @@ def test_recorded_fields_and_dates(workspace: Workspace, tmp_path: Path) -> None
     from_meta = write_pdf(tmp_path / "Notulen Rapat.pdf", "Notulen", created=dt.date(2026, 3, 2))
     given = make_docx(tmp_path / "Cafe\u0301.docx", ["Daftar hadir rapat"], [["No", "Nama"]])
     api.add_files(workspace, [from_meta], indicators=["1.i.a"], item="notulen")
-    api.add_files(workspace, [given], indicators=["1.i.a"], item="daftar-hadir",
-                  doc_date=dt.date(2026, 2, 1), title="Daftar Hadir", notes="rapat pertama")
+    api.add_files(
+        workspace,
+        [given],
+        indicators=["1.i.a"],
+        item="daftar-hadir",
+        doc_date=dt.date(2026, 2, 1),
+        title="Daftar Hadir",
+        notes="rapat pertama",
+    )
     files = {f.name: f for f in api.list_files(workspace).files}
     meta = files["Notulen Rapat.pdf"]
-    assert (meta.kind, meta.doc_date, meta.date_source) == ("pdf", dt.date(2026, 3, 2),
-                                                            "metadata")
+    assert (meta.kind, meta.doc_date, meta.date_source) == ("pdf", dt.date(2026, 3, 2), "metadata")
     assert meta.title == "Notulen Rapat" and meta.pages == 1 and meta.text_status == "ok"
     now = dt.datetime.now(dt.timezone.utc)
     assert abs((now - meta.added_at).total_seconds()) < 120  # added date kept apart
     named = files["Café.docx"]  # NFC-normalised
     assert named.name == "Caf\u00e9.docx"
     assert (named.doc_date, named.date_source, named.title, named.notes) == (
-        dt.date(2026, 2, 1), "tanggal", "Daftar Hadir", "rapat pertama")
+        dt.date(2026, 2, 1),
+        "tanggal",
+        "Daftar Hadir",
+        "rapat pertama",
+    )
     assert named.kind == "docx" and named.mime.endswith("wordprocessingml.document")
     assert "Daftar hadir rapat" in api.show(workspace, "Café.docx").text_excerpt
 
@@ -166,20 +176,32 @@ def test_audit_log_records_who_when_what(workspace: Workspace, tmp_path: Path) -
     api.remove(workspace, [sha])
     api.restore(workspace, [sha])
     entries = api.audit_log(workspace)
-    assert [e.action for e in entries] == ["tambah", "tambah-tag", "hapus-tag", "buang",
-                                          "pulihkan"]
+    assert [e.action for e in entries] == ["tambah", "tambah-tag", "hapus-tag", "buang", "pulihkan"]
     assert {e.who for e in entries} == {getpass.getuser()}
     assert all(e.sha256 == sha and e.at.tzinfo is not None for e in entries)
     assert "A.I.1.i.b" in entries[1].detail
 
 
-def test_cli_add_summary_exit_code_and_json(run_cli, workspace: Workspace,  # type: ignore[no-untyped-def]
-                                            tmp_path: Path) -> None:
+def test_cli_add_summary_exit_code_and_json(
+    run_cli,
+    workspace: Workspace,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     good = write_pdf(tmp_path / "undangan.pdf", "Undangan")
     empty = tmp_path / "kosong.txt"
     empty.write_bytes(b"")
-    result = run_cli("archive", "add", str(good), str(empty), "-i", "P.MP.i.a",
-                     "--item", "undangan", "--tanggal", "2026-01-15")
+    result = run_cli(
+        "archive",
+        "add",
+        str(good),
+        str(empty),
+        "-i",
+        "P.MP.i.a",
+        "--item",
+        "undangan",
+        "--tanggal",
+        "2026-01-15",
+    )
     assert result.exit_code == 1
     assert "+ ditambahkan  " in result.output and "A.I.1.i.a#undangan" in result.output
     assert "kosong.txt: berkas kosong (0 bita)" in result.output

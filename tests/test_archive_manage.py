@@ -89,30 +89,43 @@ def test_ambiguous_reference_lists_candidates(workspace: Workspace, tmp_path: Pa
         api.show(workspace, "ffffffffff")
 
 
-@pytest.mark.parametrize(("path", "expected"), [
-    ("AREA I/i. Penyusunan Tim Kerja/1.i.a SK TIM ZONA INTEGRITAS.pdf", ("A.I.1.i.a", "sk-tim")),
-    ("II. REFORM/AREA I/i. Komitmen dalam perubahan/1.i.a Agen perubahan.pdf",
-     ("A.II.1.i.a", None)),
-    ("REFORM/AREA VI/i. Inovasi/6.i.a inovasi.pdf", ("A.II.6.i.a", None)),
-    ("P.MP.i.a/undangan.pdf", ("A.I.1.i.a", "undangan")),
-    ("P.MP.i/b. notulen.pdf", ("A.I.1.i.b", "notulen")),
-    ("A.II.1.i.b/foto.jpg", ("A.II.1.i.b", None)),
-    ("Data Dukung/Manajemen Perubahan/Penyusunan Tim Kerja/a. daftar hadir.pdf",
-     ("A.I.1.i.a", "daftar-hadir")),
-    ("I. PEMENUHAN/AREA III/iii/a/sertifikat.pdf", ("A.I.3.iii.a", None)),
-])
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (
+            "AREA I/i. Penyusunan Tim Kerja/1.i.a SK TIM ZONA INTEGRITAS.pdf",
+            ("A.I.1.i.a", "sk-tim"),
+        ),
+        (
+            "II. REFORM/AREA I/i. Komitmen dalam perubahan/1.i.a Agen perubahan.pdf",
+            ("A.II.1.i.a", None),
+        ),
+        ("REFORM/AREA VI/i. Inovasi/6.i.a inovasi.pdf", ("A.II.6.i.a", None)),
+        ("P.MP.i.a/undangan.pdf", ("A.I.1.i.a", "undangan")),
+        ("P.MP.i/b. notulen.pdf", ("A.I.1.i.b", "notulen")),
+        ("A.II.1.i.b/foto.jpg", ("A.II.1.i.b", None)),
+        (
+            "Data Dukung/Manajemen Perubahan/Penyusunan Tim Kerja/a. daftar hadir.pdf",
+            ("A.I.1.i.a", "daftar-hadir"),
+        ),
+        ("I. PEMENUHAN/AREA III/iii/a/sertifikat.pdf", ("A.I.3.iii.a", None)),
+    ],
+)
 def test_import_places_lke_paths(path: str, expected: tuple[str, str | None]) -> None:
     tags, reason = place(PurePath(path), load_catalogue())
     assert reason is None
     assert tags == (Tag(*expected),)
 
 
-@pytest.mark.parametrize(("path", "words"), [
-    ("lain-lain/foto.jpg", "area"),
-    ("AREA I/i. Penyusunan Tim Kerja/SK.pdf", "nomor butir"),
-    ("AREA I/SK.pdf", "sub-komponen"),
-    ("AREA IX/i/a. sk.pdf", "tidak ada dalam katalog"),
-])
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("lain-lain/foto.jpg", "area"),
+        ("AREA I/i. Penyusunan Tim Kerja/SK.pdf", "nomor butir"),
+        ("AREA I/SK.pdf", "sub-komponen"),
+        ("AREA IX/i/a. sk.pdf", "tidak ada dalam katalog"),
+    ],
+)
 def test_import_explains_what_it_cannot_place(path: str, words: str) -> None:
     tags, reason = place(PurePath(path), load_catalogue())
     assert tags == () and reason is not None and words in reason
@@ -127,8 +140,11 @@ def _lke_tree(root: Path) -> Path:
     return root
 
 
-def test_import_dry_run_changes_nothing_then_import(run_cli, workspace: Workspace,  # type: ignore[no-untyped-def]
-                                                   tmp_path: Path) -> None:
+def test_import_dry_run_changes_nothing_then_import(
+    run_cli,
+    workspace: Workspace,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     tree = _lke_tree(tmp_path / "drive")
     dry = run_cli("archive", "import", str(tree), "--dry-run")
     assert dry.exit_code == 0, dry.output

@@ -114,6 +114,11 @@ class Archive:
             )
         return result
 
+    def clear_pending_index(self, shas: Sequence[str]) -> None:
+        """Forget journal rows whose index entries were committed."""
+        with self.catalog.transaction() as conn:
+            conn.executemany("DELETE FROM pending_index WHERE sha256=?", [(s,) for s in shas])
+
     def commit_index(self, progress: searchbridge.Progress | None = None) -> int:
         """Apply every journalled index change in one index commit, then clear the journal."""
         pending = self.catalog.pending("pending_index")

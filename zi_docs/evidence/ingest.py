@@ -1,9 +1,10 @@
-"""Adding files: validate and extract in parallel, then store and catalogue in locked batches.
+"""Adding files: validate and extract in parallel, then store and catalogue in batches.
 
 Per batch: the new objects are journalled (``pending_objects``), written atomically, then the
 catalogue records, tags, names, text and audit lines commit in one transaction that also clears
-the journal; finally the search index is updated in one commit. A crash at any point leaves a
-state that :meth:`Archive.recover` turns into either "before" or "after".
+their journal rows and journals their index entries (``pending_index``). The search index gets
+every entry through one writer that commits at the end. A crash at any point leaves a state
+that :meth:`Archive.recover` turns into either "before" or "after".
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ import multiprocessing
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from zi_docs.evidence import searchbridge
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.catalog import Tag, add_tags, bump, current_user, log, now
 from zi_docs.evidence.intake import Candidate, Prepared, Rejection, prepare
+from zi_docs.evidence.search import IndexDoc
 from zi_docs.evidence.textbridge import OCR_CACHE
 
 Progress = Callable[[int, int], None]
@@ -81,27 +84,22 @@ def ingest(
     ocr: bool = True,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Add ``candidates``; bad files become rejections and the rest of the batch goes on."""
-    outcomes: list[Outcome] = []
-    rejections = list(rejected)
-    known = frozenset(archive.catalog.all_shas())
-    batch: list[Prepared] = []
-    total = len(candidates)
-    ocr_cache = archive.root / OCR_CACHE if ocr else None
-    prepared = _prepare_all(candidates, max_size, known, ocr_cache, workers)
-    for done, item in enumerate(prepared, 1):
-        if isinstance(item, Rejection):
-            rejections.append(item)
-        else:
-            batch.append(item)
-        if len(batch) >= batch_size:
-            _commit(archive, batch, details, max_size, outcomes, rejections)
-            batch = []
-        if progress is not None:
-            progress(done, total)
-    if batch:
-        _commit(archive, batch, details, max_size, outcomes, rejections)
-    return IngestReport(tuple(outcomes), tuple(rejections))
+    """Add ``candidates``; bad files become rejections and the rest of the batch goes on.
+
+    Holds the writer lock for the whole run. Text is extracted in worker processes while this
+    process stores and catalogues finished files batch by batch and feeds their index entries
+    to one index writer, which commits once at the end (the ``pending_index`` journal covers
+    the catalogued files until then).
+    """
+    run = _Run(archive, details, list(rejected))
+    with archive.writing():
+        known = frozenset(archive.catalog.all_shas())
+        ocr_cache = archive.root / OCR_CACHE if ocr else None
+        prepared = _prepare_all(candidates, max_size, known, ocr_cache, workers)
+        stream = run.stream(prepared, batch_size, len(candidates), progress)
+        searchbridge.index_stream(archive.root, archive.catalog, archive.catalogue, stream)
+        archive.clear_pending_index(run.indexed)
+    return IngestReport(tuple(run.outcomes), tuple(run.rejections))
 
 
 # ---- preparing (parallel) ------------------------------------------------------------------
@@ -149,39 +147,55 @@ def _prepare_all(
 
 
 # ---- committing (locked) -------------------------------------------------------------------
-def _commit(
-    archive: Archive,
-    batch: list[Prepared],
-    details: Details,
-    max_size: int,
-    outcomes: list[Outcome],
-    rejections: list[Rejection],
-) -> None:
-    with archive.writing():
+class _Run:
+    """Stores and catalogues prepared files in batches; yields their index entries."""
+
+    def __init__(self, archive: Archive, details: Details, rejections: list[Rejection]) -> None:
+        self.archive = archive
+        self.details = details
+        self.rejections = rejections
+        self.outcomes: list[Outcome] = []
+        self.indexed: list[str] = []
+
+    def stream(
+        self,
+        prepared: Iterable[Prepared | Rejection],
+        batch_size: int,
+        total: int,
+        progress: Progress | None,
+    ) -> Iterator[IndexDoc]:
+        batch: list[Prepared] = []
+        for done, item in enumerate(prepared, 1):
+            if isinstance(item, Rejection):
+                self.rejections.append(item)
+            else:
+                batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self.commit(batch)
+                batch = []
+            if progress is not None:
+                progress(done, total)
+        yield from self.commit(batch)
+
+    def commit(self, batch: list[Prepared]) -> Iterator[IndexDoc]:
+        """Journal, store, then catalogue one batch; yield the changed index entries."""
+        if not batch:
+            return
+        archive = self.archive
         present = archive.catalog.known(p.sha256 for p in batch)
         new: dict[str, Prepared] = {}
-        for index, item in enumerate(batch):
-            if item.sha256 in present or item.sha256 in new:
-                continue
-            if item.known:  # emptied from the trash by another process since it was prepared
-                again = prepare(
-                    Candidate(item.path, item.tags), max_size, frozenset(), archive.root / OCR_CACHE
-                )
-                if isinstance(again, Rejection):
-                    rejections.append(again)
-                    continue
-                batch[index] = item = again
-            new[item.sha256] = item
+        for item in batch:
+            if item.sha256 not in present and item.sha256 not in new:
+                new[item.sha256] = item
+        journal = [(s,) for s in new]
         with archive.catalog.transaction() as conn:
-            conn.executemany(
-                "INSERT OR IGNORE INTO pending_objects VALUES (?)", [(s,) for s in new]
-            )
+            conn.executemany("INSERT OR IGNORE INTO pending_objects VALUES (?)", journal)
         for sha, item in list(new.items()):
             try:
                 archive.store.put(item.path, sha)
             except (OSError, ValueError) as exc:
                 del new[sha]
-                rejections.append(
+                self.rejections.append(
                     Rejection(
                         item.source,
                         f"gagal disimpan ({exc}); periksa berkasnya lalu ulangi",
@@ -189,14 +203,26 @@ def _commit(
                     )
                 )
         stored = set(new)
+        texts = {sha: item.text for sha, item in new.items()}
+        changed: list[str] = []
         with archive.catalog.transaction() as conn:
             for item in batch:
                 if item.sha256 in new:
-                    outcomes.append(_insert(conn, new.pop(item.sha256), details))
+                    outcome = _insert(conn, new.pop(item.sha256), self.details)
                 elif item.sha256 in present or item.sha256 in stored:
-                    outcomes.append(_merge(conn, item))
-            conn.execute("DELETE FROM pending_objects")
-        archive.commit_index()
+                    outcome = _merge(conn, item)
+                else:
+                    continue
+                self.outcomes.append(outcome)
+                if outcome.added or outcome.new_tags or outcome.restored:
+                    changed.append(outcome.sha256)
+            conn.executemany("DELETE FROM pending_objects WHERE sha256=?", journal)
+        for stored_file in archive.catalog.files(shas=changed):
+            text = texts.get(stored_file.sha256)
+            if text is None:
+                text = archive.catalog.text(stored_file.sha256)
+            self.indexed.append(stored_file.sha256)
+            yield searchbridge.to_doc(stored_file, text, archive.catalogue)
 
 
 def _insert(conn: sqlite3.Connection, item: Prepared, details: Details) -> Outcome:

@@ -77,6 +77,9 @@ def sync(
         return
     live = {f.sha256 for f in catalog.files(shas=wanted)}
     with open_index(archive_root, catalog, catalogue) as ix:
+        if ix.state() != "ok":  # missing or stale: one rebuild from the catalogue covers all
+            ix.ensure()
+            return
         if live:
             ix.update(_docs(catalog, catalogue, sorted(live)))
         gone = [s for s in wanted if s not in live]
@@ -84,6 +87,15 @@ def sync(
             ix.delete(gone)
     if progress is not None:
         progress(len(wanted), len(wanted))
+
+
+def index_stream(
+    archive_root: Path, catalog: Catalog, catalogue: Catalogue, docs: Iterable[IndexDoc]
+) -> int:
+    """Write entries as ``docs`` yields them, in one commit at the end (cancelled if the
+    producer fails). A missing or stale index is rebuilt from the catalogue first."""
+    with open_index(archive_root, catalog, catalogue) as ix:
+        return ix.update(docs)
 
 
 def state(archive_root: Path) -> IndexState:
