@@ -34,7 +34,7 @@ from zi_docs.evidence import api  # noqa: E402
 from zi_docs.workspace import init_workspace  # noqa: E402
 
 TARGET = 0.7
-WORDS = (
+_TEXT = (
     "pembangunan zona integritas wilayah bebas korupsi birokrasi bersih melayani pelayanan "
     "publik perizinan berusaha pengaduan masyarakat tindak lanjut monitoring evaluasi laporan "
     "rapat undangan daftar hadir notulen keputusan kepala dinas tim kerja rencana sosialisasi "
@@ -42,7 +42,8 @@ WORDS = (
     "survei kepuasan inovasi teknologi informasi aplikasi layanan daring kecamatan kabupaten "
     "sukamaju anggaran realisasi capaian target indikator sasaran strategis penguatan penataan "
     "tatalaksana prosedur operasional dokumen arsip bukti dukung penilaian mandiri"
-).split()
+)
+WORDS = tuple(_TEXT.split())
 
 
 def _page(rng: random.Random, lines: int = 38) -> str:

@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ingest import build_corpus  # noqa: E402
+from bench_ingest import build_corpus
 
-from zi_docs.evidence import api  # noqa: E402
-from zi_docs.workspace import init_workspace  # noqa: E402
+from zi_docs.evidence import api
+from zi_docs.workspace import init_workspace
 
 TARGET = 1.3
 
