@@ -64,12 +64,19 @@ def test_sigkill_at_random_moments_leaves_a_consistent_archive(
     workspace: Workspace, tmp_path: Path
 ) -> None:
     rng = random.Random(20260415)
+    # Calibrate: how long one whole add takes on this machine now, so the kills land inside
+    # the run whatever the load (a fixed window made the test depend on the machine's speed).
+    calibration = _corpus(tmp_path / "calibration", "cal", FILES_PER_TRIAL)
+    started = time.monotonic()
+    _start_add(workspace, calibration).communicate(timeout=120)
+    duration = time.monotonic() - started
+    previous = _assert_consistent(workspace)
+    assert previous == FILES_PER_TRIAL
     killed_mid_run = 0
-    previous = 0
     for trial in range(TRIALS):
         folder = _corpus(tmp_path / f"batch{trial}", f"t{trial}", FILES_PER_TRIAL)
         process = _start_add(workspace, folder)
-        time.sleep(rng.uniform(0.05, 2.5))
+        time.sleep(rng.uniform(0.02, 0.9) * duration)
         if process.poll() is None:
             killed_mid_run += 1
             os.killpg(process.pid, signal.SIGKILL)
@@ -96,7 +103,7 @@ def test_sigkill_at_random_moments_leaves_a_consistent_archive(
         check=False,
     )
     assert final.returncode == 0, final.stderr.decode()
-    assert _assert_consistent(workspace) == TRIALS * FILES_PER_TRIAL
+    assert _assert_consistent(workspace) == (TRIALS + 1) * FILES_PER_TRIAL
 
 
 def test_two_writers_at_once_both_finish_or_one_is_busy(
