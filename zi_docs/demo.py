@@ -58,5 +58,7 @@ def _steps() -> list[Step]:
     """The main job in order; imported late so each flow stays independent of the others."""
     from zi_docs.assessment import demo_step as score_step
     from zi_docs.documents.demo_step import demo_documents
+    from zi_docs.evidence.example import demo_step as archive_step
+    from zi_docs.submission.demo import demo_step as submission_step
 
-    return [demo_documents, score_step]
+    return [demo_documents, archive_step, score_step, submission_step]
