@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from zi_docs.catalogue.aliases import build_aliases
 from zi_docs.catalogue.formula import FormulaSyntaxError, parse_formula
 from zi_docs.catalogue.model import (
     LEVELS,
@@ -17,7 +18,6 @@ from zi_docs.catalogue.model import (
     Node,
     Predicate,
     ThresholdRule,
-    fold,
 )
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.findings import Finding
@@ -119,7 +119,7 @@ class _Loader:
             roots=roots,
             by_id=self.by_id,
             parent_of=self.parent_of,
-            aliases=_aliases(roots),
+            aliases=build_aliases(roots),
         )
 
     def _option_values(self, raw: Any) -> None:
@@ -379,33 +379,3 @@ class _Loader:
 
 def _text(value: Any) -> str | None:
     return " ".join(str(value).split()) if value else None
-
-
-def _aliases(roots: tuple[Node, ...]) -> dict[str, str]:
-    """Every way a user may name a node, folded, mapped to its id."""
-    aliases: dict[str, str] = {}
-
-    def add(alias: str, node_id: str) -> None:
-        aliases.setdefault(fold(alias), node_id)
-
-    for root in roots:
-        bagian = [c for c in root.children if c.level == "bagian"]
-        containers = bagian or [root]
-        for index, container in enumerate(containers):
-            letter = (container.code or "")[:1].upper()
-            for node in container.walk():
-                add(node.id, node.id)
-                if node.kode_bps:
-                    add(node.kode_bps, node.id)
-                if node is container or not node.id.startswith(container.id + "."):
-                    continue
-                relative = node.id[len(container.id) + 1 :]
-                first, _, rest = relative.partition(".")
-                if node.area and first.isdigit():
-                    named = node.area + ("." + rest if rest else "")
-                    add(f"{letter}.{named}" if bagian else named, node.id)
-                if root.code == "pengungkit" and index == 0:
-                    add(relative, node.id)
-        for node in root.walk():
-            add(node.id, node.id)
-    return aliases
