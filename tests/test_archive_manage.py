@@ -178,3 +178,20 @@ def test_cli_manage_commands(run_cli, workspace: Workspace, tmp_path: Path) -> N
     assert "1 berkas dihapus permanen" in emptied.output
     log = run_cli("archive", "log")
     assert "hapus-permanen" in log.output
+
+
+def test_tags_with_and_without_item_on_one_indicator_sort(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    # Regression: Catalog.files() sorted Tag tuples and compared None with str.
+    sha = _add(workspace, write_pdf(tmp_path / "sk.pdf", "SK"), "P.MP.i.a", item="sk-tim")
+    api.tag(workspace, sha[:8], ["P.MP.i.a"])
+    stored = api.show(workspace, sha).file
+    assert stored.tags == (Tag("A.I.1.i.a"), Tag("A.I.1.i.a", "sk-tim"))
+    assert [f.sha256 for f in api.list_files(workspace).files] == [sha]
+    assert sorted([Tag("b", "x"), Tag("a", "z"), Tag("a"), Tag("a", "y")]) == [
+        Tag("a"),
+        Tag("a", "y"),
+        Tag("a", "z"),
+        Tag("b", "x"),
+    ]

@@ -9,6 +9,7 @@ object store or the search index.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -66,9 +67,14 @@ CREATE TABLE IF NOT EXISTS pending_index (sha256 TEXT PRIMARY KEY);
 """
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Tag:
-    """One link from a stored file to an LKE indicator (and optionally a checklist item)."""
+    """One link from a stored file to an LKE indicator (and optionally a checklist item).
+
+    Ordered by indicator, the tag without an item first, then by item: a file may be tagged
+    to the same indicator with and without an item, so ``None`` and ``str`` meet in a sort.
+    """
 
     indicator: str
     """Catalogue id of the indicator (``A.I.1.i.a``)."""
@@ -77,6 +83,14 @@ class Tag:
 
     def __str__(self) -> str:
         return f"{self.indicator}#{self.item}" if self.item else self.indicator
+
+    def _key(self) -> tuple[str, bool, str]:
+        return (self.indicator, self.item is not None, self.item or "")
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Tag):
+            return NotImplemented
+        return self._key() < other._key()
 
 
 @dataclass(frozen=True)
