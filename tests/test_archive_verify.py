@@ -132,3 +132,32 @@ def test_interrupted_add_is_rolled_back_by_recovery(
         )
     assert not path.exists()
     assert api.verify_archive(workspace).ok
+
+
+def test_quick_mode_finds_missing_and_unexpected_in_one_pass(
+    workspace: Workspace, filled: list[str]
+) -> None:
+    _object(workspace, filled[0]).unlink()
+    objects = workspace.archive_dir / "objects"
+    (objects / "ab").mkdir(exist_ok=True)
+    (objects / "ab" / ("ab" + "1" * 62)).write_bytes(b"tidak tercatat")
+    (objects / "ab" / "catatan.txt").write_bytes(b"bukan objek")
+    misplaced = objects / "cd" / filled[1]
+    misplaced.parent.mkdir(exist_ok=True)
+    misplaced.write_bytes(b"salah folder")
+    (objects / "lepas.bin").write_bytes(b"di luar subfolder")
+    SearchIndex(workspace.archive_dir / "index").delete([filled[3]])
+    quick = api.verify_archive(workspace, quick=True)
+    assert quick.quick and quick.files_checked == 4 and quick.index_entries == 3
+    assert {(p.kind, p.path) for p in quick.problems} == {
+        ("missing", f"objects/{filled[0][:2]}/{filled[0]}"),
+        ("unexpected", f"objects/ab/ab{'1' * 62}"),
+        ("unexpected", "objects/ab/catatan.txt"),
+        ("unexpected", f"objects/cd/{filled[1]}"),
+        ("unexpected", "objects/lepas.bin"),
+        ("index-missing", "index/"),
+    }
+    full = api.verify_archive(workspace)
+    assert {(p.kind, p.path) for p in full.problems if p.path != "index/"} == {
+        (p.kind, p.path) for p in quick.problems if p.path != "index/"
+    }

@@ -107,6 +107,11 @@ def state(archive_root: Path) -> IndexState:
     return IndexState(stamps, usable=True)
 
 
+def entry_count(archive_root: Path) -> int | None:
+    """How many entries the index holds (None when it is unusable), for ``verify --quick``."""
+    return SearchIndex(index_dir(archive_root)).doc_count()
+
+
 def reindex(
     archive_root: Path, catalog: Catalog, catalogue: Catalogue, *, full: bool = False
 ) -> ReindexReport:

@@ -16,7 +16,7 @@ from pathlib import Path
 from zi_docs.evidence import searchbridge
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.catalog import StoredFile
-from zi_docs.evidence.store import hash_file, is_sha256
+from zi_docs.evidence.store import TMP_PREFIX, hash_file
 from zi_docs.findings import Finding, Severity
 
 Progress = Callable[[int, int], None]
@@ -85,11 +85,53 @@ def verify(
 ) -> VerifyReport:
     """Check every stored file (``quick``: sizes and counts only) and the index."""
     with archive.writing():
+        if quick:
+            return _verify_quick(archive, progress)
         files = archive.catalog.files(include_trashed=True)
-        problems = _check_store(archive, files, quick, progress, threads)
-        index_problems, entries = _check_index(archive, files, quick)
+        sizes, odd = _scan_objects(archive.store.root)
+        problems = _unexpected(archive, odd, set(sizes) - {f.sha256 for f in files})
+        problems += _hash_all(archive, files, progress, threads)
+        index_problems, entries = _check_index(archive, files)
     return VerifyReport(
-        quick, len(files), sum(f.size for f in files), entries, tuple(problems + index_problems)
+        quick,
+        len(files),
+        sum(f.size for f in files),
+        entries,
+        tuple(sorted(problems, key=lambda p: (p.kind, p.path)) + index_problems),
+    )
+
+
+def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
+    """Sizes and counts: one catalogue query, one directory pass, no hashing, no threads."""
+    rows = archive.catalog.conn.execute(
+        "SELECT sha256, size, name, trashed_at IS NULL FROM files"
+    ).fetchall()
+    sizes, odd = _scan_objects(archive.store.root)
+    known = {row[0] for row in rows}
+    problems = _unexpected(archive, odd, set(sizes) - known)
+    base = _rel(archive, archive.store.root)
+    for sha, size, name, _live in rows:
+        found = sizes.get(sha)
+        rel = f"{base}/{sha[:2]}/{sha}"
+        if found is None:
+            problems.append(
+                Problem("missing", rel, f"berkas tersimpan {name} hilang", sha, sha, None)
+            )
+        elif found != size:
+            problems.append(
+                Problem("size", rel, f"ukuran {name} berbeda", sha, str(size), str(found))
+            )
+    if progress is not None:
+        progress(len(rows), len(rows))
+    live = sum(1 for row in rows if row[3])
+    entries = searchbridge.entry_count(archive.root)
+    index_problems = _count_index(entries, live)
+    return VerifyReport(
+        True,
+        len(rows),
+        sum(row[1] for row in rows),
+        entries,
+        tuple(sorted(problems, key=lambda p: (p.kind, p.path)) + index_problems),
     )
 
 
@@ -97,38 +139,51 @@ def _rel(archive: Archive, path: Path) -> str:
     return path.relative_to(archive.root).as_posix()
 
 
-def _check_store(
+def _scan_objects(root: Path) -> tuple[dict[str, int], list[Path]]:
+    """One pass over ``objects/*/``: size of every regular file by name, and the paths of
+    entries in the wrong place (not in the folder of their first two characters, not a
+    regular file). Temporary files of a write in progress are skipped."""
+    sizes: dict[str, int] = {}
+    odd: list[Path] = []
+    try:
+        top = list(os.scandir(root))
+    except FileNotFoundError:
+        return sizes, odd
+    for folder in top:
+        if not folder.is_dir():
+            odd.append(Path(folder.path))
+            continue
+        with os.scandir(folder.path) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith(TMP_PREFIX):
+                    continue
+                # A name that is no digest lands in ``sizes`` too, and, being unknown to the
+                # catalogue, is reported as unexpected there (one check instead of two).
+                if name[:2] == folder.name and entry.is_file():
+                    sizes[name] = entry.stat().st_size
+                else:
+                    odd.append(Path(entry.path))
+    return sizes, odd
+
+
+def _unexpected(archive: Archive, odd: list[Path], unknown: set[str]) -> list[Problem]:
+    paths = odd + [archive.store.path_for(sha) for sha in unknown]
+    return [
+        Problem("unexpected", _rel(archive, path), "berkas tersimpan tidak tercatat di katalog")
+        for path in paths
+    ]
+
+
+def _hash_all(
     archive: Archive,
     files: list[StoredFile],
-    quick: bool,
     progress: Progress | None,
     threads: int | None,
 ) -> list[Problem]:
-    problems: list[Problem] = []
-    known = {f.sha256 for f in files}
-    for name, path in archive.store.iter_objects():
-        if name not in known or not is_sha256(name) or path.parent.name != name[:2]:
-            problems.append(
-                Problem(
-                    "unexpected", _rel(archive, path), "berkas tersimpan tidak tercatat di katalog"
-                )
-            )
-
     def check(stored: StoredFile) -> Problem | None:
         rel = _rel(archive, stored.path)
         try:
-            if quick:
-                size = stored.path.stat().st_size
-                if size != stored.size:
-                    return Problem(
-                        "size",
-                        rel,
-                        f"ukuran {stored.name} berbeda",
-                        stored.sha256,
-                        str(stored.size),
-                        str(size),
-                    )
-                return None
             digest, _ = hash_file(stored.path)
         except FileNotFoundError:
             return Problem(
@@ -160,6 +215,7 @@ def _check_store(
             )
         return None
 
+    problems: list[Problem] = []
     workers = threads or min(8, (os.cpu_count() or 1) * 2)
     # Largest first keeps every thread busy until the end.
     ordered = sorted(files, key=lambda f: -f.size)
@@ -169,35 +225,34 @@ def _check_store(
                 problems.append(problem)
             if progress is not None:
                 progress(done, len(ordered))
-    return sorted(problems, key=lambda p: (p.kind, p.path))
+    return problems
 
 
-def _check_index(
-    archive: Archive, files: list[StoredFile], quick: bool
-) -> tuple[list[Problem], int | None]:
+def _count_index(entries: int | None, live: int) -> list[Problem]:
+    if entries is None:
+        return [_UNUSABLE] if live else []
+    if entries == live:
+        return []
+    return [
+        Problem(
+            "index-missing" if entries < live else "index-unexpected",
+            "index/",
+            f"indeks memuat {entries} entri, katalog {live} berkas",
+        )
+    ]
+
+
+_UNUSABLE = Problem(
+    "index-unusable", "index/", "indeks pencarian tidak ada, rusak, atau versi skemanya lain"
+)
+
+
+def _check_index(archive: Archive, files: list[StoredFile]) -> tuple[list[Problem], int | None]:
     state = searchbridge.state(archive.root)
     live = {f.sha256: f for f in files if not f.trashed}
     if not state.usable:
-        if not live:
-            return [], None
-        return [
-            Problem(
-                "index-unusable",
-                "index/",
-                "indeks pencarian tidak ada, rusak, atau versi skemanya lain",
-            )
-        ], None
+        return ([_UNUSABLE] if live else []), None
     problems: list[Problem] = []
-    if quick:
-        if len(state.stamps) != len(live):
-            problems.append(
-                Problem(
-                    "index-missing" if len(state.stamps) < len(live) else "index-unexpected",
-                    "index/",
-                    f"indeks memuat {len(state.stamps)} entri, katalog {len(live)} berkas",
-                )
-            )
-        return problems, len(state.stamps)
     for sha, stored in sorted(live.items()):
         stamp = state.stamps.get(sha)
         if stamp is None:

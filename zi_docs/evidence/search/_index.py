@@ -116,6 +116,16 @@ class SearchIndex:
         finally:
             ix.close()
 
+    def doc_count(self) -> int | None:
+        """Number of entries, for ``verify --quick`` (None when the index is unusable)."""
+        if self.state() != "ok":
+            return None
+        ix = index.open_dir(str(self.path))
+        try:
+            return int(ix.doc_count())
+        finally:
+            ix.close()
+
     # ---- writes ---------------------------------------------------------------------
     def rebuild(self, docs: Iterable[IndexDoc], *, reason: str = "full") -> int:
         """A new index from ``docs``, built beside the old one and swapped in when complete."""
