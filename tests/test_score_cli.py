@@ -154,3 +154,22 @@ def test_demo_step_writes_json_and_workbook(workspace: Workspace) -> None:
     assert messages == [
         "Penilaian mandiri: total 79,56; Menuju WBK: memenuhi (gabungan), belum memenuhi (terpisah)"
     ]
+
+
+def test_workbook_notes_are_appended_to_catatan(workspace: Workspace, tmp_path: Path) -> None:
+    from zi_docs.assessment import score_workspace
+    from zi_docs.assessment.workbook import write_workbook
+
+    report = score_workspace(workspace)
+    target = write_workbook(
+        report,
+        tmp_path / "lke.xlsx",
+        notes={"A.I.1.i.b": "Data dukung: SK Tim.pdf", "A.I.1.i.a": "Data dukung: a.pdf"},
+    )
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(target)["LKE"].iter_rows()]
+    member = next(r for r in rows if str(r[0]).startswith("b. Penentuan anggota Tim"))
+    assert member[7] == (
+        "Anggota tim ditunjuk pimpinan; mekanisme seleksi belum tertulis\nData dukung: SK Tim.pdf"
+    )
+    notes = [r[7] for r in rows if r[7] and "Data dukung:" in str(r[7])]
+    assert len(notes) == 2 and "Data dukung: a.pdf" in notes[0]

@@ -10,6 +10,7 @@ Sheet "Ringkasan": pengungkit, hasil, total, areas, and every threshold with pas
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,19 +28,23 @@ _LEVEL_FILL = {"komponen": "BDD7EE", "bagian": "DDEBF7", "area": "E2EFDA", "sub"
 _NUMBER = "0.00"
 
 
-def write_workbook(report: ScoreReport, path: Path) -> Path:
-    """Write the worksheet to ``path`` (parent folders created) and return it."""
+def write_workbook(report: ScoreReport, path: Path, notes: Mapping[str, str] | None = None) -> Path:
+    """Write the worksheet to ``path`` (parent folders created) and return it.
+
+    ``notes``: question id -> extra text appended (on a new line) to that question's Catatan
+    cell, e.g. the evidence files listed in the evaluator bundle.
+    """
     book = Workbook()
     sheet = book.active
     sheet.title = "LKE"
-    _lke_sheet(sheet, report)
+    _lke_sheet(sheet, report, notes or {})
     _summary_sheet(book.create_sheet("Ringkasan"), report)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
 
 
-def _lke_sheet(sheet: Worksheet, report: ScoreReport) -> None:
+def _lke_sheet(sheet: Worksheet, report: ScoreReport, notes: Mapping[str, str]) -> None:
     sheet.append(HEADER)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -51,7 +56,7 @@ def _lke_sheet(sheet: Worksheet, report: ScoreReport) -> None:
     nodes = {n.id: n for n in report.score.nodes}
     questions = {q.id: q for q in report.score.questions}
     for root in catalogue.roots:
-        _rows(sheet, catalogue, root, 0, nodes, questions)
+        _rows(sheet, catalogue, root, 0, nodes, questions, notes)
 
 
 def _rows(
@@ -61,9 +66,10 @@ def _rows(
     depth: int,
     nodes: dict[str, NodeScore],
     questions: dict[str, QuestionScore],
+    notes: Mapping[str, str],
 ) -> None:
     if node.is_question:
-        _question_rows(sheet, catalogue, node, depth, questions[node.id])
+        _question_rows(sheet, catalogue, node, depth, questions[node.id], notes.get(node.id))
         return
     score = nodes[node.id]
     label = f"{node.number}. {node.name}" if node.level != "komponen" else f"{node.id}. {node.name}"
@@ -71,11 +77,16 @@ def _rows(
     row = sheet.max_row
     _style(sheet, row, depth, bold=True, fill=_LEVEL_FILL.get(node.level))
     for child in node.children:
-        _rows(sheet, catalogue, child, depth + 1, nodes, questions)
+        _rows(sheet, catalogue, child, depth + 1, nodes, questions, notes)
 
 
 def _question_rows(
-    sheet: Worksheet, catalogue: Catalogue, node: Node, depth: int, q: QuestionScore
+    sheet: Worksheet,
+    catalogue: Catalogue,
+    node: Node,
+    depth: int,
+    q: QuestionScore,
+    extra: str | None,
 ) -> None:
     label = node.official_label if node.official_label not in (None, "", "-") else ""
     text = f"{label}. {node.name}" if label else node.name
@@ -97,7 +108,7 @@ def _question_rows(
             answer,
             q.value if q.answered else None,
             percent,
-            q.note,
+            "\n".join(x for x in (q.note, extra) if x) or None,
         ]
     )
     _style(sheet, sheet.max_row, depth)

@@ -7,7 +7,6 @@ document registry, the render engine), so a change in another package is a chang
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import sqlite3
 from collections.abc import Callable, Mapping
@@ -21,7 +20,6 @@ from zi_docs.findings import Finding
 from zi_docs.submission.evidence_view import ArchiveView, EvidenceFile, EvidenceTag
 from zi_docs.workspace import PageSetup, Workspace
 
-log = logging.getLogger(__name__)
 
 CATALOG_DB = "catalog.sqlite"
 OBJECTS_DIR = "objects"
@@ -232,37 +230,6 @@ def render_docx(
 def write_workbook(report: ScoreReport, path: Path, evidence: Mapping[str, str]) -> Path:
     """The scoring package's LKE worksheet, with each question's evidence appended to its
     Catatan cell (``evidence``: question id -> text)."""
-    from openpyxl import load_workbook
-
-    from zi_docs.assessment.workbook import HEADER
     from zi_docs.assessment.workbook import write_workbook as _write
 
-    _write(report, path)
-    book = load_workbook(path)
-    sheet = book["LKE"]
-    note_col = HEADER.index("Catatan") + 1
-    expected = iter(_row_plan(report))
-    for row in range(2, sheet.max_row + 1):
-        node_id, name = next(expected, (None, ""))
-        text = str(sheet.cell(row=row, column=1).value or "")
-        if node_id is None or not text.endswith(name):
-            log.warning("workbook row %d does not match the catalogue; Catatan left as is", row)
-            break
-        if node_id in evidence:
-            cell = sheet.cell(row=row, column=note_col)
-            cell.value = "\n".join(x for x in (cell.value, evidence[node_id]) if x)
-    book.save(path)
-    return path
-
-
-def _row_plan(report: ScoreReport) -> list[tuple[str | None, str]]:
-    """(question id or None, text the row ends with), in the worksheet's row order."""
-    plan: list[tuple[str | None, str]] = []
-    for node in report.catalogue.walk():
-        if not node.is_question:
-            plan.append(("", node.name))
-            continue
-        plan.append((node.id, node.name))
-        if node.answer_type == "PERSEN":
-            plan.extend(("", item.label) for item in node.inputs)
-    return plan
+    return _write(report, path, notes=evidence)
