@@ -212,3 +212,16 @@ def test_cli_add_summary_exit_code_and_json(
     assert data["ditambahkan"] == [] and data["sudah_ada"][0]["nama"] == "undangan.pdf"
     bad_date = run_cli("archive", "add", str(good), "--tanggal", "15-01-2026")
     assert bad_date.exit_code == 2 and "TTTT-BB-HH" in bad_date.output
+
+
+def test_cli_keeps_pypdf_warnings_off_the_terminal(
+    run_cli, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "rusak.pdf"
+    full = write_pdf(tmp_path / "utuh.pdf", ["Undangan rapat"] * 3).read_bytes()
+    broken.write_bytes(full[: len(full) // 3])
+    result = run_cli("archive", "add", str(broken), "--indicator", "P.MP.i.a")
+    assert result.exit_code == 1
+    assert "! ditolak      " in result.stderr and "rusak.pdf" in result.stderr
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+    assert "EOF" not in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sys
 from types import TracebackType
 from typing import Any
@@ -10,6 +11,10 @@ from typing import Any
 import click
 
 from zi_docs.evidence.catalog import StoredFile
+
+# pypdf warns about every flaw of a damaged PDF ("EOF marker not found"); the archive's own
+# rejection line already says what is wrong and what to do, so keep the terminal to that.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 class Bar:
