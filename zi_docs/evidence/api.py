@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from zi_docs.errors import NotFoundError, WorkspaceError
-from zi_docs.evidence import manage
+from zi_docs.evidence import manage, numbers
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.catalog import AuditEntry, StoredFile, Tag
 from zi_docs.evidence.importer import Placement, plan
@@ -34,6 +34,7 @@ def add_files(
     indicators: Sequence[str] = (),
     item: str | None = None,
     tags: Sequence[Tag] = (),
+    same_as: str | None = None,
     title: str | None = None,
     notes: str = "",
     doc_date: dt.date | None = None,
@@ -42,12 +43,15 @@ def add_files(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Add files and folders (recursively) tagged to ``indicators`` (ids or aliases, with
-    checklist ``item``) and/or explicit ``tags``. Bad files are rejected one by one."""
+    checklist ``item``), explicit ``tags``, and the tags of the archived document numbered
+    ``same_as``. Bad files are rejected one by one. A new file whose own number (the first
+    ``Nomor: ...`` in its text) is that of an archived document also gets its tags."""
     with open_archive(workspace) as archive:
         resolved = archive.resolve_tags(indicators, item) if indicators else ()
-        all_tags = tuple(dict.fromkeys((*resolved, *_checked(archive, tags))))
+        copied = _same_as(archive, same_as) if same_as is not None else ()
+        all_tags = tuple(dict.fromkeys((*resolved, *_checked(archive, tags), *copied)))
         candidates, rejected = collect(paths, all_tags, archive_root=archive.root)
-        return ingest(
+        report = ingest(
             archive,
             candidates,
             rejected,
@@ -56,6 +60,23 @@ def add_files(
             workers=workers,
             progress=progress,
         )
+        return replace(report, same_as=copied)
+
+
+def _same_as(archive: Archive, number: str) -> tuple[Tag, ...]:
+    if len(numbers.normalise(number)) < numbers.MIN_LENGTH:
+        raise NotFoundError(
+            f"nomor '{number}' terlalu pendek untuk dicocokkan",
+            hint="tulis nomor dokumen lengkap, mis. 800.1.2.2/015/DPMPTSP/2026",
+        )
+    found = numbers.tags_for_number(archive.catalog.conn, number)
+    if not found:
+        raise NotFoundError(
+            f"tidak ada berkas bertanda di arsip yang memuat nomor '{number}'",
+            hint="arsipkan dulu dokumen aslinya dengan 'zi-docs generate ... --arsipkan', "
+            "atau tandai berkasnya dengan --indicator",
+        )
+    return tuple(found)
 
 
 def _checked(archive: Archive, tags: Sequence[Tag]) -> tuple[Tag, ...]:

@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: ``numbers`` (each file's own document number, for matching signed scans)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,6 +63,12 @@ CREATE TABLE IF NOT EXISTS audit (
     sha256 TEXT,
     detail TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS numbers (
+    sha256 TEXT NOT NULL REFERENCES files(sha256) ON DELETE CASCADE,
+    number TEXT NOT NULL,
+    PRIMARY KEY (sha256, number)
+);
+CREATE INDEX IF NOT EXISTS numbers_number ON numbers (number);
 CREATE TABLE IF NOT EXISTS pending_objects (sha256 TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS pending_index (sha256 TEXT PRIMARY KEY);
 """
@@ -167,11 +174,16 @@ class Catalog:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute("PRAGMA foreign_keys=ON")
-        if self._version() != SCHEMA_VERSION:
+        before = self._version()
+        if before != SCHEMA_VERSION:
             with self.transaction() as conn:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
+                if before is not None and before < 2:
+                    from zi_docs.evidence.numbers import backfill
+
+                    backfill(conn)
                 conn.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
                 )

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi_docs.evidence import searchbridge
+from zi_docs.evidence import numbers, searchbridge
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.catalog import Tag, add_tags, bump, current_user, log, now
 from zi_docs.evidence.intake import Candidate, Prepared, Rejection, prepare
@@ -45,6 +45,10 @@ class Outcome:
     text_status: str
     restored: bool = False
     """The bytes were in the trash and are back in the archive."""
+    number: str | None = None
+    """The document's own number found in its text (``Nomor: ...``), if any."""
+    matched: tuple[Tag, ...] = ()
+    """Tags taken over from archived files with the same number (also in ``new_tags``)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class IngestReport:
 
     outcomes: tuple[Outcome, ...]
     rejected: tuple[Rejection, ...]
+    same_as: tuple[Tag, ...] = ()
+    """Tags taken from the archived document named by ``--sama-dengan``."""
 
     @property
     def added(self) -> tuple[Outcome, ...]:
@@ -249,13 +255,25 @@ def _insert(conn: sqlite3.Connection, item: Prepared, details: Details) -> Outco
         ),
     )
     conn.execute("INSERT INTO names VALUES (?, ?)", (item.sha256, item.name))
-    if item.text:
-        conn.execute("INSERT INTO texts VALUES (?, ?)", (item.sha256, item.text))
     add_tags(conn, item.sha256, item.tags)
     conn.execute("INSERT OR IGNORE INTO pending_index VALUES (?)", (item.sha256,))
     tags = ", ".join(str(t) for t in item.tags) or "tanpa tag"
     log(conn, "tambah", item.sha256, f"{item.name} ({item.size} bita, {item.ftype.kind}); {tags}")
-    return Outcome(item.source, item.sha256, item.name, True, item.tags, item.text_status)
+    number: str | None = None
+    matched: tuple[Tag, ...] = ()
+    if item.text:
+        conn.execute("INSERT INTO texts VALUES (?, ?)", (item.sha256, item.text))
+        number, matched = numbers.match(conn, item.sha256, item.text, item.tags)
+    return Outcome(
+        item.source,
+        item.sha256,
+        item.name,
+        True,
+        (*item.tags, *matched),
+        item.text_status,
+        number=number,
+        matched=matched,
+    )
 
 
 def _merge(conn: sqlite3.Connection, item: Prepared) -> Outcome:

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from zi_docs.evidence import extract as engine
-from zi_docs.evidence import searchbridge
+from zi_docs.evidence import numbers, searchbridge
 from zi_docs.evidence.archive import Archive
-from zi_docs.evidence.catalog import StoredFile, bump, log
+from zi_docs.evidence.catalog import StoredFile, Tag, bump, log
 from zi_docs.evidence.search import Hit, ReindexReport
 from zi_docs.evidence.textbridge import OCR_CACHE
 from zi_docs.workspace import Workspace
@@ -110,6 +110,13 @@ def _commit(archive: Archive, batch: list[tuple[str, engine.Extraction]]) -> lis
                     (extraction.status, extraction.page_count, sha),
                 )
                 conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (sha, extraction.text))
+                have = [
+                    Tag(i, t)
+                    for i, t in conn.execute(
+                        "SELECT indicator, item FROM tags WHERE sha256=?", (sha,)
+                    )
+                ]
+                numbers.match(conn, sha, extraction.text, have)
                 bump(conn, sha)
                 log(
                     conn,
