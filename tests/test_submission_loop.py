@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from zi_docs.documents.generate import generate
 from zi_docs.errors import NotFoundError
-from zi_docs.evidence.api import add_files
+from zi_docs.evidence.api import add_files, list_files
+from zi_docs.evidence.catalog import Tag
 from zi_docs.submission import adapters
 from zi_docs.submission.check import run_check
 from zi_docs.submission.evidence_view import EvidenceTag
@@ -53,3 +55,86 @@ def test_non_generated_file_is_refused(workspace: Workspace, tmp_path: Path) -> 
         archive_generated(workspace, other)
     add_files(workspace, [other], indicators=["A.I.1.i.a"])
     assert adapters.tags_of_texts_containing(workspace, NUMBER) == []
+
+
+def _scan(path: Path, *lines: str) -> Path:
+    from archive_helpers import write_pdf
+
+    return write_pdf(path, "\n".join(lines))
+
+
+def test_cli_generate_arsipkan_then_signed_scan_is_tagged_by_its_number(
+    run_cli, workspace: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    made = run_cli("generate", "sk-tim", str(workspace.inputs_dir / "sk-tim.yaml"), "--arsipkan")
+    assert made.exit_code == 0, made.output
+    assert "diarsipkan: out/dokumen/sk-tim.docx -> A.I.1.i.a (sk-tim), A.I.1.i.b (sk-tim)" in (
+        made.output
+    )
+    again = run_cli("generate", "sk-tim", str(workspace.inputs_dir / "sk-tim.yaml"), "--arsipkan")
+    assert again.exit_code == 0 and "sk-tim.docx" in again.output
+    # A signed scan opens with the SK's own number: tagged like the SK without --indicator.
+    scan = _scan(
+        tmp_path / "SK Tim ZI ttd.pdf",
+        "KEPUTUSAN KEPALA DINAS PENANAMAN MODAL",
+        f"NOMOR {NUMBER}",
+        "TENTANG PEMBENTUKAN TIM KERJA",
+    )
+    added = run_cli("archive", "add", str(scan))
+    assert added.exit_code == 0, added.output
+    assert f"nomor {NUMBER} sama dengan dokumen di arsip" in added.output
+    assert "A.I.1.i.a#sk-tim, A.I.1.i.b#sk-tim" in added.output
+    assert "1 ditandai otomatis dari nomor dokumen" in added.output
+    # Notulen with its own number that only cites the SK: no tags taken over.
+    notulen = _scan(
+        tmp_path / "notulen.pdf",
+        "NOTULEN RAPAT Nomor: 005/021/DPMPTSP/2026",
+        f"Berdasarkan Keputusan Nomor {NUMBER} tim kerja rapat.",
+    )
+    cited = run_cli("archive", "add", str(notulen), "--indicator", "P.MP.iii.b", "--json")
+    assert cited.exit_code == 0
+    outcome = json.loads(cited.stdout)["ditambahkan"][0]
+    assert outcome["nomor"] == "005/021/DPMPTSP/2026" and outcome["tag_dari_nomor"] == []
+    listing = {f.name: f.tags for f in list_files(workspace).files}
+    assert Tag("A.I.1.i.a", "sk-tim") in listing["SK Tim ZI ttd.pdf"]
+    assert listing["notulen.pdf"] == (Tag("A.I.1.iii.b"),)
+
+
+def test_cli_add_sama_dengan_takes_the_tags_of_the_numbered_document(
+    run_cli, workspace: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        run_cli(
+            "generate", "sk-tim", str(workspace.inputs_dir / "sk-tim.yaml"), "--arsipkan"
+        ).exit_code
+        == 0
+    )
+    photo = tmp_path / "foto penandatanganan.png"
+    from archive_helpers import make_png
+
+    make_png(photo)
+    result = run_cli("archive", "add", str(photo), "--sama-dengan", NUMBER)
+    assert result.exit_code == 0, result.output
+    assert "Tag dari dokumen bernomor sama: A.I.1.i.a#sk-tim, A.I.1.i.b#sk-tim" in result.output
+    stored = next(f for f in list_files(workspace).files if f.name == photo.name)
+    assert stored.tags == (Tag("A.I.1.i.a", "sk-tim"), Tag("A.I.1.i.b", "sk-tim"))
+    unknown = run_cli("archive", "add", str(photo), "--sama-dengan", "999/999/XX/2020")
+    assert unknown.exit_code == 1
+    assert "tidak ada berkas bertanda di arsip yang memuat nomor '999/999/XX/2020'" in (
+        unknown.output + unknown.stderr
+    )
+
+
+@pytest.mark.libreoffice
+def test_cli_generate_pdf_arsipkan_archives_the_pdf(run_cli, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli(
+        "generate", "sk-tim", str(workspace.inputs_dir / "sk-tim.yaml"), "--pdf", "--arsipkan"
+    )
+    assert result.exit_code == 0, result.output
+    assert "diarsipkan: out/dokumen/sk-tim.pdf -> A.I.1.i.a (sk-tim)" in result.output
+    names = [f.name for f in list_files(workspace).files]
+    assert names == ["sk-tim.pdf"]
+    assert tags_for_number(workspace, NUMBER) == (
+        EvidenceTag("A.I.1.i.a", "sk-tim"),
+        EvidenceTag("A.I.1.i.b", "sk-tim"),
+    )

@@ -38,6 +38,14 @@ def archive() -> None:
 )
 @click.option("--item", default=None, help="Kunci butir data dukung (mis. sk-tim, undangan).")
 @click.option(
+    "--sama-dengan",
+    "same_as",
+    metavar="NOMOR",
+    default=None,
+    help="Tandai sama seperti dokumen bernomor NOMOR yang sudah diarsipkan (mis. pindaian SK "
+    "yang sudah ditandatangani).",
+)
+@click.option(
     "--tanggal",
     callback=parse_date,
     default=None,
@@ -59,6 +67,7 @@ def add(
     paths: tuple[Path, ...],
     indicators: tuple[str, ...],
     item: str | None,
+    same_as: str | None,
     tanggal: dt.date | None,
     judul: str | None,
     catatan: str,
@@ -70,6 +79,10 @@ def add(
     Berkas yang isinya sudah ada tidak disalin lagi; tagnya saja yang ditambahkan. Berkas
     yang bermasalah (rusak, berpassword, kosong, terlalu besar, jenis tidak didukung)
     ditolak satu per satu dan sisanya tetap diproses.
+
+    Berkas baru yang teksnya diawali nomor dokumen yang sudah diarsipkan (mis. pindaian SK
+    yang ditandatangani, 'Nomor: 800.1.2.2/015/DPMPTSP/2026') otomatis mendapat tag dokumen
+    itu.
     """
     with Bar("Memproses berkas", enabled=not as_json) as bar:
         report = api.add_files(
@@ -77,6 +90,7 @@ def add(
             list(paths),
             indicators=indicators,
             item=item,
+            same_as=same_as,
             title=judul,
             notes=catatan,
             doc_date=tanggal,
@@ -90,6 +104,7 @@ def _ingest_output(report: IngestReport, as_json: bool) -> int:
     if as_json:
         emit_json(
             {
+                "sama_dengan": [str(t) for t in report.same_as],
                 "ditambahkan": [_outcome(o) for o in report.added],
                 "sudah_ada": [_outcome(o) for o in report.present],
                 "ditolak": [
@@ -99,12 +114,19 @@ def _ingest_output(report: IngestReport, as_json: bool) -> int:
             }
         )
     else:
+        if report.same_as:
+            click.echo(f"Tag dari dokumen bernomor sama: {tags_text(report.same_as)}")
         for o in report.outcomes:
             if o.added:
                 click.echo(
                     f"+ ditambahkan  {o.source} ({o.sha256[:12]}) -> {tags_text(o.new_tags)}"
                     + ("" if o.text_status in ("ok", "") else f" [teks: {o.text_status}]")
                 )
+                if o.matched:
+                    click.echo(
+                        f"  nomor {o.number} sama dengan dokumen di arsip; tag ikut "
+                        f"ditambahkan: {tags_text(o.matched)}"
+                    )
             else:
                 extra = f"tag baru: {tags_text(o.new_tags)}" if o.new_tags else "tidak ada tag baru"
                 if o.restored:
@@ -115,9 +137,11 @@ def _ingest_output(report: IngestReport, as_json: bool) -> int:
                 )
         for r in report.rejected:
             click.secho(f"! ditolak      {r.source}: {r.reason}", fg="red", err=True)
+        matched = sum(1 for o in report.added if o.matched)
         click.echo(
             f"Ringkasan: {len(report.added)} ditambahkan, {len(report.present)} sudah "
-            f"ada, {len(report.rejected)} ditolak."
+            f"ada, {len(report.rejected)} ditolak"
+            + (f"; {matched} ditandai otomatis dari nomor dokumen." if matched else ".")
         )
     return ExitCode.ERROR if report.rejected else ExitCode.OK
 
@@ -130,6 +154,8 @@ def _outcome(o: Any) -> dict[str, Any]:
         "tag_baru": [str(t) for t in o.new_tags],
         "status_teks": o.text_status,
         "dikembalikan": o.restored,
+        "nomor": o.number,
+        "tag_dari_nomor": [str(t) for t in o.matched],
     }
 
 

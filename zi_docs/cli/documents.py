@@ -10,6 +10,7 @@ from zi_docs.cli._base import ExitCode, ZiGroup, render_finding, report_error, w
 from zi_docs.documents.generate import GenerateResult, generate, generate_all
 from zi_docs.documents.templates import check_templates, describe_kind, list_templates
 from zi_docs.findings import Severity
+from zi_docs.submission.loop import archive_outputs
 from zi_docs.workspace import Workspace
 
 
@@ -21,6 +22,20 @@ def _echo_result(workspace: Workspace, result: GenerateResult) -> None:
             "  bukti untuk: "
             + ", ".join(s.indicator + (f" ({s.item})" if s.item else "") for s in result.served)
         )
+
+
+def _archive(workspace: Workspace, result: GenerateResult) -> None:
+    """``--arsipkan``: store what was made in the archive, tagged with what it serves."""
+    if not result.served:
+        click.echo(
+            "  tidak diarsipkan: jenis dokumen ini tidak tercatat sebagai bukti indikator "
+            "tertentu; tambahkan dengan 'zi-docs archive add BERKAS --indicator ID'"
+        )
+        return
+    for archived in archive_outputs(workspace, result.documents, result.pdfs):
+        state = "diarsipkan" if archived.added else "sudah ada di arsip, tag dilengkapi"
+        tags = ", ".join(t.indicator + (f" ({t.item})" if t.item else "") for t in archived.tags)
+        click.echo(f"  {state}: {workspace.display(archived.path)} -> {tags}")
 
 
 @click.command("generate")
@@ -50,6 +65,12 @@ def _echo_result(workspace: Workspace, result: GenerateResult) -> None:
     is_flag=True,
     help="Buat dokumen dari setiap berkas inputs/*.yaml ruang kerja.",
 )
+@click.option(
+    "--arsipkan",
+    is_flag=True,
+    help="Simpan dokumen yang dibuat ke arsip data dukung, langsung ditandai ke indikator "
+    "yang dilayaninya (PDF-nya bila dibuat dengan --pdf, selain itu .docx).",
+)
 @workspace_option
 def generate_cmd(
     workspace: Workspace,
@@ -59,6 +80,7 @@ def generate_cmd(
     pdf: bool,
     terpisah: bool,
     all_inputs: bool,
+    arsipkan: bool,
 ) -> int:
     """Buat dokumen KIND dari INPUT.yaml (atau semua masukan dengan --all)."""
     if all_inputs:
@@ -68,6 +90,8 @@ def generate_cmd(
         for result in summary.results:
             click.echo(f"{result.kind}: {workspace.display(result.input)}")
             _echo_result(workspace, result)
+            if arsipkan:
+                _archive(workspace, result)
         for finding in summary.skipped:
             click.echo(render_finding(finding))
         for _path, error in summary.failures:
@@ -82,6 +106,8 @@ def generate_cmd(
     result = generate(workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah)
     click.echo(f"{result.kind}: {len(result.documents)} dokumen dibuat")
     _echo_result(workspace, result)
+    if arsipkan:
+        _archive(workspace, result)
     return int(ExitCode.OK)
 
 

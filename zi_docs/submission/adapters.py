@@ -20,7 +20,6 @@ from zi_docs.findings import Finding
 from zi_docs.submission.evidence_view import ArchiveView, EvidenceFile, EvidenceTag
 from zi_docs.workspace import PageSetup, Workspace
 
-
 CATALOG_DB = "catalog.sqlite"
 OBJECTS_DIR = "objects"
 
@@ -154,22 +153,44 @@ def _integrity(finding: Finding) -> Finding:
     )
 
 
-def tags_of_texts_containing(workspace: Workspace, needle: str) -> list[EvidenceTag]:
-    """Tags of live archive files whose extracted text contains ``needle`` (read-only)."""
+def _read_only(workspace: Workspace) -> sqlite3.Connection | None:
     path = catalog_path(workspace)
     if not path.is_file():
+        return None
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def tags_of_texts_containing(workspace: Workspace, needle: str) -> list[EvidenceTag]:
+    """Tags of live archive files whose extracted text contains ``needle`` (read-only)."""
+    from zi_docs.evidence.numbers import tags_containing
+
+    conn = _read_only(workspace)
+    if conn is None:
         return []
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        rows = conn.execute(
-            "SELECT t.indicator, t.item FROM texts x JOIN tags t ON t.sha256 = x.sha256 "
-            "JOIN files f ON f.sha256 = x.sha256 WHERE f.trashed_at IS NULL AND "
-            "instr(x.text, ?) > 0 ORDER BY f.added_at",
-            (needle,),
-        ).fetchall()
+        return [EvidenceTag(t.indicator, t.item) for t in tags_containing(conn, needle)]
     finally:
         conn.close()
-    return [EvidenceTag(indicator, item) for indicator, item in rows]
+
+
+def tags_for_number(workspace: Workspace, number: str) -> tuple[EvidenceTag, ...]:
+    """The archive's ``--sama-dengan`` rule for a document number, read-only."""
+    from zi_docs.evidence.numbers import tags_for_number as _tags
+
+    conn = _read_only(workspace)
+    if conn is None:
+        return ()
+    try:
+        return tuple(EvidenceTag(t.indicator, t.item) for t in _tags(conn, number))
+    finally:
+        conn.close()
+
+
+def document_numbers(text: str) -> tuple[str, ...]:
+    """Document numbers (``Nomor: ...``) in a text, by the archive's rule."""
+    from zi_docs.evidence.numbers import numbers_in
+
+    return numbers_in(text)
 
 
 def add_to_archive(workspace: Workspace, path: Path, tags: tuple[EvidenceTag, ...]) -> bool:

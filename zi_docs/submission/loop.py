@@ -1,7 +1,8 @@
 """Closing the loop between generated documents and the archive.
 
-- :func:`archive_generated`: a document made by ``zi-docs generate`` carries the indicators and
-  checklist items it serves in its properties; store it in the archive tagged with them.
+- :func:`archive_generated` / :func:`archive_outputs`: a document made by ``zi-docs generate``
+  carries the indicators and checklist items it serves in its properties; store it (or the PDF
+  made from it) in the archive tagged with them (``generate --arsipkan``).
 - :func:`tags_for_number`: a later signed scan of the document can be tagged the same way by
   its number (``archive add --sama-dengan NOMOR``), and :func:`numbers_in` finds candidate
   numbers in an ingested file's text for the automatic match.
@@ -9,7 +10,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,6 @@ from zi_docs.submission import adapters
 from zi_docs.submission.evidence_view import EvidenceTag
 from zi_docs.workspace import Workspace
 
-_NUMBER = re.compile(r"\bNomor\s*:?\s*([0-9A-Za-z][0-9A-Za-z./\-]*[0-9A-Za-z])", re.IGNORECASE)
 _MIN_LENGTH = 5
 """Shorter "numbers" (``1``, ``12``) would match almost any text."""
 
@@ -33,12 +33,16 @@ class Archived:
     """False when the same bytes were already in the archive (tags were still added)."""
 
 
-def archive_generated(workspace: Workspace, document: Path) -> Archived:
-    """Add a generated ``.docx`` to the archive tagged with what it serves."""
-    tags = adapters.served_tags(document)
+def archive_generated(
+    workspace: Workspace, document: Path, *, tags_from: Path | None = None
+) -> Archived:
+    """Add a generated document to the archive tagged with what it serves, read from the
+    properties of the ``.docx`` (``tags_from``: the ``.docx`` a PDF was made from)."""
+    source = tags_from or document
+    tags = adapters.served_tags(source)
     if not tags:
         raise NotFoundError(
-            f"{document.name} tidak memuat daftar indikator yang dilayaninya",
+            f"{source.name} tidak memuat daftar indikator yang dilayaninya",
             hint="hanya dokumen buatan 'zi-docs generate' yang bisa diarsipkan otomatis; "
             "pakai 'zi-docs archive add BERKAS --indicator ID' untuk berkas lain",
         )
@@ -46,42 +50,40 @@ def archive_generated(workspace: Workspace, document: Path) -> Archived:
     return Archived(path=document, tags=tags, added=added)
 
 
+def archive_outputs(
+    workspace: Workspace, documents: Sequence[Path], pdfs: Sequence[Path] = ()
+) -> tuple[Archived, ...]:
+    """``generate --arsipkan``: archive each PDF when one was made for every document (the
+    form that gets signed and submitted), tagged from its ``.docx``; otherwise the ``.docx``."""
+    if pdfs and len(pdfs) == len(documents):
+        return tuple(
+            archive_generated(workspace, pdf, tags_from=doc) for doc, pdf in zip(documents, pdfs)
+        )
+    return tuple(archive_generated(workspace, doc) for doc in documents)
+
+
 def numbers_in(text: str) -> tuple[str, ...]:
     """Document numbers written as ``Nomor: 800/123/DPMPTSP/2026`` in a text, in order."""
-    found: list[str] = []
-    for match in _NUMBER.finditer(text):
-        number = match.group(1)
-        if (
-            len(number) >= _MIN_LENGTH
-            and any(c.isdigit() for c in number)
-            and (number not in found)
-        ):
-            found.append(number)
-    return tuple(found)
+    return adapters.document_numbers(text)
 
 
 def tags_for_number(workspace: Workspace, number: str) -> tuple[EvidenceTag, ...]:
-    """The tags of every archived, tagged file whose text contains ``number``."""
-    needle = " ".join(number.split())
-    if len(needle) < _MIN_LENGTH:
+    """The tags of the archived document numbered ``number`` (its own number), else of every
+    archived, tagged file whose text contains it. The same rule as ``archive add
+    --sama-dengan``; read-only."""
+    if len(" ".join(number.split())) < _MIN_LENGTH:
         raise NotFoundError(f"nomor '{number}' terlalu pendek untuk dicocokkan")
-    tags: list[EvidenceTag] = []
-    for tag in adapters.tags_of_texts_containing(workspace, needle):
-        if tag not in tags:
-            tags.append(tag)
+    tags = adapters.tags_for_number(workspace, number)
     if not tags:
         raise NotFoundError(
             f"tidak ada berkas di arsip yang memuat nomor '{number}'",
             hint="arsipkan dulu dokumen aslinya dengan 'zi-docs generate ... --arsipkan'",
         )
-    return tuple(tags)
+    return tags
 
 
 def auto_tags(workspace: Workspace, text: str) -> tuple[EvidenceTag, ...]:
-    """Tags for a newly ingested file whose text names the number of an archived document."""
-    tags: list[EvidenceTag] = []
-    for number in numbers_in(text):
-        for tag in adapters.tags_of_texts_containing(workspace, number):
-            if tag not in tags:
-                tags.append(tag)
-    return tuple(tags)
+    """Tags for a newly ingested file whose own number (the first in its text) is that of an
+    archived document — what ``archive add`` does by itself at ingest."""
+    numbers = numbers_in(text)
+    return adapters.tags_for_number(workspace, numbers[0]) if numbers else ()
