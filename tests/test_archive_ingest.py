@@ -225,3 +225,20 @@ def test_cli_keeps_pypdf_warnings_off_the_terminal(
     assert "! ditolak      " in result.stderr and "rusak.pdf" in result.stderr
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]
     assert "EOF" not in result.stderr
+
+
+def test_schema_1_archive_gets_its_document_numbers_backfilled(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    sk = write_pdf(tmp_path / "sk.pdf", "KEPUTUSAN\nNOMOR 800/015/DPMPTSP/2026\nTENTANG TIM")
+    api.add_files(workspace, [sk], indicators=["P.MP.i.a"], item="sk-tim")
+    db = workspace.archive_dir / "catalog.sqlite"
+    with sqlite3.connect(db) as conn:  # as an archive written before schema 2 looks
+        conn.execute("DROP TABLE numbers")
+        conn.execute("UPDATE meta SET value='1' WHERE key='schema'")
+    scan = write_pdf(tmp_path / "scan.pdf", "Salinan\nNomor: 800/015/DPMPTSP/2026\nttd")
+    outcome = api.add_files(workspace, [scan]).outcomes[0]
+    assert outcome.number == "800/015/DPMPTSP/2026"
+    assert outcome.matched == (Tag("A.I.1.i.a", "sk-tim"),)
