@@ -4,7 +4,12 @@ Fictitious documents of DPMPTSP Kabupaten Sukamaju for 2026: undangan, daftar ha
 notulen, SK, screenshots (PNG), a scanned page (image-only PDF, read by OCR), spreadsheets.
 Word documents become PDFs through LibreOffice (once, here); everything is ingested through
 the archive library, so the committed ``archive/`` is exactly the on-disk format zi-docs
-writes. Deliberately imperfect: one file dated in the previous year, one untagged file.
+writes. Deliberately imperfect, as real archives are, so that ``zi-docs check`` shows every
+kind of finding: one file dated in the previous year, one untagged file, tags imported from
+the previous catalogue version (an indicator id and a checklist item the current catalogue
+does not know, written through the catalogue layer with an audit entry saying so), and one
+catalogue entry whose stored object was deleted from the archive folder (``archive verify``
+reports it as missing; nothing in zi-docs restores it).
 
 Run: /work/venv/bin/python tools/build_example_archive.py   (needs soffice and tesseract)
 """
@@ -27,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from zi_docs.evidence import api  # noqa: E402
-from zi_docs.evidence.catalog import Tag  # noqa: E402
-from zi_docs.workspace import init_workspace  # noqa: E402
+from zi_docs.evidence.catalog import Tag, add_tags, bump, log  # noqa: E402
+from zi_docs.workspace import Workspace, init_workspace  # noqa: E402
 
 UNIT = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sukamaju"
 KOP = ["PEMERINTAH KABUPATEN SUKAMAJU", "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
@@ -137,7 +142,22 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
       "pembangunan zona integritas tahun sebelumnya."]),
     ("Foto Kegiatan Apel Pagi.png", "photo", dt.date(2026, 2, 2), [],
      "Foto kegiatan apel pagi", []),
+    ("Rekap Kehadiran Apel Pimpinan Februari 2026.csv", "csv", dt.date(2026, 2, 27),
+     [Tag("A.I.1.iv.a", "rekap-kehadiran")], "Rekap kehadiran pimpinan pada apel pagi",
+     ["tanggal,pimpinan,hadir", "2026-02-02,Kepala Dinas,ya", "2026-02-09,Kepala Dinas,ya",
+      "2026-02-16,Kepala Dinas,ya", "2026-02-23,Kepala Dinas,tidak (dinas luar)"]),
 ]
+
+OLD_CATALOGUE = "PermenPANRB 10/2019 (penilaian 2025)"
+# Tags carried over from last year's archive, written under the previous catalogue: an
+# indicator id that no longer exists and a checklist item key that was renamed since.
+OLD_TAGS = [
+    ("Notulen Evaluasi Akhir Tahun 2025.docx", Tag("A.I.2.iv.a")),
+    ("SOP Penerbitan Izin Usaha.pdf", Tag("A.I.2.i.a", "sop-pelayanan")),
+]
+LOST = "Rekap Kehadiran Apel Pimpinan Februari 2026.csv"
+"""Its stored copy is deleted from archive/objects/ after ingest (berkas hilang dari folder
+arsip): the catalogue keeps the entry, ``archive verify`` reports it missing."""
 
 
 def _docx(path: Path, lines: list[str]) -> None:
@@ -230,6 +250,27 @@ def build_sources(folder: Path) -> list[tuple[Path, dt.date | None, list[Tag], s
     return built
 
 
+def _import_old_tags(workspace: Workspace) -> None:
+    """Write tags the current catalogue does not know (the archive's own commands refuse
+    them) straight through the catalogue layer, with an audit entry explaining them."""
+    with api.open_archive(workspace) as archive, archive.writing():
+        by_name = {f.name: f.sha256 for f in archive.catalog.files()}
+        with archive.catalog.transaction() as conn:
+            for name, tag in OLD_TAGS:
+                sha = by_name[name]
+                for added in add_tags(conn, sha, [tag]):
+                    bump(conn, sha)
+                    why = f"{added}; diimpor dari katalog lama ({OLD_CATALOGUE})"
+                    log(conn, "impor-tag", sha, why)
+        archive.commit_index()
+
+
+def _lose(workspace: Workspace, name: str) -> None:
+    """Delete one stored object behind zi-docs' back, as a folder clean-up in Drive would."""
+    stored = next(f for f in api.stored_files(workspace) if f.name == name)
+    stored.path.unlink()
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sources = build_sources(Path(tmp) / "sumber")
@@ -238,9 +279,12 @@ def main() -> None:
             report = api.add_files(workspace, [path], tags=tags, title=title, doc_date=date)
             if report.rejected:
                 raise SystemExit(f"{path.name}: {report.rejected[0].reason}")
+        _import_old_tags(workspace)
+        _lose(workspace, LOST)
         problems = api.verify_archive(workspace).problems
-        if problems:
-            raise SystemExit(f"example archive does not verify: {problems}")
+        expected = [("missing", f"berkas tersimpan {LOST} hilang")]
+        if [(p.kind, p.message) for p in problems] != expected:
+            raise SystemExit(f"example archive has other problems than the lost file: {problems}")
         target = ROOT / "archive"
         if target.exists():
             shutil.rmtree(target)
