@@ -54,7 +54,7 @@ def untag(archive: Archive, ref: str, indicators: Sequence[str], item: str | Non
     """Remove tags. Without ``item``, every tag of the indicator goes (with or without item)."""
     with archive.writing():
         stored = archive.resolve(ref)
-        wanted = {archive.catalogue.resolve(text).id for text in indicators}
+        wanted = {_stored_or_resolved(archive, stored, text) for text in indicators}
         removing = tuple(
             t for t in stored.tags if t.indicator in wanted and (item is None or t.item == item)
         )
@@ -74,6 +74,14 @@ def untag(archive: Archive, ref: str, indicators: Sequence[str], item: str | Non
         Tag(i, item) for i in sorted(wanted) if not any(t.indicator == i for t in removing)
     )
     return TagChange(after, removing, missing)
+
+
+def _stored_or_resolved(archive: Archive, stored: StoredFile, text: str) -> str:
+    """The catalogue id of ``text``; an id the file is tagged with as written also counts, so
+    tags imported under an older catalogue can be removed."""
+    if any(t.indicator == text.strip() for t in stored.tags):
+        return text.strip()
+    return archive.catalogue.resolve(text).id
 
 
 def edit(
