@@ -57,7 +57,8 @@ def archive_outputs(
     form that gets signed and submitted), tagged from its ``.docx``; otherwise the ``.docx``."""
     if pdfs and len(pdfs) == len(documents):
         return tuple(
-            archive_generated(workspace, pdf, tags_from=doc) for doc, pdf in zip(documents, pdfs)
+            archive_generated(workspace, pdf, tags_from=doc)
+            for doc, pdf in zip(documents, pdfs, strict=True)
         )
     return tuple(archive_generated(workspace, doc) for doc in documents)
 
