@@ -21,9 +21,15 @@ from zi_docs.cli.workspace import demo, init
 @click.version_option(
     __version__, "--version", message="zi-docs %(version)s", help="Tampilkan versi lalu keluar."
 )
-@click.option("--workspace", "-w", "workspace_dir", type=click.Path(file_okay=False),
-              default=None, help="Folder ruang kerja untuk semua perintah (bawaan: "
-              "$ZI_DOCS_WORKSPACE, atau folder ini dan induknya).")
+@click.option(
+    "--workspace",
+    "-w",
+    "workspace_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder ruang kerja untuk semua perintah (bawaan: "
+    "$ZI_DOCS_WORKSPACE, atau folder ini dan induknya).",
+)
 @click.pass_context
 def cli(ctx: click.Context, workspace_dir: str | None) -> None:
     """zi-docs: dokumen, data dukung, dan penilaian mandiri Zona Integritas (WBK/WBBM).
