@@ -116,8 +116,10 @@ def main() -> None:
         corpus = tmp / "corpus"
         files = build_corpus(corpus, args.pdfs, args.docx, args.pages, args.seed)
         size = sum(p.stat().st_size for p in files)
-        print(f"corpus: {args.pdfs} PDFs x {args.pages} pages + {args.docx} DOCX, "
-              f"{size / 1e6:.1f} MB; cores: {os.cpu_count()}")
+        print(
+            f"corpus: {args.pdfs} PDFs x {args.pages} pages + {args.docx} DOCX, "
+            f"{size / 1e6:.1f} MB; cores: {os.cpu_count()}"
+        )
         base = baseline(files, tmp / "baseline-index")
         ours, count = zi_docs(files, corpus, tmp / "ws")
         print(f"baseline (1 process, pypdf + whoosh default analyzer): {base:7.2f} s")

@@ -53,8 +53,9 @@ def main() -> None:
         build_corpus(corpus, args.pdfs, args.docx, 4, 5)
         rng = random.Random(3)
         for i in range(args.big):
-            words = " ".join(rng.choice(("laporan", "rapat", "zona", "integritas", "bukti"))
-                             for _ in range(4000))
+            words = " ".join(
+                rng.choice(("laporan", "rapat", "zona", "integritas", "bukti")) for _ in range(4000)
+            )
             (corpus / f"log-{i}.txt").write_text((words + "\n") * 1000, encoding="utf-8")
         workspace = init_workspace(tmp / "ws").workspace
         report = api.add_files(workspace, [corpus], max_mb=100)

@@ -36,116 +36,268 @@ from zi_docs.evidence.catalog import Tag, add_tags, bump, log  # noqa: E402
 from zi_docs.workspace import Workspace, init_workspace  # noqa: E402
 
 UNIT = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sukamaju"
-KOP = ["PEMERINTAH KABUPATEN SUKAMAJU", "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
-       "Jalan Merdeka Nomor 17, Sukamaju 45111, Telepon (0231) 321654"]
+KOP = [
+    "PEMERINTAH KABUPATEN SUKAMAJU",
+    "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
+    "Jalan Merdeka Nomor 17, Sukamaju 45111, Telepon (0231) 321654",
+]
 KADIS = "Dr. Hj. Ratna Kusumawardani, S.E., M.Si."
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-TIM = [("Dr. Hj. Ratna Kusumawardani, S.E., M.Si.", "Kepala Dinas", "Penanggung Jawab"),
-       ("Ir. Bambang Setiadi, M.T.", "Sekretaris", "Ketua"),
-       ("Siti Nurhaliza, S.Sos.", "Kepala Subbagian Umum", "Sekretaris Tim"),
-       ("Agus Priyanto, S.Kom.", "Pranata Komputer", "Koordinator Pelayanan Publik"),
-       ("Dewi Lestari, S.H.", "Analis Perizinan", "Koordinator Pengawasan")]
+TIM = [
+    ("Dr. Hj. Ratna Kusumawardani, S.E., M.Si.", "Kepala Dinas", "Penanggung Jawab"),
+    ("Ir. Bambang Setiadi, M.T.", "Sekretaris", "Ketua"),
+    ("Siti Nurhaliza, S.Sos.", "Kepala Subbagian Umum", "Sekretaris Tim"),
+    ("Agus Priyanto, S.Kom.", "Pranata Komputer", "Koordinator Pelayanan Publik"),
+    ("Dewi Lestari, S.H.", "Analis Perizinan", "Koordinator Pengawasan"),
+]
 
 # (file, kind, date, tags, title, body). Bodies are the documents' own words.
 DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
-    ("SK Tim Pembangunan ZI 2026.pdf", "docx->pdf", dt.date(2026, 1, 12),
-     [Tag("A.I.1.i.a", "sk-tim"), Tag("A.I.1.i.b", "sk-tim")],
-     "Keputusan Kepala Dinas tentang Tim Pembangunan Zona Integritas",
-     ["KEPUTUSAN KEPALA DINAS PENANAMAN MODAL DAN PTSP KABUPATEN SUKAMAJU",
-      "NOMOR 800/012/DPMPTSP/2026",
-      "TENTANG PEMBENTUKAN TIM KERJA PEMBANGUNAN ZONA INTEGRITAS MENUJU WILAYAH BEBAS DARI "
-      "KORUPSI",
-      "Menimbang: bahwa dalam rangka pembangunan zona integritas menuju WBK perlu dibentuk tim "
-      "kerja yang bertugas menyusun rencana kerja, melaksanakan, dan memantau pembangunan.",
-      "Mengingat: Peraturan Menteri PANRB Nomor 90 Tahun 2021.",
-      "MEMUTUSKAN: Menetapkan susunan Tim Kerja Pembangunan Zona Integritas sebagaimana "
-      "tercantum dalam lampiran."]),
-    ("Undangan Rapat Pembentukan Tim ZI.pdf", "docx->pdf", dt.date(2026, 1, 8),
-     [Tag("A.I.1.i.a", "undangan")], "Undangan rapat pembentukan tim Zona Integritas",
-     ["Nomor: 005/004/DPMPTSP/2026", "Perihal: Undangan Rapat Pembentukan Tim Zona Integritas",
-      "Dengan hormat, kami mengundang Bapak/Ibu untuk menghadiri rapat pembentukan tim kerja "
-      "pembangunan zona integritas pada hari Jumat, 9 Januari 2026, pukul 09.00 WIB, di Ruang "
-      "Rapat Lantai 2 DPMPTSP Kabupaten Sukamaju.",
-      "Acara: pemilihan anggota tim secara terbuka."]),
-    ("Daftar Hadir Rapat Tim ZI.pdf", "docx->pdf", dt.date(2026, 1, 9),
-     [Tag("A.I.1.i.a", "daftar-hadir")], "Daftar hadir rapat pembentukan tim ZI",
-     ["DAFTAR HADIR", "Rapat Pembentukan Tim Kerja Pembangunan Zona Integritas",
-      "Hari/Tanggal: Jumat, 9 Januari 2026", "Tempat: Ruang Rapat Lantai 2"]),
-    ("Notulen Rapat Pembentukan Tim ZI.docx", "docx", dt.date(2026, 1, 9),
-     [Tag("A.I.1.i.a", "notulen"), Tag("A.I.1.i.b", "notulen")],
-     "Notulen rapat pembentukan tim Zona Integritas",
-     ["NOTULEN RAPAT", "Pimpinan rapat: Kepala Dinas. Peserta: 18 orang (daftar hadir "
-      "terlampir).", "Pembahasan: pembangunan zona integritas menuju WBK tahun 2026; "
-      "mekanisme pemilihan anggota tim melalui usulan bidang dan kriteria integritas.",
-      "Keputusan: tim kerja ditetapkan dengan SK Kepala Dinas; rencana kerja disusun paling "
-      "lambat 31 Januari 2026."]),
-    ("Rencana Kerja Pembangunan ZI 2026.xlsx", "xlsx", dt.date(2026, 1, 30),
-     [Tag("A.I.1.ii.a", "rencana-kerja"), Tag("A.I.1.ii.b", "rencana-kerja"),
-      Tag("A.II.1.ii.a", "rencana-kerja")], "Rencana kerja pembangunan Zona Integritas 2026", []),
-    ("Laporan Monev Triwulan I.pdf", "docx->pdf", dt.date(2026, 4, 10),
-     [Tag("A.I.1.iii.b", "laporan-monev"), Tag("A.II.1.ii.a", "laporan-monev")],
-     "Laporan monitoring dan evaluasi pembangunan ZI triwulan I",
-     ["LAPORAN MONITORING DAN EVALUASI TRIWULAN I TAHUN 2026",
-      "Capaian: 14 dari 18 kegiatan rencana kerja terlaksana (78%).",
-      "Kendala: sosialisasi maklumat pelayanan belum menjangkau seluruh kecamatan.",
-      "Tindak lanjut: sosialisasi melalui media sosial dan mal pelayanan publik."]),
-    ("SOP Penerbitan Izin Usaha.pdf", "docx->pdf", dt.date(2026, 2, 3),
-     [Tag("A.I.2.i.a", "sop"), Tag("A.I.2.i.b", "sop")], "SOP penerbitan izin usaha",
-     ["STANDAR OPERASIONAL PROSEDUR", "Nama SOP: Penerbitan Izin Usaha melalui OSS",
-      "1. Pemohon mengajukan permohonan melalui OSS.", "2. Petugas memverifikasi berkas.",
-      "3. Kepala Bidang menandatangani izin secara elektronik."]),
-    ("Tangkapan Layar PPID.png", "screenshot", dt.date(2026, 3, 2),
-     [Tag("A.I.2.iii.a", "tangkapan-layar")], "Tangkapan layar laman PPID DPMPTSP",
-     ["dpmptsp.sukamajukab.go.id/ppid", "Pejabat Pengelola Informasi dan Dokumentasi",
-      "Daftar Informasi Publik 2026", "Permohonan Informasi Online"]),
-    ("Rencana Kebutuhan Pegawai 2026.xlsx", "xlsx", dt.date(2026, 2, 12),
-     [Tag("A.I.3.i.a", "rencana-kebutuhan-pegawai")], "Rencana kebutuhan pegawai 2026", []),
-    ("Perjanjian Kinerja Kepala Dinas 2026.pdf", "docx->pdf", dt.date(2026, 1, 31),
-     [Tag("A.I.4.ii.a", "perjanjian-kinerja"), Tag("A.I.4.i.b", "perjanjian-kinerja")],
-     "Perjanjian kinerja Kepala Dinas tahun 2026",
-     ["PERJANJIAN KINERJA TAHUN 2026", "Sasaran: meningkatnya kualitas pelayanan perizinan.",
-      "Indikator: indeks kepuasan masyarakat minimal 85; waktu penyelesaian izin 3 hari."]),
-    ("SK Unit Pengendalian Gratifikasi.pdf", "docx->pdf", dt.date(2026, 2, 20),
-     [Tag("A.I.5.i.b", "sk-upg")], "Keputusan tentang Unit Pengendalian Gratifikasi",
-     ["KEPUTUSAN KEPALA DINAS NOMOR 800/031/DPMPTSP/2026",
-      "TENTANG UNIT PENGENDALIAN GRATIFIKASI", "Unit bertugas menerima laporan gratifikasi "
-      "dan meneruskannya kepada KPK paling lambat 30 hari kerja."]),
-    ("Surat Pernyataan Benturan Kepentingan (pindaian).pdf", "scan", dt.date(2026, 3, 16),
-     [Tag("A.I.5.v.c", "surat-pernyataan")], "Surat pernyataan tidak memiliki benturan kepentingan",
-     ["SURAT PERNYATAAN", "Yang bertanda tangan di bawah ini menyatakan", "tidak memiliki",
-      "benturan kepentingan dalam", "pelayanan perizinan.", "Sukamaju, 16 Maret 2026"]),
-    ("Standar Pelayanan Perizinan.pdf", "docx->pdf", dt.date(2026, 1, 20),
-     [Tag("A.I.6.i.a", "standar-pelayanan")], "Standar pelayanan perizinan berusaha",
-     ["STANDAR PELAYANAN PERIZINAN BERUSAHA", "Persyaratan, sistem dan prosedur, jangka "
-      "waktu penyelesaian 3 hari kerja, biaya: tidak dipungut biaya.",
-      "Pengaduan: aplikasi SP4N-LAPOR!, WhatsApp 0812-0000-1717, kotak saran."]),
-    ("Tangkapan Layar Survei Kepuasan.png", "screenshot", dt.date(2026, 6, 30),
-     [Tag("A.I.6.iv.b", "publikasi-online")], "Publikasi hasil survei kepuasan masyarakat",
-     ["Hasil Survei Kepuasan Masyarakat Semester I 2026", "Indeks: 87,4 (Baik)",
-      "Responden: 412 orang"]),
-    ("Laporan Inovasi SIPANDU.pdf", "docx->pdf", dt.date(2026, 5, 18),
-     [Tag("A.II.6.i.a", "laporan-inovasi"), Tag("A.I.6.ii.f", "dokumen-inovasi")],
-     "Laporan inovasi pelayanan SIPANDU",
-     ["LAPORAN INOVASI SIPANDU (Sistem Informasi Perizinan Terpadu)",
-      "Dampak: waktu penyelesaian izin turun dari 7 hari menjadi 3 hari.",
-      "Pemohon dapat memantau status berkas secara daring."]),
-    ("Rekap Pengaduan Masyarakat 2026.csv", "csv", dt.date(2026, 6, 30),
-     [Tag("A.II.5.ii.a", "laporan-pengaduan"), Tag("A.I.5.iii.b", "laporan-pengaduan")],
-     "Rekap pengaduan masyarakat semester I",
-     ["tanggal,kanal,perihal,status", "2026-02-03,SP4N-LAPOR,antrean layanan lama,selesai",
-      "2026-03-11,WhatsApp,persyaratan izin tidak jelas,selesai",
-      "2026-05-20,kotak saran,ruang tunggu panas,selesai",
-      "2026-06-14,SP4N-LAPOR,status berkas tidak berubah,diproses"]),
-    ("Notulen Evaluasi Akhir Tahun 2025.docx", "docx", dt.date(2025, 12, 19),
-     [Tag("A.I.1.iii.c", "tindak-lanjut")], "Notulen evaluasi akhir tahun 2025",
-     ["NOTULEN RAPAT EVALUASI AKHIR TAHUN 2025", "Pembahasan tindak lanjut hasil evaluasi "
-      "pembangunan zona integritas tahun sebelumnya."]),
-    ("Foto Kegiatan Apel Pagi.png", "photo", dt.date(2026, 2, 2), [],
-     "Foto kegiatan apel pagi", []),
-    ("Rekap Kehadiran Apel Pimpinan Februari 2026.csv", "csv", dt.date(2026, 2, 27),
-     [Tag("A.I.1.iv.a", "rekap-kehadiran")], "Rekap kehadiran pimpinan pada apel pagi",
-     ["tanggal,pimpinan,hadir", "2026-02-02,Kepala Dinas,ya", "2026-02-09,Kepala Dinas,ya",
-      "2026-02-16,Kepala Dinas,ya", "2026-02-23,Kepala Dinas,tidak (dinas luar)"]),
+    (
+        "SK Tim Pembangunan ZI 2026.pdf",
+        "docx->pdf",
+        dt.date(2026, 1, 12),
+        [Tag("A.I.1.i.a", "sk-tim"), Tag("A.I.1.i.b", "sk-tim")],
+        "Keputusan Kepala Dinas tentang Tim Pembangunan Zona Integritas",
+        [
+            "KEPUTUSAN KEPALA DINAS PENANAMAN MODAL DAN PTSP KABUPATEN SUKAMAJU",
+            "NOMOR 800/012/DPMPTSP/2026",
+            "TENTANG PEMBENTUKAN TIM KERJA PEMBANGUNAN ZONA INTEGRITAS MENUJU WILAYAH BEBAS DARI "
+            "KORUPSI",
+            "Menimbang: bahwa dalam rangka pembangunan zona integritas menuju WBK perlu dibentuk tim "
+            "kerja yang bertugas menyusun rencana kerja, melaksanakan, dan memantau pembangunan.",
+            "Mengingat: Peraturan Menteri PANRB Nomor 90 Tahun 2021.",
+            "MEMUTUSKAN: Menetapkan susunan Tim Kerja Pembangunan Zona Integritas sebagaimana "
+            "tercantum dalam lampiran.",
+        ],
+    ),
+    (
+        "Undangan Rapat Pembentukan Tim ZI.pdf",
+        "docx->pdf",
+        dt.date(2026, 1, 8),
+        [Tag("A.I.1.i.a", "undangan")],
+        "Undangan rapat pembentukan tim Zona Integritas",
+        [
+            "Nomor: 005/004/DPMPTSP/2026",
+            "Perihal: Undangan Rapat Pembentukan Tim Zona Integritas",
+            "Dengan hormat, kami mengundang Bapak/Ibu untuk menghadiri rapat pembentukan tim kerja "
+            "pembangunan zona integritas pada hari Jumat, 9 Januari 2026, pukul 09.00 WIB, di Ruang "
+            "Rapat Lantai 2 DPMPTSP Kabupaten Sukamaju.",
+            "Acara: pemilihan anggota tim secara terbuka.",
+        ],
+    ),
+    (
+        "Daftar Hadir Rapat Tim ZI.pdf",
+        "docx->pdf",
+        dt.date(2026, 1, 9),
+        [Tag("A.I.1.i.a", "daftar-hadir")],
+        "Daftar hadir rapat pembentukan tim ZI",
+        [
+            "DAFTAR HADIR",
+            "Rapat Pembentukan Tim Kerja Pembangunan Zona Integritas",
+            "Hari/Tanggal: Jumat, 9 Januari 2026",
+            "Tempat: Ruang Rapat Lantai 2",
+        ],
+    ),
+    (
+        "Notulen Rapat Pembentukan Tim ZI.docx",
+        "docx",
+        dt.date(2026, 1, 9),
+        [Tag("A.I.1.i.a", "notulen"), Tag("A.I.1.i.b", "notulen")],
+        "Notulen rapat pembentukan tim Zona Integritas",
+        [
+            "NOTULEN RAPAT",
+            "Pimpinan rapat: Kepala Dinas. Peserta: 18 orang (daftar hadir terlampir).",
+            "Pembahasan: pembangunan zona integritas menuju WBK tahun 2026; "
+            "mekanisme pemilihan anggota tim melalui usulan bidang dan kriteria integritas.",
+            "Keputusan: tim kerja ditetapkan dengan SK Kepala Dinas; rencana kerja disusun paling "
+            "lambat 31 Januari 2026.",
+        ],
+    ),
+    (
+        "Rencana Kerja Pembangunan ZI 2026.xlsx",
+        "xlsx",
+        dt.date(2026, 1, 30),
+        [
+            Tag("A.I.1.ii.a", "rencana-kerja"),
+            Tag("A.I.1.ii.b", "rencana-kerja"),
+            Tag("A.II.1.ii.a", "rencana-kerja"),
+        ],
+        "Rencana kerja pembangunan Zona Integritas 2026",
+        [],
+    ),
+    (
+        "Laporan Monev Triwulan I.pdf",
+        "docx->pdf",
+        dt.date(2026, 4, 10),
+        [Tag("A.I.1.iii.b", "laporan-monev"), Tag("A.II.1.ii.a", "laporan-monev")],
+        "Laporan monitoring dan evaluasi pembangunan ZI triwulan I",
+        [
+            "LAPORAN MONITORING DAN EVALUASI TRIWULAN I TAHUN 2026",
+            "Capaian: 14 dari 18 kegiatan rencana kerja terlaksana (78%).",
+            "Kendala: sosialisasi maklumat pelayanan belum menjangkau seluruh kecamatan.",
+            "Tindak lanjut: sosialisasi melalui media sosial dan mal pelayanan publik.",
+        ],
+    ),
+    (
+        "SOP Penerbitan Izin Usaha.pdf",
+        "docx->pdf",
+        dt.date(2026, 2, 3),
+        [Tag("A.I.2.i.a", "sop"), Tag("A.I.2.i.b", "sop")],
+        "SOP penerbitan izin usaha",
+        [
+            "STANDAR OPERASIONAL PROSEDUR",
+            "Nama SOP: Penerbitan Izin Usaha melalui OSS",
+            "1. Pemohon mengajukan permohonan melalui OSS.",
+            "2. Petugas memverifikasi berkas.",
+            "3. Kepala Bidang menandatangani izin secara elektronik.",
+        ],
+    ),
+    (
+        "Tangkapan Layar PPID.png",
+        "screenshot",
+        dt.date(2026, 3, 2),
+        [Tag("A.I.2.iii.a", "tangkapan-layar")],
+        "Tangkapan layar laman PPID DPMPTSP",
+        [
+            "dpmptsp.sukamajukab.go.id/ppid",
+            "Pejabat Pengelola Informasi dan Dokumentasi",
+            "Daftar Informasi Publik 2026",
+            "Permohonan Informasi Online",
+        ],
+    ),
+    (
+        "Rencana Kebutuhan Pegawai 2026.xlsx",
+        "xlsx",
+        dt.date(2026, 2, 12),
+        [Tag("A.I.3.i.a", "rencana-kebutuhan-pegawai")],
+        "Rencana kebutuhan pegawai 2026",
+        [],
+    ),
+    (
+        "Perjanjian Kinerja Kepala Dinas 2026.pdf",
+        "docx->pdf",
+        dt.date(2026, 1, 31),
+        [Tag("A.I.4.ii.a", "perjanjian-kinerja"), Tag("A.I.4.i.b", "perjanjian-kinerja")],
+        "Perjanjian kinerja Kepala Dinas tahun 2026",
+        [
+            "PERJANJIAN KINERJA TAHUN 2026",
+            "Sasaran: meningkatnya kualitas pelayanan perizinan.",
+            "Indikator: indeks kepuasan masyarakat minimal 85; waktu penyelesaian izin 3 hari.",
+        ],
+    ),
+    (
+        "SK Unit Pengendalian Gratifikasi.pdf",
+        "docx->pdf",
+        dt.date(2026, 2, 20),
+        [Tag("A.I.5.i.b", "sk-upg")],
+        "Keputusan tentang Unit Pengendalian Gratifikasi",
+        [
+            "KEPUTUSAN KEPALA DINAS NOMOR 800/031/DPMPTSP/2026",
+            "TENTANG UNIT PENGENDALIAN GRATIFIKASI",
+            "Unit bertugas menerima laporan gratifikasi "
+            "dan meneruskannya kepada KPK paling lambat 30 hari kerja.",
+        ],
+    ),
+    (
+        "Surat Pernyataan Benturan Kepentingan (pindaian).pdf",
+        "scan",
+        dt.date(2026, 3, 16),
+        [Tag("A.I.5.v.c", "surat-pernyataan")],
+        "Surat pernyataan tidak memiliki benturan kepentingan",
+        [
+            "SURAT PERNYATAAN",
+            "Yang bertanda tangan di bawah ini menyatakan",
+            "tidak memiliki",
+            "benturan kepentingan dalam",
+            "pelayanan perizinan.",
+            "Sukamaju, 16 Maret 2026",
+        ],
+    ),
+    (
+        "Standar Pelayanan Perizinan.pdf",
+        "docx->pdf",
+        dt.date(2026, 1, 20),
+        [Tag("A.I.6.i.a", "standar-pelayanan")],
+        "Standar pelayanan perizinan berusaha",
+        [
+            "STANDAR PELAYANAN PERIZINAN BERUSAHA",
+            "Persyaratan, sistem dan prosedur, jangka "
+            "waktu penyelesaian 3 hari kerja, biaya: tidak dipungut biaya.",
+            "Pengaduan: aplikasi SP4N-LAPOR!, WhatsApp 0812-0000-1717, kotak saran.",
+        ],
+    ),
+    (
+        "Tangkapan Layar Survei Kepuasan.png",
+        "screenshot",
+        dt.date(2026, 6, 30),
+        [Tag("A.I.6.iv.b", "publikasi-online")],
+        "Publikasi hasil survei kepuasan masyarakat",
+        [
+            "Hasil Survei Kepuasan Masyarakat Semester I 2026",
+            "Indeks: 87,4 (Baik)",
+            "Responden: 412 orang",
+        ],
+    ),
+    (
+        "Laporan Inovasi SIPANDU.pdf",
+        "docx->pdf",
+        dt.date(2026, 5, 18),
+        [Tag("A.II.6.i.a", "laporan-inovasi"), Tag("A.I.6.ii.f", "dokumen-inovasi")],
+        "Laporan inovasi pelayanan SIPANDU",
+        [
+            "LAPORAN INOVASI SIPANDU (Sistem Informasi Perizinan Terpadu)",
+            "Dampak: waktu penyelesaian izin turun dari 7 hari menjadi 3 hari.",
+            "Pemohon dapat memantau status berkas secara daring.",
+        ],
+    ),
+    (
+        "Rekap Pengaduan Masyarakat 2026.csv",
+        "csv",
+        dt.date(2026, 6, 30),
+        [Tag("A.II.5.ii.a", "laporan-pengaduan"), Tag("A.I.5.iii.b", "laporan-pengaduan")],
+        "Rekap pengaduan masyarakat semester I",
+        [
+            "tanggal,kanal,perihal,status",
+            "2026-02-03,SP4N-LAPOR,antrean layanan lama,selesai",
+            "2026-03-11,WhatsApp,persyaratan izin tidak jelas,selesai",
+            "2026-05-20,kotak saran,ruang tunggu panas,selesai",
+            "2026-06-14,SP4N-LAPOR,status berkas tidak berubah,diproses",
+        ],
+    ),
+    (
+        "Notulen Evaluasi Akhir Tahun 2025.docx",
+        "docx",
+        dt.date(2025, 12, 19),
+        [Tag("A.I.1.iii.c", "tindak-lanjut")],
+        "Notulen evaluasi akhir tahun 2025",
+        [
+            "NOTULEN RAPAT EVALUASI AKHIR TAHUN 2025",
+            "Pembahasan tindak lanjut hasil evaluasi pembangunan zona integritas tahun sebelumnya.",
+        ],
+    ),
+    (
+        "Foto Kegiatan Apel Pagi.png",
+        "photo",
+        dt.date(2026, 2, 2),
+        [],
+        "Foto kegiatan apel pagi",
+        [],
+    ),
+    (
+        "Rekap Kehadiran Apel Pimpinan Februari 2026.csv",
+        "csv",
+        dt.date(2026, 2, 27),
+        [Tag("A.I.1.iv.a", "rekap-kehadiran")],
+        "Rekap kehadiran pimpinan pada apel pagi",
+        [
+            "tanggal,pimpinan,hadir",
+            "2026-02-02,Kepala Dinas,ya",
+            "2026-02-09,Kepala Dinas,ya",
+            "2026-02-16,Kepala Dinas,ya",
+            "2026-02-23,Kepala Dinas,tidak (dinas luar)",
+        ],
+    ),
 ]
 
 OLD_CATALOGUE = "PermenPANRB 10/2019 (penilaian 2025)"
@@ -190,13 +342,19 @@ def _xlsx(path: Path, title: str) -> None:
     sheet.append([UNIT])
     if "Rencana Kerja" in path.name:
         sheet.append(["No", "Kegiatan", "Target", "Jadwal"])
-        rows = [("Penyusunan SK tim", "SK", "Januari"), ("Sosialisasi ZI", "2 kali", "Feb-Mar"),
-                ("Survei kepuasan masyarakat", "2 kali", "Jun, Des"),
-                ("Monitoring dan evaluasi", "4 laporan", "Triwulanan")]
+        rows = [
+            ("Penyusunan SK tim", "SK", "Januari"),
+            ("Sosialisasi ZI", "2 kali", "Feb-Mar"),
+            ("Survei kepuasan masyarakat", "2 kali", "Jun, Des"),
+            ("Monitoring dan evaluasi", "4 laporan", "Triwulanan"),
+        ]
     else:
         sheet.append(["No", "Jabatan", "Kebutuhan", "Ada"])
-        rows = [("Analis Perizinan", "8", "5"), ("Pranata Komputer", "3", "2"),
-                ("Arsiparis", "2", "1")]
+        rows = [
+            ("Analis Perizinan", "8", "5"),
+            ("Pranata Komputer", "3", "2"),
+            ("Arsiparis", "2", "1"),
+        ]
     for number, row in enumerate(rows, 1):
         sheet.append([number, *row])
     book.save(str(path))
@@ -213,8 +371,12 @@ def _image(path: Path, lines: list[str], size: tuple[int, int], scan: bool = Fal
     else:
         body = lines
     for n, line in enumerate(body):
-        draw.text((60 if scan else 24, (90 if scan else 60) + n * (60 if scan else 34)), line,
-                  font=font, fill=20 if scan else (30, 30, 30))
+        draw.text(
+            (60 if scan else 24, (90 if scan else 60) + n * (60 if scan else 34)),
+            line,
+            font=font,
+            fill=20 if scan else (30, 30, 30),
+        )
     if not lines:  # the photo: shapes only
         draw.ellipse((40, 40, 200, 200), fill=(200, 120, 60))
         draw.rectangle((260, 60, 420, 220), fill=(60, 140, 90))
@@ -245,8 +407,20 @@ def build_sources(folder: Path) -> list[tuple[Path, dt.date | None, list[Tag], s
         elif kind == "scan":
             _image(target, body, (900, 560), scan=True)
         built.append((target, date, tags, title))
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-                    *map(str, to_pdf)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, to_pdf),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return built
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docx_build import borders, cell_text, new_document, paragraph, repeat_header, shade  # noqa: E402
+from docx_build import borders, cell_text, new_document, paragraph, repeat_header, shade
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "templates"
@@ -25,14 +25,14 @@ OUT = ROOT / "templates"
 def _table_with_loop(doc, headers, widths_loop_cells, loop):  # type: ignore[no-untyped-def]
     table = doc.add_table(rows=3, cols=len(headers))
     borders(table)
-    for cell, text in zip(table.rows[0].cells, headers):
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell_text(cell, text, bold=True)
         shade(cell)
     repeat_header(table.rows[0])
     first = table.rows[1].cells
     cell_text(first[0], "{%tr for r in " + loop + " %}")
     cells = table.rows[2].cells
-    for cell, text in zip(cells, widths_loop_cells):
+    for cell, text in zip(cells, widths_loop_cells, strict=True):
         cell_text(cell, text)
     row = table.add_row().cells
     cell_text(row[0], "{%tr endfor %}")
