@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from zi_docs.errors import InvalidInputError
 from zi_docs.nip import NIP, format_nip, nip_problems
-from zi_docs.schema import Choice, Date, Field, Integer, ListOf, Record, Text, validate
+from zi_docs.schema import Choice, Date, Field, Integer, ListOf, Record, Text, as_date, validate
 from zi_docs.yamlio import format_path, parse_yaml
 
 PERSON = Record(
@@ -113,3 +113,10 @@ def test_impossible_date_is_a_finding_not_a_crash() -> None:
         validate(parse_yaml("tanggal: 2026-02-30\n", "in.yaml"), schema)
     (finding,) = info.value.findings
     assert finding.line == 1 and "bukan tanggal" in finding.message
+
+
+def test_as_date_reads_yaml_dates_and_nothing_else() -> None:
+    assert as_date(dt.date(2026, 1, 15)) == dt.date(2026, 1, 15)
+    assert as_date(dt.datetime(2026, 1, 15, 9, 30)) == dt.date(2026, 1, 15)
+    assert as_date(" 2026-01-15 ") == dt.date(2026, 1, 15)
+    assert [as_date(v) for v in ("2026-02-30", "15-01-2026", 20260115, None)] == [None] * 4

@@ -145,19 +145,27 @@ class Boolean(Kind):
         return True
 
 
+def as_date(value: Any) -> dt.date | None:
+    """A date from YAML (a date, a datetime, or ``TTTT-BB-HH`` text); None if it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
 class Date(Kind):
     describe = "tanggal (TTTT-BB-HH, misalnya 2026-01-15)"
 
     def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        day = as_date(value)
+        if day is not None:
+            return day
         ctx.fail(
             path,
             f"'{value}' bukan tanggal; tulis sebagai TTTT-BB-HH, misalnya 2026-01-15",

@@ -33,7 +33,7 @@ from __future__ import annotations
 import difflib
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -114,16 +114,7 @@ class _Parser:
 
     def warn(self, path: PathKey, message: str, code: str) -> None:
         finding = self.doc.finding(path, message, code=code)
-        self.warnings.append(
-            Finding(
-                message=finding.message,
-                severity=Severity.WARNING,
-                file=finding.file,
-                line=finding.line,
-                field=finding.field,
-                code=code,
-            )
-        )
+        self.warnings.append(replace(finding, severity=Severity.WARNING))
 
     def run(self) -> AnswerSet:
         data = self.doc.data

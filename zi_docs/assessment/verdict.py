@@ -141,33 +141,27 @@ def area_minimum(min_percent: float, weight: float) -> float:
 
 
 def _area_rule(rule: ThresholdRule, m: Measures) -> list[RuleResult]:
+    """One result per area (reading ``gabungan``) and per area part (reading ``terpisah``)."""
     percent = rule.min_percent or 0.0
-    results: list[RuleResult] = []
-    for area in m.areas:
-        minimum = area_minimum(percent, area.weight)
-        results.append(
-            RuleResult(
-                code=rule.code,
-                description=f"{rule.description}: {area.name}",
-                value=area.value,
-                minimum=minimum,
-                passed=passes(area.value, minimum),
-                reading="gabungan",
-                subject=area.code,
-            )
+
+    def result(name: str, value: float, weight: float, reading: str, subject: str) -> RuleResult:
+        minimum = area_minimum(percent, weight)
+        return RuleResult(
+            code=rule.code,
+            description=f"{rule.description}: {name}",
+            value=value,
+            minimum=minimum,
+            passed=passes(value, minimum),
+            reading=reading,
+            subject=subject,
         )
-    for area in m.areas:
-        for part in area.parts:
-            minimum = area_minimum(percent, part.weight)
-            results.append(
-                RuleResult(
-                    code=rule.code,
-                    description=f"{rule.description}: {area.name} ({part.part.capitalize()})",
-                    value=part.value,
-                    minimum=minimum,
-                    passed=passes(part.value, minimum),
-                    reading="terpisah",
-                    subject=f"{area.code} {part.part}",
-                )
-            )
-    return results
+
+    combined = [result(a.name, a.value, a.weight, "gabungan", a.code) for a in m.areas]
+    separate = [
+        result(
+            f"{a.name} ({p.part.capitalize()})", p.value, p.weight, "terpisah", f"{a.code} {p.part}"
+        )
+        for a in m.areas
+        for p in a.parts
+    ]
+    return combined + separate

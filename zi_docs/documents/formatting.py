@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from zi_docs.nip import format_nip
+from zi_docs.schema import as_date
 
 MONTHS = (
     "Januari",
@@ -38,16 +39,10 @@ TERBILANG_LIMIT = 10**15
 
 # ---- dates ------------------------------------------------------------------------------------
 def _as_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"'{value}' bukan tanggal (TTTT-BB-HH)")
+    day = as_date(value)
+    if day is None:
+        raise ValueError(f"'{value}' bukan tanggal (TTTT-BB-HH)")
+    return day
 
 
 def tanggal(value: Any, hari: bool = False) -> str:

@@ -21,6 +21,7 @@ from pypdf.errors import DependencyError, PyPdfError
 
 from zi_docs.errors import ToolMissingError, ZiError
 from zi_docs.evidence import ocr
+from zi_docs.evidence.sniff import IMAGE_KINDS
 from zi_docs.evidence.textfiles import docx_text, read_plain_text, xlsx_text
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,6 @@ STATUS_NONE = "tanpa teks"
 FAILURE_CORRUPT = "corrupt"
 FAILURE_ENCRYPTED = "encrypted"
 
-IMAGE_KINDS = frozenset({"png", "jpg", "gif", "tiff", "webp"})
 TEXT_KINDS = frozenset({"txt", "csv", "md"})
 PAGE_SEPARATOR = "\n\n"
 

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -143,14 +144,7 @@ def sizes_only(files: tuple[EvidenceFile, ...]) -> tuple[Finding, ...]:
 
 
 def _integrity(finding: Finding) -> Finding:
-    return Finding(
-        finding.message,
-        finding.severity,
-        file=finding.file,
-        line=finding.line,
-        field=finding.field,
-        code=f"integritas-{finding.code}",
-    )
+    return replace(finding, code=f"integritas-{finding.code}")
 
 
 def _read_only(workspace: Workspace) -> sqlite3.Connection | None:
