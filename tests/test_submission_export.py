@@ -204,3 +204,13 @@ def test_hard_links_share_the_archive_object(workspace: Workspace, tmp_path: Pat
     assert result.linked == result.placements == 5
     placed = tmp_path / "l" / SUB / "A.I.1.i.a Notulen rapat.pdf"
     assert placed.stat().st_nlink >= 2
+
+
+def test_export_below_a_file_is_a_clear_error(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "berkas"
+    blocker.write_text("bukan folder", encoding="utf-8")
+    result = run_cli("export", str(blocker / "bundel"))
+    assert result.exit_code == 1
+    assert f"Galat: {blocker.resolve()} adalah berkas, bukan folder" in result.output
+    assert "Galat internal" not in result.output
+    assert blocker.read_text(encoding="utf-8") == "bukan folder"

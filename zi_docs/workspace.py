@@ -13,6 +13,7 @@ from typing import Any
 from zi_docs.catalogue import Catalogue, load_catalogue
 from zi_docs.errors import WorkspaceError
 from zi_docs.nip import NIP
+from zi_docs.outputs import output_folder
 from zi_docs.schema import Boolean, Choice, Date, Field, Integer, Number, Record, Text, validate
 from zi_docs.yamlio import load_yaml
 
@@ -243,9 +244,15 @@ def find_workspace(explicit: str | Path | None = None, cwd: Path | None = None) 
     if named:
         root = Path(named).expanduser()
         if not (root / UNIT_FILE).is_file():
+            if not root.exists():
+                problem = f"folder {root} tidak ada"
+            elif not root.is_dir():
+                problem = f"{root} adalah berkas, bukan folder ruang kerja"
+            else:
+                problem = f"folder {root} bukan ruang kerja zi-docs (tidak ada {UNIT_FILE})"
             raise WorkspaceError(
-                f"folder {root} bukan ruang kerja zi-docs (tidak ada {UNIT_FILE})",
-                hint="buat ruang kerja dengan: zi-docs init FOLDER",
+                problem,
+                hint="periksa nama foldernya, atau buat ruang kerja dengan: zi-docs init FOLDER",
             )
         return Workspace(root.resolve())
     start = (cwd or Path.cwd()).resolve()
@@ -287,7 +294,7 @@ def init_workspace(
             "tidak ada yang ditimpa",
             hint="pilih folder kosong",
         )
-    root.mkdir(parents=True, exist_ok=True)
+    output_folder(root)
     created: list[Path] = []
     text = (EXAMPLE_DIR / UNIT_FILE).read_text(encoding="utf-8")
     example_year = load_yaml(EXAMPLE_DIR / UNIT_FILE).data["tahun"]

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from zi_docs.assessment.report import ScoreReport
 from zi_docs.assessment.scoring import NodeScore, QuestionScore
 from zi_docs.catalogue import Catalogue, Node
+from zi_docs.outputs import output_folder
 
 HEADER = ("Penilaian", "Bobot", "Penjelasan", "Pilihan Jawaban", "Jawaban", "Nilai", "%", "Catatan")
 _WIDTHS = (70, 8, 50, 50, 14, 9, 9, 40)
@@ -39,7 +40,7 @@ def write_workbook(report: ScoreReport, path: Path, notes: Mapping[str, str] | N
     sheet.title = "LKE"
     _lke_sheet(sheet, report, notes or {})
     _summary_sheet(book.create_sheet("Ringkasan"), report)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    output_folder(path.parent)
     book.save(path)
     return path
 

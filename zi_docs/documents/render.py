@@ -33,6 +33,7 @@ from zi_docs.documents.docprops import DocumentInfo, apply_page_setup, stamp
 from zi_docs.documents.environment import make_environment
 from zi_docs.errors import InvalidInputError
 from zi_docs.findings import Finding
+from zi_docs.outputs import output_folder
 from zi_docs.workspace import PageSetup
 
 log = logging.getLogger(__name__)
@@ -227,7 +228,7 @@ class PreparedTemplate:
     def render_to(self, context: Mapping[str, Any], dest: Path) -> Path:
         """Render and write ``dest`` (via a temporary file, so a failure leaves no half file)."""
         data = self.render(context)
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        output_folder(dest.parent)
         tmp = dest.with_name(dest.name + ".tmp")
         tmp.write_bytes(data)
         tmp.replace(dest)

@@ -24,6 +24,7 @@ from pathlib import Path
 from zi_docs import __version__
 from zi_docs.errors import WorkspaceError
 from zi_docs.findings import Finding, Severity
+from zi_docs.outputs import output_folder
 from zi_docs.submission import adapters
 from zi_docs.submission.bag import Placed, hash_file, place_file, write_bag_files, zip_bag
 from zi_docs.submission.check import CheckResult, run_check
@@ -72,9 +73,9 @@ def export_bundle(
                 f"{target} sudah ada; bundel tidak menimpa berkas yang ada",
                 hint="pilih nama lain atau hapus dulu bundel lama",
             )
+    output_folder(folder.parent)
     check = run_check(workspace, now.date())
     entries = plan_payload(check.report.catalogue, check.completeness)
-    folder.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent)) / folder.name
     build.mkdir()
     try:

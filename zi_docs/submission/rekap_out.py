@@ -10,6 +10,7 @@ from docx.shared import Mm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from zi_docs.outputs import output_folder
 from zi_docs.submission.rekap import Rekap, RekapRow
 
 
@@ -62,7 +63,7 @@ def write_xlsx(rekap: Rekap, path: Path) -> Path:
         sheet.append(cells(rekap, row))
     sheet.column_dimensions["A"].width = 48
     sheet.freeze_panes = "B2"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    output_folder(path.parent)
     book.save(path)
     return path
 
@@ -90,7 +91,7 @@ def write_docx(rekap: Rekap, path: Path) -> Path:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(8)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    output_folder(path.parent)
     doc.save(str(path))
     return path
 
