@@ -82,6 +82,9 @@ def test_not_a_docx(tmp_path: Path) -> None:
     path.write_text("halo", encoding="utf-8")
     report = check_template(path)
     assert [f.code for f in report.findings] == ["template-unreadable"]
+    message = report.findings[0].message
+    assert message.startswith("bukan dokumen Word .docx") and "simpan sebagai" in message
+    assert "zip file" not in message
 
 
 def test_builtin_templates_are_clean_and_user_file_gets_its_kind(

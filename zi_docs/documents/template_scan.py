@@ -123,6 +123,21 @@ def _parts(archive: zipfile.ZipFile) -> Iterator[tuple[str, str, bytes]]:
             yield label, f"{label}, ", archive.read(f"word/{name}")
 
 
+def _unreadable(exc: Exception) -> str:
+    if isinstance(exc, zipfile.BadZipFile):
+        return (
+            "bukan dokumen Word .docx (isinya bukan paket .docx); buka di Word atau LibreOffice "
+            "lalu simpan sebagai 'Dokumen Word (.docx)'"
+        )
+    if isinstance(exc, KeyError):
+        return (
+            "paket .docx tidak lengkap (tidak ada word/document.xml); simpan ulang dari Word "
+            "atau LibreOffice sebagai .docx"
+        )
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return f"berkas templat tidak dapat dibuka ({reason})"
+
+
 def scan_docx(path: Path, display: str) -> Scan:
     """Every tag of the template at ``path``; unreadable files give one problem."""
     problems: list[Finding] = []
@@ -131,13 +146,7 @@ def scan_docx(path: Path, display: str) -> Scan:
         with zipfile.ZipFile(path) as archive:
             parts = list(_parts(archive))
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        problems.append(
-            Finding(
-                message=f"bukan berkas .docx yang dapat dibaca ({exc})",
-                file=display,
-                code="template-unreadable",
-            )
-        )
+        problems.append(Finding(message=_unreadable(exc), file=display, code="template-unreadable"))
         return Scan((), tuple(problems))
     for label, where, xml in parts:
         try:
