@@ -20,20 +20,33 @@ TOOLS = {
 }
 
 
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _missing_tool(item: pytest.Item) -> str | None:
+    """The first external program ``item`` is marked as needing that is not installed."""
+    for marker, program in TOOLS.items():
+        if marker in item.keywords and shutil.which(program) is None:
+            return program
+    return None
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skip tests whose tool is missing; in CI (CI=true) a missing tool is a failure instead."""
-    in_ci = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+    """Skip tests whose tool is missing locally (in CI they run and fail, see below)."""
+    if _in_ci():
+        return
     for item in items:
-        for marker, program in TOOLS.items():
-            if marker in item.keywords and shutil.which(program) is None:
-                if in_ci:
-                    item.add_marker(
-                        pytest.mark.xfail(
-                            reason=f"{program} wajib ada di CI", run=False, strict=True
-                        )
-                    )
-                else:
-                    item.add_marker(pytest.mark.skip(reason=f"{program} tidak terpasang"))
+        program = _missing_tool(item)
+        if program is not None:
+            item.add_marker(pytest.mark.skip(reason=f"{program} tidak terpasang"))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """In CI (CI=true) a missing tool is a failure, never a silent skip or xfail."""
+    program = _missing_tool(item) if _in_ci() else None
+    if program is not None:
+        pytest.fail(f"{program} wajib ada di CI", pytrace=False)
 
 
 @pytest.fixture
