@@ -20,6 +20,16 @@ ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 HEADER_FILL = "D9D9D9"
+HEAD_SIGNATURE = (
+    "{{ pimpinan.jabatan_lengkap }},",
+    "",
+    "",
+    "",
+    "{{ pimpinan.nama }}",
+    "{% if pimpinan.pangkat_golongan %}{{ pimpinan.pangkat_golongan }}{% endif %}",
+    "NIP. {{ pimpinan.nip|nip }}",
+)
+"""The head of unit's signature lines (title, room to sign, name, rank, NIP)."""
 
 
 def new_document(*, landscape: bool, font: str = "Arial", size: float = 11) -> Any:
