@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
 from archive_helpers import write_pdf
 
+from zi_docs.cli.archive_common import Bar
 from zi_docs.evidence import api
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.search import IndexDoc, SearchIndex
@@ -161,3 +164,32 @@ def test_quick_mode_finds_missing_and_unexpected_in_one_pass(
     assert {(p.kind, p.path) for p in full.problems if p.path != "index/"} == {
         (p.kind, p.path) for p in quick.problems if p.path != "index/"
     }
+
+
+def test_progress_label_stays_out_of_captured_output(
+    run_cli,
+    workspace: Workspace,  # type: ignore[no-untyped-def]
+    filled: list[str],
+) -> None:
+    result = run_cli("archive", "verify")
+    assert result.exit_code == 0
+    assert "Memeriksa berkas" not in result.output
+    assert result.output.splitlines()[0].startswith("Diperiksa (SHA-256): 4 berkas")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("stream", "drawn"), [(_Terminal, True), (io.StringIO, False)])
+def test_progress_bar_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, stream: type[io.StringIO], drawn: bool
+) -> None:
+    err = stream()
+    monkeypatch.setattr(sys, "stderr", err)
+    with Bar("Memeriksa berkas") as bar:
+        bar(1, 3)
+        bar(3, 3)
+    assert ("Memeriksa berkas" in err.getvalue()) is drawn
+    assert (err.getvalue() == "") is not drawn

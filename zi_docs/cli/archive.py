@@ -9,12 +9,11 @@ from typing import Any
 import click
 
 from zi_docs.cli._base import ExitCode, ZiGroup, emit_json, workspace_option
-from zi_docs.cli.archive_common import Bar, parse_date, tags_text
+from zi_docs.cli.archive_common import Bar, parse_date, size_and_json_options, tags_text
 from zi_docs.cli.archive_manage import MANAGE_COMMANDS
 from zi_docs.cli.archive_search import SEARCH_COMMANDS
 from zi_docs.evidence import api
 from zi_docs.evidence.ingest import IngestReport
-from zi_docs.evidence.intake import DEFAULT_MAX_MB
 from zi_docs.workspace import Workspace
 
 
@@ -28,7 +27,9 @@ def archive() -> None:
 
 
 @archive.command("add")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "paths", metavar="BERKAS...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
 @click.option(
     "--indicator",
     "-i",
@@ -48,19 +49,13 @@ def archive() -> None:
 @click.option(
     "--tanggal",
     callback=parse_date,
+    metavar="TTTT-BB-HH",
     default=None,
-    help="Tanggal dokumen TTTT-BB-HH (bawaan: dari metadata berkas bila ada).",
+    help="Tanggal dokumen (bawaan: dari metadata berkas bila ada).",
 )
 @click.option("--judul", default=None, help="Judul dokumen (bawaan: dari nama berkas).")
 @click.option("--catatan", default="", help="Catatan bebas untuk berkas ini.")
-@click.option(
-    "--maks-mb",
-    type=float,
-    default=DEFAULT_MAX_MB,
-    show_default=True,
-    help="Batas ukuran satu berkas dalam MB.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@size_and_json_options
 @workspace_option
 def add(
     workspace: Workspace,
@@ -162,14 +157,7 @@ def _outcome(o: Any) -> dict[str, Any]:
 @archive.command("import")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Tampilkan rencana tanpa mengubah arsip.")
-@click.option(
-    "--maks-mb",
-    type=float,
-    default=DEFAULT_MAX_MB,
-    show_default=True,
-    help="Batas ukuran satu berkas dalam MB.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@size_and_json_options
 @workspace_option
 def import_(
     workspace: Workspace, folder: Path, dry_run: bool, maks_mb: float, as_json: bool

@@ -10,7 +10,9 @@ from typing import Any
 
 import click
 
+from zi_docs.cli._base import F
 from zi_docs.evidence.catalog import StoredFile
+from zi_docs.evidence.intake import DEFAULT_MAX_MB
 
 # pypdf warns about every flaw of a damaged PDF ("EOF marker not found"); the archive's own
 # rejection line already says what is wrong and what to do, so keep the terminal to that.
@@ -19,11 +21,15 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 class Bar:
     """A click progress bar on stderr, created on the first callback (the library knows the
-    total), so the library itself never touches the terminal."""
+    total), so the library itself never touches the terminal.
+
+    Only on a terminal: when stderr is a pipe or a file click would still print the label
+    once, a stray line in the middle of logs and captured output.
+    """
 
     def __init__(self, label: str, enabled: bool = True) -> None:
         self.label = label
-        self.enabled = enabled
+        self.enabled = enabled and _is_terminal(sys.stderr)
         self._bar: Any = None
         self._pos = 0
 
@@ -49,6 +55,11 @@ class Bar:
             self._bar.__exit__(exc_type, exc, tb)
 
 
+def _is_terminal(stream: Any) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -56,6 +67,18 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' bukan tanggal TTTT-BB-HH") from None
+
+
+def size_and_json_options(func: F) -> F:
+    """``--maks-mb`` and ``--json``, shared by ``archive add`` and ``archive import``."""
+    func = click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")(func)
+    return click.option(
+        "--maks-mb",
+        type=click.FloatRange(min=0, min_open=True),
+        default=DEFAULT_MAX_MB,
+        show_default=True,
+        help="Batas ukuran satu berkas dalam MB.",
+    )(func)
 
 
 def short(stored: StoredFile) -> str:

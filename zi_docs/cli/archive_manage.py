@@ -9,6 +9,8 @@ import click
 from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, workspace_option
 from zi_docs.cli.archive_common import file_json, parse_date, short, tags_text
 from zi_docs.evidence import api
+from zi_docs.evidence.intake import megabytes
+from zi_docs.evidence.manage import TrashChange
 from zi_docs.workspace import Workspace
 
 
@@ -143,7 +145,9 @@ untag = _tag_command("untag", adding=False)
 @click.argument("ref")
 @click.option("--judul", default=None, help="Judul baru.")
 @click.option("--catatan", default=None, help="Catatan baru.")
-@click.option("--tanggal", callback=parse_date, default=None, help="Tanggal dokumen TTTT-BB-HH.")
+@click.option(
+    "--tanggal", callback=parse_date, metavar="TTTT-BB-HH", default=None, help="Tanggal dokumen."
+)
 @workspace_option
 def edit(
     workspace: Workspace, ref: str, judul: str | None, catatan: str | None, tanggal: dt.date | None
@@ -162,11 +166,9 @@ def edit(
 @workspace_option
 def remove(workspace: Workspace, refs: tuple[str, ...]) -> int:
     """Pindahkan berkas ke tempat sampah (belum dihapus; lihat 'restore' dan 'empty-trash')."""
-    change = api.remove(workspace, list(refs))
-    for f in change.files:
-        click.echo(f"Dipindah ke tempat sampah: {f.name} ({short(f)})")
-    for f in change.skipped:
-        click.echo(f"Sudah di tempat sampah: {f.name} ({short(f)})")
+    _echo_change(
+        api.remove(workspace, list(refs)), "Dipindah ke tempat sampah", "Sudah di tempat sampah"
+    )
     click.echo(
         "Kembalikan dengan 'zi-docs archive restore REF'; hapus permanen dengan "
         "'zi-docs archive empty-trash'."
@@ -179,12 +181,14 @@ def remove(workspace: Workspace, refs: tuple[str, ...]) -> int:
 @workspace_option
 def restore(workspace: Workspace, refs: tuple[str, ...]) -> int:
     """Kembalikan berkas dari tempat sampah."""
-    change = api.restore(workspace, list(refs))
-    for f in change.files:
-        click.echo(f"Dikembalikan: {f.name} ({short(f)})")
-    for f in change.skipped:
-        click.echo(f"Tidak di tempat sampah: {f.name} ({short(f)})")
+    _echo_change(api.restore(workspace, list(refs)), "Dikembalikan", "Tidak di tempat sampah")
     return ExitCode.OK
+
+
+def _echo_change(change: TrashChange, done: str, skipped: str) -> None:
+    for label, files in ((done, change.files), (skipped, change.skipped)):
+        for f in files:
+            click.echo(f"{label}: {f.name} ({short(f)})")
 
 
 @click.command(cls=ZiCommand, name="empty-trash")
@@ -200,8 +204,7 @@ def empty_trash(workspace: Workspace, ya: bool) -> int:
         click.confirm(f"Hapus permanen {len(trashed)} berkas dari tempat sampah?", abort=True)
     change = api.empty_trash(workspace)
     click.echo(
-        f"{len(change.files)} berkas dihapus permanen "
-        f"({change.freed_bytes / 1_000_000:.1f} MB dibebaskan)."
+        f"{len(change.files)} berkas dihapus permanen ({megabytes(change.freed_bytes)} dibebaskan)."
     )
     return ExitCode.OK
 

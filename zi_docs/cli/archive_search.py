@@ -7,13 +7,14 @@ import click
 from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, render_finding, workspace_option
 from zi_docs.cli.archive_common import Bar, short
 from zi_docs.evidence import api, textops
+from zi_docs.evidence.intake import megabytes
 from zi_docs.evidence.search import MARK_END, MARK_START
 from zi_docs.evidence.sniff import KINDS
 from zi_docs.workspace import Workspace
 
 
 @click.command(cls=ZiCommand, name="search")
-@click.argument("query", nargs=-1, required=True)
+@click.argument("query", metavar="KATA...", nargs=-1, required=True)
 @click.option("--indicator", "-i", default=None, help="Hanya bukti untuk indikator ini.")
 @click.option("--area", default=None, help="Hanya area ini (MP, TTL, SDM, AK, PW, PP).")
 @click.option("--tahun", type=int, default=None, help="Hanya dokumen bertanggal tahun ini.")
@@ -141,8 +142,7 @@ def verify(workspace: Workspace, quick: bool, as_json: bool) -> int:
     else:
         mode = "ukuran dan jumlah" if quick else "SHA-256"
         click.echo(
-            f"Diperiksa ({mode}): {report.files_checked} berkas, "
-            f"{report.bytes_checked / 1_000_000:.1f} MB."
+            f"Diperiksa ({mode}): {report.files_checked} berkas, {megabytes(report.bytes_checked)}."
         )
         if report.ok:
             click.secho("Arsip utuh: tidak ada masalah.", fg="green")

@@ -181,7 +181,7 @@ def prepare(
     if info.st_size > max_size:
         return Rejection(
             source,
-            f"ukuran {_mb(info.st_size)} melebihi batas {_mb(max_size)}; "
+            f"ukuran {megabytes(info.st_size)} melebihi batas {megabytes(max_size)}; "
             "perkecil berkasnya (kompres PDF/gambar) atau naikkan batas dengan "
             "--maks-mb",
             "too-large",
@@ -237,5 +237,6 @@ def prepare(
     )
 
 
-def _mb(size: int) -> str:
+def megabytes(size: int) -> str:
+    """``1234567`` -> ``1,2 MB`` (decimal comma), as messages show sizes."""
     return f"{size / 1_000_000:.1f} MB".replace(".", ",")
