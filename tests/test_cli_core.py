@@ -100,3 +100,55 @@ def test_help_is_indonesian(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "Penggunaan:" in result.output and "Perintah" in result.output
     assert "Tampilkan bantuan ini lalu keluar." in result.output
+
+
+def test_click_value_errors_are_indonesian(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = run_cli("score", str(tmp_path))
+    assert folder.exit_code == 2
+    assert f"'{tmp_path}' adalah folder; sebutkan sebuah berkas" in folder.output
+    note = tmp_path / "catatan.txt"
+    note.write_text("x", encoding="utf-8")
+    not_a_folder = run_cli("rekap", str(note))
+    assert not_a_folder.exit_code == 2
+    assert f"'{note}' adalah berkas; sebutkan sebuah folder" in not_a_folder.output
+    negative = run_cli("score", "--celah", "-1")
+    assert negative.exit_code == 2 and "-1 di luar rentang minimal 0" in negative.output
+    too_small = run_cli("archive", "add", str(note), "--maks-mb", "0")
+    assert too_small.exit_code == 2 and "di luar rentang" in too_small.output
+    for result in (folder, not_a_folder, negative, too_small):
+        assert " is a " not in result.output and "not in the range" not in result.output
+
+
+def test_workspace_that_is_missing_or_a_file_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "tidak-ada"
+    result = runner.invoke(cli, ["--workspace", str(missing), "check"])
+    assert result.exit_code == 1
+    assert f"Galat: folder {missing} tidak ada" in result.output
+    a_file = tmp_path / "unit.txt"
+    a_file.write_text("x", encoding="utf-8")
+    result = runner.invoke(cli, ["check"], env={"ZI_DOCS_WORKSPACE": str(a_file)})
+    assert result.exit_code == 1
+    assert f"Galat: {a_file} adalah berkas, bukan folder ruang kerja" in result.output
+
+
+def test_outputs_that_cannot_be_written_are_clear_errors(  # type: ignore[no-untyped-def]
+    run_cli, workspace: Workspace, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "berkas"
+    blocker.write_text("x", encoding="utf-8")
+    piagam = str(workspace.inputs_dir / "piagam.yaml")
+    for args in (
+        ("init", str(blocker / "ws")),
+        ("score", "--xlsx", str(blocker / "lke.xlsx")),
+        ("generate", "piagam", piagam, "-o", str(blocker / "piagam.docx")),
+        ("rekap", str(workspace.root), "--xlsx", str(blocker / "rekap.xlsx")),
+    ):
+        result = run_cli(*args)
+        assert result.exit_code == 1, args
+        assert f"Galat: {blocker} adalah berkas, bukan folder" in result.output, args
+        assert "Galat internal" not in result.output
+    too_long = tmp_path / ("n" * 300 + ".xlsx")
+    result = run_cli("score", "--xlsx", str(too_long))
+    assert result.exit_code == 1
+    assert "nama atau jalurnya terlalu panjang" in result.output
+    assert "Galat internal" not in result.output

@@ -268,3 +268,18 @@ def test_cli_errors(run_cli, workspace: Workspace) -> None:  # type: ignore[no-u
     assert result.exit_code == 1 and "tidak dikenal" in result.output
     result = run_cli("generate")
     assert result.exit_code == 2
+
+
+def test_cli_generate_takes_the_kind_the_input_names(run_cli, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("generate", str(workspace.inputs_dir / "piagam.yaml"))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("piagam: 1 dokumen dibuat")
+    nameless = workspace.inputs_dir / "catatan.yaml"
+    nameless.write_text("isi: bebas\n", encoding="utf-8")
+    result = run_cli("generate", str(nameless))
+    assert result.exit_code == 1
+    assert "Galat: inputs/catatan.yaml tidak menyebut jenis dokumennya" in result.output
+    assert "zi-docs generate JENIS inputs/catatan.yaml" in result.output
+    result = run_cli("generate", "piagam")
+    assert result.exit_code == 2
+    assert "sebutkan berkas INPUT.yaml untuk jenis 'piagam'" in result.output

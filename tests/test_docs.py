@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zi_docs.cli import cli
+from zi_docs.cli._base import ZiCommand, ZiGroup
 from zi_docs.cli.reference import iter_commands, render_reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +42,27 @@ def test_every_command_has_help_and_is_documented() -> None:
 def test_reference_is_up_to_date() -> None:
     reference = (ROOT / "docs" / "perintah.md").read_text(encoding="utf-8")
     assert reference == render_reference(), "jalankan: python tools/gen_cli_docs.py"
+
+
+def test_help_carries_no_english_from_click() -> None:
+    for path, command in iter_commands(cli):
+        assert isinstance(command, (ZiCommand, ZiGroup)), f"{' '.join(path)}: pakai cls=ZiCommand"
+    reference = render_reference()
+    for english in (
+        "Usage:",
+        "Options:",
+        "Commands:",
+        "Show this message",
+        "DIRECTORY",
+        "FILE",
+        "PATH",
+        "TEXT",
+        "INTEGER",
+        "FLOAT",
+        "[default:",
+        "[required",
+    ):
+        assert english not in reference, english
+    assert "-w, --workspace FOLDER" in reference and "[bawaan: total]" in reference
+    assert "[wajib]" in reference and "[bawaan: 10; minimal 0]" in reference
+    assert "x>=" not in reference and "x>" not in reference

@@ -159,3 +159,13 @@ def test_rekap_over_three_workspaces_reads_only(run_cli, tmp_path: Path) -> None
     assert len(docx.Document(str(docx_path)).tables[0].rows) == 4
     for ws in units:
         assert _digest_tree(ws.root) == before[ws.root]
+
+
+def test_rekap_names_a_missing_folder_and_exits_1(
+    run_cli, workspace: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "hilang"
+    result = run_cli("rekap", str(workspace.root), str(missing))
+    assert result.exit_code == 1
+    assert f"tidak terbaca: folder {missing} tidak ada" in result.output
+    assert "Dinas Penanaman Modal" in result.output

@@ -11,7 +11,7 @@ from zi_docs import __version__
 from zi_docs.cli import archive as _archive
 from zi_docs.cli import documents as _documents
 from zi_docs.cli import submission as _submission
-from zi_docs.cli._base import RootGroup
+from zi_docs.cli._base import RootGroup, workspace_dir_option
 from zi_docs.cli.lke import lke
 from zi_docs.cli.score import score
 from zi_docs.cli.workspace import demo, init
@@ -21,14 +21,9 @@ from zi_docs.cli.workspace import demo, init
 @click.version_option(
     __version__, "--version", message="zi-docs %(version)s", help="Tampilkan versi lalu keluar."
 )
-@click.option(
-    "--workspace",
-    "-w",
-    "workspace_dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Folder ruang kerja untuk semua perintah (bawaan: "
-    "$ZI_DOCS_WORKSPACE, atau folder ini dan induknya).",
+@workspace_dir_option(
+    "Folder ruang kerja untuk semua perintah (bawaan: $ZI_DOCS_WORKSPACE, atau folder ini dan "
+    "induknya)."
 )
 @click.pass_context
 def cli(ctx: click.Context, workspace_dir: str | None) -> None:

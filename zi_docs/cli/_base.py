@@ -1,11 +1,14 @@
-"""Click plumbing shared by every command: Indonesian help, exit codes, error translation."""
+"""Click plumbing shared by every command: exit codes, error translation, shared options.
+
+The Indonesian help and usage messages live in :mod:`zi_docs.cli._indonesian`.
+"""
 
 from __future__ import annotations
 
 import enum
+import errno
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from functools import update_wrapper
@@ -14,6 +17,9 @@ from typing import Any, TypeVar
 
 import click
 
+from zi_docs.cli._indonesian import ZiCommand as ZiCommand
+from zi_docs.cli._indonesian import ZiGroup as ZiGroup
+from zi_docs.cli._indonesian import translate_usage
 from zi_docs.errors import InvalidInputError, NotFoundError, ZiError
 from zi_docs.findings import Finding, Severity
 from zi_docs.workspace import ENV_VAR, Workspace, find_workspace
@@ -27,95 +33,6 @@ class ExitCode(enum.IntEnum):
     USAGE = 2
     GAPS = 3
     """The command ran fine and found gaps (missing evidence, integrity problems)."""
-
-
-_HEADINGS = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}
-
-
-class _Formatter(click.HelpFormatter):
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix="Penggunaan: ")
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(_HEADINGS.get(heading, heading))
-
-
-class _Context(click.Context):
-    formatter_class = _Formatter
-
-
-class ZiCommand(click.Command):
-    context_class = _Context
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", "[OPSI]")
-        super().__init__(*args, **kwargs)
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "Tampilkan bantuan ini lalu keluar."
-        return option
-
-
-class ZiGroup(click.Group):
-    context_class = _Context
-    command_class = ZiCommand
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", "[OPSI]")
-        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARG]...")
-        super().__init__(*args, **kwargs)
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "Tampilkan bantuan ini lalu keluar."
-        return option
-
-
-ZiGroup.group_class = ZiGroup
-
-
-# ---- usage errors in Indonesian -----------------------------------------------------------
-_USAGE_PATTERNS: Sequence[tuple[str, str]] = (
-    (r"No such option:? '?([^'?]+?)'?\.?(?: Did you mean '?(.+?)'?\?)?$", "opsi {0} tidak dikenal"),
-    (r"No such command '(.+?)'\.?", "perintah '{0}' tidak dikenal"),
-    (r"Missing argument '(.+?)'\.?", "argumen {0} belum diisi"),
-    (r"Missing option '(.+?)'\.?", "opsi {0} wajib diisi"),
-    (r"Got unexpected extra arguments? \((.+)\)", "argumen berlebih: {0}"),
-    (r"Option '(.+?)' requires an argument\.?", "opsi {0} memerlukan nilai"),
-    (r"Invalid value for '(.+?)': (.+)", "nilai untuk {0} tidak sah: {1}"),
-)
-_VALUE_PATTERNS: Sequence[tuple[str, str]] = (
-    (r"'(.+?)' is not one of (.+)\.", "'{0}' bukan salah satu dari {1}"),
-    (r"'(.+?)' is not a valid integer( range)?\.", "'{0}' bukan bilangan bulat"),
-    (r"'(.+?)' is not a valid float( range)?\.", "'{0}' bukan angka"),
-    (r"(?:File|Path|Directory) '(.+?)' does not exist\.", "'{0}' tidak ada"),
-    (r"'(.+?)' does not match the format.*", "'{0}' bukan tanggal TTTT-BB-HH"),
-)
-
-
-def translate_usage(message: str) -> str:
-    for pattern, template in _USAGE_PATTERNS:
-        match = re.match(pattern, message)
-        if match:
-            groups = [g for g in match.groups() if g is not None]
-            if template.startswith("nilai") and len(groups) > 1:
-                groups[1] = _translate_value(groups[1])
-            text = template.format(*groups)
-            if "Did you mean" in message and len(groups) > 1:
-                text = template.format(groups[0]) + f"; maksudnya {groups[1]}?"
-            return text
-    return message
-
-
-def _translate_value(message: str) -> str:
-    for pattern, template in _VALUE_PATTERNS:
-        match = re.match(pattern, message)
-        if match:
-            return template.format(*match.groups())
-    return message
 
 
 # ---- error and finding rendering ------------------------------------------------------------
@@ -147,22 +64,32 @@ def emit_json(data: Any) -> None:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def workspace_option(func: F) -> F:
-    """Add ``--workspace`` and pass the found :class:`Workspace` as ``workspace``."""
-
-    @click.option(
+def workspace_dir_option(
+    help_text: str = f"Folder ruang kerja (bawaan: ${ENV_VAR}, atau folder ini dan induknya).",
+) -> Callable[[F], F]:
+    """The ``--workspace``/``-w`` option itself, passed on as ``workspace_dir``."""
+    return click.option(
         "--workspace",
         "-w",
         "workspace_dir",
         type=click.Path(file_okay=False),
         default=None,
-        help=f"Folder ruang kerja (bawaan: ${ENV_VAR}, atau folder ini dan induknya).",
+        help=help_text,
     )
+
+
+def workspace_from(ctx: click.Context, workspace_dir: str | None) -> Workspace:
+    """The workspace named on this command, else on ``zi-docs --workspace``, else found."""
+    return find_workspace(workspace_dir or (ctx.obj or {}).get("workspace_dir"))
+
+
+def workspace_option(func: F) -> F:
+    """Add ``--workspace`` and pass the found :class:`Workspace` as ``workspace``."""
+
+    @workspace_dir_option()
     @click.pass_context
     def wrapper(ctx: click.Context, /, workspace_dir: str | None, **kwargs: Any) -> Any:
-        explicit = workspace_dir or (ctx.obj or {}).get("workspace_dir")
-        workspace = find_workspace(explicit)
-        return ctx.invoke(func, workspace=workspace, **kwargs)
+        return ctx.invoke(func, workspace=workspace_from(ctx, workspace_dir), **kwargs)
 
     return update_wrapper(wrapper, func)  # type: ignore[return-value]
 
@@ -219,18 +146,47 @@ class RootGroup(ZiGroup):
             code = 130
         except BrokenPipeError:
             code = ExitCode.ERROR
-        except Exception as exc:  # a bug, not a user mistake: say so, keep details for a report
-            if os.environ.get("ZI_DOCS_DEBUG"):
-                raise
-            log = _write_crash_log(exc)
-            click.secho(f"Galat internal zi-docs: {type(exc).__name__}: {exc}", fg="red", err=True)
-            click.echo(
-                "Ini kesalahan program, bukan kesalahan Anda. Rincian teknis disimpan di "
-                f"{log}; lampirkan berkas itu saat melapor.",
-                err=True,
-            )
-            code = ExitCode.ERROR
+        except OSError as exc:
+            if exc.errno not in _OS_REASONS:
+                code = _crash(exc)
+            else:
+                where = f" {exc.filename}" if exc.filename else ""
+                click.secho(
+                    f"Galat: tidak dapat memakai{where}: {_OS_REASONS[exc.errno]}",
+                    fg="red",
+                    err=True,
+                )
+                click.echo("Saran: periksa jalur dan izin aksesnya, lalu jalankan lagi.", err=True)
+                code = ExitCode.ERROR
+        except Exception as exc:
+            code = _crash(exc)
         sys.exit(code)
+
+
+# what the computer refused, when a path the user gave cannot be written or read
+_OS_REASONS = {
+    errno.EACCES: "tidak ada izin akses",
+    errno.EPERM: "tidak ada izin akses",
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EROFS: "disk hanya dapat dibaca",
+    errno.ENOTDIR: "salah satu bagian jalurnya adalah berkas, bukan folder",
+    errno.EISDIR: "itu sebuah folder, padahal yang diperlukan berkas",
+    errno.ENAMETOOLONG: "nama atau jalurnya terlalu panjang",
+}
+
+
+def _crash(exc: BaseException) -> int:
+    """A bug, not a user mistake: say so, keep the details for a report."""
+    if os.environ.get("ZI_DOCS_DEBUG"):
+        raise exc
+    log = _write_crash_log(exc)
+    click.secho(f"Galat internal zi-docs: {type(exc).__name__}: {exc}", fg="red", err=True)
+    click.echo(
+        "Ini kesalahan program, bukan kesalahan Anda. Rincian teknis disimpan di "
+        f"{log}; lampirkan berkas itu saat melapor.",
+        err=True,
+    )
+    return ExitCode.ERROR
 
 
 def _write_crash_log(exc: BaseException) -> Path:

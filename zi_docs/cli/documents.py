@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from zi_docs.cli._base import ExitCode, ZiGroup, render_finding, report_error, workspace_option
+from zi_docs.cli._base import (
+    ExitCode,
+    ZiCommand,
+    ZiGroup,
+    render_finding,
+    report_error,
+    workspace_option,
+)
 from zi_docs.documents.generate import GenerateResult, generate, generate_all
 from zi_docs.documents.templates import check_templates, describe_kind, list_templates
 from zi_docs.findings import Severity
@@ -38,8 +45,8 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
         click.echo(f"  {state}: {workspace.display(archived.path)} -> {tags}")
 
 
-@click.command("generate")
-@click.argument("kind", required=False)
+@click.command("generate", cls=ZiCommand)
+@click.argument("kind", metavar="[JENIS]", required=False)
 @click.argument(
     "input_file",
     metavar="INPUT.yaml",
@@ -82,10 +89,14 @@ def generate_cmd(
     all_inputs: bool,
     arsipkan: bool,
 ) -> int:
-    """Buat dokumen KIND dari INPUT.yaml (atau semua masukan dengan --all)."""
+    """Buat dokumen JENIS dari INPUT.yaml (atau semua masukan dengan --all).
+
+    JENIS boleh dilewati bila INPUT.yaml memuat baris 'jenis:'. Daftar jenis: zi-docs
+    templates list.
+    """
     if all_inputs:
         if kind or input_file:
-            raise click.UsageError("--all tidak memakai KIND dan INPUT.yaml")
+            raise click.UsageError("--all tidak memakai JENIS dan INPUT.yaml")
         summary = generate_all(workspace, pdf=pdf, out=out)
         for result in summary.results:
             click.echo(f"{result.kind}: {workspace.display(result.input)}")
@@ -101,8 +112,16 @@ def generate_cmd(
         click.echo(f"{len(summary.results)} masukan berhasil, {len(summary.failures)} gagal.")
         failed = summary.failures or summary.pdf_error is not None
         return int(ExitCode.ERROR if failed else ExitCode.OK)
-    if not kind or not input_file:
-        raise click.UsageError("sebutkan KIND dan INPUT.yaml, atau pakai --all")
+    if kind and input_file is None:  # 'generate inputs/piagam.yaml': the input names its kind
+        if Path(kind).suffix.lower() not in (".yaml", ".yml") and not Path(kind).exists():
+            raise click.UsageError(
+                f"sebutkan berkas INPUT.yaml untuk jenis '{kind}', mis. "
+                f"zi-docs generate {kind} inputs/{kind}.yaml"
+            )
+        input_file = Path(kind)
+        kind = None
+    if input_file is None:
+        raise click.UsageError("sebutkan INPUT.yaml (dan JENIS bila perlu), atau pakai --all")
     result = generate(workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah)
     click.echo(f"{result.kind}: {len(result.documents)} dokumen dibuat")
     _echo_result(workspace, result)
@@ -127,9 +146,9 @@ def list_cmd(workspace: Workspace) -> None:
 
 
 @templates.command("show")
-@click.argument("kind")
+@click.argument("kind", metavar="JENIS")
 def show_cmd(kind: str) -> None:
-    """Isian yang diperlukan templat KIND, dengan contoh YAML."""
+    """Isian yang diperlukan templat JENIS, dengan contoh YAML."""
     info = describe_kind(kind)
     click.echo(f"{info.kind}: {info.title} (templat {info.template})\n\nIsian:")
     for field in info.fields:
@@ -142,7 +161,7 @@ def show_cmd(kind: str) -> None:
 
 
 @templates.command("check")
-@click.argument("path", required=False)
+@click.argument("path", metavar="[TEMPLAT]", required=False)
 @click.option(
     "--jenis",
     "kind",
@@ -151,7 +170,7 @@ def show_cmd(kind: str) -> None:
 )
 @workspace_option
 def check_cmd(workspace: Workspace, path: str | None, kind: str | None) -> int:
-    """Periksa templat (berkas .docx atau nama jenis; tanpa PATH: semua templat)."""
+    """Periksa TEMPLAT (berkas .docx atau nama jenis; tanpa TEMPLAT: semua templat)."""
     reports = check_templates(workspace, path, kind)
     problems = 0
     for report in reports:

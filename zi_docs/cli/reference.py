@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from zi_docs.cli._base import _Context
+from zi_docs.cli._indonesian import HelpContext
 
 
 def iter_commands(
@@ -30,7 +30,7 @@ def render_reference() -> str:
     ]
     for path, command in iter_commands(cli):
         name = " ".join(path)
-        ctx = _Context(command, info_name=path[-1], terminal_width=100, max_content_width=100)
+        ctx = HelpContext(command, info_name=path[-1], terminal_width=100, max_content_width=100)
         lines += [f"## `{name}`", "", "```", command.get_help(ctx).replace(path[-1], name, 1)]
         lines += ["```", ""]
     return "\n".join(lines)

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import click
 
-from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, render_finding, workspace_option
+from zi_docs.cli._base import (
+    ExitCode,
+    ZiCommand,
+    emit_json,
+    render_finding,
+    workspace_dir_option,
+    workspace_from,
+    workspace_option,
+)
+from zi_docs.evidence.intake import megabytes
 from zi_docs.findings import Severity
 from zi_docs.submission.bagcheck import verify_bag
 from zi_docs.submission.check import CheckResult, run_check
@@ -18,7 +27,7 @@ from zi_docs.submission.rekap import SORT_KEYS, build_rekap
 from zi_docs.submission.rekap_out import cells, headers, write_docx, write_xlsx
 from zi_docs.submission.report import check_markdown, check_to_dict, resolve_area
 from zi_docs.submission.rollup import GroupStatus
-from zi_docs.workspace import ENV_VAR, Workspace, find_workspace
+from zi_docs.workspace import Workspace
 
 _COLOURS = {"hijau": "green", "kuning": "yellow", "merah": "red"}
 _GATE = {
@@ -181,14 +190,7 @@ def check(
     default=None,
     help="Periksa bundel (folder atau .zip) yang diterima: berkas hilang, berubah, tak terdaftar.",
 )
-@click.option(
-    "--workspace",
-    "-w",
-    "workspace_dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help=f"Folder ruang kerja (bawaan: ${ENV_VAR}, atau folder ini dan induknya).",
-)
+@workspace_dir_option()
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -220,7 +222,7 @@ def export(
         return ExitCode.GAPS
     if keluaran is None:
         raise click.UsageError("sebutkan folder KELUARAN atau pakai --verifikasi BUNDEL", ctx)
-    workspace = find_workspace(workspace_dir or (ctx.obj or {}).get("workspace_dir"))
+    workspace = workspace_from(ctx, workspace_dir)
     result = export_bundle(
         workspace,
         keluaran,
@@ -233,7 +235,7 @@ def export(
     click.echo(f"Bundel ditulis ke {where}")
     click.echo(
         f"  {result.placements} penempatan berkas bukti ({result.unique_files} berkas unik), "
-        f"{result.payload_bytes / 1e6:.1f} MB; SHA-256 dari katalog dipakai ulang untuk "
+        f"{megabytes(result.payload_bytes)}; SHA-256 dari katalog dipakai ulang untuk "
         f"{result.reused_digests}, dihitung ulang {result.hashed}"
     )
     for finding in result.problems:
@@ -282,8 +284,11 @@ def rekap(
 
     Per unit: nilai per area, pengungkit, total, status Menuju WBK, kelengkapan data dukung per
     area, dan jumlah temuan merah (galat). Setiap ruang kerja hanya dibaca, tidak diubah.
+
+    Kode keluar 1 bila ada folder yang tidak terbaca (barisnya tetap ditampilkan).
     """
     result = build_rekap(list(ruang_kerja), dt.date.today(), urut)
+    code = ExitCode.ERROR if any(row.error is not None for row in result.rows) else ExitCode.OK
     if xlsx is not None:
         write_xlsx(result, xlsx)
     if docx_out is not None:
@@ -292,7 +297,7 @@ def rekap(
         emit_json(
             [dict(zip(headers(result), cells(result, row), strict=True)) for row in result.rows]
         )
-        return ExitCode.OK
+        return code
     codes = result.area_codes
     click.echo(
         f"{'Unit kerja':<34} "
@@ -314,7 +319,7 @@ def rekap(
     for path in (xlsx, docx_out):
         if path is not None:
             click.echo(f"Ditulis: {path}")
-    return ExitCode.OK
+    return code
 
 
 COMMANDS: list[click.Command] = [check, export, rekap]

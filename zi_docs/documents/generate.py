@@ -99,15 +99,32 @@ def _target(out: Path | None, workspace: Workspace, base: str) -> Path:
     return out / f"{base}.docx"
 
 
+def _named_kind(workspace: Workspace, input_path: Path) -> str:
+    """The kind an input names itself (``jenis:`` or its file name), for ``generate INPUT``."""
+    doc = load_yaml(input_path, display=workspace.display(input_path))
+    name = kind_of_input(input_path, doc.data)
+    if name is None:
+        raise InvalidInputError(
+            f"{doc.file} tidak menyebut jenis dokumennya",
+            [doc.finding((), f"tidak ada baris '{KIND_KEY}:'", code="kind-missing")],
+            hint=f"tambahkan baris '{KIND_KEY}: JENIS' di awal berkas, atau sebutkan jenisnya: "
+            f"zi-docs generate JENIS {doc.file} (daftar jenis: zi-docs templates list)",
+        )
+    return name
+
+
 def render_documents(
     workspace: Workspace,
-    kind_name: str,
+    kind_name: str | None,
     input_path: Path,
     out: Path | None = None,
     separate: bool = False,
 ) -> GenerateResult:
-    """Validate, check the template against the context, and write the ``.docx`` file(s)."""
-    kind = get_kind(kind_name)
+    """Validate, check the template against the context, and write the ``.docx`` file(s).
+
+    With ``kind_name`` None the kind is the one the input names (``jenis:``).
+    """
+    kind = get_kind(kind_name or _named_kind(workspace, input_path))
     data = _load(workspace, kind, input_path)
     served = served_by(kind, workspace.catalogue)
     template = template_path(kind, workspace)
@@ -142,13 +159,14 @@ def render_documents(
 
 def generate(
     workspace: Workspace,
-    kind: str,
+    kind: str | None,
     input_path: Path,
     out: Path | None = None,
     pdf: bool = False,
     separate: bool = False,
 ) -> GenerateResult:
-    """Make the document(s) of ``kind`` from ``input_path``; with ``pdf`` also PDFs.
+    """Make the document(s) of ``kind`` (None: the one the input names) from ``input_path``;
+    with ``pdf`` also PDFs.
 
     When LibreOffice is missing the ``.docx`` files are still written and a
     :class:`ToolMissingError` naming them is raised.
