@@ -120,3 +120,23 @@ def test_as_date_reads_yaml_dates_and_nothing_else() -> None:
     assert as_date(dt.datetime(2026, 1, 15, 9, 30)) == dt.date(2026, 1, 15)
     assert as_date(" 2026-01-15 ") == dt.date(2026, 1, 15)
     assert [as_date(v) for v in ("2026-02-30", "15-01-2026", 20260115, None)] == [None] * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: 1\nb: [1, 2\nc: 3\n", 3, "kurung siku '[' belum ditutup"),
+        ("a: 1\n\tb: 2\n", 2, "karakter tab; pakai spasi"),
+        ("a: b: c\n", 1, "beri tanda kutip pada nilai yang memuat ':'"),
+        ('a: "abc\nb: 2\n', 3, "tanda kutip belum ditutup"),
+        ("a:\n    b: 1\n  c: 2\n", 3, "indentasi tidak sejajar"),
+        ("a: *tebal\n", 1, "nilai diawali '*'"),
+    ],
+)
+def test_yaml_syntax_errors_say_what_to_fix(text: str, line: int, words: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        parse_yaml(text, "rusak.yaml")
+    finding = info.value.findings[0]
+    assert (finding.file, finding.line, finding.code) == ("rusak.yaml", line, "yaml-syntax")
+    assert words in finding.message
+    assert "found" not in finding.message and "expected" not in finding.message

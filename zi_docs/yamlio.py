@@ -107,6 +107,52 @@ class _Builder:
             return str(node.value)
 
 
+# PyYAML's problem texts (prefixes) in words a clerk can act on
+_SYNTAX_PROBLEMS = (
+    (
+        "found character",
+        "ada karakter yang tidak boleh di sini (tab, atau '@' '`' '%' di awal nilai); pakai spasi "
+        "untuk indentasi dan beri tanda kutip pada nilai itu",
+    ),
+    ("found a tab character", "ada karakter tab; pakai spasi untuk indentasi"),
+    (
+        "mapping values are not allowed",
+        "tanda titik dua di tempat yang tidak diharapkan; beri tanda kutip pada nilai yang "
+        "memuat ':'",
+    ),
+    ("did not find expected ',' or ']'", "kurung siku '[' belum ditutup dengan ']'"),
+    ("did not find expected ',' or '}'", "kurung kurawal '{' belum ditutup dengan '}'"),
+    ("found unexpected end of stream", "tanda kutip belum ditutup"),
+    ("could not find expected ':'", "tanda titik dua ':' setelah nama isian tidak ada"),
+    ("did not find expected key", "indentasi tidak sejajar dengan baris di atasnya"),
+    ("expected <block end>", "indentasi tidak sejajar dengan baris di atasnya"),
+    (
+        "did not find expected alphabetic or numeric character",
+        "nilai diawali '*' atau '&'; beri tanda kutip pada nilai itu",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "daftar tidak rapi: setiap butir diawali '- ' dengan indentasi yang sama",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "nilai diawali '*' atau '&'; beri tanda kutip pada nilai itu",
+    ),
+    ("found undefined alias", "nilai diawali '*'; beri tanda kutip pada nilai itu"),
+)
+
+
+def _syntax_message(problem: str) -> str:
+    for prefix, explanation in _SYNTAX_PROBLEMS:
+        if problem.startswith(prefix):
+            return f"penulisan YAML salah: {explanation} (periksa baris ini dan di atasnya)"
+    detail = f" ({problem})" if problem else ""
+    return (
+        f"penulisan YAML salah{detail}; periksa indentasi, tanda titik dua, dan tanda kutip di "
+        "sekitar baris ini"
+    )
+
+
 def parse_yaml(text: str, file: str) -> YamlDoc:
     """Parse YAML text; raise :class:`InvalidInputError` naming the line on any problem."""
     loader = _LOADER(text)
@@ -116,13 +162,11 @@ def parse_yaml(text: str, file: str) -> YamlDoc:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
-            problem = exc.problem or "tidak dapat dibaca"
             raise InvalidInputError(
                 f"{file} bukan YAML yang sah",
                 [
                     Finding(
-                        message=f"penulisan YAML salah ({problem}); periksa indentasi, "
-                        "tanda titik dua, dan tanda kutip di sekitar baris ini",
+                        message=_syntax_message(exc.problem or ""),
                         file=file,
                         line=line,
                         code="yaml-syntax",
