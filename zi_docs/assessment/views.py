@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from zi_docs.assessment.gaps import Gap
 from zi_docs.assessment.report import ScoreReport
 from zi_docs.assessment.scoring import QuestionScore
-from zi_docs.assessment.verdict import RuleResult, Verdict
+from zi_docs.assessment.verdict import Verdict
 
 
 def number(value: float, decimals: int = 2) -> str:
@@ -81,38 +82,66 @@ def report_to_dict(report: ScoreReport) -> dict[str, Any]:
     }
 
 
+def _fields(item: Any, keys: Mapping[str, str]) -> dict[str, Any]:
+    """``{json key: item.attribute}`` in the order of ``keys``."""
+    return {key: getattr(item, attribute) for key, attribute in keys.items()}
+
+
+_QUESTION_KEYS = {
+    "id": "id",
+    "alias": "alias",
+    "jenis": "answer_type",
+    "area": "area",
+    "bagian": "part",
+    "dijawab": "answered",
+    "jawaban": "option",
+    "isian": "counts",
+    "persen_diketik": "typed_percent",
+    "indeks": "index",
+    "persen": "percent",
+    "nilai": "value",
+    "bobot": "weight",
+    "poin": "points",
+    "catatan": "note",
+    "baris": "line",
+}
+_RULE_KEYS = {
+    "kode": "code",
+    "uraian": "description",
+    "nilai": "value",
+    "minimum": "minimum",
+    "lulus": "passed",
+    "tafsir": "reading",
+    "subjek": "subject",
+    "satuan": "unit",
+}
+_EFFECT_KEYS = {
+    "predikat": "predicate",
+    "kode": "code",
+    "tafsir": "reading",
+    "subjek": "subject",
+    "sebelum": "before",
+    "sesudah": "after",
+    "minimum": "minimum",
+    "terpenuhi": "fixed",
+}
+_GAP_KEYS = {
+    "id": "question_id",
+    "alias": "alias",
+    "teks": "text",
+    "dijawab": "answered",
+    "jawaban_sekarang": "current",
+    "jawaban_target": "target",
+    "nilai_sekarang": "value_before",
+    "nilai_target": "value_after",
+    "tambahan_poin": "points",
+}
+
+
 def _question(q: QuestionScore) -> dict[str, Any]:
-    return {
-        "id": q.id,
-        "alias": q.alias,
-        "jenis": q.answer_type,
-        "area": q.area,
-        "bagian": q.part,
-        "dijawab": q.answered,
-        "jawaban": q.option,
-        "isian": dict(q.counts) if q.counts else None,
-        "persen_diketik": q.typed_percent,
-        "indeks": q.index,
-        "persen": q.percent,
-        "nilai": q.value,
-        "bobot": q.weight,
-        "poin": q.points,
-        "catatan": q.note,
-        "baris": q.line,
-    }
-
-
-def _rule(r: RuleResult) -> dict[str, Any]:
-    return {
-        "kode": r.code,
-        "uraian": r.description,
-        "nilai": r.value,
-        "minimum": r.minimum,
-        "lulus": r.passed,
-        "tafsir": r.reading,
-        "subjek": r.subject,
-        "satuan": r.unit,
-    }
+    data = _fields(q, _QUESTION_KEYS)
+    data["isian"] = dict(q.counts) if q.counts else None
+    return data
 
 
 def _verdict(v: Verdict) -> dict[str, Any]:
@@ -122,32 +151,9 @@ def _verdict(v: Verdict) -> dict[str, Any]:
         "lulus": v.passed,
         "lulus_per_tafsir": dict(v.passed_by_reading),
         "prasyarat": v.prerequisite,
-        "aturan": [_rule(r) for r in v.rules],
+        "aturan": [_fields(r, _RULE_KEYS) for r in v.rules],
     }
 
 
 def _gap(g: Gap) -> dict[str, Any]:
-    return {
-        "id": g.question_id,
-        "alias": g.alias,
-        "teks": g.text,
-        "dijawab": g.answered,
-        "jawaban_sekarang": g.current,
-        "jawaban_target": g.target,
-        "nilai_sekarang": g.value_before,
-        "nilai_target": g.value_after,
-        "tambahan_poin": g.points,
-        "membantu": [
-            {
-                "predikat": e.predicate,
-                "kode": e.code,
-                "tafsir": e.reading,
-                "subjek": e.subject,
-                "sebelum": e.before,
-                "sesudah": e.after,
-                "minimum": e.minimum,
-                "terpenuhi": e.fixed,
-            }
-            for e in g.helps
-        ],
-    }
+    return {**_fields(g, _GAP_KEYS), "membantu": [_fields(e, _EFFECT_KEYS) for e in g.helps]}
