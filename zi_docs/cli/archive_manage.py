@@ -210,7 +210,13 @@ def empty_trash(workspace: Workspace, ya: bool) -> int:
 
 
 @click.command(cls=ZiCommand, name="log")
-@click.option("--limit", type=int, default=50, show_default=True, help="Jumlah baris terakhir.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Jumlah baris terakhir.",
+)
 @workspace_option
 def log(workspace: Workspace, limit: int) -> int:
     """Catatan audit: siapa mengubah apa di katalog arsip, dan kapan."""

@@ -19,7 +19,9 @@ from zi_docs.workspace import Workspace
 @click.option("--area", default=None, help="Hanya area ini (MP, TTL, SDM, AK, PW, PP).")
 @click.option("--tahun", type=int, default=None, help="Hanya dokumen bertanggal tahun ini.")
 @click.option("--jenis", type=click.Choice(KINDS), default=None, help="Hanya jenis berkas ini.")
-@click.option("--limit", type=int, default=20, show_default=True, help="Jumlah hasil.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Jumlah hasil."
+)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @workspace_option
 def search(
