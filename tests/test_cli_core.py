@@ -115,6 +115,9 @@ def test_click_value_errors_are_indonesian(run_cli, tmp_path: Path) -> None:  # 
     assert negative.exit_code == 2 and "-1 di luar rentang minimal 0" in negative.output
     too_small = run_cli("archive", "add", str(note), "--maks-mb", "0")
     assert too_small.exit_code == 2 and "di luar rentang" in too_small.output
+    year = run_cli("init", str(tmp_path / "ws0"), "--tahun", "0")
+    assert year.exit_code == 2 and "0 di luar rentang 2015 sampai 2100" in year.output
+    assert not (tmp_path / "ws0").exists()
     zero = run_cli("archive", "search", "rapat", "--limit", "0")
     assert zero.exit_code == 2 and "0 di luar rentang minimal 1" in zero.output
     for result in (folder, not_a_folder, negative, too_small, zero):

@@ -65,4 +65,5 @@ def test_help_carries_no_english_from_click() -> None:
         assert english not in reference, english
     assert "-w, --workspace FOLDER" in reference and "[bawaan: total]" in reference
     assert "[wajib]" in reference and "[bawaan: 10; minimal 0]" in reference
-    assert "x>=" not in reference and "x>" not in reference
+    assert "[2015 sampai 2100]" in reference
+    assert "x>" not in reference and "<x" not in reference and "x<" not in reference

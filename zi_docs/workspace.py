@@ -17,6 +17,9 @@ from zi_docs.outputs import output_folder
 from zi_docs.schema import Boolean, Choice, Date, Field, Integer, Number, Record, Text, validate
 from zi_docs.yamlio import load_yaml
 
+YEARS = (2015, 2100)
+"""The assessment years a unit profile may name (first, last)."""
+
 ENV_VAR = "ZI_DOCS_WORKSPACE"
 UNIT_FILE = "unit.yaml"
 ANSWERS_FILE = "lke.yaml"
@@ -66,7 +69,7 @@ UNIT_SCHEMA = Record(
         ),
         help="kepala unit kerja yang menandatangani dokumen",
     ),
-    Field("tahun", Integer(minimum=2015, maximum=2100), help="tahun penilaian"),
+    Field("tahun", Integer(minimum=YEARS[0], maximum=YEARS[1]), help="tahun penilaian"),
     Field("target_predikat", Choice(["WBK", "WBBM"]), required=False, default="WBK"),
     Field(
         "lke",

@@ -29,13 +29,19 @@ _EXTRA_RE = re.compile(r"\[([^\[\]]*)\]$")
 _EXTRA_WORDS = (("default: ", "bawaan: "), ("required", "wajib"), ("env var: ", "variabel: "))
 
 
-_RANGES = ((r"\bx>=(\S+)", "minimal"), (r"\bx>(\S+)", "lebih dari"), (r"\bx<=(\S+)", "maksimal"))
+_RANGES = (
+    (r"(\S+?)<=x<=(\S+)", r"\1 sampai \2"),
+    (r"\bx>=(\S+)", r"minimal \1"),
+    (r"\bx>(\S+)", r"lebih dari \1"),
+    (r"\bx<=(\S+)", r"maksimal \1"),
+    (r"\bx<(\S+)", r"kurang dari \1"),
+)
 
 
 def _range_text(text: str) -> str:
-    """click's ``x>=0`` as words: ``minimal 0``."""
+    """click's ``x>=0`` and ``2015<=x<=2100`` as words: ``minimal 0``, ``2015 sampai 2100``."""
     for pattern, words in _RANGES:
-        text = re.sub(pattern, words + r" \1", text)
+        text = re.sub(pattern, words, text)
     return text
 
 

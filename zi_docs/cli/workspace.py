@@ -8,12 +8,17 @@ import click
 
 from zi_docs.cli._base import ZiCommand
 from zi_docs.demo import run_demo
-from zi_docs.workspace import init_workspace
+from zi_docs.workspace import YEARS, init_workspace
 
 
 @click.command(cls=ZiCommand)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--tahun", type=int, default=None, help="Tahun penilaian (bawaan: tahun contoh).")
+@click.option(
+    "--tahun",
+    type=click.IntRange(*YEARS),
+    default=None,
+    help="Tahun penilaian (bawaan: tahun contoh).",
+)
 @click.option("--unit", "unit_name", default=None, help="Nama unit kerja.")
 @click.option("--instansi", default=None, help="Nama instansi induk, mis. 'Pemerintah Kota X'.")
 def init(folder: Path, tahun: int | None, unit_name: str | None, instansi: str | None) -> None:
