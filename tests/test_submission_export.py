@@ -214,3 +214,13 @@ def test_export_below_a_file_is_a_clear_error(run_cli, tmp_path: Path) -> None: 
     assert f"Galat: {blocker.resolve()} adalah berkas, bukan folder" in result.output
     assert "Galat internal" not in result.output
     assert blocker.read_text(encoding="utf-8") == "bukan folder"
+
+
+def test_summary_verdict_names_the_reading_when_readings_disagree() -> None:
+    from zi_docs.submission.export import _verdict_text
+
+    assert _verdict_text({"gabungan": True, "terpisah": True}) == "memenuhi"
+    assert _verdict_text({"gabungan": False, "terpisah": False}) == "belum memenuhi"
+    assert _verdict_text({"gabungan": True, "terpisah": False}) == (
+        "memenuhi (tafsir gabungan); belum memenuhi (tafsir terpisah)"
+    )

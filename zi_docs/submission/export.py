@@ -18,6 +18,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,7 +176,19 @@ def _scores(check: CheckResult) -> tuple[tuple[str, str], ...]:
         ("Pengungkit", _num(report.pengungkit)),
         ("Hasil", _num(report.hasil)),
         ("Total", _num(report.total)),
-        (verdict.name, "memenuhi" if verdict.passed else "belum memenuhi"),
+        (verdict.name, _verdict_text(verdict.passed_by_reading)),
+    )
+
+
+def _verdict_text(by_reading: Mapping[str, bool]) -> str:
+    """``memenuhi``/``belum memenuhi``, naming the reading when the two readings disagree."""
+    if all(by_reading.values()):
+        return "memenuhi"
+    if not any(by_reading.values()):
+        return "belum memenuhi"
+    return "; ".join(
+        f"{'memenuhi' if ok else 'belum memenuhi'} (tafsir {reading})"
+        for reading, ok in by_reading.items()
     )
 
 
