@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -169,3 +170,19 @@ def test_rekap_names_a_missing_folder_and_exits_1(
     assert result.exit_code == 1
     assert f"tidak terbaca: folder {missing} tidak ada" in result.output
     assert "Dinas Penanaman Modal" in result.output
+
+
+def test_rekap_table_tells_units_with_the_same_long_name_apart(
+    run_cli, workspace: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    twin = tmp_path / "upt-kecamatan-timur"
+    shutil.copytree(workspace.root, twin)
+    result = run_cli("rekap", str(workspace.root), str(twin), "--urut", "nama")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("Ruang kerja")
+    assert any(line.startswith("upt-kecamatan-t…") for line in lines)
+    assert any(
+        line.startswith(f"{workspace.root.name:<16} Dinas Penanaman Modal dan Pel…")
+        for line in lines
+    )

@@ -23,7 +23,7 @@ from zi_docs.submission.bagcheck import verify_bag
 from zi_docs.submission.check import CheckResult, run_check
 from zi_docs.submission.export import export_bundle
 from zi_docs.submission.gates import GateState
-from zi_docs.submission.rekap import SORT_KEYS, build_rekap
+from zi_docs.submission.rekap import SORT_KEYS, RekapRow, build_rekap
 from zi_docs.submission.rekap_out import cells, headers, write_docx, write_xlsx
 from zi_docs.submission.report import check_markdown, check_to_dict, resolve_area
 from zi_docs.submission.rollup import GroupStatus
@@ -300,18 +300,18 @@ def rekap(
         return code
     codes = result.area_codes
     click.echo(
-        f"{'Unit kerja':<34} "
+        f"{'Ruang kerja':<16} {'Unit kerja':<30} "
         + " ".join(f"{c:>6}" for c in codes)
         + f" {'Pengk.':>7} {'Total':>6} {'WBK':<6} {'Lengkap':>7} {'Merah':>5}"
     )
     for row in result.rows:
         if row.error is not None:
-            click.secho(f"{row.unit[:34]:<34} tidak terbaca: {row.error}", fg="red")
+            click.secho(f"{_label(row)} tidak terbaca: {row.error}", fg="red")
             continue
         values = {code: value for code, value, _done in row.areas}
         wbk = click.style(f"{'ya' if row.wbk else 'belum':<6}", fg="green" if row.wbk else "red")
         click.echo(
-            f"{row.unit[:34]:<34} "
+            f"{_label(row)} "
             + " ".join(f"{_num(values.get(c, 0.0)):>6}" for c in codes)
             + f" {_num(row.pengungkit):>7} {_num(row.total):>6} {wbk} "
             f"{row.completeness:>6.0f}% {row.red:>5}"
@@ -320,6 +320,15 @@ def rekap(
         if path is not None:
             click.echo(f"Ditulis: {path}")
     return code
+
+
+def _label(row: RekapRow) -> str:
+    """Folder and unit name, each cut with an ellipsis so that two units never look alike."""
+    return f"{_cut(row.folder.name, 16):<16} {_cut(row.unit, 30):<30}"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 COMMANDS: list[click.Command] = [check, export, rekap]
