@@ -174,3 +174,18 @@ def test_extraction_runs_in_worker_processes(tmp_path: Path) -> None:
         results = list(pool.map(extract, paths, ["pdf"] * 3))
     assert [r.text for r in results] == [f"halaman dokumen {n}" for n in range(3)]
     assert pickle.loads(pickle.dumps(results[0])) == results[0]
+
+
+def test_libreoffice_style_creation_date_is_read(tmp_path: Path) -> None:
+    """LibreOffice writes ``D:20260315082629Z'`` (a stray apostrophe) that pypdf refuses."""
+    from pypdf import PdfWriter
+
+    from zi_docs.evidence.extract import document_date
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_metadata({"/CreationDate": "D:20260315082629Z'"})
+    path = tmp_path / "lo.pdf"
+    with path.open("wb") as stream:
+        writer.write(stream)
+    assert document_date(path, "pdf") == dt.date(2026, 3, 15)

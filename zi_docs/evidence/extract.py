@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -206,10 +207,34 @@ def _encrypted(path: Path) -> Extraction:
 def _pdf_date(reader: PdfReader) -> dt.date | None:
     try:
         meta = reader.metadata
-        created: Any = meta.creation_date if meta is not None else None
+        if meta is None:
+            return None
+        raw = meta.get("/CreationDate")
     except (PyPdfError, ValueError, TypeError, KeyError):
         return None
-    return created.date() if isinstance(created, dt.datetime) else None
+    try:
+        created: Any = meta.creation_date
+    except (PyPdfError, ValueError, TypeError, KeyError):
+        created = None
+    if isinstance(created, dt.datetime):
+        return created.date()
+    return _lenient_pdf_date(str(raw)) if raw else None
+
+
+_PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+def _lenient_pdf_date(raw: str) -> dt.date | None:
+    """The date part of a PDF date string that pypdf refuses, e.g. LibreOffice's
+    ``D:20261123082629Z'`` (a stray apostrophe after the ``Z``)."""
+    match = _PDF_DATE.match(raw.strip())
+    if not match:
+        return None
+    year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 def _note_language(result: ocr.OcrText, notes: list[str]) -> None:
