@@ -24,5 +24,8 @@ def demo_documents(workspace: Workspace, progress: Callable[[str], None]) -> lis
     outputs: list[tuple[str, Path]] = [("Dokumen", workspace.out_dir / OUTPUT_FOLDER)]
     for result in summary.results:
         count = len(result.documents)
-        progress(f"  {result.kind}: {count} berkas .docx" + (" + PDF" if result.pdfs else ""))
+        progress(
+            f"  {result.kind} ({result.input.name}): {count} berkas .docx"
+            + (" + PDF" if result.pdfs else "")
+        )
     return outputs
