@@ -90,7 +90,8 @@ def score_workspace(
 
 def demo_step(workspace: Workspace, progress: Callable[[str], None]) -> list[tuple[str, Path]]:
     """Demo step: score the example answers, write ``out/skor.json`` and the LKE workbook."""
-    from zi_docs.assessment.views import number, report_to_dict
+    from zi_docs.angka import angka
+    from zi_docs.assessment.views import report_to_dict
     from zi_docs.assessment.workbook import write_workbook
 
     report = score_workspace(workspace)
@@ -105,5 +106,5 @@ def demo_step(workspace: Workspace, progress: Callable[[str], None]) -> list[tup
         f"{'memenuhi' if ok else 'belum memenuhi'} ({reading})"
         for reading, ok in verdict.passed_by_reading.items()
     )
-    progress(f"Penilaian mandiri: total {number(report.total)}; {verdict.name}: {state}")
+    progress(f"Penilaian mandiri: total {angka(report.total)}; {verdict.name}: {state}")
     return [("Skor penilaian mandiri (JSON)", json_path), ("Kertas kerja LKE (Excel)", xlsx_path)]

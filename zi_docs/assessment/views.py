@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from zi_docs.assessment.gaps import Gap
 from zi_docs.assessment.report import ScoreReport
 from zi_docs.assessment.scoring import QuestionScore
 from zi_docs.assessment.verdict import Verdict
-
-
-def number(value: float, decimals: int = 2) -> str:
-    """``78.5625`` -> ``78,56`` (Indonesian decimal comma, thousands with dots).
-
-    Rounds half away from zero on the shortest decimal form, as spreadsheets do
-    (2.625 -> ``2,63``, where Python's own formatting would give 2.62).
-    """
-    exponent = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(repr(float(value))).quantize(exponent, rounding=ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def report_to_dict(report: ScoreReport) -> dict[str, Any]:

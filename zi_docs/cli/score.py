@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
+from zi_docs.angka import angka
 from zi_docs.assessment import ScoreReport, Verdict, score_workspace
-from zi_docs.assessment.views import number, report_to_dict
+from zi_docs.assessment.views import report_to_dict
 from zi_docs.cli._base import ZiCommand, emit_json, shown, workspace_option
 from zi_docs.workspace import Workspace
 
@@ -79,7 +80,7 @@ def score(
 
 def _pair(value: float, weight: float) -> str:
     share = value / weight * 100 if weight else 0.0
-    return f"{number(value):>6} /{number(weight):>6} {number(share):>6}%"
+    return f"{angka(value):>6} /{angka(weight):>6} {angka(share):>6}%"
 
 
 def _print_table(report: ScoreReport) -> None:
@@ -129,7 +130,7 @@ def _print_verdict(report: ScoreReport, verdict: Verdict) -> None:
     done: set[tuple[str, str | None]] = set()
     for result in verdict.rules:
         if result.reading is None:
-            value, minimum = number(result.value), number(result.minimum)
+            value, minimum = angka(result.value), angka(result.minimum)
             label = result.description + (" (indeks)" if result.unit == "indeks" else "")
             relation = "≥" if result.passed else "<"
             _rule_line(result.passed, label, f"{value:>6} {relation} {minimum}")
@@ -140,10 +141,10 @@ def _print_verdict(report: ScoreReport, verdict: Verdict) -> None:
         group = [r for r in verdict.rules if (r.code, r.reading) == (result.code, result.reading)]
         failed = [r for r in group if not r.passed]
         percent = rules[result.code].min_percent or 0.0
-        label = f"Setiap area ≥ {number(percent, 0)}% bobot (tafsir {result.reading})"
+        label = f"Setiap area ≥ {angka(percent, 0)}% bobot (tafsir {result.reading})"
         detail = (
             "; ".join(
-                f"{_subject(r.subject)} {number(r.value)} < {number(r.minimum)}" for r in failed
+                f"{_subject(r.subject)} {angka(r.value)} < {angka(r.minimum)}" for r in failed
             )
             if failed
             else f"semua {len(group)} nilai memenuhi"
@@ -176,7 +177,7 @@ def _print_gaps(report: ScoreReport, count: int) -> None:
     for rank, gap in enumerate(report.gaps[:count], start=1):
         text = textwrap.shorten(gap.text, 40, placeholder="…")
         change = f"{gap.current.replace('.', ',')} → {gap.target.replace('.', ',')}"
-        click.echo(f"{rank:>3}. {gap.alias:<13}{text:<41}{change:<16}+{number(gap.points)}")
+        click.echo(f"{rank:>3}. {gap.alias:<13}{text:<41}{change:<16}+{angka(gap.points)}")
         for effect in gap.helps:
             subject = (
                 f"area {_subject(effect.subject)} (tafsir {effect.reading})"
@@ -185,8 +186,8 @@ def _print_gaps(report: ScoreReport, count: int) -> None:
             )
             state = "menjadi terpenuhi" if effect.fixed else "belum cukup"
             click.echo(
-                f"       membantu {effect.predicate} {subject}: {number(effect.before)} → "
-                f"{number(effect.after)}, minimum {number(effect.minimum)}, {state}"
+                f"       membantu {effect.predicate} {subject}: {angka(effect.before)} → "
+                f"{angka(effect.after)}, minimum {angka(effect.minimum)}, {state}"
             )
     if len(report.gaps) > count:
         click.echo(f"     … dan {len(report.gaps) - count} lainnya (lihat --celah N atau --json)")

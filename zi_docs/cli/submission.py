@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from zi_docs.angka import angka
 from zi_docs.cli._base import (
     ExitCode,
     ZiCommand,
@@ -38,14 +39,10 @@ _GATE = {
 _LIMIT = 25
 
 
-def _num(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
-
-
 def _row(label: str, part: str, group: GroupStatus) -> str:
     light = click.style(f"{group.light.value:<6}", fg=_COLOURS[group.light.value], bold=True)
     return (
-        f"{label[:38]:<38} {part:<9} {_num(group.value):>6}/{_num(group.weight):<6}"
+        f"{label[:38]:<38} {part:<9} {angka(group.value):>6}/{angka(group.weight):<6}"
         f"{100 * group.share:>5.0f}% {group.items_percent:>6.0f}% {group.evidence_percent:>7.0f}%"
         f" {group.complete_questions:>3}/{group.questions:<3} {light}"
     )
@@ -312,8 +309,8 @@ def rekap(
         wbk = click.style(f"{'ya' if row.wbk else 'belum':<6}", fg="green" if row.wbk else "red")
         click.echo(
             f"{_label(row)} "
-            + " ".join(f"{_num(values.get(c, 0.0)):>6}" for c in codes)
-            + f" {_num(row.pengungkit):>7} {_num(row.total):>6} {wbk} "
+            + " ".join(f"{angka(values.get(c, 0.0)):>6}" for c in codes)
+            + f" {angka(row.pengungkit):>7} {angka(row.total):>6} {wbk} "
             f"{row.completeness:>6.0f}% {row.red:>5}"
         )
     for path in (xlsx, docx_out):

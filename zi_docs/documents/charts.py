@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
+from zi_docs.angka import persen
 from zi_docs.documents.flowchart_draw import label_font
 
 DPI = 200
@@ -70,7 +71,7 @@ def bar_chart(
             clamped = max(0.0, min(100.0, value))
             box = (x0, y + k * bar_h, x0 + clamped * scale, y + (k + 1) * bar_h - 0.6 * _MM)
             draw.rectangle(box, fill=_colour(k, len(series)))
-            text = f"{value:.1f}%".replace(".", ",")
+            text = persen(value, 1)
             draw.text(
                 (box[2] + 1 * _MM, (box[1] + box[3]) / 2), text, fill=INK, font=small, anchor="lm"
             )

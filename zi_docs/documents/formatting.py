@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from zi_docs.angka import angka, as_decimal, persen, ribuan
 from zi_docs.nip import format_nip
 from zi_docs.schema import as_date
 
@@ -119,7 +119,7 @@ def terbilang(value: Any) -> str:
     """
     if isinstance(value, bool):
         raise ValueError("nilai ya/tidak bukan bilangan")
-    number = _as_decimal(value)
+    number = as_decimal(value)
     if abs(number) >= TERBILANG_LIMIT:
         raise ValueError(f"{value} terlalu besar untuk ditulis dengan huruf (batas: triliun)")
     sign = ["minus"] if number < 0 else []
@@ -134,46 +134,11 @@ def terbilang(value: Any) -> str:
     return " ".join(words)
 
 
-# ---- numbers and money ------------------------------------------------------------------------
-def _as_decimal(value: Any) -> Decimal:
-    if isinstance(value, bool):
-        raise ValueError("nilai ya/tidak bukan angka")
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    try:
-        return Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(f"'{value}' bukan angka") from None
-
-
-def ribuan(value: Any) -> str:
-    """Whole number with thousands dots: ``1234567`` -> ``1.234.567`` (rounded half up)."""
-    number = _as_decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    sign = "-" if number < 0 else ""
-    return sign + f"{abs(int(number)):,}".replace(",", ".")
-
-
-def angka(value: Any, desimal: int = 2) -> str:
-    """Number with Indonesian separators: ``1234567.891`` -> ``1.234.567,89``."""
-    number = _as_decimal(value)
-    if desimal <= 0:
-        return ribuan(number)
-    quantum = Decimal(1).scaleb(-desimal)
-    number = number.quantize(quantum, rounding=ROUND_HALF_UP)
-    sign = "-" if number < 0 else ""
-    whole, _, frac = format(abs(number), "f").partition(".")
-    return f"{sign}{int(whole):,}".replace(",", ".") + "," + frac.ljust(desimal, "0")
-
-
-def persen(value: Any, desimal: int = 2) -> str:
-    """``87.5`` -> ``87,50%``."""
-    return angka(value, desimal) + "%"
-
-
+# ---- numbers and money (number formatting itself lives in zi_docs/angka.py) -----------------
 def rupiah(value: Any, gaya: str = "baku") -> str:
     """Money: ``Rp1.250.000,00`` (``gaya="baku"``) or the house style ``Rp 1.250.000,-``
     (``gaya="kantor"``, whole rupiah)."""
-    number = _as_decimal(value)
+    number = as_decimal(value)
     sign = "-" if number < 0 else ""
     if gaya == "kantor":
         return f"{sign}Rp {ribuan(abs(number))},-"

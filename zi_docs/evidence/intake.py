@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from zi_docs.angka import angka
 from zi_docs.evidence import textbridge
 from zi_docs.evidence.catalog import Tag
 from zi_docs.evidence.sniff import FileType, UnknownType, detect
@@ -239,4 +240,4 @@ def prepare(
 
 def megabytes(size: int) -> str:
     """``1234567`` -> ``1,2 MB`` (decimal comma), as messages show sizes."""
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{angka(size / 1_000_000, 1)} MB"

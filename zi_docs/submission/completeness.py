@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from zi_docs.angka import angka, persen
 from zi_docs.assessment.scoring import QuestionScore, Score
 from zi_docs.catalogue import Catalogue, ChecklistItem, Node
 from zi_docs.catalogue.model import fold
@@ -114,9 +115,9 @@ def format_answer(question: QuestionScore) -> str:
     if question.option is not None:
         return question.option
     if question.index is not None:
-        return f"{question.index:.2f}".replace(".", ",")
+        return angka(question.index)
     if question.percent is not None:
-        return f"{question.percent:.2f}%".replace(".", ",")
+        return persen(question.percent)
     return ""
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from zi_docs.angka import angka
 from zi_docs.findings import Severity
 from zi_docs.submission import adapters
 from zi_docs.submission.chart import area_chart
@@ -16,10 +17,6 @@ from zi_docs.submission.gates import GateState
 
 TEMPLATE = "laporan-kelengkapan.docx"
 _MAX_FINDINGS = 60
-
-
-def _num(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
 
 
 def write_check_docx(result: CheckResult, dest: Path, today: dt.date | None = None) -> Path:
@@ -59,7 +56,7 @@ def _context(
                 "baris": [
                     {
                         "bagian": "gabungan" if g.level == "area-gabungan" else g.part,
-                        "nilai": f"{_num(g.value)} / {_num(g.weight)}",
+                        "nilai": f"{angka(g.value)} / {angka(g.weight)}",
                         "persen": f"{100 * g.share:.0f}%",
                         "butir": f"{g.items_percent:.0f}%",
                         "berbukti": f"{g.evidence_percent:.0f}%",
@@ -90,9 +87,9 @@ def _context(
             "target": report.target,
         },
         "ringkasan": {
-            "pengungkit": _num(report.pengungkit),
-            "hasil": _num(report.hasil),
-            "total": _num(report.total),
+            "pengungkit": angka(report.pengungkit),
+            "hasil": angka(report.hasil),
+            "total": angka(report.total),
             "status": "lengkap" if result.complete else "belum lengkap",
             "lengkap": sum(s.complete for s in indicators),
             "pertanyaan": len(indicators),

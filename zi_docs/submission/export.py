@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs import __version__
+from zi_docs.angka import angka
 from zi_docs.errors import WorkspaceError
 from zi_docs.findings import Finding, Severity
 from zi_docs.outputs import output_folder
@@ -173,9 +174,9 @@ def _scores(check: CheckResult) -> tuple[tuple[str, str], ...]:
     report = check.report
     verdict = report.verdict(report.target)
     return (
-        ("Pengungkit", _num(report.pengungkit)),
-        ("Hasil", _num(report.hasil)),
-        ("Total", _num(report.total)),
+        ("Pengungkit", angka(report.pengungkit)),
+        ("Hasil", angka(report.hasil)),
+        ("Total", angka(report.total)),
         (verdict.name, _verdict_text(verdict.passed_by_reading)),
     )
 
@@ -190,10 +191,6 @@ def _verdict_text(by_reading: Mapping[str, bool]) -> str:
         f"{'memenuhi' if ok else 'belum memenuhi'} (tafsir {reading})"
         for reading, ok in by_reading.items()
     )
-
-
-def _num(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
 
 
 def _page(

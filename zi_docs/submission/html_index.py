@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from zi_docs.angka import angka
 from zi_docs.catalogue import Catalogue, Node
 from zi_docs.submission.completeness import Completeness, IndicatorStatus
 from zi_docs.submission.gates import Gates, GateState
@@ -74,10 +75,6 @@ def _pct(value: float) -> str:
     return f"{value:.0f}%"
 
 
-def _num(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
-
-
 def render_index(page: IndexPage) -> str:
     parts = [
         "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'>",
@@ -124,7 +121,7 @@ def _areas(page: IndexPage) -> str:
             continue
         rows.append(
             f"<tr class='{group.light.value}'><td>{_e(group.name)}</td>"
-            f"<td class='n'>{_num(group.value)} / {_num(group.weight)}</td>"
+            f"<td class='n'>{angka(group.value)} / {angka(group.weight)}</td>"
             f"<td class='n'>{_pct(100 * group.share)}</td>"
             f"<td class='n'>{_pct(100 * group.minimum)}</td>"
             f"<td class='n'>{_pct(group.items_percent)}</td>"
@@ -201,7 +198,7 @@ def _question_table(
         rows.append(
             f"<tr class='soal' data-lengkap='{'ya' if s.complete else 'tidak'}' "
             f"id='q-{_e(node.id)}'><td>{_e(node.id)}</td><td>{_e(node.name)}</td>"
-            f"<td>{_e(s.answer or '–')}</td><td class='n'>{_num(s.value)}</td>"
+            f"<td>{_e(s.answer or '–')}</td><td class='n'>{angka(s.value)}</td>"
             f"<td>{_e(s.note or '')}</td><td><ul class='bukti'>{links}{missing}</ul></td>"
             f"<td>{state}</td></tr>"
         )

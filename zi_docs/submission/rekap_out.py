@@ -10,6 +10,7 @@ from docx.shared import Mm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from zi_docs.angka import angka
 from zi_docs.outputs import output_folder
 from zi_docs.submission.rekap import Rekap, RekapRow
 
@@ -100,5 +101,5 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.2f}".replace(".", ",")
+        return angka(value)
     return str(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zi_docs.angka import angka
 from zi_docs.catalogue.model import fold
 from zi_docs.errors import NotFoundError
 from zi_docs.findings import Finding, Severity
@@ -111,18 +112,14 @@ def _pct(value: float) -> str:
     return f"{value:.0f}%"
 
 
-def _num(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
-
-
 def check_markdown(result: CheckResult, area: str | None = None) -> str:
     """The whole check as Markdown; ``area`` (a code) drills into one area."""
     report = result.report
     lines = [
         f"# Kelengkapan Data Dukung — {result.unit_name} ({result.year})",
         "",
-        f"Nilai pengungkit {_num(report.pengungkit)}, hasil {_num(report.hasil)}, total "
-        f"{_num(report.total)}; target {report.target}. Status: "
+        f"Nilai pengungkit {angka(report.pengungkit)}, hasil {angka(report.hasil)}, total "
+        f"{angka(report.total)}; target {report.target}. Status: "
         + ("**lengkap**." if result.complete else "**belum lengkap**."),
         "",
         "## Per area",
@@ -135,7 +132,7 @@ def check_markdown(result: CheckResult, area: str | None = None) -> str:
             continue
         part = "gabungan" if group.level == "area-gabungan" else group.part or ""
         lines.append(
-            f"| {group.name} | {part} | {_num(group.value)} / {_num(group.weight)} | "
+            f"| {group.name} | {part} | {angka(group.value)} / {angka(group.weight)} | "
             f"{_pct(100 * group.share)} | {_pct(100 * group.minimum)} | "
             f"{_pct(group.items_percent)} | {_pct(group.evidence_percent)} | "
             f"{group.complete_questions}/{group.questions} | "

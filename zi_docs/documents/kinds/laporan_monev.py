@@ -12,6 +12,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
+from zi_docs.angka import angka
 from zi_docs.documents.charts import Bar, bar_chart
 from zi_docs.documents.common import person, unit_context
 from zi_docs.documents.formatting import MONTHS, romawi
@@ -158,10 +159,6 @@ SCHEMA = MonevRecord(
 )
 
 
-def _pct(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
 def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> dict[str, Any]:
     plan = data[PLAN_KEY]
     catalogue = workspace.catalogue
@@ -183,8 +180,8 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
                     "kode": k["kode"],
                     "kegiatan": k["kegiatan"],
                     "output": k["output"],
-                    "target": _pct(item.target),
-                    "realisasi": _pct(item.realisasi),
+                    "target": angka(item.target, 1),
+                    "realisasi": angka(item.realisasi, 1),
                     "capaian": entry.get("capaian") or "belum dilaporkan",
                     "data_dukung": entry.get("data_dukung") or "-",
                     "status": "sesuai rencana" if item.on_track else "terlambat",
@@ -213,8 +210,8 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
             {
                 "nama": catalogue.areas.get(p.area, p.area),
                 "jumlah": p.count,
-                "target": _pct(p.target),
-                "realisasi": _pct(p.realisasi),
+                "target": angka(p.target, 1),
+                "realisasi": angka(p.realisasi, 1),
             }
             for p in progress
         ],
@@ -247,7 +244,7 @@ def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
         [Bar(a.name, (a.percent,)) for a in capaian.areas],
         ["Nilai area (% dari bobot)"],
         minimum=minimum,
-        minimum_label=f"Batas minimal {capaian.target} ({_pct(minimum)}%)",
+        minimum_label=f"Batas minimal {capaian.target} ({angka(minimum, 1)}%)",
     )
     return {
         "ada": True,
@@ -257,7 +254,7 @@ def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
                 "bobot": a.weight,
                 "nilai": a.value,
                 "minimum": a.minimum,
-                "persen": _pct(a.percent),
+                "persen": angka(a.percent, 1),
                 "memenuhi": "Ya" if a.passed else "Belum",
             }
             for a in capaian.areas
