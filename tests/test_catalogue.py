@@ -164,3 +164,13 @@ def test_missing_thresholds_is_reported(tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError) as info:
         load_catalogue(path)
     assert any("ambang_batas" in str(f) for f in info.value.findings)
+
+
+def test_short_alias_is_shown_as_users_write_it(cat: Catalogue) -> None:
+    assert cat.short_alias(cat.node("A.I.1.i.a")) == "P.MP.i.a"
+    assert cat.short_alias(cat.node("A.II.6.i")) == "R.PP.i"
+    assert cat.short_alias(cat.node("B.I.a")) == "B.I.a"
+    legacy = load_catalogue(FIXTURES / "permenpanrb-52-2014-mini.yaml")
+    first = legacy.questions()[0]
+    assert legacy.short_alias(first) == "MP.i.a"
+    assert legacy.resolve(legacy.short_alias(first)) is first

@@ -5,9 +5,14 @@ from __future__ import annotations
 from zi_docs.catalogue.model import Node, fold
 
 
-def build_aliases(roots: tuple[Node, ...]) -> dict[str, str]:
-    """Every way a user may name a node, folded, mapped to its id."""
+def build_aliases(roots: tuple[Node, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """Every way a user may name a node (folded -> id), and the short name shown per id.
+
+    The short name is the area-named alias as users write it (``P.MP.i.a``; ``MP.i.a`` in a
+    catalogue without Pemenuhan/Reform), kept in its printed case.
+    """
     aliases: dict[str, str] = {}
+    short: dict[str, str] = {}
 
     def add(alias: str, node_id: str) -> None:
         aliases.setdefault(fold(alias), node_id)
@@ -27,9 +32,11 @@ def build_aliases(roots: tuple[Node, ...]) -> dict[str, str]:
                 first, _, rest = relative.partition(".")
                 if node.area and first.isdigit():
                     named = node.area + ("." + rest if rest else "")
-                    add(f"{letter}.{named}" if bagian else named, node.id)
+                    alias = f"{letter}.{named}" if bagian else named
+                    add(alias, node.id)
+                    short.setdefault(node.id, alias)
                 if root.code == "pengungkit" and index == 0:
                     add(relative, node.id)
         for node in root.walk():
             add(node.id, node.id)
-    return aliases
+    return aliases, short

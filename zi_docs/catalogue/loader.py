@@ -105,6 +105,7 @@ class _Loader:
             raise InvalidInputError(
                 f"katalog {self.doc.file} memuat {len(self.problems)} kesalahan", self.problems
             )
+        aliases, short_aliases = build_aliases(roots)
         return Catalogue(
             id=str(data["id"]),
             version=str(data["versi"]),
@@ -119,7 +120,8 @@ class _Loader:
             roots=roots,
             by_id=self.by_id,
             parent_of=self.parent_of,
-            aliases=build_aliases(roots),
+            aliases=aliases,
+            short_aliases=short_aliases,
         )
 
     def _option_values(self, raw: Any) -> None:

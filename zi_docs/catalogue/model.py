@@ -130,6 +130,8 @@ class Catalogue:
     parent_of: Mapping[str, str]
     aliases: Mapping[str, str]
     """Folded alias -> id (ids themselves, ``P.MP.i.a``, ``1.i.a``, ``PPA1A``)."""
+    short_aliases: Mapping[str, str]
+    """Id -> the alias shown beside it (``P.MP.i.a``)."""
 
     # ---- navigation -------------------------------------------------------------------
     def walk(self) -> Iterator[Node]:
@@ -193,14 +195,7 @@ class Catalogue:
 
     def short_alias(self, node: Node) -> str:
         """The alias users write (``P.MP.i.a``), or the id when there is none."""
-        best = node.id
-        for alias, node_id in self.aliases.items():
-            if node_id == node.id and "." in alias and alias[:2] in ("p.", "r."):
-                parts = alias.split(".")
-                parts[0] = parts[0].upper()
-                parts[1] = parts[1].upper()
-                return ".".join(parts)
-        return best
+        return self.short_aliases.get(node.id, node.id)
 
     def search(self, text: str) -> list[tuple[Node, str]]:
         """Questions whose text, criteria, explanation or checklist mention every word.
