@@ -4,7 +4,6 @@ vocabulary: FileMissing, ChecksumMismatch, UnexpectedFile)."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import tempfile
 import zipfile
@@ -15,6 +14,7 @@ import bagit
 
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.findings import Finding
+from zi_docs.submission.bag import hash_file
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,10 @@ class BagProblem:
             )
         if self.kind == "unexpected":
             return f"berkas tidak terdaftar di manifest: {self.path}"
-        return f"bag tidak sah: {self.path}"
+        return (
+            f"struktur bundel tidak sah ({self.path}); minta pengirim mengekspor ulang "
+            "bundelnya"
+        )
 
 
 @dataclass(frozen=True)
@@ -97,14 +100,6 @@ def _unzip(path: Path, into: Path) -> Path:
     return tops[0]
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _check(source: Path, root: Path) -> BagCheck:
     try:
         bag = bagit.Bag(str(root))
@@ -126,12 +121,15 @@ def _check(source: Path, root: Path) -> BagCheck:
             problems.append(BagProblem("missing", rel, hashes["sha256"]))
             continue
         checked += 1
-        found = _sha256(target)
+        found, _size = hash_file(target)
         if found != hashes["sha256"].lower():
             problems.append(BagProblem("altered", rel, hashes["sha256"].lower(), found))
     if not problems:
+        # When every entry has a SHA-256 (checked above), bagit checks structure and
+        # completeness only instead of hashing every file a second time.
+        hashed = all("sha256" in hashes for hashes in bag.entries.values())
         try:
-            bag.validate()
+            bag.validate(completeness_only=hashed)
         except bagit.BagError as exc:
             problems.append(BagProblem("invalid", str(exc)))
     info = {k: v if isinstance(v, str) else "; ".join(v) for k, v in bag.info.items()}
