@@ -95,13 +95,6 @@ def place_file(
     return Placed(relative, digest, actual_size, linked, reused_digest=False)
 
 
-def write_text_payload(bag_root: Path, relative: str, data: bytes) -> Placed:
-    target = bag_root / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return Placed(relative, hashlib.sha256(data).hexdigest(), len(data), False, False)
-
-
 def _clean_value(value: str) -> str:
     return " ".join(str(value).split())
 

@@ -15,7 +15,6 @@ Rule (the TPI's traffic light), for a group of questions with a score share:
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -189,15 +188,3 @@ def roll_up(
 
 def _members(indicators: Iterable[IndicatorStatus], area: str) -> list[IndicatorStatus]:
     return [s for s in indicators if s.area == area and s.part in ("pemenuhan", "reform")]
-
-
-def total_light_counts(rollup: Rollup, level: str) -> dict[Light, int]:
-    counts = dict.fromkeys(Light, 0)
-    for group in rollup.of_level(level):
-        counts[group.light] += 1
-    return counts
-
-
-def mean(values: Iterable[float]) -> float:
-    items = list(values)
-    return math.fsum(items) / len(items) if items else 0.0
