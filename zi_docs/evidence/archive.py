@@ -5,6 +5,7 @@ On-disk layout of ``archive/``::
     catalog.sqlite          the catalogue (files, tags, names, text, audit log, journal)
     objects/ab/<sha256>     stored bytes, read-only, never modified
     index/                  the search index (derived; rebuilt when missing)
+    cache/ocr/              OCR results by SHA-256 (derived; never committed, never verified)
     .lock                   held by the one writing process
 """
 
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 CATALOG_FILE = "catalog.sqlite"
 OBJECTS_DIR = "objects"
 LOCK_FILE = ".lock"
+OCR_CACHE = Path("cache") / "ocr"
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.evidence import numbers, searchbridge
-from zi_docs.evidence.archive import Archive
+from zi_docs.evidence.archive import OCR_CACHE, Archive
 from zi_docs.evidence.catalog import Tag, add_tags, bump, current_user, log, now
 from zi_docs.evidence.intake import Candidate, Prepared, Rejection, prepare
 from zi_docs.evidence.search import IndexDoc
-from zi_docs.evidence.textbridge import OCR_CACHE
 
 Progress = Callable[[int, int], None]
 BATCH_SIZE = 64

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.angka import angka
-from zi_docs.evidence import textbridge
+from zi_docs.evidence import extract as engine
 from zi_docs.evidence.catalog import Tag
 from zi_docs.evidence.sniff import FileType, UnknownType, detect
 from zi_docs.evidence.store import hash_file
@@ -219,9 +219,9 @@ def prepare(
         return Prepared(
             path, source, name, sha256, size, ftype, candidate.tags, "", "", None, None, known=True
         )
-    extracted = textbridge.extract(path, ftype, sha256, ocr_cache)
-    if extracted.problem is not None:
-        return Rejection(source, extracted.problem, extracted.problem_code or "corrupt")
+    extracted = engine.extract(path, ftype.kind, sha256=sha256, ocr_cache=ocr_cache)
+    if extracted.failure is not None:  # corrupt or password-protected: the message says what to do
+        return Rejection(source, extracted.error or extracted.failure, extracted.failure)
     return Prepared(
         path,
         source,
@@ -232,8 +232,8 @@ def prepare(
         candidate.tags,
         extracted.text,
         extracted.status,
-        extracted.pages,
-        extracted.meta_date,
+        extracted.page_count,
+        extracted.date,
         known=False,
     )
 

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from zi_docs.evidence import extract as engine
 from zi_docs.evidence import numbers, searchbridge
-from zi_docs.evidence.archive import Archive
+from zi_docs.evidence.archive import OCR_CACHE, Archive
 from zi_docs.evidence.catalog import StoredFile, Tag, bump, log
 from zi_docs.evidence.search import Hit, ReindexReport
-from zi_docs.evidence.textbridge import OCR_CACHE
 from zi_docs.workspace import Workspace
 
 Progress = Callable[[int, int], None]
