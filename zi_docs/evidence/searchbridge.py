@@ -13,7 +13,7 @@ from pathlib import Path
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.evidence.catalog import Catalog, StoredFile
-from zi_docs.evidence.search import Hit, IndexDoc, ReindexReport, SearchIndex
+from zi_docs.evidence.search import IndexDoc, ReindexReport, SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -118,27 +118,3 @@ def reindex(
     """Make the index hold exactly the catalogue's files (incremental unless ``full``)."""
     with open_index(archive_root, catalog, catalogue) as ix:
         return ix.reindex(_docs(catalog, catalogue), incremental=not full)
-
-
-def search(
-    archive_root: Path,
-    catalog: Catalog,
-    catalogue: Catalogue,
-    text: str,
-    *,
-    indicator: str | None = None,
-    area: str | None = None,
-    year: int | None = None,
-    kind: str | None = None,
-    limit: int = 20,
-) -> list[Hit]:
-    with open_index(archive_root, catalog, catalogue) as ix:
-        return ix.search(
-            text,
-            indicator=indicator,
-            area=area,
-            year=year,
-            kind=kind,
-            limit=limit,
-            catalogue=catalogue,
-        )

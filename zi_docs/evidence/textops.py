@@ -40,17 +40,16 @@ def search(
         if not searchbridge.index_dir(archive.root).exists():
             with archive.writing():  # build it under the writer lock
                 searchbridge.reindex(archive.root, archive.catalog, archive.catalogue)
-        hits = searchbridge.search(
-            archive.root,
-            archive.catalog,
-            archive.catalogue,
-            text,
-            indicator=indicator,
-            area=area,
-            year=year,
-            kind=kind,
-            limit=limit,
-        )
+        with searchbridge.open_index(archive.root, archive.catalog, archive.catalogue) as ix:
+            hits = ix.search(
+                text,
+                indicator=indicator,
+                area=area,
+                year=year,
+                kind=kind,
+                limit=limit,
+                catalogue=archive.catalogue,
+            )
         files = {f.sha256: f for f in archive.catalog.files(shas=[h.sha256 for h in hits])}
         return SearchResult(text, tuple((h, files.get(h.sha256)) for h in hits))
 
