@@ -40,10 +40,7 @@ class BagProblem:
             )
         if self.kind == "unexpected":
             return f"berkas tidak terdaftar di manifest: {self.path}"
-        return (
-            f"struktur bundel tidak sah ({self.path}); minta pengirim mengekspor ulang "
-            "bundelnya"
-        )
+        return f"struktur bundel tidak sah ({self.path}); minta pengirim mengekspor ulang bundelnya"
 
 
 @dataclass(frozen=True)
