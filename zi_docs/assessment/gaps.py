@@ -67,8 +67,8 @@ def analyse(catalogue: Catalogue, score: Score, verdicts: tuple[Verdict, ...]) -
     """Every improving step, best first, against the failed rules of ``verdicts``."""
     values = {q.id: q.value for q in score.questions}
     indices = {q.id: q.index for q in score.questions if q.index is not None}
-    predicates = [catalogue.predicate(v.code) for v in verdicts]
-    failed = {v.code: {_key(r) for r in v.failed} for v in verdicts}
+    # per analysed verdict: its predicate and its failed rules by key (computed once)
+    targets = [(v, catalogue.predicate(v.code), {_key(r): r for r in v.failed}) for v in verdicts]
     gaps: list[tuple[float, int, int, Gap]] = []
     for order, question in enumerate(score.questions):
         step = _improve(catalogue, question)
@@ -89,11 +89,10 @@ def analyse(catalogue: Catalogue, score: Score, verdicts: tuple[Verdict, ...]) -
             areas=area_scores(catalogue, node_values),
         )
         helps: list[RuleEffect] = []
-        for verdict, predicate in zip(verdicts, predicates, strict=True):
-            before = {_key(r): r for r in verdict.failed}
+        for verdict, predicate, before in targets:
             for after in evaluate(predicate, measures).rules:
                 old = before.get(_key(after))
-                if _key(after) in failed[verdict.code] and old and after.value > old.value + _EPS:
+                if old is not None and after.value > old.value + _EPS:
                     helps.append(
                         RuleEffect(
                             predicate=verdict.code,
