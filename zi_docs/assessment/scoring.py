@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from zi_docs.assessment.answer_values import index_range
 from zi_docs.assessment.answers import Answer, AnswerSet
@@ -119,10 +120,19 @@ class Score:
     """Node or question id -> value (points), for threshold rules."""
 
     def question(self, question_id: str) -> QuestionScore:
-        return next(q for q in self.questions if q.id == question_id)
+        return self._questions[question_id]
 
     def node(self, node_id: str) -> NodeScore:
-        return next(n for n in self.nodes if n.id == node_id)
+        return self._nodes[node_id]
+
+    # id -> score, built on first look-up: callers look questions up inside loops
+    @cached_property
+    def _questions(self) -> dict[str, QuestionScore]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def _nodes(self) -> dict[str, NodeScore]:
+        return {n.id: n for n in self.nodes}
 
 
 def question_weight(catalogue: Catalogue, node: Node) -> float:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from zi_docs.angka import angka, persen
 from zi_docs.assessment.scoring import QuestionScore, Score
@@ -105,7 +106,11 @@ class Completeness:
     window: tuple[dt.date, dt.date]
 
     def indicator(self, node_id: str) -> IndicatorStatus:
-        return next(i for i in self.indicators if i.id == node_id)
+        return self._by_id[node_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, IndicatorStatus]:
+        return {i.id: i for i in self.indicators}
 
 
 def format_answer(question: QuestionScore) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from zi_docs.assessment.scoring import Score
 from zi_docs.catalogue import Catalogue
@@ -100,7 +101,11 @@ class Rollup:
         return [g for g in self.groups if g.level == level]
 
     def group(self, group_id: str) -> GroupStatus:
-        return next(g for g in self.groups if g.id == group_id)
+        return self._by_id[group_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, GroupStatus]:
+        return {g.id: g for g in self.groups}
 
 
 def area_minimum(catalogue: Catalogue, predicate: str) -> float:
