@@ -21,6 +21,12 @@ from zi_docs.yamlio import PathKey, YamlDoc
 _MISSING = object()
 
 
+def did_you_mean(word: str, options: Sequence[str]) -> str:
+    """``"; maksudnya 'catatan'?"`` for the option closest to a mistyped ``word``, else ``""``."""
+    close = difflib.get_close_matches(word, options, n=1)
+    return f"; maksudnya '{close[0]}'?" if close else ""
+
+
 @dataclass
 class Context:
     """What a check needs: the document (for lines) and the problems found so far."""
@@ -277,8 +283,7 @@ class Record(Kind):
         if not self.allow_extra:
             for key in value:
                 if key not in names:
-                    close = difflib.get_close_matches(str(key), names, n=1)
-                    hint = f"; maksudnya '{close[0]}'?" if close else ""
+                    hint = did_you_mean(str(key), names)
                     ctx.fail(
                         (*path, str(key)), f"isian '{key}' tidak dikenal{hint}", "unknown-field"
                     )

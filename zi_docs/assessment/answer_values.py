@@ -6,13 +6,13 @@ through a callback (so the caller can place it at file and line) instead of stop
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from zi_docs.catalogue import Catalogue, Node
+from zi_docs.schema import did_you_mean
 
 Report = Callable[..., None]
 """``report(message, code, *sub_path)``."""
@@ -65,10 +65,9 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
     ok = True
     for key in raw:
         if str(key) not in ANSWER_KEYS:
-            close = difflib.get_close_matches(str(key), ANSWER_KEYS, n=1)
-            hint = f"; maksudnya '{close[0]}'?" if close else ""
             report(
-                f"isian '{key}' tidak dikenal pada jawaban {node.id}{hint} "
+                f"isian '{key}' tidak dikenal pada jawaban {node.id}"
+                f"{did_you_mean(str(key), ANSWER_KEYS)} "
                 f"(yang dikenal: {', '.join(ANSWER_KEYS)})",
                 "answers-unknown-field",
                 str(key),
@@ -90,14 +89,7 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
         value = _content(given[0], raw[given[0]], node, catalogue, report)
     if value is None or not ok:
         return None
-    text = None if note is None else " ".join(str(note).split())
-    return AnswerValue(
-        option=value.option,
-        counts=value.counts,
-        percent=value.percent,
-        index=value.index,
-        note=text,
-    )
+    return replace(value, note=None if note is None else " ".join(str(note).split()))
 
 
 def _content(
@@ -243,10 +235,9 @@ def _counts(raw: Any, node: Node, report: Report) -> AnswerValue | None:
     for key, value in raw.items():
         name = str(key)
         if name not in keys:
-            close = difflib.get_close_matches(name, keys, n=1)
-            hint = f"; maksudnya '{close[0]}'?" if close else ""
             report(
-                f"isian '{name}' tidak dikenal untuk {node.id}{hint}; isian: {', '.join(keys)}",
+                f"isian '{name}' tidak dikenal untuk {node.id}{did_you_mean(name, keys)}; "
+                f"isian: {', '.join(keys)}",
                 "answers-unknown-count",
                 "input",
                 name,

@@ -30,7 +30,6 @@ Every problem of the file is reported at once, each with file, line and allowed 
 
 from __future__ import annotations
 
-import difflib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -41,6 +40,7 @@ from zi_docs.assessment.answer_values import AnswerValue, parse_value
 from zi_docs.catalogue import Catalogue, Node
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.findings import Finding, Severity
+from zi_docs.schema import did_you_mean
 from zi_docs.yamlio import PathKey, YamlDoc, load_yaml
 
 log = logging.getLogger(__name__)
@@ -131,11 +131,10 @@ class _Parser:
         self._check_catalogue(data)
         for key in data:
             if str(key) not in TOP_LEVEL:
-                close = difflib.get_close_matches(str(key), TOP_LEVEL, n=1)
-                hint = f"; maksudnya '{close[0]}'?" if close else ""
                 self.fail(
                     (str(key),),
-                    f"bagian '{key}' tidak dikenal{hint} (yang dikenal: {', '.join(TOP_LEVEL)})",
+                    f"bagian '{key}' tidak dikenal{did_you_mean(str(key), TOP_LEVEL)} "
+                    f"(yang dikenal: {', '.join(TOP_LEVEL)})",
                     "answers-section",
                 )
         for section in SECTIONS:
@@ -227,24 +226,15 @@ class _Parser:
             )
             return
         self.first_key[node.id] = key
-        value = parse_value(raw, node, self.catalogue, self._reporter(path))
+
+        def report(message: str, code: str, *sub: str | int) -> None:
+            """Value parsing reports each problem at a sub-path of this answer."""
+            self.fail((*path, *sub), message, code)
+
+        value = parse_value(raw, node, self.catalogue, report)
         if value is None:
             return
         self.answers[node.id] = _answer(node, key, value, self.doc.line_of(path))
-
-    def _reporter(self, path: PathKey) -> _Reporter:
-        return _Reporter(self, path)
-
-
-class _Reporter:
-    """Lets value parsing report problems at a sub-path of one answer."""
-
-    def __init__(self, parser: _Parser, path: PathKey) -> None:
-        self.parser = parser
-        self.path = path
-
-    def __call__(self, message: str, code: str, *sub: str | int) -> None:
-        self.parser.fail((*self.path, *sub), message, code)
 
 
 def _answer(node: Node, key: str, value: AnswerValue, line: int | None) -> Answer:
