@@ -11,7 +11,7 @@ from zi_docs.yamlio import PathKey
 
 def nip_problems(raw: str) -> list[str]:
     """Why ``raw`` is not a valid NIP (empty list when it is)."""
-    digits = raw.replace(" ", "").replace(".", "")
+    digits = normalise_nip(raw)
     if not digits.isdigit():
         return ["NIP hanya boleh berisi angka (spasi diperbolehkan)"]
     if len(digits) != 18:

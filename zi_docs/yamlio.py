@@ -78,8 +78,6 @@ class _Builder:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self.loader.construct_object(key_node, deep=True)
-                if isinstance(key, (list, dict)):
-                    key = str(key)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
                     key = str(key)
                 key_path = (*path, str(key))
