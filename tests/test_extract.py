@@ -180,12 +180,10 @@ def test_libreoffice_style_creation_date_is_read(tmp_path: Path) -> None:
     """LibreOffice writes ``D:20260315082629Z'`` (a stray apostrophe) that pypdf refuses."""
     from pypdf import PdfWriter
 
-    from zi_docs.evidence.extract import document_date
-
     writer = PdfWriter()
     writer.add_blank_page(width=200, height=200)
     writer.add_metadata({"/CreationDate": "D:20260315082629Z'"})
     path = tmp_path / "lo.pdf"
     with path.open("wb") as stream:
         writer.write(stream)
-    assert document_date(path, "pdf") == dt.date(2026, 3, 15)
+    assert extract(path, "pdf").date == dt.date(2026, 3, 15)

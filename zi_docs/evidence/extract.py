@@ -115,16 +115,6 @@ def ocr_pending(files: Iterable[PendingFile], cache_dir: Path) -> Iterator[tuple
         )
 
 
-def document_date(path: Path, kind: str) -> dt.date | None:
-    """Only the metadata date (for callers that already have the text)."""
-    if kind == "pdf":
-        try:
-            return _pdf_date(PdfReader(path))
-        except (PyPdfError, OSError, ValueError):
-            return None
-    return extract(path, kind).date if kind in ("docx", "xlsx") else None
-
-
 def _corrupt(path: Path, kind: str, exc: BaseException) -> Extraction:
     log.debug("cannot read %s as %s: %r", path, kind, exc)
     return Extraction(

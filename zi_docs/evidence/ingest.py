@@ -85,7 +85,6 @@ def ingest(
     details: Details = Details(),
     max_size: int,
     workers: int | None = None,
-    batch_size: int = BATCH_SIZE,
     ocr: bool = True,
     progress: Progress | None = None,
 ) -> IngestReport:
@@ -101,7 +100,7 @@ def ingest(
         known = frozenset(archive.catalog.all_shas())
         ocr_cache = archive.root / OCR_CACHE if ocr else None
         prepared = _prepare_all(candidates, max_size, known, ocr_cache, workers)
-        stream = run.stream(prepared, batch_size, len(candidates), progress)
+        stream = run.stream(prepared, len(candidates), progress)
         searchbridge.index_stream(archive.root, archive.catalog, archive.catalogue, stream)
         archive.clear_pending_index(run.indexed)
     return IngestReport(tuple(run.outcomes), tuple(run.rejections))
@@ -165,7 +164,6 @@ class _Run:
     def stream(
         self,
         prepared: Iterable[Prepared | Rejection],
-        batch_size: int,
         total: int,
         progress: Progress | None,
     ) -> Iterator[IndexDoc]:
@@ -175,7 +173,7 @@ class _Run:
                 self.rejections.append(item)
             else:
                 batch.append(item)
-            if len(batch) >= batch_size:
+            if len(batch) >= BATCH_SIZE:
                 yield from self.commit(batch)
                 batch = []
             if progress is not None:

@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from zi_docs.catalogue.model import fold
 from zi_docs.errors import NotFoundError
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.catalog import StoredFile, Tag, add_tags, bump, log, now
@@ -176,11 +175,6 @@ def empty_trash(archive: Archive) -> TrashChange:
             )
         archive.commit_index()
     return TrashChange(tuple(files), freed_bytes=sum(f.size for f in files))
-
-
-def find_by_name(archive: Archive, text: str) -> list[StoredFile]:
-    wanted = fold(text)
-    return [f for f in archive.catalog.files() if wanted in fold(" ".join(f.names))]
 
 
 def _unique(files: object) -> list[StoredFile]:

@@ -6,12 +6,10 @@ import contextlib
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 CHUNK = 1 << 20
 TMP_PREFIX = ".tmp-"
-_HEX = frozenset("0123456789abcdef")
 
 
 def hash_file(path: Path, chunk: int = CHUNK) -> tuple[str, int]:
@@ -30,10 +28,6 @@ def hash_file(path: Path, chunk: int = CHUNK) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def is_sha256(text: str) -> bool:
-    return len(text) == 64 and set(text) <= _HEX
-
-
 class ObjectStore:
     """The ``objects/`` folder of an archive."""
 
@@ -42,9 +36,6 @@ class ObjectStore:
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
-
-    def has(self, sha256: str) -> bool:
-        return self.path_for(sha256).is_file()
 
     def put(self, source: Path, sha256: str) -> Path:
         """Copy ``source`` into the store under ``sha256`` atomically; re-hash while copying.
@@ -89,19 +80,6 @@ class ObjectStore:
             return False
         _fsync_dir(target.parent)
         return True
-
-    def iter_objects(self) -> Iterator[tuple[str, Path]]:
-        """Every stored object as (name, path), including names that are not valid digests."""
-        if not self.root.is_dir():
-            return
-        for folder in sorted(self.root.iterdir()):
-            if not folder.is_dir():
-                yield folder.name, folder
-                continue
-            for entry in sorted(folder.iterdir()):
-                if entry.name.startswith(TMP_PREFIX):
-                    continue
-                yield entry.name, entry
 
     def clean_temporary(self) -> int:
         """Remove temporary files left by an interrupted write; returns how many."""

@@ -81,7 +81,6 @@ def verify(
     *,
     quick: bool = False,
     progress: Progress | None = None,
-    threads: int | None = None,
 ) -> VerifyReport:
     """Check every stored file (``quick``: sizes and counts only) and the index."""
     with archive.writing():
@@ -90,7 +89,7 @@ def verify(
         files = archive.catalog.files(include_trashed=True)
         sizes, odd = _scan_objects(archive.store.root)
         problems = _unexpected(archive, odd, set(sizes) - {f.sha256 for f in files})
-        problems += _hash_all(archive, files, progress, threads)
+        problems += _hash_all(archive, files, progress)
         index_problems, entries = _check_index(archive, files)
     return VerifyReport(
         quick,
@@ -179,7 +178,6 @@ def _hash_all(
     archive: Archive,
     files: list[StoredFile],
     progress: Progress | None,
-    threads: int | None,
 ) -> list[Problem]:
     def check(stored: StoredFile) -> Problem | None:
         rel = _rel(archive, stored.path)
@@ -216,10 +214,10 @@ def _hash_all(
         return None
 
     problems: list[Problem] = []
-    workers = threads or min(8, (os.cpu_count() or 1) * 2)
+    workers = min(8, (os.cpu_count() or 1) * 2)
     # Largest first keeps every thread busy until the end.
     ordered = sorted(files, key=lambda f: -f.size)
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+    with ThreadPoolExecutor(max_workers=workers) as pool:
         for done, problem in enumerate(pool.map(check, ordered), 1):
             if problem is not None:
                 problems.append(problem)
