@@ -174,3 +174,34 @@ def test_short_alias_is_shown_as_users_write_it(cat: Catalogue) -> None:
     first = legacy.questions()[0]
     assert legacy.short_alias(first) == "MP.i.a"
     assert legacy.resolve(legacy.short_alias(first)) is first
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("min: 75.0", "min: tujuh puluh", "ambang_batas.WBK.aturan[1].min"),
+        (
+            "      - kode: total\n        uraian: Nilai total\n        ukuran: total\n"
+            "        min: 75.0",
+            "      - total",
+            "ambang_batas.WBK.aturan[1]",
+        ),
+        ("Menuju WBK\n    aturan:", "Menuju WBK\n    atura:", "ambang_batas.WBK"),
+        (
+            "                jenis: ABC\n",
+            "                jenis: ABC\n                bila_penyebut_nol: seratus\n",
+            "bila_penyebut_nol",
+        ),
+    ],
+)
+def test_bad_threshold_or_number_is_a_finding_not_a_crash(
+    tmp_path: Path, old: str, new: str, field: str
+) -> None:
+    source = (FIXTURES / "permenpanrb-52-2014-mini.yaml").read_text(encoding="utf-8")
+    assert old in source
+    path = tmp_path / "salah.yaml"
+    path.write_text(source.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InvalidInputError) as info:
+        load_catalogue(path)
+    (finding,) = info.value.findings
+    assert finding.line is not None and (finding.field or "").endswith(field)

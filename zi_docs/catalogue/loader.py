@@ -210,15 +210,9 @@ class _Loader:
         return node
 
     def _weight(self, raw: dict[str, Any], path: PathKey, *, required: bool) -> float | None:
-        value = raw.get("bobot")
-        if value is None:
-            if required:
-                self.fail(path, f"simpul {raw.get('id')} tidak punya 'bobot'")
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            self.fail((*path, "bobot"), "bobot harus angka tidak negatif")
-            return None
-        return float(value)
+        if required and raw.get("bobot") is None:
+            self.fail(path, f"simpul {raw.get('id')} tidak punya 'bobot'")
+        return self._number(raw, "bobot", path)
 
     def _check_weights(self, node: Node, path: PathKey) -> None:
         if not node.children or node.weight is None:
@@ -271,7 +265,7 @@ class _Loader:
         if answer_type == "PERSEN":
             formula = self._formula(raw, path, inputs)
         zero = raw.get("bila_penyebut_nol", "galat")
-        zero_value = None if zero == "galat" else float(zero)
+        zero_value = None if zero == "galat" else self._number(raw, "bila_penyebut_nol", path)
         checklist = self._checklist(raw.get("data_dukung") or [], (*path, "data_dukung"))
         return {
             "answer_type": answer_type,
@@ -329,46 +323,22 @@ class _Loader:
 
     # ---- thresholds -------------------------------------------------------------------
     def _predicates(self, raw: Any) -> tuple[Predicate, ...]:
-        if not isinstance(raw, dict):
-            return ()
+        if raw is None:
+            return ()  # reported as a missing part in build()
         predicates = []
-        for code, spec in raw.items():
-            if not isinstance(spec, dict) or "aturan" not in spec:
+        for code, spec in (raw if isinstance(raw, dict) else {}).items():
+            path: PathKey = ("ambang_batas", str(code))
+            if not isinstance(spec, dict):
+                continue  # a note beside the predicates (catatan_area)
+            if not isinstance(spec.get("aturan"), list):
+                self.fail(path, f"predikat {code} harus punya 'aturan': daftar ambang batasnya")
                 continue
-            rules = []
-            for i, rule in enumerate(spec.get("aturan") or []):
-                rpath: PathKey = ("ambang_batas", str(code), "aturan", i)
-                measure = rule.get("ukuran")
-                if measure not in MEASURES:
-                    self.fail(
-                        (*rpath, "ukuran"),
-                        f"ukuran '{measure}' tidak dikenal; pilih dari {', '.join(MEASURES)}",
-                    )
-                node = rule.get("node")
-                if measure in ("node", "indeks") and node not in self.by_id:
-                    self.fail(
-                        (*rpath, "node"), f"ambang batas merujuk simpul '{node}' yang tidak ada"
-                    )
-                minimum, min_percent = rule.get("min"), rule.get("min_persen")
-                if measure == "area_persen" and min_percent is None:
-                    self.fail(rpath, "aturan area_persen harus punya 'min_persen'")
-                if measure != "area_persen" and minimum is None:
-                    self.fail(rpath, "aturan ambang batas harus punya 'min'")
-                rules.append(
-                    ThresholdRule(
-                        code=str(rule.get("kode", measure)),
-                        description=str(rule.get("uraian", "")),
-                        measure=str(measure),
-                        node=node,
-                        minimum=None if minimum is None else float(minimum),
-                        min_percent=None if min_percent is None else float(min_percent),
-                    )
-                )
+            rules = (self._rule(r, (*path, "aturan", i)) for i, r in enumerate(spec["aturan"]))
             predicates.append(
                 Predicate(
                     code=str(code),
                     name=str(spec.get("nama", code)),
-                    rules=tuple(rules),
+                    rules=tuple(r for r in rules if r is not None),
                     prerequisite=spec.get("prasyarat"),
                 )
             )
@@ -377,6 +347,41 @@ class _Loader:
                 ("ambang_batas",), "ambang batas (Tabel 6) belum diisi: minimal satu predikat"
             )
         return tuple(predicates)
+
+    def _rule(self, rule: Any, path: PathKey) -> ThresholdRule | None:
+        if not isinstance(rule, dict):
+            self.fail(path, "setiap aturan harus berisi kode, uraian, ukuran dan min")
+            return None
+        measure = rule.get("ukuran")
+        if measure not in MEASURES:
+            self.fail(
+                (*path, "ukuran"),
+                f"ukuran '{measure}' tidak dikenal; pilih dari {', '.join(MEASURES)}",
+            )
+        node = rule.get("node")
+        if measure in ("node", "indeks") and node not in self.by_id:
+            self.fail((*path, "node"), f"ambang batas merujuk simpul '{node}' yang tidak ada")
+        key = "min_persen" if measure == "area_persen" else "min"
+        if rule.get(key) is None:
+            self.fail(path, f"aturan ukuran {measure} harus punya '{key}'")
+        return ThresholdRule(
+            code=str(rule.get("kode", measure)),
+            description=str(rule.get("uraian", "")),
+            measure=str(measure),
+            node=node,
+            minimum=self._number(rule, "min", path),
+            min_percent=self._number(rule, "min_persen", path),
+        )
+
+    def _number(self, raw: Mapping[str, Any], key: str, path: PathKey) -> float | None:
+        """``raw[key]`` as a non-negative number; ``None`` when absent or not one (reported)."""
+        value = raw.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            self.fail((*path, key), f"'{key}' harus angka tidak negatif (tertulis {value!r})")
+            return None
+        return float(value)
 
 
 def _text(value: Any) -> str | None:
