@@ -161,6 +161,25 @@ def test_import_dry_run_changes_nothing_then_import(
     assert "foto kegiatan.pdf" not in tagged
 
 
+def test_import_json_reports_what_was_added(
+    run_cli,
+    workspace: Workspace,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    import json
+
+    tree = _lke_tree(tmp_path / "drive")
+    dry = json.loads(run_cli("archive", "import", str(tree), "--dry-run", "--json").stdout)
+    assert len(dry["rencana"]) == 4 and dry["hasil"] is None
+    done = run_cli("archive", "import", str(tree), "--json")
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert [t["berkas"] for t in data["tidak_ditempatkan"]] == ["Lain-lain/foto kegiatan.pdf"]
+    added = {o["nama"]: o["tag_baru"] for o in data["hasil"]["ditambahkan"]}
+    assert added["notulen.pdf"] == ["A.I.5.iii.a"] and len(added) == 4
+    assert data["hasil"]["ditolak"] == [] and data["ditolak"] == []
+
+
 def test_cli_manage_commands(run_cli, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sha = _add(workspace, write_pdf(tmp_path / "sk.pdf", "SK"), "P.MP.i.a")
     shown = run_cli("archive", "show", sha[:8])

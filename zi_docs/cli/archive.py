@@ -13,7 +13,8 @@ from zi_docs.cli.archive_common import Bar, parse_date, size_and_json_options, t
 from zi_docs.cli.archive_manage import MANAGE_COMMANDS
 from zi_docs.cli.archive_search import SEARCH_COMMANDS
 from zi_docs.evidence import api
-from zi_docs.evidence.ingest import IngestReport
+from zi_docs.evidence.ingest import IngestReport, Outcome
+from zi_docs.evidence.intake import Rejection
 from zi_docs.workspace import Workspace
 
 
@@ -97,17 +98,7 @@ def add(
 
 def _ingest_output(report: IngestReport, as_json: bool) -> int:
     if as_json:
-        emit_json(
-            {
-                "sama_dengan": [str(t) for t in report.same_as],
-                "ditambahkan": [_outcome(o) for o in report.added],
-                "sudah_ada": [_outcome(o) for o in report.present],
-                "ditolak": [
-                    {"berkas": r.source, "alasan": r.reason, "kode": r.code}
-                    for r in report.rejected
-                ],
-            }
-        )
+        emit_json(_ingest_json(report))
     else:
         if report.same_as:
             click.echo(f"Tag dari dokumen bernomor sama: {tags_text(report.same_as)}")
@@ -141,7 +132,20 @@ def _ingest_output(report: IngestReport, as_json: bool) -> int:
     return ExitCode.ERROR if report.rejected else ExitCode.OK
 
 
-def _outcome(o: Any) -> dict[str, Any]:
+def _ingest_json(report: IngestReport) -> dict[str, Any]:
+    return {
+        "sama_dengan": [str(t) for t in report.same_as],
+        "ditambahkan": [_outcome(o) for o in report.added],
+        "sudah_ada": [_outcome(o) for o in report.present],
+        "ditolak": [_rejection(r) for r in report.rejected],
+    }
+
+
+def _rejection(r: Rejection) -> dict[str, str]:
+    return {"berkas": r.source, "alasan": r.reason, "kode": r.code}
+
+
+def _outcome(o: Outcome) -> dict[str, Any]:
     return {
         "berkas": o.source,
         "sha256": o.sha256,
@@ -180,6 +184,8 @@ def import_(
                 "tidak_ditempatkan": [
                     {"berkas": p.relative, "alasan": p.reason} for p in result.unplaced
                 ],
+                "ditolak": [_rejection(r) for r in result.rejected],
+                "hasil": None if result.ingest is None else _ingest_json(result.ingest),
             }
         )
     elif dry_run:
@@ -189,11 +195,8 @@ def import_(
         click.secho(f"? tidak ditempatkan  {p.relative}: {p.reason}", fg="yellow", err=True)
     for r in result.rejected:
         click.secho(f"! ditolak      {r.source}: {r.reason}", fg="red", err=True)
-    code: int = ExitCode.OK
     if result.ingest is not None and not as_json:
-        code = _ingest_output(result.ingest, as_json=False)
-    elif result.ingest is not None and result.ingest.rejected:
-        code = ExitCode.ERROR
+        _ingest_output(result.ingest, as_json=False)
     if dry_run and not as_json:
         click.echo(
             f"Uji coba: {len(result.placements)} berkas akan ditambahkan, "
@@ -204,7 +207,8 @@ def import_(
             "Ganti nama berkas yang tidak ditempatkan (awali dengan nomor butir, mis. "
             "'1.i.a ...') atau tambahkan dengan: zi-docs archive add BERKAS --indicator ID"
         )
-    return ExitCode.ERROR if result.rejected or code else ExitCode.OK
+    rejected = result.rejected or (result.ingest is not None and result.ingest.rejected)
+    return ExitCode.ERROR if rejected else ExitCode.OK
 
 
 for _command in (*MANAGE_COMMANDS, *SEARCH_COMMANDS):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+from collections.abc import Iterable
 from types import TracebackType
 from typing import Any
 
 import click
 
 from zi_docs.cli._base import F
-from zi_docs.evidence.catalog import StoredFile
+from zi_docs.evidence.catalog import StoredFile, Tag
 from zi_docs.evidence.intake import DEFAULT_MAX_MB
 
 # pypdf warns about every flaw of a damaged PDF ("EOF marker not found"); the archive's own
@@ -85,7 +86,7 @@ def short(stored: StoredFile) -> str:
     return stored.sha256[:12]
 
 
-def tags_text(tags: Any) -> str:
+def tags_text(tags: Iterable[Tag]) -> str:
     return ", ".join(str(t) for t in tags) or "tanpa tag"
 
 
