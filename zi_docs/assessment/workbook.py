@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from zi_docs.assessment.answer_values import index_range
 from zi_docs.assessment.report import ScoreReport
 from zi_docs.assessment.scoring import NodeScore, QuestionScore
 from zi_docs.catalogue import Catalogue, Node
@@ -130,7 +131,8 @@ def _choices(catalogue: Catalogue, node: Node) -> str:
         return "\n".join(lines)
     if node.answer_type == "PERSEN" and node.formula is not None:
         return f"Persentase = ({node.formula.text}) x 100%"
-    return "Indeks 0 - 4"
+    low, high = index_range(node, catalogue)
+    return f"Indeks {low:g} - {high:g}"
 
 
 def _style(
