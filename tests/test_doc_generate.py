@@ -6,6 +6,7 @@ import os
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -206,6 +207,25 @@ def test_generate_all(workspace: Workspace) -> None:
     for result in summary.results:
         for path in result.documents:
             assert path.is_file() and path.parent == workspace.out_dir / "dokumen"
+
+
+def test_each_input_is_read_once(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zi_docs.documents import generate as engine
+
+    reads: list[str] = []
+    real = engine.load_yaml
+
+    def counting(path: Path, *, display: str | None = None) -> Any:
+        reads.append(path.name)
+        return real(path, display=display)
+
+    monkeypatch.setattr(engine, "load_yaml", counting)
+    summary = generate_all(workspace)
+    assert summary.results and not summary.failures
+    assert sorted(reads) == sorted(p.name for p in workspace.inputs_dir.glob("*.y*ml"))
+    reads.clear()
+    generate(workspace, None, workspace.inputs_dir / "piagam.yaml")
+    assert reads == ["piagam.yaml"]
 
 
 def test_workspace_template_overrides_builtin(workspace: Workspace) -> None:

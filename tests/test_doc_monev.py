@@ -112,6 +112,18 @@ def test_missing_plan_file(workspace: Workspace) -> None:
     assert [f.code for f in findings_of(excinfo)] == ["missing-file"]
 
 
+def test_plan_of_another_kind_is_named(workspace: Workspace) -> None:
+    plan = workspace.inputs_dir / "rencana-kerja.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "jenis: rencana-kerja" in text
+    plan.write_text(text.replace("jenis: rencana-kerja", "jenis: sop"), encoding="utf-8")
+    with pytest.raises(InvalidInputError) as excinfo:
+        _make(workspace)
+    [finding] = [f for f in findings_of(excinfo) if f.code == "kind-mismatch"]
+    assert (finding.file, finding.field) == ("inputs/rencana-kerja.yaml", "jenis")
+    assert "padahal yang diminta 'rencana-kerja'" in finding.message
+
+
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("kind", ["laporan-monev", "rencana-kerja"])
 def test_pdf(workspace: Workspace, kind: str) -> None:

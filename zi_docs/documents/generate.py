@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_docs.documents.docprops import DocumentInfo
+from zi_docs.documents.inputs import KIND_KEY, validate_input
 from zi_docs.documents.kind import DocumentKind, Serves
 from zi_docs.documents.pdf import convert_to_pdf
 from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
@@ -15,14 +16,11 @@ from zi_docs.documents.render import PreparedTemplate
 from zi_docs.documents.template_check import check_template
 from zi_docs.errors import InvalidInputError, ToolMissingError, ZiError
 from zi_docs.findings import Finding, Severity, errors
-from zi_docs.schema import validate
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import YamlDoc, load_yaml
 
 log = logging.getLogger(__name__)
 
-KIND_KEY = "jenis"
-"""Top-level key of an input naming its kind (``jenis: sk-tim``)."""
 OUTPUT_FOLDER = "dokumen"
 
 
@@ -59,32 +57,20 @@ def kind_of_input(path: Path, data: Any) -> str | None:
     return None
 
 
-def _load(workspace: Workspace, kind: DocumentKind, input_path: Path) -> dict[str, Any]:
-    doc = load_yaml(input_path, display=workspace.display(input_path))
-    data = doc.data
-    if isinstance(data, dict) and KIND_KEY in data:
-        named = str(data[KIND_KEY]).strip().lower()
-        if named != kind.name:
-            raise InvalidInputError(
-                f"{doc.file} bukan masukan '{kind.name}'",
-                [
-                    doc.finding(
-                        (KIND_KEY,),
-                        f"jenis tertulis '{named}', padahal yang diminta '{kind.name}'",
-                        code="kind-mismatch",
-                    )
-                ],
-            )
-        data = {k: v for k, v in data.items() if k != KIND_KEY}
-        doc = YamlDoc(data=data, file=doc.file, lines=doc.lines)
-    cleaned: dict[str, Any] = validate(
+def _load(
+    workspace: Workspace, kind: DocumentKind, input_path: Path, doc: YamlDoc | None = None
+) -> dict[str, Any]:
+    """The validated data of ``input_path`` (already parsed as ``doc`` when given)."""
+    if doc is None:
+        doc = load_yaml(input_path, display=workspace.display(input_path))
+    return validate_input(
         doc,
+        kind.name,
         kind.schema,
         catalogue=workspace.catalogue,
         workspace=workspace,
         base_dir=input_path.parent,
     )
-    return cleaned
 
 
 def _output_base(kind: DocumentKind, data: dict[str, Any], input_path: Path) -> str:
@@ -99,9 +85,8 @@ def _target(out: Path | None, workspace: Workspace, base: str) -> Path:
     return out / f"{base}.docx"
 
 
-def _named_kind(workspace: Workspace, input_path: Path) -> str:
+def _named_kind(input_path: Path, doc: YamlDoc) -> str:
     """The kind an input names itself (``jenis:`` or its file name), for ``generate INPUT``."""
-    doc = load_yaml(input_path, display=workspace.display(input_path))
     name = kind_of_input(input_path, doc.data)
     if name is None:
         raise InvalidInputError(
@@ -119,13 +104,17 @@ def render_documents(
     input_path: Path,
     out: Path | None = None,
     separate: bool = False,
+    doc: YamlDoc | None = None,
 ) -> GenerateResult:
     """Validate, check the template against the context, and write the ``.docx`` file(s).
 
-    With ``kind_name`` None the kind is the one the input names (``jenis:``).
+    With ``kind_name`` None the kind is the one the input names (``jenis:``). ``doc``: the
+    input already parsed, so it is not read twice.
     """
-    kind = get_kind(kind_name or _named_kind(workspace, input_path))
-    data = _load(workspace, kind, input_path)
+    if doc is None:
+        doc = load_yaml(input_path, display=workspace.display(input_path))
+    kind = get_kind(kind_name or _named_kind(input_path, doc))
+    data = _load(workspace, kind, input_path, doc)
     served = served_by(kind, workspace.catalogue)
     template = template_path(kind, workspace)
     info = DocumentInfo(
@@ -200,7 +189,8 @@ def generate_all(
     for path in sorted(workspace.inputs_dir.glob("*.y*ml")):
         shown = workspace.display(path)
         try:
-            name = kind_of_input(path, load_yaml(path, display=shown).data)
+            doc = load_yaml(path, display=shown)
+            name = kind_of_input(path, doc.data)
             if name is None:
                 skipped.append(
                     Finding(
@@ -210,7 +200,7 @@ def generate_all(
                     )
                 )
                 continue
-            results.append(render_documents(workspace, name, path, out))
+            results.append(render_documents(workspace, name, path, out, doc=doc))
         except ZiError as exc:
             failures.append((path, exc))
     pdf_error: ToolMissingError | None = None

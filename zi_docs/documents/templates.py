@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from zi_docs.documents.generate import KIND_KEY
+from zi_docs.documents.inputs import KIND_KEY, validate_input
 from zi_docs.documents.kind import DocumentKind, Serves
 from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
 from zi_docs.documents.template_check import TemplateReport, check_template
 from zi_docs.errors import NotFoundError
 from zi_docs.findings import Finding
-from zi_docs.schema import Kind, ListOf, Record, validate
+from zi_docs.schema import Kind, ListOf, Record
 from zi_docs.workspace import EXAMPLE_DIR, Workspace
-from zi_docs.yamlio import YamlDoc, dump_yaml, load_yaml
+from zi_docs.yamlio import dump_yaml, load_yaml
 
 
 @dataclass(frozen=True)
@@ -112,10 +112,9 @@ def example_context(kind: DocumentKind, workspace: Workspace) -> dict[str, Any] 
     path = example_input_path(kind)
     if path is None:
         return None
-    doc = load_yaml(path)
-    data = {k: v for k, v in (doc.data or {}).items() if k != KIND_KEY}
-    cleaned = validate(
-        YamlDoc(data, doc.file, doc.lines),
+    cleaned = validate_input(
+        load_yaml(path),
+        kind.name,
         kind.schema,
         catalogue=workspace.catalogue,
         workspace=workspace,

@@ -16,15 +16,15 @@ from zi_docs.angka import angka
 from zi_docs.documents.charts import Bar, bar_chart
 from zi_docs.documents.common import person, unit_context
 from zi_docs.documents.formatting import MONTHS, romawi
+from zi_docs.documents.inputs import validate_input
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.kinds import rencana_kerja as rk
 from zi_docs.documents.monev import area_capaian, area_progress, progress_items
 from zi_docs.errors import InvalidInputError
 from zi_docs.nip import NIP
 from zi_docs.schema import Choice, Context, Date, Field, Integer, ListOf, Number, Record, Text
-from zi_docs.schema import validate as validate_schema
 from zi_docs.workspace import Workspace
-from zi_docs.yamlio import PathKey, YamlDoc, load_yaml
+from zi_docs.yamlio import PathKey, load_yaml
 
 STATUS = ["selesai", "dalam proses", "belum"]
 PLAN_KEY = "_rencana"
@@ -97,8 +97,7 @@ def _load_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> dict[str, A
     try:
         doc = load_yaml(plan_file, display=shown)
         raw = doc.data if isinstance(doc.data, dict) else {}
-        doc = YamlDoc({k: v for k, v in raw.items() if k != "jenis"}, doc.file, doc.lines)
-        plan = validate_schema(doc, rk.SCHEMA, **ctx.extra)
+        plan = validate_input(doc, rk.KIND.name, rk.SCHEMA, **ctx.extra)
     except InvalidInputError as exc:
         ctx.problems.extend(exc.findings)
     items = (plan or raw).get("kegiatan") or []
