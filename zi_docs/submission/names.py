@@ -20,6 +20,7 @@ Rules applied to every path component:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -62,7 +63,11 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(". -") or text[:limit]
 
 
+@functools.lru_cache(maxsize=4096)
 def folder_name(text: str) -> str:
+    """A folder of the LKE tree, portable and capped (cached: every file of an indicator sits
+    in the same few folders, and cleaning them again for each of 20,000 files doubles the
+    planning time)."""
     return shorten(clean_component(text, "folder"), MAX_FOLDER)
 
 
