@@ -80,14 +80,6 @@ def draw_tiles(layout: Layout, *, font_px: int) -> list[list[Tile]]:
     return result
 
 
-def draw_whole(layout: Layout, *, font_px: int) -> Image.Image:
-    """The whole flowchart in one image (for previews and tests)."""
-    width, height = round(layout.lane_edges[-1]), round(layout.row_edges[-1])
-    image = Image.new("RGBA", (width, height), FILL)
-    _paint(ImageDraw.Draw(image), layout, (0.0, 0.0), label_font(font_px))
-    return image
-
-
 def _paint(
     canvas: ImageDraw.ImageDraw,
     layout: Layout,

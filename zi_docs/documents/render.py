@@ -23,7 +23,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
-from docx.oxml import parse_xml
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Template, TemplateError
@@ -233,9 +232,3 @@ class PreparedTemplate:
         tmp.write_bytes(data)
         tmp.replace(dest)
         return dest
-
-
-def validate_docx(data: bytes) -> None:
-    """Raise ``ValueError`` when ``data`` is not a readable ``.docx`` (used by tests)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parse_xml(archive.read("word/document.xml"))

@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from zi_docs.documents.flowchart import FlowStep, Layout, layout_flowchart
+from zi_docs.documents.flowchart import FlowStep, layout_flowchart
 from zi_docs.documents.flowchart_draw import draw_tiles, label_font
 from zi_docs.documents.kind import Media
 
@@ -98,13 +98,12 @@ def row_height_mm(texts: dict[str, str]) -> float:
 
 @dataclass(frozen=True)
 class FlowTable:
-    """What the template's flowchart table needs, plus the layout for checks and tests."""
+    """What the template's flowchart table needs."""
 
     header: list[dict[str, Any]]
     """One entry per pelaksana: ``nama``, ``span``."""
     rows: list[dict[str, Any]]
     """One entry per step: ``no``, text columns and ``tiles`` (``span``, ``gambar``)."""
-    layout: Layout
 
 
 _NO_WRAP_DISTANCE = 'distT="0" distB="0" distL="0" distR="0"'
@@ -162,4 +161,4 @@ def build_flow_table(
             cells.append({"span": spans[lane], "gambar": _Described(picture, alt)})
         rows.append({"no": step.no, **text, "tiles": cells})
     header = [{"nama": name, "span": span} for name, span in zip(pelaksana, spans, strict=True)]
-    return FlowTable(header=header, rows=rows, layout=layout)
+    return FlowTable(header=header, rows=rows)

@@ -169,14 +169,9 @@ SCHEMA = RencanaKerjaRecord(
 )
 
 
-def area_order(catalogue: Catalogue) -> list[str]:
-    return list(catalogue.areas)
-
-
 def plan_rows(data: dict[str, Any], catalogue: Catalogue) -> list[dict[str, Any]]:
     """Kegiatan grouped by area (catalogue order), each with its indicators resolved."""
-    order = area_order(catalogue)
-    grouped: dict[str, list[dict[str, Any]]] = {code: [] for code in order}
+    grouped: dict[str, list[dict[str, Any]]] = {code: [] for code in catalogue.areas}
     for item in data["kegiatan"]:
         first = catalogue.node(item["indikator"][0])
         grouped.setdefault(first.area or "", []).append(item)

@@ -282,7 +282,6 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
         "pelaksana": table.header,
         "baris": table.rows,
     }
-    context["_sop_layout"] = table.layout
     return context
 
 
