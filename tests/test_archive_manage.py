@@ -89,6 +89,17 @@ def test_ambiguous_reference_lists_candidates(workspace: Workspace, tmp_path: Pa
         api.show(workspace, "ffffffffff")
 
 
+def test_reference_by_any_name_or_title_folded(workspace: Workspace, tmp_path: Path) -> None:
+    first = write_pdf(tmp_path / "SK Tim.pdf", "SK")
+    sha = _add(workspace, first)
+    (tmp_path / "salinan.pdf").write_bytes(first.read_bytes())
+    _add(workspace, tmp_path / "salinan.pdf")
+    api.edit(workspace, sha[:8], title="Keputusan Tim Kerja")
+    api.remove(workspace, [sha])
+    for ref in ("sk tim.pdf", "SALINAN.PDF", "keputusan tim kerja"):
+        assert api.show(workspace, ref).file.sha256 == sha, ref
+
+
 @pytest.mark.parametrize(
     ("path", "expected"),
     [

@@ -19,7 +19,6 @@ from pathlib import Path
 from types import TracebackType
 
 from zi_docs.catalogue import Catalogue, Node
-from zi_docs.catalogue.model import fold
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.evidence import searchbridge
 from zi_docs.evidence.catalog import Catalog, StoredFile, Tag
@@ -139,12 +138,7 @@ class Archive:
         if len(text) >= 4 and all(c in "0123456789abcdefABCDEF" for c in text):
             shas = self.catalog.match_prefix(text)
         if not shas:
-            wanted = fold(text)
-            shas = [
-                f.sha256
-                for f in self.catalog.files(include_trashed=True)
-                if any(fold(n) == wanted for n in f.names) or fold(f.title) == wanted
-            ]
+            shas = self.catalog.named(text)
         files = [
             f
             for f in self.catalog.files(shas=shas, include_trashed=True)

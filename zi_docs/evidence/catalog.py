@@ -2,8 +2,8 @@
 
 Every change runs in one ``BEGIN IMMEDIATE`` transaction, so a crash leaves the old state or
 the new one. The ``pending_objects`` and ``pending_index`` tables are the journal that lets
-:mod:`zi_docs.evidence.recovery` finish or undo work interrupted between the database and the
-object store or the search index.
+``Archive.recover`` (:mod:`zi_docs.evidence.archive`) finish or undo work interrupted between
+the database and the object store or the search index.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from zi_docs.catalogue.model import fold
 
 SCHEMA_VERSION = 2
 """2: ``numbers`` (each file's own document number, for matching signed scans)."""
@@ -219,6 +221,18 @@ class Catalog:
             "SELECT sha256 FROM files WHERE sha256 LIKE ? ORDER BY sha256", (prefix.lower() + "%",)
         ).fetchall()
         return [r[0] for r in rows]
+
+    def named(self, text: str) -> list[str]:
+        """Files (trashed too) with a name or title equal to ``text``, compared folded.
+
+        Reads only names and titles, not whole records: this runs for every reference.
+        """
+        rows = self.conn.execute(
+            "SELECT sha256, name FROM names UNION SELECT sha256, name FROM files "
+            "UNION SELECT sha256, title FROM files"
+        )
+        wanted = fold(text)
+        return sorted({sha for sha, name in rows if fold(name) == wanted})
 
     def known(self, shas: Iterable[str]) -> set[str]:
         wanted = list(shas)
