@@ -1,7 +1,9 @@
-"""The submission flow's only contact points with the other packages.
+"""The submission flow's only contact points with the evidence and documents packages.
 
-Each function wraps one dependency (scoring, the archive catalogue, archive verification, the
-document registry, the render engine), so a change in another package is a change here only.
+Each function wraps one dependency (the archive catalogue, archive verification, the document
+registry, the render engine), so a change in another package is a change here only. Scoring
+is called directly: its :class:`~zi_docs.assessment.ScoreReport` is the submission flow's
+input.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from zi_docs.assessment import ScoreReport, score_workspace
 from zi_docs.catalogue import ChecklistItem
 from zi_docs.errors import WorkspaceError
 from zi_docs.findings import Finding
@@ -23,12 +24,6 @@ from zi_docs.workspace import PageSetup, Workspace
 
 CATALOG_DB = "catalog.sqlite"
 OBJECTS_DIR = "objects"
-
-
-# ---- scoring --------------------------------------------------------------------------------
-def load_score(workspace: Workspace) -> ScoreReport:
-    """Score the workspace's answers (reads ``lke.yaml``; writes nothing)."""
-    return score_workspace(workspace)
 
 
 # ---- archive catalogue (read-only) ------------------------------------------------------------
@@ -239,12 +234,3 @@ def render_docx(
     prepared = PreparedTemplate(builtin_template(template_name), page=page)
     context = build(lambda png: prepared.media.image(png, width_mm=150))
     return prepared.render_to(context, dest)
-
-
-# ---- workbook ---------------------------------------------------------------------------------
-def write_workbook(report: ScoreReport, path: Path, evidence: Mapping[str, str]) -> Path:
-    """The scoring package's LKE worksheet, with each question's evidence appended to its
-    Catatan cell (``evidence``: question id -> text)."""
-    from zi_docs.assessment.workbook import write_workbook as _write
-
-    return _write(report, path, notes=evidence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from zi_docs.assessment import ScoreReport
+from zi_docs.assessment import ScoreReport, score_workspace
 from zi_docs.findings import Finding, Severity
 from zi_docs.submission import adapters
 from zi_docs.submission.completeness import Completeness, assess
@@ -70,7 +70,7 @@ def gate_findings(gates: Gates) -> list[Finding]:
 def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) -> CheckResult:
     """Check one workspace. With ``read_only`` nothing in it is touched (see
     :func:`adapters.read_archive`)."""
-    report = adapters.load_score(workspace)
+    report = score_workspace(workspace)
     archive = adapters.read_archive(workspace, read_only=read_only)
     profile = workspace.profile
     completeness = assess(

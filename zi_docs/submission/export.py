@@ -27,7 +27,6 @@ from zi_docs.angka import angka
 from zi_docs.errors import WorkspaceError
 from zi_docs.findings import Finding, Severity
 from zi_docs.outputs import output_folder
-from zi_docs.submission import adapters
 from zi_docs.submission.bag import Placed, hash_file, place_file, write_bag_files, zip_bag
 from zi_docs.submission.check import CheckResult, run_check
 from zi_docs.submission.html_index import IndexPage, render_index
@@ -88,7 +87,7 @@ def export_bundle(
             if entry.path in kept:
                 item = _item_of(entry)
                 links.setdefault(entry.indicator, []).append((entry.path, entry.file.label, item))
-        workbook = _workbook(workspace, check, build, links)
+        workbook = _workbook(check, build, links)
         placed.append(workbook)
         (build / INDEX).write_text(
             render_index(_page(workspace, check, links, workbook.path, now)), encoding="utf-8"
@@ -156,17 +155,17 @@ def _place_all(
 
 
 def _workbook(
-    workspace: Workspace,
-    check: CheckResult,
-    build: Path,
-    links: dict[str, list[tuple[str, str, str | None]]],
+    check: CheckResult, build: Path, links: dict[str, list[tuple[str, str, str | None]]]
 ) -> Placed:
+    """The LKE worksheet with each question's evidence appended to its Catatan cell."""
+    from zi_docs.assessment.workbook import write_workbook
+
     relative = f"{PAYLOAD}/{WORKBOOK_NAME}"
     notes = {
         qid: "Data dukung: " + "; ".join(path.split("/", 1)[1] for path, _label, _item in items)
         for qid, items in links.items()
     }
-    digest, size = hash_file(adapters.write_workbook(check.report, build / relative, notes))
+    digest, size = hash_file(write_workbook(check.report, build / relative, notes))
     return Placed(relative, digest, size, linked=False, reused_digest=False)
 
 
