@@ -78,6 +78,8 @@ def test_integrity_findings_come_from_archive_verify(workspace: Workspace) -> No
     assert "integritas-size" in {f.code for f in result.findings}
     ro = adapters.read_archive(workspace, read_only=True)
     assert [f.code for f in ro.integrity] == ["integritas-size"]
+    message = ro.integrity[0].message
+    assert "a.pdf" in message and "zi-docs archive verify" in message
 
 
 @pytest.mark.parametrize(

@@ -121,7 +121,8 @@ def sizes_only(files: tuple[EvidenceFile, ...]) -> tuple[Finding, ...]:
         except OSError:
             found.append(
                 Finding(
-                    f"berkas tersimpan {file.name} hilang",
+                    f"berkas tersimpan {file.name} hilang dari arsip; jalankan 'zi-docs archive "
+                    "verify' di ruang kerja itu",
                     file=file.name,
                     code="integritas-missing",
                 )
@@ -130,7 +131,8 @@ def sizes_only(files: tuple[EvidenceFile, ...]) -> tuple[Finding, ...]:
         if size != file.size:
             found.append(
                 Finding(
-                    f"ukuran {file.name} berbeda ({file.size} -> {size} bita)",
+                    f"ukuran berkas tersimpan {file.name} berubah ({file.size} -> {size} bita); "
+                    "jalankan 'zi-docs archive verify' di ruang kerja itu",
                     file=file.name,
                     code="integritas-size",
                 )

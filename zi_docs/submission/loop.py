@@ -73,7 +73,10 @@ def tags_for_number(workspace: Workspace, number: str) -> tuple[EvidenceTag, ...
     archived, tagged file whose text contains it. The same rule as ``archive add
     --sama-dengan``; read-only."""
     if len(" ".join(number.split())) < _MIN_LENGTH:
-        raise NotFoundError(f"nomor '{number}' terlalu pendek untuk dicocokkan")
+        raise NotFoundError(
+            f"nomor '{number}' terlalu pendek untuk dicocokkan",
+            hint=f"tulis nomor dokumen selengkapnya (paling sedikit {_MIN_LENGTH} karakter)",
+        )
     tags = adapters.tags_for_number(workspace, number)
     if not tags:
         raise NotFoundError(
