@@ -242,3 +242,28 @@ def test_schema_1_archive_gets_its_document_numbers_backfilled(
     outcome = api.add_files(workspace, [scan]).outcomes[0]
     assert outcome.number == "800/015/DPMPTSP/2026"
     assert outcome.matched == (Tag("A.I.1.i.a", "sk-tim"),)
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (ValueError("berubah"), "berubah selama disalin ke arsip"),
+        (OSError(28, "No space left on device"), "periksa ruang disk"),
+    ],
+)
+def test_a_file_that_cannot_be_stored_is_rejected_with_what_to_do(
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    error: Exception,
+    words: str,
+) -> None:
+    from zi_docs.evidence.store import ObjectStore
+
+    def fail(self: ObjectStore, source: Path, sha256: str) -> Path:
+        raise error
+
+    monkeypatch.setattr(ObjectStore, "put", fail)
+    report = api.add_files(workspace, [write_pdf(tmp_path / "sk.pdf", "SK")])
+    assert [(r.code, words in r.reason) for r in report.rejected] == [("store-failed", True)]
+    assert report.outcomes == () and api.list_files(workspace).files == ()

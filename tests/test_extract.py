@@ -166,6 +166,7 @@ def test_images_wait_for_ocr_and_other_kinds_have_no_text(tmp_path: Path) -> Non
 def test_unreadable_file_fails_without_raising(tmp_path: Path) -> None:
     result = extract(tmp_path / "hilang.pdf", "txt")
     assert result.status == ex.STATUS_FAILED and result.error and "hilang.pdf" in result.error
+    assert "Errno" not in result.error and "; periksa" in result.error
 
 
 def test_extraction_runs_in_worker_processes(tmp_path: Path) -> None:

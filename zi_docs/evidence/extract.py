@@ -98,7 +98,12 @@ def extract(
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError, SyntaxError) as exc:
         return _corrupt(path, kind, exc)
     except OSError as exc:
-        return Extraction("", STATUS_FAILED, error=f"{path.name} tidak dapat dibaca: {exc}")
+        return Extraction(
+            "",
+            STATUS_FAILED,
+            error=f"berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}); periksa izin "
+            "aksesnya atau salin ulang berkas aslinya",
+        )
     return Extraction("", STATUS_NONE)
 
 

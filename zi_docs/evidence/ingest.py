@@ -29,6 +29,10 @@ Progress = Callable[[int, int], None]
 BATCH_SIZE = 64
 PARALLEL_FROM = 8
 """Fewer files than this are prepared in this process (a pool costs more than it saves)."""
+_CHANGED = (
+    "berkas berubah selama disalin ke arsip; tutup aplikasi yang sedang mengubahnya, "
+    "lalu tambahkan lagi"
+)
 
 
 @dataclass(frozen=True)
@@ -196,15 +200,16 @@ class _Run:
         for sha, item in list(new.items()):
             try:
                 archive.store.put(item.path, sha)
-            except (OSError, ValueError) as exc:
+            except ValueError:
                 del new[sha]
-                self.rejections.append(
-                    Rejection(
-                        item.source,
-                        f"gagal disimpan ({exc}); periksa berkasnya lalu ulangi",
-                        "store-failed",
-                    )
+                self.rejections.append(Rejection(item.source, _CHANGED, "store-failed"))
+            except OSError as exc:
+                del new[sha]
+                reason = (
+                    f"gagal disimpan ke arsip ({exc.strerror or exc}); periksa ruang disk dan "
+                    "izin tulis folder archive/, lalu tambahkan lagi"
                 )
+                self.rejections.append(Rejection(item.source, reason, "store-failed"))
         stored = set(new)
         texts = {sha: item.text for sha, item in new.items()}
         changed: list[str] = []
