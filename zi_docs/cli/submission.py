@@ -26,7 +26,12 @@ from zi_docs.submission.export import export_bundle
 from zi_docs.submission.gates import GateState
 from zi_docs.submission.rekap import SORT_KEYS, RekapRow, build_rekap
 from zi_docs.submission.rekap_out import cells, headers, write_docx, write_xlsx
-from zi_docs.submission.report import check_markdown, check_to_dict, resolve_area
+from zi_docs.submission.report import (
+    check_markdown,
+    check_to_dict,
+    finding_in_area,
+    resolve_area,
+)
 from zi_docs.submission.rollup import GroupStatus
 from zi_docs.workspace import Workspace
 
@@ -99,13 +104,7 @@ def _findings(result: CheckResult, area: str | None) -> None:
     )
     shown = [f for f in result.findings if f.severity is not Severity.INFO]
     if area is not None:
-        catalogue = result.report.catalogue
-        shown = [
-            f
-            for f in shown
-            if f.field is None
-            or getattr(catalogue.by_id.get(f.field.split(" ", 1)[0]), "area", area) == area
-        ]
+        shown = [f for f in shown if finding_in_area(result, f, area)]
     for finding in shown[:_LIMIT]:
         line = render_finding(finding) + f" [{finding.code}]"
         fg = "red" if finding.severity is Severity.ERROR else "yellow"

@@ -155,7 +155,7 @@ def check_markdown(result: CheckResult, area: str | None = None) -> str:
     shown = [
         f
         for f in result.findings
-        if f.severity is not Severity.INFO and (not area or _in_area(result, f, area))
+        if f.severity is not Severity.INFO and (not area or finding_in_area(result, f, area))
     ]
     lines += [f"- **{f.severity.value}** `{f.code}` {f}" for f in shown] or ["Tidak ada."]
     gates = result.gates
@@ -173,7 +173,8 @@ def check_markdown(result: CheckResult, area: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _in_area(result: CheckResult, finding: Finding, area: str) -> bool:
+def finding_in_area(result: CheckResult, finding: Finding, area: str) -> bool:
+    """Whether a finding concerns ``area``: its indicator is there, or it names none."""
     if not finding.field:
         return True
     node_id = finding.field.split(" ", 1)[0]
