@@ -11,6 +11,7 @@ from pathlib import Path
 from zi_docs.errors import WorkspaceError
 from zi_docs.evidence import api, textops
 from zi_docs.evidence.archive import CATALOG_FILE, OBJECTS_DIR
+from zi_docs.outputs import output_folder
 from zi_docs.resources import example_archive_dir
 from zi_docs.workspace import Workspace
 
@@ -94,7 +95,6 @@ def demo_step(workspace: Workspace, progress: Callable[[str], None]) -> list[tup
     ]
     lines += [f"  - {finding}" for finding in report.findings]
     progress("Verifikasi arsip: " + ("utuh" if report.ok else f"{len(report.problems)} masalah"))
-    workspace.out_dir.mkdir(exist_ok=True)
-    out = workspace.out_dir / "arsip-pencarian-dan-verifikasi.txt"
+    out = output_folder(workspace.out_dir) / "arsip-pencarian-dan-verifikasi.txt"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [("Arsip data dukung", workspace.archive_dir), ("Pencarian dan verifikasi arsip", out)]
