@@ -197,8 +197,7 @@ def show(workspace: Workspace, ref: str, *, excerpt: int = 400) -> FileDetail:
         stored = archive.resolve(ref)
         text = " ".join(archive.catalog.text(stored.sha256).split())
         labels = tuple(
-            f"{archive.label(t.indicator)}" + (f" — {t.item}" if t.item else "")
-            for t in stored.tags
+            archive.label(t.indicator) + (f" — {t.item}" if t.item else "") for t in stored.tags
         )
         return FileDetail(
             stored, tuple(archive.catalog.audit(stored.sha256)), text[:excerpt], labels

@@ -4,7 +4,7 @@ except :func:`empty_trash`, the one operation that deletes stored objects."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from zi_docs.errors import NotFoundError
@@ -177,9 +177,9 @@ def empty_trash(archive: Archive) -> TrashChange:
     return TrashChange(tuple(files), freed_bytes=sum(f.size for f in files))
 
 
-def _unique(files: object) -> list[StoredFile]:
+def _unique(files: Iterable[StoredFile]) -> list[StoredFile]:
     seen: dict[str, StoredFile] = {}
-    for stored in files:  # type: ignore[attr-defined]
+    for stored in files:
         seen.setdefault(stored.sha256, stored)
     if not seen:
         raise NotFoundError("tidak ada berkas yang disebut")
