@@ -44,6 +44,7 @@ def test_list_filters(workspace: Workspace, tmp_path: Path) -> None:
     assert names(api.list_files(workspace, indicator="1.i.a")) == ["a.pdf"]
     assert names(api.list_files(workspace, indicator="P.MP")) == ["a.pdf"]  # an area: below it
     assert names(api.list_files(workspace, area="pp")) == ["b.pdf"]
+    assert names(api.list_files(workspace, area="Manajemen Perubahan")) == ["a.pdf"]  # as search
     assert names(api.list_files(workspace, untagged=True)) == ["c.pdf"]
     with pytest.raises(NotFoundError):
         api.list_files(workspace, area="XX")

@@ -16,6 +16,7 @@ from zi_docs.evidence.importer import Placement, plan
 from zi_docs.evidence.ingest import Details, IngestReport, ingest
 from zi_docs.evidence.intake import DEFAULT_MAX_MB, Candidate, Rejection, collect
 from zi_docs.evidence.lock import DEFAULT_WAIT
+from zi_docs.evidence.search import area_code
 from zi_docs.evidence.verify import VerifyReport, verify
 from zi_docs.workspace import Workspace
 
@@ -155,11 +156,7 @@ def list_files(
             wanted = {n.id for n in node.walk()}
             files = [f for f in files if any(t.indicator in wanted for t in f.tags)]
         if area:
-            code = area.strip().upper()
-            if code not in archive.catalogue.areas:
-                raise NotFoundError(
-                    f"area '{area}' tidak dikenal", suggestions=list(archive.catalogue.areas)
-                )
+            code = area_code(area, archive.catalogue)
             files = [
                 f
                 for f in files

@@ -86,7 +86,8 @@ def _filters(
             query.Or([query.Term("indicators", key), query.Prefix("indicators", key + ".")])
         )
     if area:
-        filters.append(query.Term("areas", _area_code(area, catalogue).lower()))
+        code = area_code(area, catalogue) if catalogue else area
+        filters.append(query.Term("areas", code.lower()))
     if year:
         filters.append(query.Term("year", str(year)))
     if kind:
@@ -94,9 +95,8 @@ def _filters(
     return filters
 
 
-def _area_code(area: str, catalogue: Catalogue | None) -> str:
-    if catalogue is None:
-        return area
+def area_code(area: str, catalogue: Catalogue) -> str:
+    """The area code named by its code or its name (``pp``, ``Penguatan Pengawasan``)."""
     wanted = fold(area.strip())
     for code, name in catalogue.areas.items():
         if wanted in (fold(code), fold(name)):
