@@ -23,7 +23,7 @@ from zi_docs.findings import Severity
 from zi_docs.submission.bagcheck import verify_bag
 from zi_docs.submission.check import CheckResult, run_check
 from zi_docs.submission.export import export_bundle
-from zi_docs.submission.gates import GateState
+from zi_docs.submission.gates import SYMBOL, GateState
 from zi_docs.submission.rekap import SORT_KEYS, RekapRow, build_rekap
 from zi_docs.submission.rekap_out import cells, headers, write_docx, write_xlsx
 from zi_docs.submission.report import (
@@ -36,11 +36,7 @@ from zi_docs.submission.rollup import GroupStatus
 from zi_docs.workspace import Workspace
 
 _COLOURS = {"hijau": "green", "kuning": "yellow", "merah": "red"}
-_GATE = {
-    GateState.MET: ("✔", "green"),
-    GateState.UNMET: ("✘", "red"),
-    GateState.UNKNOWN: ("?", "yellow"),
-}
+_GATE_COLOURS = {GateState.MET: "green", GateState.UNMET: "red", GateState.UNKNOWN: "yellow"}
 _LIMIT = 25
 
 
@@ -118,10 +114,9 @@ def _gates(result: CheckResult) -> None:
     when = f"{gates.days_left} hari lagi" if gates.days_left >= 0 else "sudah lewat"
     click.echo(f"\nPrasyarat pengajuan (batas {gates.deadline:%d-%m-%Y}, {when}):")
     for gate in gates.results:
-        mark, fg = _GATE[gate.state]
+        mark = click.style(SYMBOL[gate.state], fg=_GATE_COLOURS[gate.state])
         click.echo(
-            f"  {click.style(mark, fg=fg)} {gate.description}: {gate.actual or 'belum diisi'} "
-            f"(syarat {gate.required})"
+            f"  {mark} {gate.description}: {gate.actual or 'belum diisi'} (syarat {gate.required})"
         )
 
 

@@ -13,7 +13,7 @@ from zi_docs.findings import Severity
 from zi_docs.submission import adapters
 from zi_docs.submission.chart import area_chart
 from zi_docs.submission.check import CheckResult
-from zi_docs.submission.gates import GateState
+from zi_docs.submission.gates import SYMBOL
 
 TEMPLATE = "laporan-kelengkapan.docx"
 _MAX_FINDINGS = 60
@@ -78,7 +78,6 @@ def _context(
             {"tingkat": "", "kode": "", "teks": f"... dan {len(serious) - _MAX_FINDINGS} lagi"}
         )
     gates = result.gates
-    mark = {GateState.MET: "✔", GateState.UNMET: "✘", GateState.UNKNOWN: "?"}
     return {
         "unit": {
             "nama": result.unit_name,
@@ -101,7 +100,7 @@ def _context(
             "sisa": f"{gates.days_left} hari lagi" if gates.days_left >= 0 else "sudah lewat",
             "butir": [
                 {
-                    "tanda": mark[g.state],
+                    "tanda": SYMBOL[g.state],
                     "uraian": g.description,
                     "unit": g.actual or "belum diisi",
                     "syarat": g.required,

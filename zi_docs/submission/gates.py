@@ -60,6 +60,10 @@ class GateState(enum.Enum):
     UNKNOWN = "belum diisi"
 
 
+SYMBOL = {GateState.MET: "✔", GateState.UNMET: "✘", GateState.UNKNOWN: "?"}
+"""How a gate's state is marked in the terminal, the Word report and the evaluator index."""
+
+
 @dataclass(frozen=True)
 class GateResult:
     """One submission gate for this unit."""

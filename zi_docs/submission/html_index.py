@@ -12,7 +12,7 @@ from urllib.parse import quote
 from zi_docs.angka import angka
 from zi_docs.catalogue import Catalogue, Node
 from zi_docs.submission.completeness import Completeness, IndicatorStatus
-from zi_docs.submission.gates import Gates, GateState
+from zi_docs.submission.gates import SYMBOL, Gates
 from zi_docs.submission.rollup import Light, Rollup
 
 _CSS = """
@@ -138,9 +138,8 @@ def _areas(page: IndexPage) -> str:
 
 
 def _gates(gates: Gates) -> str:
-    mark = {GateState.MET: "✔", GateState.UNMET: "✘", GateState.UNKNOWN: "?"}
     rows = "".join(
-        f"<tr><td>{mark[g.state]}</td><td>{_e(g.description)}</td><td>{_e(g.required)}</td>"
+        f"<tr><td>{SYMBOL[g.state]}</td><td>{_e(g.description)}</td><td>{_e(g.required)}</td>"
         f"<td>{_e(g.actual or '-')}</td><td>{_e(g.state.value)}</td></tr>"
         for g in gates.results
     )
