@@ -133,3 +133,11 @@ def test_pdf(workspace: Workspace, kind: str) -> None:
     assert data.startswith(b"%PDF")
     counts = [int(n) for n in re.findall(rb"/Count (\d+)", data)]
     assert counts and max(counts) >= 3
+
+
+def test_head_of_team_may_have_no_nip(workspace: Workspace) -> None:
+    path = workspace.inputs_dir / INPUT
+    text = path.read_text(encoding="utf-8").replace('  nip: "197208151998031005"\n', "", 1)
+    assert text != path.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    assert any("NIP. -" in line for line in check_golden_free(_make(workspace)))

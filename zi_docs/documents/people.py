@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from zi_docs.nip import NIP
 from zi_docs.schema import Field, Record, Text
 
@@ -13,3 +15,7 @@ PERSON = Record(
     Field("golongan", Text(max_len=20), required=False, help="golongan ruang, misalnya IV/a"),
 )
 """A civil servant (or anyone with ``nip: '-'``)."""
+
+SIGNER = Record(*(replace(f, required=False) if f.name == "nip" else f for f in PERSON.fields))
+"""Someone who signs (an SOP's approver, the head of the monev team): a person whose NIP may
+be left out."""

@@ -20,8 +20,8 @@ from zi_docs.documents.inputs import validate_input
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.kinds import rencana_kerja as rk
 from zi_docs.documents.monev import area_capaian, area_progress, progress_items
+from zi_docs.documents.people import SIGNER
 from zi_docs.errors import InvalidInputError
-from zi_docs.nip import NIP
 from zi_docs.schema import Choice, Context, Date, Field, Integer, ListOf, Number, Record, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey, load_yaml
@@ -46,13 +46,6 @@ TINDAK_LANJUT = Record(
     Field("batas_waktu", Date()),
     Field("status", Choice(STATUS)),
     Field("keterangan", Text(), required=False, default=""),
-)
-KETUA = Record(
-    Field("nama", Text()),
-    Field("nip", NIP, required=False),
-    Field("jabatan", Text()),
-    Field("pangkat", Text(), required=False),
-    Field("golongan", Text(), required=False),
 )
 
 
@@ -154,7 +147,7 @@ SCHEMA = MonevRecord(
         help="status rekomendasi periode lalu",
     ),
     Field("penutup", _texts()),
-    Field("ketua_tim", KETUA),
+    Field("ketua_tim", SIGNER),
 )
 
 

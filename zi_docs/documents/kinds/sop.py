@@ -15,8 +15,8 @@ from typing import Any
 from zi_docs.documents.common import person, unit_context
 from zi_docs.documents.flowchart import FlowStep, Symbol
 from zi_docs.documents.kind import DocumentKind, Media
+from zi_docs.documents.people import SIGNER
 from zi_docs.documents.sop_table import MAX_PELAKSANA, build_flow_table
-from zi_docs.nip import NIP
 from zi_docs.schema import Choice, Context, Date, Field, Integer, ListOf, Record, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
@@ -71,14 +71,6 @@ STEP = Record(
         required=False,
         help="langkah keputusan: nomor langkah bila 'Tidak' (wajib untuk keputusan)",
     ),
-)
-
-SIGNER = Record(
-    Field("nama", Text()),
-    Field("nip", NIP, required=False),
-    Field("jabatan", Text()),
-    Field("pangkat", Text(), required=False),
-    Field("golongan", Text(), required=False),
 )
 
 
