@@ -100,10 +100,10 @@ def index_stream(
 
 def state(archive_root: Path) -> IndexState:
     """The index's stamps, for ``verify``."""
-    ix = SearchIndex(index_dir(archive_root))
-    if ix.state() != "ok":
+    found = SearchIndex(index_dir(archive_root)).doc_stamps()
+    if found is None:
         return IndexState({}, usable=False)
-    stamps = {sha: int(stamp) if stamp.isdigit() else -1 for sha, stamp in ix.doc_stamps().items()}
+    stamps = {sha: int(stamp) if stamp.isdigit() else -1 for sha, stamp in found.items()}
     return IndexState(stamps, usable=True)
 
 

@@ -105,10 +105,11 @@ class SearchIndex:
         self.rebuild(self.source(), reason=reason)
         return reason
 
-    def doc_stamps(self) -> dict[str, str]:
-        """sha256 -> stamp of every entry, for ``verify`` (empty when the index is unusable)."""
-        if self.state() != "ok":
-            return {}
+    def doc_stamps(self) -> dict[str, str] | None:
+        """sha256 -> stamp of every entry, for ``verify`` (None when the index is unusable)."""
+        return self._read_stamps() if self.state() == "ok" else None
+
+    def _read_stamps(self) -> dict[str, str]:
         ix = index.open_dir(str(self.path))
         try:
             with ix.searcher() as searcher:
@@ -185,10 +186,10 @@ class SearchIndex:
             if reason != "ok":
                 count = self.rebuild(docs, reason=reason)
                 return ReindexReport(True, reason, count, 0, 0, 0)
-            known = self.doc_stamps()
+            known = self._read_stamps()
             added = updated = unchanged = 0
             seen: set[str] = set()
-            with self._open_writer() as writer:
+            with self._open_writer(checked=True) as writer:
                 for doc in docs:
                     seen.add(doc.sha256)
                     if known.get(doc.sha256) == doc.stamp:
@@ -273,8 +274,10 @@ class SearchIndex:
             yield
 
     @contextmanager
-    def _open_writer(self) -> Iterator[Any]:
-        self.ensure()
+    def _open_writer(self, *, checked: bool = False) -> Iterator[Any]:
+        """``checked``: the caller has just seen the index usable (skip probing it again)."""
+        if not checked:
+            self.ensure()
         ix = index.open_dir(str(self.path))
         try:
             with _committing(ix, self.wait) as writer:
