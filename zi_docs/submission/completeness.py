@@ -105,6 +105,11 @@ class Completeness:
     """Ref -> file, for every archive file (tagged or not)."""
     window: tuple[dt.date, dt.date]
 
+    @property
+    def complete_count(self) -> int:
+        """How many questions are complete."""
+        return sum(i.complete for i in self.indicators)
+
     def indicator(self, node_id: str) -> IndicatorStatus:
         return self._by_id[node_id]
 

@@ -84,7 +84,7 @@ def demo_step(workspace: Workspace, progress: Callable[[str], None]) -> list[tup
     docx = write_check_docx(result, out / "kelengkapan.docx", today)
     kinds = sorted({f.code for f in result.findings})
     progress(
-        f"Kelengkapan: {sum(s.complete for s in result.completeness.indicators)} dari "
+        f"Kelengkapan: {result.completeness.complete_count} dari "
         f"{len(result.completeness.indicators)} pertanyaan lengkap; temuan: {', '.join(kinds)}"
     )
     bundle = export_bundle(

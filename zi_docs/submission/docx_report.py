@@ -90,7 +90,7 @@ def _context(
             "hasil": angka(report.hasil),
             "total": angka(report.total),
             "status": "lengkap" if result.complete else "belum lengkap",
-            "lengkap": sum(s.complete for s in indicators),
+            "lengkap": result.completeness.complete_count,
             "pertanyaan": len(indicators),
         },
         "areas": areas,

@@ -224,7 +224,7 @@ def _bag_info(workspace: Workspace, check: CheckResult, now: dt.datetime) -> dic
     unit = profile.data["unit"]
     report = check.report
     catalogue = report.catalogue
-    complete = sum(i.complete for i in check.completeness.indicators)
+    complete = check.completeness.complete_count
     info = {
         "Source-Organization": str(profile.data["instansi"]),
         "Organization-Address": f"{unit['alamat']}, {unit['kota']}",

@@ -96,7 +96,7 @@ def render_index(page: IndexPage) -> str:
 def _summary(page: IndexPage) -> str:
     boxes = "".join(f"<div class='kotak'>{_e(k)}<b>{_e(v)}</b></div>" for k, v in page.scores)
     total = len(page.completeness.indicators)
-    complete = sum(i.complete for i in page.completeness.indicators)
+    complete = page.completeness.complete_count
     workbook = (
         f"<p>Kertas kerja penilaian mandiri: <a href='{href(page.workbook)}'>"
         f"{_e(page.workbook.rsplit('/', 1)[-1])}</a></p>"

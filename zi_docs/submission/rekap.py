@@ -66,7 +66,7 @@ def _row(root: Path, today: dt.date) -> RekapRow:
         pengungkit=report.pengungkit,
         total=report.total,
         wbk=report.verdict("WBK").passed,
-        completeness=100.0 * sum(s.complete for s in indicators) / len(indicators),
+        completeness=100.0 * result.completeness.complete_count / len(indicators),
         red=result.count(Severity.ERROR),
     )
 
