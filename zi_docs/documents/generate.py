@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -170,13 +170,7 @@ def generate(
         raise ToolMissingError(
             f"{exc.message}; berkas .docx tetap dibuat: {shown}", hint=exc.hint
         ) from None
-    return GenerateResult(
-        kind=result.kind,
-        input=result.input,
-        documents=result.documents,
-        pdfs=tuple(pdfs),
-        served=result.served,
-    )
+    return replace(result, pdfs=tuple(pdfs))
 
 
 def generate_all(
@@ -211,16 +205,7 @@ def generate_all(
         except ToolMissingError as exc:
             pdf_error = exc
         else:
-            results = [
-                GenerateResult(
-                    kind=r.kind,
-                    input=r.input,
-                    documents=r.documents,
-                    pdfs=tuple(next(pdfs) for _ in r.documents),
-                    served=r.served,
-                )
-                for r in results
-            ]
+            results = [replace(r, pdfs=tuple(next(pdfs) for _ in r.documents)) for r in results]
     return GenerateAllResult(
         results=tuple(results),
         failures=tuple(failures),
