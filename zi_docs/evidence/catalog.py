@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.catalogue.model import fold
+from zi_docs.evidence.store import ObjectStore
 
 SCHEMA_VERSION = 2
 """2: ``numbers`` (each file's own document number, for matching signed scans)."""
@@ -169,7 +170,7 @@ class Catalog:
 
     def __init__(self, path: Path, objects: Path) -> None:
         self.path = path
-        self.objects = objects
+        self.store = ObjectStore(objects)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
@@ -307,7 +308,7 @@ class Catalog:
             trashed_at=dt.datetime.fromisoformat(r["trashed_at"]) if r["trashed_at"] else None,
             revision=r["revision"],
             tags=tuple(sorted(tags)),
-            path=self.objects / sha[:2] / sha,
+            path=self.store.path_for(sha),
         )
 
     def text(self, sha256: str) -> str:

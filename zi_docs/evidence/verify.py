@@ -108,10 +108,9 @@ def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
     sizes, odd = _scan_objects(archive.store.root)
     known = {row[0] for row in rows}
     problems = _unexpected(archive, odd, set(sizes) - known)
-    base = _rel(archive, archive.store.root)
     for sha, size, name, _live in rows:
         found = sizes.get(sha)
-        rel = f"{base}/{sha[:2]}/{sha}"
+        rel = _rel(archive, archive.store.path_for(sha))
         if found is None:
             problems.append(
                 Problem("missing", rel, f"berkas tersimpan {name} hilang", sha, sha, None)
