@@ -14,6 +14,7 @@ from zi_docs.submission import adapters
 from zi_docs.submission.chart import area_chart
 from zi_docs.submission.check import CheckResult
 from zi_docs.submission.gates import SYMBOL
+from zi_docs.submission.rollup import area_members
 
 TEMPLATE = "laporan-kelengkapan.docx"
 _MAX_FINDINGS = 60
@@ -45,8 +46,7 @@ def _context(
         rows = [g for g in result.rollup.of_level("area") if g.area == group.area] + [group]
         missing = [
             f"{s.id}: {i.description}" + (f" → {i.hint}" if i.hint else "")
-            for s in indicators
-            if s.area == group.area and s.part in ("pemenuhan", "reform")
+            for s in area_members(indicators, group.area or "")
             for i in s.required_missing
         ]
         areas.append(

@@ -175,7 +175,7 @@ def roll_up(
             )
         )
     for area in score.areas:
-        members = _members(completeness.indicators, area.code)
+        members = area_members(completeness.indicators, area.code)
         groups.append(
             group_status(
                 f"area:{area.code}",
@@ -191,5 +191,6 @@ def roll_up(
     return Rollup(groups=tuple(groups), minimum=minimum, predicate=predicate)
 
 
-def _members(indicators: Iterable[IndicatorStatus], area: str) -> list[IndicatorStatus]:
+def area_members(indicators: Iterable[IndicatorStatus], area: str) -> list[IndicatorStatus]:
+    """The Pemenuhan and Reform questions of a change area."""
     return [s for s in indicators if s.area == area and s.part in ("pemenuhan", "reform")]
