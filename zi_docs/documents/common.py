@@ -13,6 +13,7 @@ may test ``{% if unit.telepon %}`` without tripping the strict undefined check.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from zi_docs.documents.kind import Media
@@ -23,6 +24,11 @@ TARGET_NAMES = {
     "WBBM": "Wilayah Birokrasi Bersih dan Melayani",
 }
 LOGO_HEIGHT_MM = 24.0
+
+
+def slug(text: str, limit: int) -> str:
+    """A file-name piece: ``Pelayanan Perizinan`` -> ``pelayanan-perizinan`` (``limit`` chars)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:limit]
 
 
 def _region(instansi: str) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from zi_docs.documents.common import person, unit_context
+from zi_docs.documents.common import person, slug, unit_context
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.people import PERSON
 from zi_docs.documents.staff_list import read_staff
@@ -78,15 +77,14 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
     return ctx
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "pegawai"
-
-
 def split(context: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """One context per employee, named ``<number>-<name>``."""
     width = len(str(len(context["pegawai"])))
     return [
-        (f"{i:0{width}d}-{_slug(p['nama'].split(',')[0])}", {**context, "pegawai": [p]})
+        (
+            f"{i:0{width}d}-{slug(p['nama'].split(',')[0], 40) or 'pegawai'}",
+            {**context, "pegawai": [p]},
+        )
         for i, p in enumerate(context["pegawai"], start=1)
     ]
 

@@ -9,10 +9,9 @@ pelaksana, no start or no end) is reported at once with its line.
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any
 
-from zi_docs.documents.common import person, unit_context
+from zi_docs.documents.common import person, slug, unit_context
 from zi_docs.documents.flowchart import FlowStep, Symbol
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.people import SIGNER
@@ -278,8 +277,8 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
 
 
 def output_name(data: dict[str, Any]) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", data["nama"].lower()).strip("-")[:60]
-    return f"sop-{slug}" if slug else "sop"
+    name = slug(data["nama"], 60)
+    return f"sop-{name}" if name else "sop"
 
 
 KIND = DocumentKind(
