@@ -126,8 +126,7 @@ class Archive:
         if not pending:
             return 0
         searchbridge.sync(self.root, self.catalog, self.catalogue, pending, progress)
-        with self.catalog.transaction() as conn:
-            conn.executemany("DELETE FROM pending_index WHERE sha256=?", [(s,) for s in pending])
+        self.clear_pending_index(pending)
         return len(pending)
 
     # ---- look-ups ---------------------------------------------------------------------

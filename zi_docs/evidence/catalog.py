@@ -213,10 +213,6 @@ class Catalog:
         self.conn.execute("COMMIT")
 
     # ---- reads ------------------------------------------------------------------------
-    def get(self, sha256: str) -> StoredFile | None:
-        found = self.files(shas=[sha256], include_trashed=True)
-        return found[0] if found else None
-
     def match_prefix(self, prefix: str) -> list[str]:
         rows = self.conn.execute(
             "SELECT sha256 FROM files WHERE sha256 LIKE ? ORDER BY sha256", (prefix.lower() + "%",)

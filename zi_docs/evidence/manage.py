@@ -44,9 +44,9 @@ def tag(archive: Archive, ref: str, indicators: Sequence[str], item: str | None)
                 bump(conn, stored.sha256)
                 log(conn, "tambah-tag", stored.sha256, ", ".join(str(t) for t in added))
         archive.commit_index()
-    after = archive.catalog.get(stored.sha256)
-    assert after is not None
-    return TagChange(after, tuple(added), tuple(t for t in tags if t not in added))
+    return TagChange(
+        _reload(archive, [stored])[0], tuple(added), tuple(t for t in tags if t not in added)
+    )
 
 
 def untag(archive: Archive, ref: str, indicators: Sequence[str], item: str | None) -> TagChange:
@@ -67,12 +67,10 @@ def untag(archive: Archive, ref: str, indicators: Sequence[str], item: str | Non
                 bump(conn, stored.sha256)
                 log(conn, "hapus-tag", stored.sha256, ", ".join(str(t) for t in removing))
         archive.commit_index()
-    after = archive.catalog.get(stored.sha256)
-    assert after is not None
     missing = tuple(
         Tag(i, item) for i in sorted(wanted) if not any(t.indicator == i for t in removing)
     )
-    return TagChange(after, removing, missing)
+    return TagChange(_reload(archive, [stored])[0], removing, missing)
 
 
 def _stored_or_resolved(archive: Archive, stored: StoredFile, text: str) -> str:
@@ -112,9 +110,7 @@ def edit(
                 bump(conn, stored.sha256)
                 log(conn, "ubah", stored.sha256, "; ".join(changes))
         archive.commit_index()
-    after = archive.catalog.get(stored.sha256)
-    assert after is not None
-    return after
+    return _reload(archive, [stored])[0]
 
 
 def remove(archive: Archive, refs: Sequence[str]) -> TrashChange:
