@@ -110,6 +110,8 @@ def test_missing_plan_file(workspace: Workspace) -> None:
     with pytest.raises(InvalidInputError) as excinfo:
         _make(workspace)
     assert [f.code for f in findings_of(excinfo)] == ["missing-file"]
+    message = findings_of(excinfo)[0].message
+    assert message.startswith("berkas rencana kerja inputs/rencana-kerja.yaml tidak ditemukan")
 
 
 def test_plan_of_another_kind_is_named(workspace: Workspace) -> None:

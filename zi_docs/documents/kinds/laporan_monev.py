@@ -76,15 +76,16 @@ def _plan_path(name: str, ctx: Context) -> Path:
 def _load_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> dict[str, Any] | None:
     where = (*path, "rencana_kerja")
     plan_file = _plan_path(data["rencana_kerja"], ctx)
+    workspace = ctx.extra.get("workspace")
+    shown = workspace.display(plan_file) if isinstance(workspace, Workspace) else str(plan_file)
     if not plan_file.is_file():
         ctx.fail(
             where,
-            f"berkas rencana kerja '{data['rencana_kerja']}' tidak ditemukan di {plan_file.parent}",
+            f"berkas rencana kerja {shown} tidak ditemukan; perbaiki namanya, atau taruh "
+            "berkas rencana kerja di folder yang sama dengan laporan ini",
             "missing-file",
         )
         return None
-    workspace = ctx.extra.get("workspace")
-    shown = workspace.display(plan_file) if isinstance(workspace, Workspace) else str(plan_file)
     plan: dict[str, Any] | None = None
     raw: dict[str, Any] = {}
     try:
