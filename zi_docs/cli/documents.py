@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 import click
 
@@ -21,14 +23,23 @@ from zi_docs.submission.loop import archive_outputs
 from zi_docs.workspace import Workspace
 
 
+class _Tag(Protocol):
+    @property
+    def indicator(self) -> str: ...
+    @property
+    def item(self) -> str | None: ...
+
+
+def _tags(tags: Iterable[_Tag]) -> str:
+    """``A.I.1.i.a (sk-tim), A.I.1.i.b`` — indicators, each with its checklist item."""
+    return ", ".join(t.indicator + (f" ({t.item})" if t.item else "") for t in tags)
+
+
 def _echo_result(workspace: Workspace, result: GenerateResult) -> None:
     for path in (*result.documents, *result.pdfs):
         click.echo(f"  {workspace.display(path)}")
     if result.served:
-        click.echo(
-            "  bukti untuk: "
-            + ", ".join(s.indicator + (f" ({s.item})" if s.item else "") for s in result.served)
-        )
+        click.echo(f"  bukti untuk: {_tags(result.served)}")
 
 
 def _archive(workspace: Workspace, result: GenerateResult) -> None:
@@ -41,8 +52,7 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
         return
     for archived in archive_outputs(workspace, result.documents, result.pdfs):
         state = "diarsipkan" if archived.added else "sudah ada di arsip, tag dilengkapi"
-        tags = ", ".join(t.indicator + (f" ({t.item})" if t.item else "") for t in archived.tags)
-        click.echo(f"  {state}: {workspace.display(archived.path)} -> {tags}")
+        click.echo(f"  {state}: {workspace.display(archived.path)} -> {_tags(archived.tags)}")
 
 
 @click.command("generate", cls=ZiCommand)
