@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from zi_docs.documents.common import person, unit_context
@@ -97,13 +98,14 @@ def _letters(count: int) -> str:
 
 def _rows(team: dict[str, Any]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
+    numbers = itertools.count(1)
 
     def add(raw: dict[str, Any], role: str) -> None:
         entry = person(raw)
         rows.append(
             {
                 "grup": "",
-                "no": sum(1 for r in rows if not r["grup"]) + 1,
+                "no": next(numbers),
                 "nama": entry["nama"],
                 "nip": entry["nip"],
                 "jabatan": entry["jabatan"],
