@@ -110,3 +110,10 @@ def test_cli_check_reports_places(run_cli, tmp_path: Path) -> None:  # type: ign
     assert result.exit_code == 3
     assert "(paragraf 4)" in result.output and "tidak ditutup" in result.output
     assert "kepala halaman header1.xml" in result.output
+
+
+def test_cli_check_missing_file_says_what_to_do(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("templates", "check", str(tmp_path / "tidak-ada.docx"))
+    assert result.exit_code == 1
+    assert "tidak-ada.docx tidak ditemukan" in result.output
+    assert "zi-docs templates list" in result.output

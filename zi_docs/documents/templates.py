@@ -142,7 +142,11 @@ def check_templates(
     elif Path(target).suffix.lower() == ".docx" or Path(target).exists():
         path = Path(target).expanduser()
         if not path.is_file():
-            raise NotFoundError(f"berkas templat {target} tidak ditemukan")
+            raise NotFoundError(
+                f"berkas templat {target} tidak ditemukan",
+                hint="periksa nama dan folder berkasnya, atau sebutkan nama jenisnya "
+                "(daftar jenis: zi-docs templates list)",
+            )
         by_file = {k.template: k for k in kinds.values()}
         jobs = [(path, get_kind(kind_name) if kind_name else by_file.get(path.name))]
     else:
