@@ -44,7 +44,8 @@ def test_search_stems_indonesian_and_filters(run_cli, two_files: None) -> None: 
 def test_reindex_rebuilds_a_lost_index(run_cli, workspace: Workspace, two_files: None) -> None:  # type: ignore[no-untyped-def]
     shutil.rmtree(workspace.archive_dir / "index")
     rebuilt = run_cli("archive", "reindex")
-    assert rebuilt.exit_code == 0 and "dibangun ulang (missing): 2 berkas" in rebuilt.output
+    assert rebuilt.exit_code == 0
+    assert "dibangun ulang (indeks belum ada): 2 berkas" in rebuilt.output
     again = run_cli("archive", "reindex")
     assert "0 baru, 0 diperbarui, 0 dihapus, 2 tetap" in again.output
     assert run_cli("archive", "verify").exit_code == 0

@@ -87,7 +87,7 @@ def reindex(workspace: Workspace, penuh: bool) -> int:
     """Samakan indeks pencarian dengan katalog (bertahap; --penuh untuk membangun ulang)."""
     report = textops.reindex(workspace, full=penuh)
     if report.rebuilt:
-        click.echo(f"Indeks dibangun ulang ({report.reason}): {report.added} berkas.")
+        click.echo(f"Indeks dibangun ulang (indeks {report.reason_text}): {report.added} berkas.")
     else:
         click.echo(
             f"Indeks diperbarui: {report.added} baru, {report.updated} diperbarui, "

@@ -44,6 +44,11 @@ class ReindexReport:
     removed: int
     unchanged: int
 
+    @property
+    def reason_text(self) -> str:
+        """The reason as users read it, in Indonesian."""
+        return _REASONS.get(self.reason or "", self.reason or "")
+
 
 class IndexUnusableError(ZiError):
     """The index is missing, stale or unreadable and no source to rebuild it was given."""
@@ -287,6 +292,7 @@ class SearchIndex:
 
 
 _REASONS = {
+    "full": "diminta dibangun penuh",
     "missing": "belum ada",
     "stale": "dibuat oleh versi zi-docs lain",
     "corrupt": "rusak atau tidak terbaca",
