@@ -205,3 +205,11 @@ def test_bad_threshold_or_number_is_a_finding_not_a_crash(
         load_catalogue(path)
     (finding,) = info.value.findings
     assert finding.line is not None and (finding.field or "").endswith(field)
+
+
+def test_resolve_area_by_code_or_name(cat: Catalogue) -> None:
+    assert cat.resolve_area("pw") == "PW"
+    assert cat.resolve_area("  Penguatan Pengawasan ") == "PW"
+    with pytest.raises(NotFoundError) as info:
+        cat.resolve_area("XX")
+    assert "MP (Manajemen Perubahan)" in info.value.suggestions

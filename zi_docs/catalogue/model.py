@@ -193,6 +193,17 @@ class Catalogue:
             hint="lihat daftar indikator dengan: zi-docs lke list",
         )
 
+    def resolve_area(self, text: str) -> str:
+        """The area code named by its code or its name (``pp``, ``Penguatan Pengawasan``)."""
+        wanted = fold(text.strip())
+        for code, name in self.areas.items():
+            if wanted in (fold(code), fold(name)):
+                return code
+        raise NotFoundError(
+            f"area '{text}' tidak ada dalam katalog {self.id}",
+            suggestions=[f"{code} ({name})" for code, name in self.areas.items()],
+        )
+
     def short_alias(self, node: Node) -> str:
         """The alias users write (``P.MP.i.a``), or the id when there is none."""
         return self.short_aliases.get(node.id, node.id)

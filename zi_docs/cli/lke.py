@@ -9,9 +9,8 @@ import click
 from zi_docs.catalogue import Catalogue, Node
 from zi_docs.catalogue.views import node_summary, question_details
 from zi_docs.cli._base import ZiGroup, emit_json, workspace_option
+from zi_docs.errors import NotFoundError
 from zi_docs.workspace import Workspace
-
-AREAS = ("MP", "TTL", "SDM", "AK", "PW", "PP")
 
 
 @click.group(cls=ZiGroup)
@@ -22,9 +21,9 @@ def lke() -> None:
 @lke.command("list")
 @click.option(
     "--area",
-    type=click.Choice(AREAS, case_sensitive=False),
+    metavar="AREA",
     default=None,
-    help="Hanya area perubahan ini.",
+    help="Hanya area perubahan ini: kodenya (MP, TTL, SDM, AK, PW, PP) atau namanya.",
 )
 @click.option(
     "--bagian",
@@ -37,10 +36,17 @@ def lke() -> None:
 def list_(workspace: Workspace, area: str | None, bagian: str | None, as_json: bool) -> None:
     """Daftar pertanyaan LKE beserta bobot dan jenis jawabannya."""
     catalogue = workspace.catalogue
+    try:
+        code = None if area is None else catalogue.resolve_area(area)
+    except NotFoundError as err:
+        choices = ", ".join(err.suggestions)
+        raise click.BadParameter(
+            f"{err.message}; pilih: {choices}", param_hint="'--area'"
+        ) from None
     nodes = [
         n
         for n in catalogue.walk()
-        if (area is None or (n.area or "").upper() == area.upper())
+        if (code is None or n.area == code)
         and (bagian is None or (n.part or "") == bagian.lower())
         and n.level in ("area", "sub", "pertanyaan")
     ]

@@ -30,7 +30,6 @@ from zi_docs.submission.report import (
     check_markdown,
     check_to_dict,
     finding_in_area,
-    resolve_area,
 )
 from zi_docs.submission.rollup import GroupStatus
 from zi_docs.workspace import Workspace
@@ -148,7 +147,7 @@ def check(
     Kode keluar 0 bila lengkap, 3 bila masih ada kekurangan.
     """
     result = run_check(workspace, dt.date.today())
-    code = None if area is None else resolve_area(result, area)
+    code = None if area is None else result.report.catalogue.resolve_area(area)
     if docx_out is not None:
         from zi_docs.submission.docx_report import write_check_docx
 

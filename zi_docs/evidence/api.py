@@ -16,7 +16,6 @@ from zi_docs.evidence.importer import Placement, plan
 from zi_docs.evidence.ingest import Details, IngestReport, ingest
 from zi_docs.evidence.intake import DEFAULT_MAX_MB, Candidate, Rejection, collect
 from zi_docs.evidence.lock import DEFAULT_WAIT
-from zi_docs.evidence.search import area_code
 from zi_docs.evidence.verify import VerifyReport, verify
 from zi_docs.workspace import Workspace
 
@@ -156,7 +155,7 @@ def list_files(
             wanted = {n.id for n in node.walk()}
             files = [f for f in files if any(t.indicator in wanted for t in f.tags)]
         if area:
-            code = area_code(area, archive.catalogue)
+            code = archive.catalogue.resolve_area(area)
             files = [
                 f
                 for f in files

@@ -29,16 +29,6 @@ TOP_EPSILON = 1e-9
 HintFor = Callable[[ChecklistItem], str | None]
 """Checklist item -> the command that would produce it (``zi-docs generate sk-tim ...``)."""
 
-CODES = {
-    "tanpa-bukti": "jawaban tertinggi tanpa data dukung",
-    "wajib-kurang": "jawaban tertinggi, data dukung wajib belum lengkap",
-    "belum-dijawab": "pertanyaan belum dijawab",
-    "di-luar-periode": "data dukung bertanggal di luar periode penilaian",
-    "indikator-tak-dikenal": "berkas ditandai ke indikator yang tidak ada di katalog",
-    "butir-tak-dikenal": "berkas ditandai ke butir data dukung yang tidak ada",
-    "belum-ditandai": "berkas belum ditandai ke indikator mana pun",
-    "butir-kurang": "data dukung wajib belum ada",
-}
 """Stable finding codes of ``check`` and what each means (integrity codes come from the
 archive and are prefixed ``integritas-``)."""
 

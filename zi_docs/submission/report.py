@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from zi_docs.angka import angka
-from zi_docs.catalogue.model import fold
-from zi_docs.errors import NotFoundError
 from zi_docs.findings import Finding, Severity
 from zi_docs.submission.check import CheckResult
 from zi_docs.submission.gates import GateState
@@ -14,16 +12,6 @@ from zi_docs.submission.rollup import GroupStatus
 
 LIGHT_MARK = {"hijau": "🟢", "kuning": "🟡", "merah": "🔴"}
 GATE_MARK = {GateState.MET: "[x]", GateState.UNMET: "[ ]", GateState.UNKNOWN: "[?]"}
-
-
-def resolve_area(result: CheckResult, text: str) -> str:
-    """An area code from a code (``MP``) or a name (``manajemen perubahan``)."""
-    areas = result.report.catalogue.areas
-    wanted = fold(text.strip())
-    for code, name in areas.items():
-        if wanted in (fold(code), fold(name)):
-            return code
-    raise NotFoundError(f"area '{text}' tidak dikenal", suggestions=list(areas))
 
 
 def group_dict(group: GroupStatus) -> dict[str, Any]:

@@ -12,7 +12,7 @@ Callers use this facade only (the backend can change behind it)::
 """
 
 from zi_docs.evidence.search._index import IndexUnusableError, ReindexReport, SearchIndex
-from zi_docs.evidence.search._query import Hit, area_code
+from zi_docs.evidence.search._query import Hit
 from zi_docs.evidence.search._schema import (
     SCHEMA_VERSION,
     STOP_WORDS,
@@ -32,7 +32,6 @@ __all__ = [
     "IndexUnusableError",
     "ReindexReport",
     "SearchIndex",
-    "area_code",
     "index_stamp",
     "indonesian_analyzer",
 ]

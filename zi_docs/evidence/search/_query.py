@@ -13,7 +13,6 @@ from whoosh.searching import Searcher
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.catalogue.model import fold
-from zi_docs.errors import NotFoundError
 from zi_docs.evidence.search._snippet import snippet
 
 
@@ -86,25 +85,13 @@ def _filters(
             query.Or([query.Term("indicators", key), query.Prefix("indicators", key + ".")])
         )
     if area:
-        code = area_code(area, catalogue) if catalogue else area
+        code = catalogue.resolve_area(area) if catalogue else area
         filters.append(query.Term("areas", code.lower()))
     if year:
         filters.append(query.Term("year", str(year)))
     if kind:
         filters.append(query.Term("type", kind.lower()))
     return filters
-
-
-def area_code(area: str, catalogue: Catalogue) -> str:
-    """The area code named by its code or its name (``pp``, ``Penguatan Pengawasan``)."""
-    wanted = fold(area.strip())
-    for code, name in catalogue.areas.items():
-        if wanted in (fold(code), fold(name)):
-            return code
-    raise NotFoundError(
-        f"area '{area}' tidak ada dalam katalog {catalogue.id}",
-        suggestions=[f"{code} ({name})" for code, name in catalogue.areas.items()],
-    )
 
 
 def _hit(hit: Any, terms: set[str] | None) -> Hit:
