@@ -8,13 +8,14 @@ is standard: ``bagit.Bag(path).validate()`` accepts it (see the tests).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from zi_docs.evidence.store import hash_file
 
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 MANIFEST = "manifest-sha256.txt"
@@ -38,17 +39,6 @@ _STORED_SUFFIXES = frozenset(
         ".gz",
     ]
 )
-
-
-def hash_file(path: Path, chunk: int = 1 << 20) -> tuple[str, int]:
-    """SHA-256 (hex) and size of a file, read in chunks."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        while block := handle.read(chunk):
-            digest.update(block)
-            size += len(block)
-    return digest.hexdigest(), size
 
 
 @dataclass(frozen=True)

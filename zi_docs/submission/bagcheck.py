@@ -13,8 +13,8 @@ from pathlib import Path, PurePosixPath
 import bagit
 
 from zi_docs.errors import InvalidInputError, NotFoundError
+from zi_docs.evidence.store import hash_file
 from zi_docs.findings import Finding
-from zi_docs.submission.bag import hash_file
 
 log = logging.getLogger(__name__)
 

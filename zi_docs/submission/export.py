@@ -25,9 +25,10 @@ from pathlib import Path
 from zi_docs import __version__
 from zi_docs.angka import angka
 from zi_docs.errors import WorkspaceError
+from zi_docs.evidence.store import hash_file
 from zi_docs.findings import Finding, Severity
 from zi_docs.outputs import output_folder
-from zi_docs.submission.bag import Placed, hash_file, place_file, write_bag_files, zip_bag
+from zi_docs.submission.bag import Placed, place_file, write_bag_files, zip_bag
 from zi_docs.submission.check import CheckResult, run_check
 from zi_docs.submission.html_index import IndexPage, render_index
 from zi_docs.submission.layout import PAYLOAD, WORKBOOK_NAME, PayloadEntry, plan_payload
