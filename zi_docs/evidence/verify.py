@@ -110,12 +110,14 @@ def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
     problems = _unexpected(archive, odd, set(sizes) - known)
     for sha, size, name, _live in rows:
         found = sizes.get(sha)
+        if found == size:
+            continue  # the common case: no path is built for a file that is fine
         rel = _rel(archive, archive.store.path_for(sha))
         if found is None:
             problems.append(
                 Problem("missing", rel, f"berkas tersimpan {name} hilang", sha, sha, None)
             )
-        elif found != size:
+        else:
             problems.append(
                 Problem("size", rel, f"ukuran {name} berbeda", sha, str(size), str(found))
             )
