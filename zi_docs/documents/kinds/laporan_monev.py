@@ -219,6 +219,36 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
     return context
 
 
+READING_NAMES = {
+    "gabungan": "dihitung untuk area secara utuh",
+    "terpisah": "dihitung untuk Pemenuhan dan Reform masing-masing",
+}
+
+
+def _failure(rule: Any) -> str:
+    reading = f", {READING_NAMES[rule.reading]}" if rule.reading in READING_NAMES else ""
+    return f"{rule.description} {angka(rule.value, 2)} (batas {angka(rule.minimum, 2)}{reading})"
+
+
+def _conclusion(capaian: Any) -> str:
+    """One sentence that agrees with the tables and with both readings of the area rule."""
+    head = (
+        f"Berdasarkan penilaian mandiri LKE, nilai total unit kerja adalah "
+        f"{angka(capaian.total, 2)} (pengungkit {angka(capaian.pengungkit, 2)}, hasil "
+        f"{angka(capaian.hasil, 2)})."
+    )
+    if capaian.passed:
+        return (
+            f"{head} Nilai tersebut telah memenuhi seluruh syarat predikat {capaian.target}, "
+            "dengan batas nilai per area terpenuhi baik bila dihitung untuk area secara utuh "
+            "maupun untuk Pemenuhan dan Reform masing-masing."
+        )
+    return (
+        f"{head} Unit kerja belum memenuhi {len(capaian.failed)} syarat predikat "
+        f"{capaian.target}: " + "; ".join(_failure(r) for r in capaian.failed) + "."
+    )
+
+
 def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
     if capaian is None:
         return {
@@ -231,6 +261,8 @@ def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
             "predikat": "",
             "memenuhi": False,
             "berkas": "",
+            "kesimpulan": "",
+            "belum_memenuhi": [],
         }
     minimum = max((a.min_percent for a in capaian.areas), default=0.0)
     chart = bar_chart(
@@ -239,6 +271,17 @@ def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
         minimum=minimum,
         minimum_label=f"Batas minimal {capaian.target} ({angka(minimum, 1)}%)",
     )
+
+    def part(a: Any, name: str) -> dict[str, Any]:
+        found = next((p for p in a.parts if p.part == name), None)
+        if found is None:
+            return {"nilai": "-", "minimum": "-", "memenuhi": "-"}
+        return {
+            "nilai": angka(found.value, 2),
+            "minimum": angka(found.minimum, 2),
+            "memenuhi": "Ya" if found.passed else "Belum",
+        }
+
     return {
         "ada": True,
         "area": [
@@ -249,6 +292,9 @@ def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
                 "minimum": a.minimum,
                 "persen": angka(a.percent, 1),
                 "memenuhi": "Ya" if a.passed else "Belum",
+                "pemenuhan": part(a, "pemenuhan"),
+                "reform": part(a, "reform"),
+                "memenuhi_terpisah": "Ya" if a.parts_passed else "Belum",
             }
             for a in capaian.areas
         ],
@@ -258,7 +304,9 @@ def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
         "hasil": capaian.hasil,
         "predikat": capaian.target,
         "memenuhi": capaian.passed,
-        "berkas": capaian.answers_file,
+        "berkas": "",
+        "kesimpulan": _conclusion(capaian),
+        "belum_memenuhi": [_failure(r) for r in capaian.failed],
     }
 
 

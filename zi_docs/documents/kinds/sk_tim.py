@@ -9,6 +9,7 @@ from zi_docs.documents.common import person, unit_context
 from zi_docs.documents.formatting import diktum, huruf
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.people import PERSON
+from zi_docs.documents.signing import SIGNATORY, signature
 from zi_docs.schema import Context, Custom, Date, Field, ListOf, Record, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
@@ -72,6 +73,13 @@ SCHEMA = Record(
     Field("mengingat", ListOf(Text(), min_items=1), help="dasar hukum, satu peraturan per butir"),
     Field("diktum", ListOf(DIKTUM, min_items=1), help="diktum KESATU, KEDUA, ... berurutan"),
     Field("tembusan", ListOf(Text()), required=False, default=[]),
+    Field(
+        "penandatangan",
+        SIGNATORY,
+        required=False,
+        help="bila bukan pimpinan definitif yang menandatangani: sebagai plt/plh/an/ub, "
+        "nama, nip, jabatan",
+    ),
     Field(
         "tim",
         Record(
@@ -137,6 +145,13 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
     ctx = unit_context(workspace, media)
     unit, head = ctx["unit"], ctx["pimpinan"]
     office = head["jabatan_lengkap"].upper()
+    raw_head = workspace.profile.data["pimpinan"]
+    signed = signature(
+        raw_head["jabatan"] + (f" {unit['wilayah']}" if unit["wilayah"] else ""),
+        raw_head,
+        data.get("penandatangan"),
+        capitals=True,
+    )
     tentang = data.get("tentang") or (
         f"Pembentukan Tim Kerja Pembangunan Zona Integritas Menuju {ctx['target_panjang']} di "
         f"Lingkungan {unit['nama']} Tahun {ctx['tahun']}"
@@ -155,7 +170,7 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
                 "tentang": tentang,
                 "tentang_kapital": tentang.upper(),
                 "pejabat": office,
-                "pejabat_ttd": office,
+                "pejabat_ttd": signed["jabatan"],
                 "judul": f"KEPUTUSAN {office} TENTANG {tentang.upper()}",
                 "judul_tim": f"TIM KERJA PEMBANGUNAN ZONA INTEGRITAS MENUJU "
                 f"{ctx['target_panjang'].upper()} ({ctx['target']}) TAHUN {ctx['tahun']}",
@@ -182,6 +197,7 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
                 {"nomor": f"{i}.", "teks": t} for i, t in enumerate(data["tembusan"] or [], start=1)
             ],
             "anggota": _rows(data["tim"]),
+            "ttd": signed,
         }
     )
     return ctx

@@ -162,6 +162,13 @@ def _check_links(step: dict[str, Any], i: int, count: int, where: PathKey, ctx: 
             ctx.fail(
                 (*where, key), f"langkah {no} tidak boleh menuju dirinya sendiri", "sop-self-loop"
             )
+        elif target == 1:
+            ctx.fail(
+                (*where, key),
+                "alur tidak boleh kembali ke simbol Mulai (langkah 1); arahkan ke langkah "
+                "yang mengulang pekerjaannya, misalnya langkah 2",
+                "sop-back-to-start",
+            )
     if symbol == "keputusan":
         if step.get("tidak") is None:
             ctx.fail(
