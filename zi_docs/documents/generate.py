@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_docs.documents.docprops import DocumentInfo
-from zi_docs.documents.inputs import KIND_KEY, validate_input
+from zi_docs.documents.inputs import KIND_KEY, validate_input, with_extras
 from zi_docs.documents.kind import DocumentKind, Serves
 from zi_docs.documents.pdf import convert_to_pdf
 from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
@@ -123,7 +123,7 @@ def render_documents(
     prepared = PreparedTemplate(
         template, page=workspace.profile.page, info=info, display=workspace.display(template)
     )
-    context = kind.build_context(data, workspace, prepared.media)
+    context = with_extras(kind.build_context(data, workspace, prepared.media), data)
     report = check_template(template, context=context, display=workspace.display(template))
     if errors(report.findings):
         raise InvalidInputError(
