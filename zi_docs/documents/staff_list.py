@@ -1,17 +1,21 @@
-"""Read a list of employees (nama, nip, jabatan, ...) from a CSV or XLSX file.
+"""Read a list (employees, SK members, rencana kerja activities, monev realisation) from a
+CSV or XLSX file, where people keep such lists.
 
+The first row names the columns: the fields of the record each row is checked against.
 Rows become records validated like YAML input: every problem names the file, the row's line
-and the column (``daftar-pegawai.csv:7 (nip): NIP harus 18 digit``).
+and the column (``daftar-pegawai.csv:7 (nip): NIP harus 18 digit``). A column whose field is
+a list (indikator, jadwal) takes its items separated by commas or semicolons.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
-from zi_docs.schema import Context, Record
+from zi_docs.schema import Context, ListOf, Record
 from zi_docs.yamlio import PathKey, YamlDoc
 
 COLUMNS = ("nama", "nip", "jabatan", "pangkat", "golongan")
@@ -40,8 +44,29 @@ def _rows_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
 
 def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[dict[str, Any]]:
     """Check a ``daftar_pegawai`` value (a file name next to the input) and load its rows."""
+    return read_sheet(value, path, ctx, record, columns=COLUMNS, example="daftar-pegawai.csv")
+
+
+def read_sheet(
+    value: Any,
+    path: PathKey,
+    ctx: Context,
+    record: Record,
+    *,
+    columns: tuple[str, ...] | None = None,
+    lists: tuple[str, ...] = (),
+    example: str = "daftar.csv",
+) -> list[dict[str, Any]]:
+    """Check a value naming a CSV/XLSX file next to the input and load its rows as records.
+
+    ``columns``: the columns read (default: every field of ``record``); the required fields
+    of ``record`` must have a column. ``lists``: more columns whose cell holds several items.
+    """
+    columns = columns or tuple(f.name for f in record.fields)
+    required = tuple(f.name for f in record.fields if f.required and f.name in columns)
+    lists = (*lists, *(f.name for f in record.fields if isinstance(f.kind, ListOf)))
     if not isinstance(value, str) or not value.strip():
-        ctx.fail(path, "harus nama berkas CSV atau XLSX, misalnya daftar-pegawai.csv", "type-text")
+        ctx.fail(path, f"harus nama berkas CSV atau XLSX, misalnya {example}", "type-text")
         return []
     base = ctx.extra.get("base_dir") or Path.cwd()
     file = (Path(base) / value.strip()).resolve()
@@ -57,7 +82,7 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
         elif suffix in (".xlsx", ".xlsm"):
             rows = _rows_xlsx(file)
         else:
-            ctx.fail(path, "daftar pegawai harus berupa .csv atau .xlsx", "file-type")
+            ctx.fail(path, f"berkas {shown} harus berupa .csv atau .xlsx", "file-type")
             return []
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
         ctx.fail(path, f"berkas {shown} tidak dapat dibaca ({exc})", "file-unreadable")
@@ -68,12 +93,12 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
         return []
     header_line, header = rows[0]
     names = [str(c or "").strip().lower() for c in header]
-    missing = [c for c in ("nama", "nip", "jabatan") if c not in names]
+    missing = [c for c in required if c not in names]
     if missing:
         ctx.fail(
             path,
             f"{shown} baris {header_line}: kolom {', '.join(missing)} tidak ada; "
-            f"baris pertama harus judul kolom: {', '.join(COLUMNS)}",
+            f"baris pertama harus judul kolom: {', '.join(columns)}",
             "file-columns",
         )
         return []
@@ -81,8 +106,10 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
     for line, row in rows[1:]:
         raw: dict[str, Any] = {}
         for name, cell in zip(names, row, strict=False):
-            if name not in COLUMNS or cell is None or str(cell).strip() == "":
+            if name not in columns or cell is None or str(cell).strip() == "":
                 continue
+            if name in lists:
+                cell = _items(cell)
             if name == "nip" and isinstance(cell, (int, float)) and not isinstance(cell, bool):
                 ctx.problems.append(
                     YamlDoc(None, shown, {(): line}).finding(
@@ -100,3 +127,15 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
         ctx.problems.extend(sub.problems)
         people.append(cleaned)
     return people
+
+
+def _items(cell: Any) -> list[Any]:
+    """A list cell: ``P.MP.i.a, P.MP.i.b`` -> two items; numbers stay numbers."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return [int(cell) if float(cell).is_integer() else cell]
+    items: list[Any] = []
+    for part in re.split(r"[;,]", str(cell)):
+        text = part.strip()
+        if text:
+            items.append(int(text) if text.isdigit() else text)
+    return items

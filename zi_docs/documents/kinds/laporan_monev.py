@@ -21,8 +21,20 @@ from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.kinds import rencana_kerja as rk
 from zi_docs.documents.monev import area_capaian, area_progress, progress_items
 from zi_docs.documents.people import SIGNER
+from zi_docs.documents.staff_list import read_sheet
 from zi_docs.errors import InvalidInputError
-from zi_docs.schema import Choice, Context, Date, Field, Integer, ListOf, Number, Record, Text
+from zi_docs.schema import (
+    Choice,
+    Context,
+    Custom,
+    Date,
+    Field,
+    Integer,
+    ListOf,
+    Number,
+    Record,
+    Text,
+)
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey, load_yaml
 
@@ -58,9 +70,18 @@ class MonevRecord(Record):
 
     def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
         cleaned = super().check(value, path, ctx)
+        if isinstance(cleaned, dict):
+            cleaned["realisasi"] = [
+                *(cleaned.get("realisasi") or []),
+                *(cleaned.pop("daftar_realisasi", None) or []),
+            ]
         if isinstance(cleaned, dict) and cleaned.get("rencana_kerja"):
             cleaned[PLAN_KEY] = _load_plan(cleaned, path, ctx)
         return cleaned
+
+
+def _realisation_sheet(value: Any, path: PathKey, ctx: Context) -> Any:
+    return read_sheet(value, path, ctx, REALISASI, example="realisasi-tw3.xlsx")
 
 
 def _plan_path(name: str, ctx: Context) -> Path:
@@ -137,7 +158,24 @@ SCHEMA = MonevRecord(
     Field("latar_belakang", _texts(), help="paragraf latar belakang"),
     Field("dasar_hukum", _texts()),
     Field("tujuan", _texts()),
-    Field("realisasi", ListOf(REALISASI), help="realisasi tiap kegiatan rencana kerja"),
+    Field(
+        "realisasi",
+        ListOf(REALISASI),
+        required=False,
+        default=[],
+        help="realisasi tiap kegiatan rencana kerja",
+    ),
+    Field(
+        "daftar_realisasi",
+        Custom(
+            "berkas CSV/XLSX dengan kolom kode, progres, capaian, data_dukung",
+            _realisation_sheet,
+            example="realisasi-tw3.xlsx",
+        ),
+        required=False,
+        default=None,
+        help="realisasi dari lembar kerja di samping berkas ini; ditambahkan setelah 'realisasi'",
+    ),
     Field("kendala", _texts()),
     Field("rekomendasi", ListOf(REKOMENDASI), help="rekomendasi periode ini"),
     Field(
