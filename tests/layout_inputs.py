@@ -48,7 +48,7 @@ def _person(i: int, role: str = "Analis") -> Input:
     }
 
 
-def _long_sk(ws: Workspace) -> Input:
+def _long_sk_tim(ws: Workspace) -> Input:
     data = example(ws, "sk-tim.yaml")
     pokja = data["tim"]["pokja"]
     # 3 + 6 koordinator + 38 anggota = 47 members
@@ -132,6 +132,54 @@ def _short_pakta(ws: Workspace) -> Input:
     return data
 
 
+def _long_rapat(ws: Workspace) -> Input:
+    data = example(ws, "rapat-pembentukan-tim.yaml")
+    data["peserta"] = [_person(i, "Kepala Seksi") for i in range(1, 41)]
+    data["pembahasan"] = data["pembahasan"] * 4
+    data["tindak_lanjut"] = data["tindak_lanjut"] * 6
+    data["kepada"] = data["kepada"] * 3
+    return data
+
+
+def _long_sk(ws: Workspace) -> Input:
+    data = example(ws, "sk-agen-perubahan.yaml")
+    data["lampiran"]["anggota"] = [
+        {**_person(i), "kedudukan": "Agen Perubahan", "kelompok": f"Bidang {1 + i // 12}"}
+        for i in range(1, 48)
+    ]
+    return data
+
+
+def _long_kegiatan(ws: Workspace) -> Input:
+    data = example(ws, "laporan-kegiatan-sosialisasi.yaml")
+    data["uraian"] = data["uraian"] * 4
+    data["foto"] = data["foto"] * 3
+    return data
+
+
+def _long_sptjm(ws: Workspace) -> Input:
+    data = example(ws, "sptjm.yaml")
+    data["unit_diusulkan"] = [
+        {
+            "nama": f"Unit Pelaksana Teknis Pelayanan Perizinan Terpadu Wilayah {i}",
+            "predikat": "WBK",
+        }
+        for i in range(1, 31)
+    ]
+    return data
+
+
+def _long_pernyataan(ws: Workspace) -> Input:
+    data = example(ws, "surat-pernyataan-benturan.yaml")
+    data["pegawai"] = [_person(i, "Pengelola Layanan") for i in range(1, 7)]
+    data["pernyataan"] = data["pernyataan"] * 3
+    return data
+
+
+def _example(name: str) -> Callable[[Workspace], Input]:
+    return lambda ws: example(ws, name)
+
+
 SHORT: dict[str, Callable[[Workspace], Input]] = {
     "sk-tim": lambda ws: example(ws, "sk-tim.yaml"),
     "sop": lambda ws: example(ws, "sop-pelayanan-perizinan.yaml"),
@@ -139,14 +187,30 @@ SHORT: dict[str, Callable[[Workspace], Input]] = {
     "laporan-monev": lambda ws: example(ws, "laporan-monev-tw3.yaml"),
     "pakta-integritas": _short_pakta,
     "piagam": lambda ws: example(ws, "piagam.yaml"),
+    "undangan": _example("rapat-pembentukan-tim.yaml"),
+    "daftar-hadir": _example("rapat-pembentukan-tim.yaml"),
+    "notulen": _example("rapat-pembentukan-tim.yaml"),
+    "sk": _example("sk-agen-perubahan.yaml"),
+    "maklumat": _example("maklumat.yaml"),
+    "sptjm": _example("sptjm.yaml"),
+    "surat-pernyataan": _example("surat-pernyataan-benturan.yaml"),
+    "laporan-kegiatan": _example("laporan-kegiatan-sosialisasi.yaml"),
 }
 LONG: dict[str, Callable[[Workspace], Input]] = {
-    "sk-tim": _long_sk,
+    "sk-tim": _long_sk_tim,
     "sop": _long_sop,
     "rencana-kerja": _long_rencana,
     "laporan-monev": _long_monev,
     "pakta-integritas": _long_pakta,
     "piagam": _long_piagam,
+    "undangan": _long_rapat,
+    "daftar-hadir": _long_rapat,
+    "notulen": _long_rapat,
+    "sk": _long_sk,
+    "maklumat": _example("maklumat.yaml"),
+    "sptjm": _long_sptjm,
+    "surat-pernyataan": _long_pernyataan,
+    "laporan-kegiatan": _long_kegiatan,
 }
 EXTRA_FILES: dict[str, Callable[[Workspace], Input]] = {
     "rencana-kerja-panjang.yaml": _long_rencana,

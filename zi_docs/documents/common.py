@@ -73,7 +73,7 @@ def unit_context(
     contacts = [
         _contact("Telepon", unit.get("telepon")),
         _contact("Laman", unit.get("website")),
-        _contact("Pos-el", unit.get("email")),
+        _contact("Pos\u2011el", unit.get("email")),
     ]
     logo_path = _logo(workspace)
     head = person(data["pimpinan"])

@@ -271,6 +271,13 @@ def nama_kapital(value: Any) -> str:
 _NBSP = "\u00a0"
 
 
+def nama_utuh(value: Any) -> str:
+    """The name as written, held together the way :func:`nama` holds it (no-break spaces
+    between leading titles and the first name word and inside the degrees)."""
+    titles, words, degrees = _split_name(str(value))
+    return _join_name(titles, words, degrees)
+
+
 def _join_name(titles: list[str], words: list[str], degrees: str) -> str:
     """Titles held to the first name word and degrees held together (no-break spaces), so a
     long name wraps only inside the name or before its degrees: ``Dr. Hj. RATNA DEWI,`` /
@@ -299,5 +306,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "huruf": huruf,
     "nama": nama,
     "nama_kapital": nama_kapital,
+    "nama_utuh": nama_utuh,
 }
 """Every formatting function, by its Jinja filter name."""

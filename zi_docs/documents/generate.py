@@ -115,7 +115,32 @@ def render_documents(
         doc = load_yaml(input_path, display=workspace.display(input_path))
     kind = get_kind(kind_name or _named_kind(input_path, doc))
     data = _load(workspace, kind, input_path, doc)
+    base = _output_base(kind, data, input_path)
+    if not kind.parts:
+        written, served = _render_kind(
+            workspace, kind, data, _target(out, workspace, base), separate
+        )
+    else:
+        written, served = (), ()
+        for name in kind.parts:
+            part = get_kind(name)
+            target = _target(out, workspace, f"{base}-{part.name}")
+            if out is not None and out.suffix.lower() == ".docx":
+                target = out.with_name(f"{out.stem}-{part.name}.docx")
+            docs, more = _render_kind(workspace, part, data, target, separate)
+            written += docs
+            served += tuple(s for s in more if s not in served)
+    log.info("%s: %d dokumen ditulis", kind.name, len(written))
+    return GenerateResult(kind=kind.name, input=input_path, documents=written, served=served)
+
+
+def _render_kind(
+    workspace: Workspace, kind: DocumentKind, data: dict[str, Any], target: Path, separate: bool
+) -> tuple[tuple[Path, ...], tuple[Serves, ...]]:
+    """Check ``kind``'s template against the context of ``data`` and write ``target``."""
     served = served_by(kind, workspace.catalogue)
+    if kind.serves_of is not None:
+        served += tuple(s for s in kind.serves_of(data, workspace.catalogue) if s not in served)
     template = template_path(kind, workspace)
     info = DocumentInfo(
         kind=kind.name, title=kind.title, served=served, author=workspace.profile.unit_name
@@ -132,8 +157,6 @@ def render_documents(
             hint=f"perbaiki templatnya, atau hapus {workspace.display(template)} agar templat "
             "bawaan dipakai",
         )
-    base = _output_base(kind, data, input_path)
-    target = _target(out, workspace, base)
     separate = separate or data.get("berkas_terpisah") is True
     if separate and kind.split is not None:
         written = tuple(
@@ -142,8 +165,7 @@ def render_documents(
         )
     else:
         written = (prepared.render_to(context, target),)
-    log.info("%s: %d dokumen ditulis", kind.name, len(written))
-    return GenerateResult(kind=kind.name, input=input_path, documents=written, served=served)
+    return written, served
 
 
 def generate(

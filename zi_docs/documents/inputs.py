@@ -24,7 +24,7 @@ def validate_input(doc: YamlDoc, kind: str, schema: Record, **extra: Any) -> dic
     data = doc.data
     if isinstance(data, dict) and KIND_KEY in data:
         named = str(data[KIND_KEY]).strip().lower()
-        if named != kind:
+        if named != kind and not _part_of(named, kind):
             raise InvalidInputError(
                 f"{doc.file} bukan masukan '{kind}'",
                 [
@@ -82,3 +82,11 @@ def with_extras(context: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]
     """The template context plus the input's ``tambahan`` fields (empty when none)."""
     context[EXTRA_KEY] = dict(data.get(EXTRA_KEY) or {})
     return context
+
+
+def _part_of(named: str, kind: str) -> bool:
+    """Whether an input of kind ``named`` (``rapat``) also makes documents of ``kind``."""
+    from zi_docs.documents.registry import all_kinds
+
+    whole = all_kinds().get(named)
+    return whole is not None and kind in whole.parts

@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from zi_docs.documents.formatting import nama_kapital, nama_utuh
 from zi_docs.documents.people import SIGNER
 from zi_docs.nip import format_nip
 from zi_docs.schema import Choice, Field, Record, Text
@@ -72,8 +73,8 @@ def signature(
     office: str, head: dict[str, Any], signer: dict[str, Any] | None, *, capitals: bool
 ) -> dict[str, Any]:
     """The signature block of ``office``: ``jabatan`` (lines joined by a line break, without
-    the closing comma the template adds), ``nama``, ``pangkat_golongan``, ``nip`` and
-    ``nip_baris``.
+    the closing comma the template adds), ``nama`` (held together before its degrees),
+    ``nama_kapital``, ``pangkat_golongan``, ``nip`` and ``nip_baris``.
 
     ``head`` is the head of unit (the default signer); ``signer`` the input's
     ``penandatangan`` (or None). ``capitals``: offices in capitals, as in a Keputusan.
@@ -104,7 +105,8 @@ def signature(
     return {
         "peran": role,
         "jabatan": "\n".join(line for line in lines if line),
-        "nama": who.get("nama") or "",
+        "nama": nama_utuh(who.get("nama") or ""),
+        "nama_kapital": nama_kapital(who.get("nama") or ""),
         "pangkat_golongan": f"{pangkat} ({golongan})"
         if pangkat and golongan
         else (pangkat or golongan),

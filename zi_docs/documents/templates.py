@@ -55,6 +55,8 @@ class KindDescription:
 def list_templates(workspace: Workspace) -> list[TemplateEntry]:
     entries = []
     for kind in all_kinds().values():
+        if kind.parts:
+            continue  # several documents from one input; each part is listed itself
         try:
             path = template_path(kind, workspace)
         except NotFoundError:
@@ -142,6 +144,8 @@ def check_templates(
     missing: list[TemplateReport] = []
     if target is None:
         for each in kinds.values():
+            if each.parts:
+                continue
             try:
                 jobs.append((template_path(each, workspace), each))
             except NotFoundError as exc:
