@@ -459,7 +459,7 @@ def main() -> None:
         expected = [("missing", f"berkas tersimpan {LOST} hilang")]
         if [(p.kind, p.message) for p in problems] != expected:
             raise SystemExit(f"example archive has other problems than the lost file: {problems}")
-        target = ROOT / "archive"
+        target = ROOT / "zi_docs" / "data" / "example-archive"
         if target.exists():
             shutil.rmtree(target)
         target.mkdir()

@@ -40,7 +40,7 @@ from docx_letters import (  # noqa: E402
     tag,
 )
 
-OUT = ROOT / "templates"
+OUT = ROOT / "zi_docs" / "data" / "templates"
 
 
 # ---- SK Tim Kerja -------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from build_templates_monev import build_laporan_monev  # noqa: E402
 
 from zi_docs.documents import sop_table as g  # noqa: E402
 
-OUT = ROOT / "templates"
+OUT = ROOT / "zi_docs" / "data" / "templates"
 SMALL = g.FONT_PT
 ID_PT = 10.0
 LIST_PT = 9.5

@@ -15,7 +15,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 import docx_build as b  # noqa: E402
 from docx.shared import Mm  # noqa: E402
 
-OUT = ROOT / "templates"
+OUT = ROOT / "zi_docs" / "data" / "templates"
 
 
 # ---- Laporan Monev -----------------------------------------------------------------------------

@@ -16,10 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from docx.shared import Mm
 from docx_build import borders, cell_text, new_document, paragraph, repeat_header, shade
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "templates"
+OUT = ROOT / "zi_docs" / "data" / "templates"
 
 
 def _table_with_loop(doc, headers, widths_loop_cells, loop):  # type: ignore[no-untyped-def]
@@ -105,10 +106,43 @@ def build_laporan_kelengkapan(path: Path) -> None:
     doc.save(str(path))
 
 
+def build_rekap(path: Path) -> None:
+    """``rekap --docx``: one row per unit; the columns depend on the catalogue's areas, so
+    the cells are a docxtpl column loop (``kolom`` the heads, ``baris`` one list per unit)."""
+    doc = new_document(landscape=True, size=8)
+    section = doc.sections[0]
+    section.left_margin = section.right_margin = Mm(15)
+    paragraph(
+        doc,
+        "Rekapitulasi Penilaian Mandiri dan Kelengkapan Data Dukung",
+        bold=True,
+        size=14,
+        space_after=6,
+    )
+    table = doc.add_table(rows=4, cols=3)
+    borders(table)
+    loop = ("{%tc for k in kolom %}", "{{ k }}", "{%tc endfor %}")
+    for cell, text in zip(table.rows[0].cells, loop, strict=True):
+        cell_text(cell, text, bold=True)
+        shade(cell)
+    repeat_header(table.rows[0])
+    cell_text(table.rows[1].cells[0], "{%tr for r in baris %}")
+    cells = ("{%tc for v in r %}", "{{ v }}", "{%tc endfor %}")
+    for cell, text in zip(table.rows[2].cells, cells, strict=True):
+        cell_text(cell, text)
+    cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+
+
 def main() -> None:
-    target = OUT / "laporan-kelengkapan.docx"
-    build_laporan_kelengkapan(target)
-    print(f"ditulis: {target}")
+    for name, build in (
+        ("laporan-kelengkapan.docx", build_laporan_kelengkapan),
+        ("rekap.docx", build_rekap),
+    ):
+        target = OUT / name
+        build(target)
+        print(f"ditulis: {target}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from zi_docs.catalogue.model import (
     Predicate,
     ThresholdRule,
 )
+from zi_docs.catalogue.views import node_summary, question_details
 
 __all__ = [
     "BUNDLED_DIR",
@@ -20,4 +21,6 @@ __all__ = [
     "ThresholdRule",
     "bundled_catalogues",
     "load_catalogue",
+    "node_summary",
+    "question_details",
 ]

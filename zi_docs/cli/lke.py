@@ -6,8 +6,7 @@ import textwrap
 
 import click
 
-from zi_docs.catalogue import Catalogue, Node
-from zi_docs.catalogue.views import node_summary, question_details
+from zi_docs.catalogue import Catalogue, Node, node_summary, question_details
 from zi_docs.cli._base import ZiGroup, emit_json, workspace_option
 from zi_docs.errors import NotFoundError
 from zi_docs.workspace import Workspace
