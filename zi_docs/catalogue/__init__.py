@@ -8,6 +8,7 @@ from zi_docs.catalogue.model import (
     Node,
     Predicate,
     ThresholdRule,
+    fold,
 )
 from zi_docs.catalogue.views import node_summary, question_details
 
@@ -20,6 +21,7 @@ __all__ = [
     "Predicate",
     "ThresholdRule",
     "bundled_catalogues",
+    "fold",
     "load_catalogue",
     "node_summary",
     "question_details",
