@@ -1,8 +1,10 @@
 """Generated documents: YAML input -> validated data -> template check -> .docx (-> PDF).
 
 The front door: clients (the CLI, the web app, other packages) call only what ``__all__``
-names. Engines stay inside: docxtpl and python-docx building in
-:mod:`zi_docs.documents.render`, Pillow charts in :mod:`zi_docs.documents.charts`.
+names. Engines stay inside: docxtpl in :mod:`zi_docs.documents.render`, python-docx building
+there and in :mod:`zi_docs.documents.docprops`, every Pillow chart in
+:mod:`zi_docs.documents.charts`, LibreOffice in :mod:`zi_docs.documents.pdf`. Other packages
+render their reports with :func:`render_builtin`.
 """
 
 from zi_docs.documents.charts import Bar, bar_chart
