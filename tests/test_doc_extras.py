@@ -8,7 +8,7 @@ import pytest
 from docx import Document
 from test_doc_generate import text_lines
 
-from zi_docs.documents.generate import generate
+from zi_docs.documents.generation import generate
 from zi_docs.documents.templates import check_templates
 from zi_docs.errors import InvalidInputError
 from zi_docs.workspace import Workspace

@@ -6,7 +6,7 @@ import pytest
 import yaml
 from test_doc_generate import text_lines
 
-from zi_docs.documents.generate import generate
+from zi_docs.documents.generation import generate
 from zi_docs.documents.kind import Serves
 from zi_docs.errors import InvalidInputError
 from zi_docs.workspace import Workspace

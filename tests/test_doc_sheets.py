@@ -9,7 +9,7 @@ import yaml
 from openpyxl import Workbook
 from test_doc_generate import text_lines
 
-from zi_docs.documents.generate import generate
+from zi_docs.documents.generation import generate
 from zi_docs.errors import InvalidInputError
 from zi_docs.workspace import Workspace
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from zi_docs.documents.generate import generate
+from zi_docs.documents.generation import generate
 from zi_docs.errors import NotFoundError
 from zi_docs.evidence.api import add_files, list_files
 from zi_docs.evidence.catalog import Tag

@@ -4,7 +4,8 @@ CSV or XLSX file, where people keep such lists.
 The first row names the columns: the fields of the record each row is checked against.
 Rows become records validated like YAML input: every problem names the file, the row's line
 and the column (``daftar-pegawai.csv:7 (nip): NIP harus 18 digit``). A column whose field is
-a list (indikator, jadwal) takes its items separated by commas or semicolons.
+a list (indikator, jadwal) takes its items separated by commas or semicolons. This is the
+documents' openpyxl *reading* home; workbooks are written only by :mod:`zi_docs.spreadsheet`.
 """
 
 from __future__ import annotations

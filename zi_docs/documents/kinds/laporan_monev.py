@@ -21,6 +21,7 @@ from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.kinds import rencana_kerja as rk
 from zi_docs.documents.monev import area_capaian, area_progress, progress_items
 from zi_docs.documents.people import SIGNER
+from zi_docs.documents.signing import signature
 from zi_docs.documents.staff_list import read_sheet
 from zi_docs.errors import InvalidInputError
 from zi_docs.schema import (
@@ -253,6 +254,9 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
         "tindak_lanjut": [{**t, "status": t["status"].capitalize()} for t in data["tindak_lanjut"]],
         "penutup": data["penutup"],
         "ketua_tim": person(data["ketua_tim"]),
+        "ketua_ttd": signature(
+            "Ketua Tim Kerja Pembangunan Zona Integritas", data["ketua_tim"], None, capitals=False
+        ),
     }
     return context
 

@@ -19,12 +19,12 @@ from zi_docs.documents.kinds import sk_tim
 from zi_docs.documents.meeting import _indicator
 from zi_docs.documents.people import PERSON
 from zi_docs.documents.staff_list import read_sheet
-from zi_docs.resources import PACKAGE_DIR
+from zi_docs.resources import SK_TYPES, resource
 from zi_docs.schema import Choice, Context, Custom, Field, ListOf, Record, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
 
-SK_TYPES_FILE = PACKAGE_DIR / "data" / "jenis-sk.yaml"
+SK_TYPES_FILE = resource(SK_TYPES)
 
 
 @cache
@@ -120,7 +120,9 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
     }
     ctx = sk_tim.build_context({**data, "tentang": tentang or "-", "tim": team}, workspace, media)
     lampiran = data.get("lampiran")
-    ctx["sk"]["judul_tim"] = lampiran["judul"].upper() if lampiran else ""
+    ctx["sk"]["judul_lampiran"] = lampiran["judul"].upper() if lampiran else ""
+    ctx["sk"]["judul_tim"] = ""
+    ctx["sk"]["kolom_kedudukan"] = "Kedudukan"
     ctx["anggota"] = _rows(lampiran)
     ctx["ada_lampiran"] = bool(ctx["anggota"])
     return ctx

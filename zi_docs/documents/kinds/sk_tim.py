@@ -249,6 +249,8 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
                 "pejabat": office,
                 "pejabat_ttd": signed["jabatan"],
                 "judul": f"KEPUTUSAN {office} TENTANG {tentang.upper()}",
+                "judul_lampiran": "SUSUNAN KEANGGOTAAN",
+                "kolom_kedudukan": "Kedudukan dalam Tim",
                 "judul_tim": f"TIM KERJA PEMBANGUNAN ZONA INTEGRITAS MENUJU "
                 f"{ctx['target_panjang'].upper()} ({ctx['target']}) TAHUN {ctx['tahun']}",
             },

@@ -1,22 +1,14 @@
-"""Write the built-in template laporan-monev.docx (the quarterly Monev report).
+"""Source of the template laporan-monev.docx (the quarterly Monev report).
 
-Run from the repository root:  /work/venv/bin/python tools/build_templates_monev.py
-(``tools/build_templates_flow.py`` also builds it, with the SOP and Rencana Kerja.)
-"""
+Built by ``tools/build_templates.py`` into ``zi_docs/data/templates/``."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
-
-import docx_build as b  # noqa: E402
-from docx.shared import Mm  # noqa: E402
-
-OUT = ROOT / "templates"
-
+import docx_build as b
+from docx.shared import Mm
 
 # ---- Laporan Monev -----------------------------------------------------------------------------
 MV_WIDTH = 160.0
@@ -85,7 +77,64 @@ def _simple_table(
     b.paragraph(doc, "", space_after=6)
 
 
-def build_laporan_monev() -> Path:
+CONTENTS = (
+    ("KATA PENGANTAR", ()),
+    ("DAFTAR ISI", ()),
+    (
+        "BAB I PENDAHULUAN",
+        ("A. Latar Belakang", "B. Dasar Hukum", "C. Tujuan", "D. Periode Pelaporan"),
+    ),
+    ("BAB II PELAKSANAAN RENCANA KERJA", ()),
+    ("BAB III CAPAIAN PENILAIAN MANDIRI", ()),
+    ("BAB IV KENDALA", ()),
+    (
+        "BAB V REKOMENDASI DAN TINDAK LANJUT",
+        ("A. Tindak Lanjut Rekomendasi Periode Sebelumnya", "B. Rekomendasi Periode Ini"),
+    ),
+    ("BAB VI PENUTUP", ()),
+)
+
+
+def _foreword(doc: object) -> None:
+    _heading(doc, "KATA PENGANTAR")
+    for text in (
+        "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya "
+        "Laporan Monitoring dan Evaluasi Pembangunan Zona Integritas Menuju "
+        "{{ target_panjang }} ({{ target }}) {{ unit.nama }} Triwulan "
+        "{{ monev.triwulan_romawi }} Tahun {{ tahun }} dapat diselesaikan.",
+        "Laporan ini menyajikan pelaksanaan rencana kerja pembangunan Zona Integritas periode "
+        "{{ monev.periode }}, capaian penilaian mandiri, kendala yang dihadapi, serta "
+        "rekomendasi dan tindak lanjutnya, sebagai bahan pengambilan keputusan pimpinan dan "
+        "perbaikan pada periode berikutnya.",
+        "Kami menyampaikan terima kasih kepada seluruh anggota Tim Kerja dan pegawai yang "
+        "telah berperan dalam pembangunan Zona Integritas. Saran dan masukan untuk perbaikan "
+        "laporan ini kami terima dengan terbuka.",
+    ):
+        b.paragraph(
+            doc, text, space_after=6, align="justify"
+        ).paragraph_format.first_line_indent = Mm(10)
+    b.paragraph(doc, "")
+    b.signature_block(
+        doc,
+        "{{ monev.ketua_ttd.jabatan }}",
+        "{{ monev.ketua_ttd.nama }}",
+        ("{{ monev.ketua_ttd.nip_baris }}",),
+        head=("{{ unit.kota }}, {{ monev.tanggal|tanggal }}",),
+    )
+
+
+def _contents(doc: object) -> None:
+    _heading(doc, "DAFTAR ISI")
+    for title, subs in CONTENTS:
+        b.paragraph(doc, title, bold=True, space_after=3)
+        for sub in subs:
+            b.paragraph(doc, sub, indent_mm=8, space_after=2)
+    b.paragraph(
+        doc, "LAMPIRAN: undangan, daftar hadir, notulen, dan dokumentasi kegiatan", space_after=2
+    )
+
+
+def build_laporan_monev() -> Any:
     doc = b.new_document(landscape=False)
     # cover
     for _ in range(4):
@@ -104,6 +153,13 @@ def build_laporan_monev() -> Path:
         b.paragraph(doc, "")
     for text in ("{{ unit.nama_kapital }}", "{{ unit.instansi_kapital }}", "{{ tahun }}"):
         b.paragraph(doc, text, bold=True, size=14, align="center", space_after=4)
+    b.paragraph(
+        doc, "{% if monev.nomor %}Nomor: {{ monev.nomor }}{% endif %}", align="center", size=12
+    )
+    b.page_break(doc)
+    _foreword(doc)
+    b.page_break(doc)
+    _contents(doc)
     b.page_break(doc)
     # I
     _heading(doc, "BAB I\nPENDAHULUAN")
@@ -173,13 +229,9 @@ def build_laporan_monev() -> Path:
     _heading(doc, "BAB III\nCAPAIAN PENILAIAN MANDIRI")
     b.paragraph(
         doc,
-        "{% if monev.capaian.ada %}Berdasarkan penilaian mandiri LKE "
-        "({{ monev.capaian.berkas }}), nilai total unit kerja adalah "
-        "{{ monev.capaian.total|angka }} (pengungkit {{ monev.capaian.pengungkit|angka }}"
-        ", hasil {{ monev.capaian.hasil|angka }}). Terhadap syarat predikat "
-        "{{ monev.capaian.predikat }}, unit kerja {% if monev.capaian.memenuhi %}telah "
-        "memenuhi{% else %}belum memenuhi{% endif %} seluruh batas nilai. Nilai per area "
-        "pengungkit dibandingkan dengan batas minimalnya sebagai berikut.{% else %}"
+        "{% if monev.capaian.ada %}{{ monev.capaian.kesimpulan }} Nilai per area pengungkit "
+        "dibandingkan dengan batas minimalnya, baik untuk area secara utuh maupun untuk "
+        "Pemenuhan dan Reform masing-masing, disajikan pada tabel berikut.{% else %}"
         "Penilaian mandiri LKE belum diisi, sehingga capaian belum dapat disajikan."
         "{% endif %}",
         space_after=6,
@@ -189,20 +241,24 @@ def build_laporan_monev() -> Path:
     _simple_table(
         doc,
         [
-            ("Area", 62),
-            ("Bobot", 17),
-            ("Nilai", 17),
-            ("Batas Minimal", 24),
-            ("% Bobot", 18),
-            ("Memenuhi", 22),
+            ("Area", 40),
+            ("Bobot", 13),
+            ("Nilai (% Bobot)", 20),
+            ("Batas Minimal", 17),
+            ("Area Utuh", 16),
+            ("Pemenuhan (Nilai / Batas)", 19),
+            ("Reform (Nilai / Batas)", 19),
+            ("Terpisah", 16),
         ],
         [
             "{{ k.nama }}",
             "{{ k.bobot|angka }}",
-            "{{ k.nilai|angka }}",
+            "{{ k.nilai|angka }} ({{ k.persen }}%)",
             "{{ k.minimum|angka }}",
-            "{{ k.persen }}",
             "{{ k.memenuhi }}",
+            "{{ k.pemenuhan.nilai }} / {{ k.pemenuhan.minimum }}",
+            "{{ k.reform.nilai }} / {{ k.reform.minimum }}",
+            "{{ k.memenuhi_terpisah }}",
         ],
         "monev.capaian.area",
     )
@@ -257,38 +313,9 @@ def build_laporan_monev() -> Path:
     _heading(doc, "BAB VI\nPENUTUP")
     _paragraphs(doc, "monev.penutup")
     b.paragraph(doc, "{{ unit.kota }}, {{ monev.tanggal|tanggal }}", align="right", space_after=6)
-    table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
-    b.fixed_grid(table, [MV_WIDTH / 2, MV_WIDTH / 2], center=True)
-    b.no_borders(table)
-    b.cell_text(
-        table.rows[0].cells[0],
-        [
-            "Mengetahui,",
-            *b.HEAD_SIGNATURE,
-        ],
-        align="center",
-    )
-    b.cell_text(
-        table.rows[0].cells[1],
-        [
-            "",
-            "Ketua Tim Kerja Pembangunan Zona Integritas,",
-            "",
-            "",
-            "",
-            "{{ monev.ketua_tim.nama }}",
-            "{% if monev.ketua_tim.pangkat_golongan %}{{ monev.ketua_tim.pangkat_golongan }}"
-            "{% endif %}",
-            "NIP. {{ monev.ketua_tim.nip|nip }}",
-        ],
-        align="center",
-    )
-    b.set_cell_widths(table, [MV_WIDTH / 2, MV_WIDTH / 2])
-    path = OUT / "laporan-monev.docx"
-    doc.save(str(path))
-    return path
+    b.side_by_side(doc, ("ttd", "Mengetahui,"), ("monev.ketua_ttd", " "))
+    b.page_numbers(doc)
+    return doc
 
 
-if __name__ == "__main__":
-    OUT.mkdir(exist_ok=True)
-    print(build_laporan_monev().relative_to(ROOT))
+TEMPLATES: dict[str, Callable[[], Any]] = {"laporan-monev.docx": build_laporan_monev}

@@ -1,135 +1,39 @@
-"""Build the templates of the everyday naskah dinas kinds: Undangan, Daftar Hadir, Notulen,
-Laporan Kegiatan, general SK, Maklumat Pelayanan, SPTJM, Surat Pernyataan.
+"""Source of the everyday naskah dinas templates: Undangan, Daftar Hadir, Notulen, Laporan
+Kegiatan, general SK, Maklumat Pelayanan, SPTJM and Surat Pernyataan.
 
-Run: .venv/bin/python tools/build_templates_naskah.py [NAME ...]
-
-Also holds the layout finishing every built-in template shares (page numbers in the naskah
-dinas position, header rows repeated on every page).
+Built by ``tools/build_templates.py`` into ``zi_docs/data/templates/``; one function per
+template returns its python-docx document. Contexts: ``zi_docs/documents/meeting.py`` and the
+kinds ``undangan``, ``daftar_hadir``, ``notulen``, ``sk``, ``maklumat``, ``sptjm``,
+``surat_pernyataan``, ``laporan_kegiatan``.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Mm, Pt
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from docx_letters import (  # noqa: E402
+from docx_build import (
     CENTER,
     JUSTIFY,
     SIGN_LEFT_MM,
-    cell_text,
+    cant_split,
+    cell_run,
     kop,
     new_document,
+    page_numbers,
     para,
+    repeat_header,
     shade,
+    side_by_side,
+    signature_block,
     table,
     tag,
+    ttd,
 )
 
-OUT = ROOT / "templates"
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
-
-
-# ---- layout finishing shared by every template --------------------------------------------------
-def _field(paragraph: Any, code: str) -> None:
-    """A Word field (``PAGE``) in ``paragraph``."""
-    for kind, text in (
-        ("begin", None),
-        (None, code),
-        ("separate", None),
-        (None, "2"),
-        ("end", None),
-    ):
-        run = paragraph.add_run()
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        elif text == code:
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = f" {code} "
-            run._r.append(instr)
-        else:
-            run.text = text
-
-
-def page_numbers(doc: Any) -> None:
-    """``- 2 -`` centred at the top from the second page on (naskah dinas / produk hukum);
-    the first page has no number."""
-    for section in doc.sections:
-        section.different_first_page_header_footer = True
-        section.header_distance = Mm(10)
-        header = section.header
-        header.is_linked_to_previous = False
-        p = header.paragraphs[0]
-        p.alignment = CENTER
-        p.add_run("- ")
-        _field(p, "PAGE")
-        p.add_run(" -")
-        section.first_page_header.is_linked_to_previous = False
-
-
-def repeat_header(row: Any) -> None:
-    """The row is repeated at the top of every page the table continues on, and not split."""
-    tr_pr = row._tr.get_or_add_trPr()
-    for name in ("w:cantSplit", "w:tblHeader"):
-        element = OxmlElement(name)
-        element.set(qn("w:val"), "true")
-        tr_pr.append(element)
-
-
-def keep_rows(row: Any) -> None:
-    """A table row that is never split across two pages."""
-    element = OxmlElement("w:cantSplit")
-    element.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(element)
-
-
-def signature_block(
-    container: Any,
-    jabatan: str,
-    nama: str,
-    lines: Sequence[str] = (),
-    *,
-    head: Sequence[str] = (),
-    left: float = SIGN_LEFT_MM,
-) -> None:
-    """The signature block of a ``ttd``-style context: head lines, jabatan (multi-line), room,
-    bold underlined name, then each of ``lines`` printed only when not empty. Every line
-    keeps with the next, so the block never leaves its last line alone."""
-    for line in head:
-        para(container, line, left=left, align=CENTER, keep=True)
-    para(container, jabatan + ",", left=left, align=CENTER, keep=True)
-    for _ in range(4):
-        para(container, left=left, keep=True)
-    para(container, nama, bold=True, underline=True, left=left, align=CENTER, keep=True)
-    for line in lines:
-        variable = line.strip("{} ").split("|")[0].strip()
-        tag(container, "{%p if " + variable + " %}")
-        para(container, line, left=left, align=CENTER, keep=True)
-        tag(container, "{%p endif %}")
-
-
-def ttd(prefix: str, *, head: Sequence[str] = (), container: Any = None, doc: Any = None) -> None:
-    """The signature block of the context entry ``prefix`` (``rapat.ttd``)."""
-    signature_block(
-        container if container is not None else doc,
-        "{{ " + prefix + ".jabatan }}",
-        "{{ " + prefix + ".nama }}",
-        ("{{ " + prefix + ".pangkat_golongan }}", "{{ " + prefix + ".nip_baris }}"),
-        head=head,
-    )
 
 
 def _labels(doc: Any, rows: Sequence[tuple[str, str]], *, at: float = 35, after: float = 2) -> None:
@@ -161,9 +65,10 @@ def _tembusan(doc: Any, loop: str) -> None:
 
 def _header_row(tbl: Any, titles: Sequence[str], size: float = 10) -> None:
     for cell, text in zip(tbl.rows[0].cells, titles, strict=True):
-        cell_text(cell, text, bold=True, align=CENTER, size=size)
+        cell_run(cell, text, bold=True, align=CENTER, size=size)
         shade(cell)
     repeat_header(tbl.rows[0])
+    cant_split(tbl.rows[0])
 
 
 def _row(tbl: Any, widths: Sequence[float]) -> Any:
@@ -174,12 +79,12 @@ def _row(tbl: Any, widths: Sequence[float]) -> Any:
 
 
 def _control_row(tbl: Any, widths: Sequence[float], text: str) -> None:
-    cell_text(_row(tbl, widths).cells[0], text)
+    cell_run(_row(tbl, widths).cells[0], text)
 
 
 # ---- Undangan -----------------------------------------------------------------------------------
-def build_undangan(path: Path) -> None:
-    doc = new_document()
+def build_undangan() -> Any:
+    doc = new_document(size=12, single=True)
     kop(doc)
     para(doc, "{{ unit.kota }}, {{ rapat.tanggal_surat|tanggal }}", left=100, after=6)
     _labels(
@@ -230,12 +135,12 @@ def build_undangan(path: Path) -> None:
     ttd("rapat.ttd", doc=doc)
     _tembusan(doc, "rapat.tembusan")
     page_numbers(doc)
-    doc.save(str(path))
+    return doc
 
 
 # ---- Daftar Hadir -------------------------------------------------------------------------------
-def build_daftar_hadir(path: Path) -> None:
-    doc = new_document()
+def build_daftar_hadir() -> Any:
+    doc = new_document(size=12, single=True)
     kop(doc)
     para(doc, "DAFTAR HADIR", bold=True, align=CENTER)
     para(doc, "{{ rapat.acara|upper }}", bold=True, align=CENTER, after=10)
@@ -254,7 +159,7 @@ def build_daftar_hadir(path: Path) -> None:
     _header_row(tbl, ("No", "Nama / NIP", "Jabatan", "Tanda Tangan"))
     _control_row(tbl, widths, "{%tr for p in rapat.peserta %}")
     row = _row(tbl, widths)
-    keep_rows(row)
+    cant_split(row)
     row.height = Mm(11)
     for cell, (text, align) in zip(
         row.cells,
@@ -266,7 +171,7 @@ def build_daftar_hadir(path: Path) -> None:
         ),
         strict=True,
     ):
-        cell_text(cell, text, align=align, size=10)
+        cell_run(cell, text, align=align, size=10)
     extra = row.cells[1].add_paragraph()
     run = extra.add_run("{% if p.nip_baris %}{{ p.nip_baris }}{% endif %}")
     run.font.size = Pt(9)
@@ -274,12 +179,12 @@ def build_daftar_hadir(path: Path) -> None:
     para(doc, after=12)
     ttd("rapat.pimpinan_rapat_ttd", head=("Pimpinan Rapat,",), doc=doc)
     page_numbers(doc)
-    doc.save(str(path))
+    return doc
 
 
 # ---- Notulen ------------------------------------------------------------------------------------
-def build_notulen(path: Path) -> None:
-    doc = new_document()
+def build_notulen() -> Any:
+    doc = new_document(size=12, single=True)
     kop(doc)
     para(doc, "NOTULEN RAPAT", bold=True, align=CENTER, after=10)
     _labels(
@@ -307,7 +212,7 @@ def build_notulen(path: Path) -> None:
     _header_row(tbl, ("No", "Uraian", "Penanggung Jawab", "Batas Waktu"))
     _control_row(tbl, widths, "{%tr for t in rapat.tindak_lanjut %}")
     row = _row(tbl, widths)
-    keep_rows(row)
+    cant_split(row)
     for cell, (text, align) in zip(
         row.cells,
         (
@@ -318,7 +223,7 @@ def build_notulen(path: Path) -> None:
         ),
         strict=True,
     ):
-        cell_text(cell, text, align=align, size=10)
+        cell_run(cell, text, align=align, size=10)
     _control_row(tbl, widths, "{%tr endfor %}")
     tag(doc, "{%p endif %}")
     para(
@@ -335,46 +240,22 @@ def build_notulen(path: Path) -> None:
         ("rapat.pimpinan_rapat_ttd", "Pimpinan Rapat,"),
     )
     page_numbers(doc)
-    doc.save(str(path))
-
-
-def side_by_side(doc: Any, left: tuple[str, str], right: tuple[str, str]) -> None:
-    """Two signature blocks as rows of one borderless table (role and jabatan / room to sign /
-    name / NIP), so both names stand on the same line whatever the jabatan's length."""
-    widths = [80, 80]
-    tbl = table(doc, 4, widths, grid=False)
-    blocks = (left, right)
-    for row in tbl.rows:
-        keep_rows(row)
-    for col, (prefix, role) in enumerate(blocks):
-        cells = [row.cells[col] for row in tbl.rows]
-        cell_text(cells[0], role, align=CENTER)
-        para_in = cells[0].add_paragraph("{{ " + prefix + ".jabatan }},")
-        para_in.alignment = CENTER
-        cell_text(cells[2], "{{ " + prefix + ".nama }}", bold=True, align=CENTER)
-        cells[2].paragraphs[0].runs[0].underline = True
-        cell_text(cells[3], "{{ " + prefix + ".nip_baris }}", align=CENTER)
-        for cell in cells:
-            for p in cell.paragraphs:
-                p.paragraph_format.keep_with_next = True
-            cell.vertical_alignment = None
-        cells[0].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-    tbl.rows[1].height = Mm(22)
+    return doc
 
 
 # ---- Maklumat Pelayanan -------------------------------------------------------------------------
-def build_maklumat(path: Path) -> None:
-    doc = new_document()
+def build_maklumat() -> Any:
+    doc = new_document(size=12, single=True)
     kop(doc)
     para(doc, "MAKLUMAT PELAYANAN", bold=True, size=20, align=CENTER, before=36, after=36)
     para(doc, "{{ maklumat.teks }}", bold=True, size=16, align=CENTER, after=48)
     ttd("ttd", head=("{{ maklumat.tempat }}, {{ maklumat.tanggal|tanggal }}",), doc=doc)
-    doc.save(str(path))
+    return doc
 
 
 # ---- SPTJM --------------------------------------------------------------------------------------
-def build_sptjm(path: Path) -> None:
-    doc = new_document()
+def build_sptjm() -> Any:
+    doc = new_document(size=12, single=True)
     kop(doc)
     para(doc, "SURAT PERNYATAAN TANGGUNG JAWAB MUTLAK", bold=True, align=CENTER, after=12)
     para(doc, "Yang bertanda tangan di bawah ini:", after=6)
@@ -401,13 +282,13 @@ def build_sptjm(path: Path) -> None:
     _header_row(tbl, ("No", "Unit Kerja", "Predikat yang Diusulkan"))
     _control_row(tbl, widths, "{%tr for u in sptjm.unit %}")
     row = _row(tbl, widths)
-    keep_rows(row)
+    cant_split(row)
     for cell, (text, align) in zip(
         row.cells,
         (("{{ loop.index }}", CENTER), ("{{ u.nama }}", LEFT), ("{{ u.predikat_panjang }}", LEFT)),
         strict=True,
     ):
-        cell_text(cell, text, align=align, size=11)
+        cell_run(cell, text, align=align, size=11)
     _control_row(tbl, widths, "{%tr endfor %}")
     para(
         doc,
@@ -427,17 +308,15 @@ def build_sptjm(path: Path) -> None:
         head=("{{ sptjm.tempat }}, {{ sptjm.tanggal|tanggal }}",),
     )
     page_numbers(doc)
-    doc.save(str(path))
+    return doc
 
 
 # ---- Surat Pernyataan ---------------------------------------------------------------------------
-def build_surat_pernyataan(path: Path) -> None:
-    doc = new_document()
+def build_surat_pernyataan() -> Any:
+    doc = new_document(size=12, single=True)
     tag(doc, "{%p for p in pegawai %}")
     title = para(doc, align=CENTER, after=18)
     title.add_run("{% if not loop.first %}")
-    from docx.enum.text import WD_BREAK
-
     title.add_run().add_break(WD_BREAK.PAGE)
     title.add_run("{% endif %}")
     run = title.add_run("{{ pernyataan.judul }}")
@@ -473,12 +352,12 @@ def build_surat_pernyataan(path: Path) -> None:
         head=("{{ pernyataan.tempat }}, {{ pernyataan.tanggal|tanggal }}",),
     )
     tag(doc, "{%p endfor %}")
-    doc.save(str(path))
+    return doc
 
 
 # ---- Laporan Kegiatan ---------------------------------------------------------------------------
-def build_laporan_kegiatan(path: Path) -> None:
-    doc = new_document()
+def build_laporan_kegiatan() -> Any:
+    doc = new_document(size=12, single=True)
     kop(doc)
     para(doc, "LAPORAN KEGIATAN", bold=True, align=CENTER)
     para(doc, "{{ laporan.kegiatan_kapital }}", bold=True, align=CENTER)
@@ -526,31 +405,23 @@ def build_laporan_kegiatan(path: Path) -> None:
     para(doc, "DOKUMENTASI KEGIATAN", bold=True, align=CENTER, break_before=True, after=12)
     widths = [80, 80]
     tbl = table(doc, 1, widths, grid=False)
-    cell_text(tbl.rows[0].cells[0], "{%tr for f in laporan.foto %}")
+    cell_run(tbl.rows[0].cells[0], "{%tr for f in laporan.foto %}")
     row = _row(tbl, widths)
-    keep_rows(row)
+    cant_split(row)
     for cell, side in zip(row.cells, ("kiri", "kanan"), strict=True):
-        cell_text(cell, "{{ f." + side + ".gambar }}", align=CENTER)
+        cell_run(cell, "{{ f." + side + ".gambar }}", align=CENTER)
         caption = cell.add_paragraph("{{ f." + side + ".keterangan }}")
         caption.alignment = CENTER
         caption.paragraph_format.space_after = Pt(10)
         for r in caption.runs:
             r.font.size = Pt(10)
-    cell_text(_row(tbl, widths).cells[0], "{%tr endfor %}")
+    cell_run(_row(tbl, widths).cells[0], "{%tr endfor %}")
     tag(doc, "{%p endif %}")
     page_numbers(doc)
-    doc.save(str(path))
+    return doc
 
 
-def build_sk(path: Path) -> None:
-    """The general SK has the SK Tim's layout (same context shape)."""
-    from build_templates import build_sk_tim
-
-    build_sk_tim(path)
-
-
-BUILDERS: dict[str, Callable[[Path], None]] = {
-    "sk.docx": build_sk,
+TEMPLATES: dict[str, Callable[[], Any]] = {
     "undangan.docx": build_undangan,
     "daftar-hadir.docx": build_daftar_hadir,
     "notulen.docx": build_notulen,
@@ -559,16 +430,3 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "surat-pernyataan.docx": build_surat_pernyataan,
     "laporan-kegiatan.docx": build_laporan_kegiatan,
 }
-
-
-def main(names: list[str]) -> None:
-    OUT.mkdir(exist_ok=True)
-    for name, build in BUILDERS.items():
-        if names and name not in names and name.removesuffix(".docx") not in names:
-            continue
-        build(OUT / name)
-        print(f"{OUT / name}")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
