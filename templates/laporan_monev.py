@@ -192,10 +192,10 @@ def build_laporan_monev() -> Any:
         doc,
         [
             ("No", 8),
-            ("Kegiatan", 42),
-            ("Output/Target", 30),
+            ("Kegiatan", 40),
+            ("Output/Target", 28),
             ("Target (%)", 16),
-            ("Realisasi (%)", 17),
+            ("Realisasi (%)", 21),
             ("Capaian dan Data Dukung", 47),
         ],
         [
@@ -241,14 +241,14 @@ def build_laporan_monev() -> Any:
     _simple_table(
         doc,
         [
-            ("Area", 40),
-            ("Bobot", 13),
-            ("Nilai (% Bobot)", 20),
-            ("Batas Minimal", 17),
-            ("Area Utuh", 16),
-            ("Pemenuhan (Nilai / Batas)", 19),
-            ("Reform (Nilai / Batas)", 19),
-            ("Terpisah", 16),
+            ("Area", 32),
+            ("Bobot", 12),
+            ("Nilai (% Bobot)", 19),
+            ("Batas Minimal", 16),
+            ("Area Utuh", 17),
+            ("Pemenuhan (Nilai / Batas)", 22),
+            ("Reform (Nilai / Batas)", 22),
+            ("Terpisah", 20),
         ],
         [
             "{{ k.nama }}",

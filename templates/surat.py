@@ -143,7 +143,7 @@ def build_sk_tim() -> Any:
     para(doc, after=12)
     para(doc, "{{ sk.judul_lampiran }}", bold=True, align=CENTER)
     para(doc, "{{ sk.judul_tim }}", bold=True, align=CENTER, after=12)
-    widths = [8, 42, 44, 37, 29]
+    widths = [10, 42, 43, 36, 29]
     tbl = table(doc, 1, widths)
     for cell, text in zip(
         tbl.rows[0].cells, ("No", "Nama", "NIP", "Jabatan", "{{ sk.kolom_kedudukan }}"), strict=True
