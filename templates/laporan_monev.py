@@ -216,7 +216,7 @@ def build_laporan_monev() -> Any:
         ["{{ k.nama }}", "{{ k.jumlah }}", "{{ k.target }}", "{{ k.realisasi }}"],
         "monev.progres_area",
     )
-    b.paragraph(doc, "{{ monev.grafik_progres }}", align="center")
+    b.paragraph(doc, "{{ monev.grafik_progres }}", align="center", keep_next=True)
     b.paragraph(
         doc,
         "Gambar 1. Progres pelaksanaan rencana kerja per area",
@@ -262,7 +262,7 @@ def build_laporan_monev() -> Any:
         ],
         "monev.capaian.area",
     )
-    b.paragraph(doc, "{{ monev.capaian.grafik }}", align="center")
+    b.paragraph(doc, "{{ monev.capaian.grafik }}", align="center", keep_next=True)
     b.paragraph(
         doc,
         "Gambar 2. Nilai per area pengungkit terhadap batas minimal",

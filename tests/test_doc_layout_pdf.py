@@ -70,7 +70,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, s
         for kind, _paper, length in (c for c in CASES if c[1] == paper):
             data = LENGTHS[length][kind](ws)
             path = write_input(ws, f"uji-{kind}-{length}.yaml", data)
-            result = render_documents(ws, kind, path, out=ws.out_dir / "tata-letak")
+            result = render_documents(
+                ws, kind, path, out=ws.out_dir / "tata-letak" / f"{kind}-{length}"
+            )
             made[(kind, paper, length)] = (result.documents[0], data, ws)
     pdfs = convert_to_pdf([docx for docx, _, _ in made.values()])
     return {
