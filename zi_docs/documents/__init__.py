@@ -9,6 +9,7 @@ render their reports with :func:`render_builtin`.
 
 from zi_docs.documents.charts import Bar, bar_chart
 from zi_docs.documents.docprops import DocumentInfo, read_info, read_served
+from zi_docs.documents.formatting import tanggal
 from zi_docs.documents.generation import (
     OUTPUT_FOLDER,
     GenerateAllResult,
@@ -56,4 +57,5 @@ __all__ = [
     "read_served",
     "render_builtin",
     "served_by",
+    "tanggal",
 ]
