@@ -143,7 +143,9 @@ def test_head_of_team_may_have_no_nip(workspace: Workspace) -> None:
     assert text != path.read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     lines = check_golden_free(_make(workspace))
-    signatures = [line for line in lines if "Ketua Tim Kerja" in line and "Supriyadi" in line]
-    assert signatures, "the team head signs"
+    names = [line for line in lines if "Supriyadi" in line and "Kusumawardani" in line]
+    assert names, "the head of unit and the team head sign side by side"
+    after = lines[lines.index(names[-1]) + 1]
     assert all("NIP. -" not in line for line in lines), "a signer without NIP has no NIP line"
-    assert "NIP. 19750312 200003 2 004" in signatures[0], "the head of unit keeps hers"
+    assert after.startswith("| NIP. 19750312 200003 2 004 |"), "the head of unit keeps hers"
+    assert after.rstrip(" |").endswith("2 004"), "the team head's NIP cell is empty"
