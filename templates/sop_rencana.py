@@ -274,7 +274,6 @@ def build_rencana_kerja() -> Any:
     b.cell_margins(slot)
     b.cell_text(body.cells[last], "{%tc endfor %}", size=RK_PT)
     b.cant_split(body)
-    b.keep_row_with_next(body)
     for cell in body.cells:
         b.valign(cell, "top")
     budget = last + 2

@@ -23,6 +23,8 @@ from zi_docs.yamlio import PathKey
 MONTHS = tuple(str(m) for m in range(1, 13))
 """Month column labels (a 4 mm column holds a number, not a month name)."""
 QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
+BREAK = "\u200b"
+"""Zero-width space: lets a long 'dilaksanakan/diimplementasikan' wrap after the slash."""
 SHADE = "8EAADB"
 """Fill of a scheduled cell."""
 _RANGE = re.compile(r"\s*(\d{1,2})\s*(?:-|s\.?d\.?|sampai)\s*(\d{1,2})\s*")
@@ -231,7 +233,10 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
                 {
                     "no": number,
                     "kode": item["kode"],
-                    "indikator": "\n".join(f"{catalogue.short_alias(n)} {n.name}" for n in nodes),
+                    "indikator": "\n".join(
+                        f"{catalogue.short_alias(n)} {n.name}".replace("/", "/" + BREAK)
+                        for n in nodes
+                    ),
                     "kegiatan": item["kegiatan"],
                     "output": item["output"],
                     "indikator_keberhasilan": item["indikator_keberhasilan"],
