@@ -9,8 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from zi_docs.errors import WorkspaceError
-from zi_docs.evidence import api, textops
-from zi_docs.evidence.archive import CATALOG_FILE, OBJECTS_DIR
+from zi_docs.evidence import filing as api
+from zi_docs.evidence import reading as textops
+from zi_docs.evidence.archive import OBJECTS_DIR
+from zi_docs.evidence.db import DB_FILE as CATALOG_FILE
 from zi_docs.outputs import output_folder
 from zi_docs.resources import example_archive_dir
 from zi_docs.workspace import Workspace
