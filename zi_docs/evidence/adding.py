@@ -186,7 +186,7 @@ class _Run:
         yield from self.commit(batch)
 
     def commit(self, batch: list[Prepared]) -> Iterator[IndexDoc]:
-        """Journal, store, then catalogue one batch; yield the changed index entries."""
+        """Journal, store, then record one batch; yield the changed index entries."""
         if not batch:
             return
         archive = self.archive

@@ -43,7 +43,7 @@ def install_example_archive(workspace: Workspace, source: Path | None = None) ->
     """Copy the bundled example archive into the workspace's empty ``archive/``.
 
     Returns the number of stored files copied. Stored files are made read-only; the search
-    index is not copied (it is rebuilt from the catalogue on first use).
+    index is not copied (it is rebuilt from the database on first use).
     """
     source = source or example_archive_dir()
     if not (source / CATALOG_FILE).is_file():

@@ -52,7 +52,7 @@ class Placed:
     linked: bool
     """Hard link to the archive's object (True) or a copy."""
     reused_digest: bool
-    """The digest came from the archive catalogue instead of being computed."""
+    """The digest came from the archive database instead of being computed."""
 
 
 def place_file(

@@ -9,7 +9,7 @@ Layout of the bag::
 
 Payload files are hard links to the archive's read-only objects when the bag is on the same
 file system (``link=False`` forces copies), so exporting a large archive costs little; the
-manifest reuses the catalogue's SHA-256 when the stored object still has its recorded size.
+manifest reuses the archive's SHA-256 when the stored object still has its recorded size.
 """
 
 from __future__ import annotations
