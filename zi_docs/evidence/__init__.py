@@ -24,7 +24,6 @@ from zi_docs.evidence.filing import (
     FileDetail,
     ImportReport,
     Listing,
-    Progress,
     add_files,
     audit_log,
     edit,
@@ -42,7 +41,7 @@ from zi_docs.evidence.filing import (
 from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
 from zi_docs.evidence.manage import TagChange, TrashChange
 from zi_docs.evidence.reading import OcrReport, SearchResult, reindex, run_ocr, search
-from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, StoredFile
+from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, Progress, StoredFile
 from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
 from zi_docs.evidence.sniff import KINDS
 from zi_docs.evidence.store import hash_file

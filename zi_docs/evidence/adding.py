@@ -14,7 +14,7 @@ import datetime as dt
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +23,10 @@ from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import OCR_CACHE, Archive
 from zi_docs.evidence.db import Transaction
 from zi_docs.evidence.incoming import Candidate, Prepared, Rejection, prepare
+from zi_docs.evidence.records import Progress
 from zi_docs.evidence.search import IndexDoc
 from zi_docs.refs import IndicatorRef
 
-Progress = Callable[[int, int], None]
 BATCH_SIZE = 64
 PARALLEL_FROM = 8
 """Fewer files than this are prepared in this process (a pool costs more than it saves)."""

@@ -23,7 +23,7 @@ from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.evidence import indexing
 from zi_docs.evidence.db import DB_FILE, ArchiveDb
 from zi_docs.evidence.lock import DEFAULT_WAIT, ArchiveLock
-from zi_docs.evidence.records import StoredFile
+from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.findings import Finding
 from zi_docs.refs import IndicatorRef
@@ -56,7 +56,7 @@ class Archive:
         self.root = root
         self.catalogue = catalogue
         self.store = ObjectStore(root / OBJECTS_DIR)
-        self.db = ArchiveDb(root / DB_FILE, root / OBJECTS_DIR)
+        self.db = ArchiveDb(root / DB_FILE, self.store)
         self.lock = ArchiveLock(root / LOCK_FILE, lock_wait)
 
     @classmethod
@@ -119,7 +119,7 @@ class Archive:
         with self.db.transaction() as tx:
             tx.clear_index(shas)
 
-    def commit_index(self, progress: indexing.Progress | None = None) -> int:
+    def commit_index(self, progress: Progress | None = None) -> int:
         """Apply every journalled index change in one index commit, then clear the journal."""
         pending = self.db.pending("pending_index")
         if not pending:

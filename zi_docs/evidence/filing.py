@@ -5,7 +5,7 @@ archive."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,12 +17,10 @@ from zi_docs.evidence.db import DB_FILE
 from zi_docs.evidence.drive_folders import Placement, plan
 from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Candidate, Rejection, collect
 from zi_docs.evidence.lock import DEFAULT_WAIT
-from zi_docs.evidence.records import AuditEntry, StoredFile
+from zi_docs.evidence.records import AuditEntry, Progress, StoredFile
 from zi_docs.evidence.verify import VerifyReport, verify
 from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
-
-Progress = Callable[[int, int], None]
 
 
 def open_archive(workspace: Workspace, *, lock_wait: float = DEFAULT_WAIT) -> Archive:

@@ -7,19 +7,17 @@ database revision, so that ``verify`` can tell missing and stale entries apart.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.evidence.db import ArchiveDb
-from zi_docs.evidence.records import StoredFile
+from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.search import IndexDoc, ReindexReport, SearchIndex
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-"""Called with (done, total)."""
 INDEX_DIR = "index"
 
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from zi_docs.evidence import extract as engine
 from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import OCR_CACHE, Archive
-from zi_docs.evidence.records import StoredFile
+from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.search import Hit, ReindexReport
 from zi_docs.workspace import Workspace
 
-Progress = Callable[[int, int], None]
 OCR_BATCH = 8
 
 

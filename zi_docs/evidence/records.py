@@ -1,4 +1,4 @@
-"""The values the archive hands out about its stored files.
+"""The values the archive hands out about its stored files, and the progress callback type.
 
 :class:`StoredFile` is the full record the archive commands print; :class:`EvidenceFile` is
 the light, read-only record that ``check``, ``export`` and ``rekap`` read in bulk (see
@@ -8,11 +8,15 @@ the light, read-only record that ``check``, ``export`` and ``rekap`` read in bul
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.findings import Finding
 from zi_docs.refs import IndicatorRef
+
+Progress = Callable[[int, int], None]
+"""A progress callback the archive calls with (done, total); the client draws the bar."""
 
 
 @dataclass(frozen=True)

@@ -8,18 +8,15 @@ or a stored file is *unexpected*. The index adds *index-missing*, *index-stale* 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import Archive
-from zi_docs.evidence.records import StoredFile
+from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.store import TMP_PREFIX, hash_file
 from zi_docs.findings import Finding, Severity
-
-Progress = Callable[[int, int], None]
 
 _WHAT_TO_DO = {
     "missing": "pulihkan folder archive/ dari cadangan, atau buang catatannya dengan "

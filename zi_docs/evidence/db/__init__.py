@@ -11,7 +11,7 @@ SQL text.
 from zi_docs.evidence.db.database import ArchiveDb
 from zi_docs.evidence.db.readonly import live_files
 from zi_docs.evidence.db.schema import SCHEMA_VERSION
-from zi_docs.evidence.db.writes import Transaction, current_user, now
+from zi_docs.evidence.db.writes import Transaction
 
 DB_FILE = "catalog.sqlite"
 """The database's file name inside ``archive/`` (kept from the first release)."""
@@ -21,7 +21,5 @@ __all__ = [
     "SCHEMA_VERSION",
     "ArchiveDb",
     "Transaction",
-    "current_user",
     "live_files",
-    "now",
 ]

@@ -21,9 +21,10 @@ from zi_docs.refs import IndicatorRef
 class ArchiveDb:
     """A connection to ``catalog.sqlite``; rows become :class:`StoredFile` values."""
 
-    def __init__(self, path: Path, objects: Path) -> None:
+    def __init__(self, path: Path, store: ObjectStore) -> None:
         self.path = path
-        self.store = ObjectStore(objects)
+        self.store = store
+        """Where the bytes of the files recorded here are (for :attr:`StoredFile.path`)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
         self._conn.row_factory = sqlite3.Row
