@@ -7,8 +7,8 @@ import yaml
 from test_doc_generate import text_lines
 
 from zi_docs.documents.generation import generate
-from zi_docs.documents.kind import Serves
 from zi_docs.errors import InvalidInputError
+from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
 
 RAPAT = "rapat-pembentukan-tim.yaml"
@@ -22,9 +22,9 @@ def test_one_meeting_input_makes_undangan_daftar_hadir_and_notulen(workspace: Wo
         "rapat-pembentukan-tim-daftar-hadir.docx",
         "rapat-pembentukan-tim-notulen.docx",
     ]
-    assert Serves("A.I.1.i.a", "undangan") in result.served
-    assert Serves("A.I.1.i.a", "daftar-hadir") in result.served
-    assert Serves("A.I.1.i.b", "notulen") in result.served
+    assert IndicatorRef("A.I.1.i.a", "undangan") in result.served
+    assert IndicatorRef("A.I.1.i.a", "daftar-hadir") in result.served
+    assert IndicatorRef("A.I.1.i.b", "notulen") in result.served
     undangan, hadir, notulen = (text_lines(p) for p in result.documents)
     assert any("Hal\t:\tUndangan Rapat Pembentukan Tim Kerja" in line for line in undangan)
     assert any("Kamis, 8 Januari 2026" in line for line in undangan)
@@ -42,22 +42,22 @@ def test_a_single_meeting_document_from_the_same_input(workspace: Workspace) -> 
 @pytest.mark.parametrize(
     ("kind", "source", "expected"),
     [
-        ("sk", "sk-agen-perubahan.yaml", Serves("A.I.1.iv.b", "sk-agen-perubahan")),
-        ("maklumat", "maklumat.yaml", Serves("A.I.6.i.b", "maklumat")),
+        ("sk", "sk-agen-perubahan.yaml", IndicatorRef("A.I.1.iv.b", "sk-agen-perubahan")),
+        ("maklumat", "maklumat.yaml", IndicatorRef("A.I.6.i.b", "maklumat")),
         (
             "surat-pernyataan",
             "surat-pernyataan-benturan.yaml",
-            Serves("A.I.5.v.c", "surat-pernyataan"),
+            IndicatorRef("A.I.5.v.c", "surat-pernyataan"),
         ),
         (
             "laporan-kegiatan",
             "laporan-kegiatan-sosialisasi.yaml",
-            Serves("A.I.5.i.a", "laporan-kampanye"),
+            IndicatorRef("A.I.5.i.a", "laporan-kampanye"),
         ),
     ],
 )
 def test_new_kinds_name_the_lke_items_they_serve(
-    workspace: Workspace, kind: str, source: str, expected: Serves
+    workspace: Workspace, kind: str, source: str, expected: IndicatorRef
 ) -> None:
     result = generate(workspace, kind, workspace.inputs_dir / source)
     assert expected in result.served

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from zi_docs.evidence import api
-from zi_docs.evidence.example import install_example_archive
+from zi_docs import evidence
 from zi_docs.resources import DATA_DIR, NAMES, resource
 from zi_docs.workspace import Workspace
 
@@ -64,8 +63,8 @@ def test_repository_top_level_templates_and_archive_are_sources() -> None:
 
 def test_example_archive_holds_exactly_the_documents_of_its_source(workspace: Workspace) -> None:
     source = yaml.safe_load((ROOT / "archive" / "dokumen.yaml").read_text(encoding="utf-8"))
-    install_example_archive(workspace)
-    stored = {f.name for f in api.stored_files(workspace)}
+    evidence.install_example_archive(workspace)
+    stored = {f.name for f in evidence.stored_files(workspace)}
     assert stored == {d["berkas"] for d in source["dokumen"]}
 
 

@@ -32,8 +32,9 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from zi_docs.evidence import api  # noqa: E402
-from zi_docs.evidence.catalog import Tag, add_tags, bump, log  # noqa: E402
+from zi_docs import evidence  # noqa: E402
+from zi_docs.evidence.filing import open_archive  # noqa: E402
+from zi_docs.refs import IndicatorRef  # noqa: E402
 from zi_docs.workspace import Workspace, init_workspace  # noqa: E402
 
 SOURCE = ROOT / "archive" / "dokumen.yaml"
@@ -41,10 +42,10 @@ SOURCE = ROOT / "archive" / "dokumen.yaml"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
-def _tag(text: str) -> Tag:
-    """``A.I.1.i.a [sk-tim]`` -> Tag("A.I.1.i.a", "sk-tim")."""
+def _tag(text: str) -> IndicatorRef:
+    """``A.I.1.i.a [sk-tim]`` -> IndicatorRef("A.I.1.i.a", "sk-tim")."""
     indicator, _, item = text.partition(" [")
-    return Tag(indicator, item.rstrip("]") or None)
+    return IndicatorRef(indicator, item.rstrip("]") or None)
 
 
 _SOURCE = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
@@ -53,7 +54,7 @@ KOP: list[str] = _SOURCE["kop"]
 KADIS: str = _SOURCE["kepala_dinas"]
 TIM = [(p["nama"], p["jabatan"], p["peran"]) for p in _SOURCE["tim"]]
 # (file, kind, date, tags, title, body). Bodies are the documents' own words.
-DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
+DOCS: list[tuple[str, str, dt.date | None, list[IndicatorRef], str, list[str]]] = [
     (d["berkas"], d["jenis"], d["tanggal"], [_tag(t) for t in d["tag"]], d["judul"], d["isi"])
     for d in _SOURCE["dokumen"]
 ]
@@ -140,7 +141,7 @@ def _image(path: Path, lines: list[str], size: tuple[int, int], scan: bool = Fal
         image.quantize(16).save(path, "PNG", optimize=True)
 
 
-def build_sources(folder: Path) -> list[tuple[Path, dt.date | None, list[Tag], str]]:
+def build_sources(folder: Path) -> list[tuple[Path, dt.date | None, list[IndicatorRef], str]]:
     to_pdf: list[Path] = []
     built = []
     for name, kind, date, tags, title, body in DOCS:
@@ -180,22 +181,22 @@ def build_sources(folder: Path) -> list[tuple[Path, dt.date | None, list[Tag], s
 
 def _import_old_tags(workspace: Workspace) -> None:
     """Write tags the current catalogue does not know (the archive's own commands refuse
-    them) straight through the catalogue layer, with an audit entry explaining them."""
-    with api.open_archive(workspace) as archive, archive.writing():
-        by_name = {f.name: f.sha256 for f in archive.catalog.files()}
-        with archive.catalog.transaction() as conn:
+    them) straight through the archive's database, with an audit entry explaining them."""
+    with open_archive(workspace) as archive, archive.writing():
+        by_name = {f.name: f.sha256 for f in archive.db.files()}
+        with archive.db.transaction() as tx:
             for name, tag in OLD_TAGS:
                 sha = by_name[name]
-                for added in add_tags(conn, sha, [tag]):
-                    bump(conn, sha)
+                for added in tx.add_tags(sha, [tag]):
+                    tx.bump(sha)
                     why = f"{added}; diimpor dari katalog lama ({OLD_CATALOGUE})"
-                    log(conn, "impor-tag", sha, why)
+                    tx.log("impor-tag", sha, why)
         archive.commit_index()
 
 
 def _lose(workspace: Workspace, name: str) -> None:
     """Delete one stored object behind zi-docs' back, as a folder clean-up in Drive would."""
-    stored = next(f for f in api.stored_files(workspace) if f.name == name)
+    stored = next(f for f in evidence.stored_files(workspace) if f.name == name)
     stored.path.unlink()
 
 
@@ -204,12 +205,12 @@ def main() -> None:
         sources = build_sources(Path(tmp) / "sumber")
         workspace = init_workspace(Path(tmp) / "ws").workspace
         for path, date, tags, title in sources:
-            report = api.add_files(workspace, [path], tags=tags, title=title, doc_date=date)
+            report = evidence.add_files(workspace, [path], tags=tags, title=title, doc_date=date)
             if report.rejected:
                 raise SystemExit(f"{path.name}: {report.rejected[0].reason}")
         _import_old_tags(workspace)
         _lose(workspace, LOST)
-        problems = api.verify_archive(workspace).problems
+        problems = evidence.verify_archive(workspace).problems
         expected = [("missing", f"berkas tersimpan {LOST} hilang")]
         if [(p.kind, p.message) for p in problems] != expected:
             raise SystemExit(f"example archive has other problems than the lost file: {problems}")

@@ -18,15 +18,16 @@ from zi_docs.angka import angka
 from zi_docs.assessment import SCORE_JSON, WORKBOOK, report_to_dict, score_workspace, write_workbook
 from zi_docs.documents import OUTPUT_FOLDER, find_soffice, generate_all
 from zi_docs.errors import WorkspaceError
-from zi_docs.evidence.api import add_files, verify_archive
-from zi_docs.evidence.archive import CATALOG_FILE
-from zi_docs.evidence.example import install_example_archive
-from zi_docs.evidence.textops import search as search_archive
+from zi_docs.evidence import DB_FILE, add_files, install_example_archive, verify_archive
+from zi_docs.evidence import search as search_archive
 from zi_docs.outputs import output_folder
-from zi_docs.submission.check import CheckResult, run_check
-from zi_docs.submission.docx_report import write_check_docx
-from zi_docs.submission.export import export_bundle
-from zi_docs.submission.report import check_markdown
+from zi_docs.submission import (
+    CheckResult,
+    check_markdown,
+    export_bundle,
+    run_check,
+    write_check_docx,
+)
 from zi_docs.workspace import EXAMPLE_DIR, Workspace
 
 Progress = Callable[[str], None]
@@ -122,7 +123,7 @@ _EXTRA = (
 
 def archive_step(workspace: Workspace, progress: Progress) -> Outputs:
     """The demo's archive step: example archive, two more files, a search, a verification."""
-    if not (workspace.archive_dir / CATALOG_FILE).exists():
+    if not (workspace.archive_dir / DB_FILE).exists():
         count = install_example_archive(workspace)
         progress(f"Arsip data dukung contoh disalin: {count} berkas")
     inbox = workspace.root / "masuk"

@@ -7,6 +7,7 @@ there and in :mod:`zi_docs.documents.docprops`, every Pillow chart in
 render their reports with :func:`render_builtin`.
 """
 
+from zi_docs.documents.archiving import Archived, archive_generated
 from zi_docs.documents.charts import Bar, bar_chart
 from zi_docs.documents.docprops import DocumentInfo, read_info, read_served
 from zi_docs.documents.formatting import tanggal
@@ -17,7 +18,7 @@ from zi_docs.documents.generation import (
     generate,
     generate_all,
 )
-from zi_docs.documents.kind import DocumentKind, Serves
+from zi_docs.documents.kind import DocumentKind
 from zi_docs.documents.pdf import convert_to_pdf, find_soffice
 from zi_docs.documents.registry import all_kinds, get_kind, served_by
 from zi_docs.documents.reports import render_builtin
@@ -33,6 +34,7 @@ from zi_docs.documents.templates import (
 
 __all__ = [
     "OUTPUT_FOLDER",
+    "Archived",
     "Bar",
     "DocumentInfo",
     "DocumentKind",
@@ -40,10 +42,10 @@ __all__ = [
     "GenerateAllResult",
     "GenerateResult",
     "KindDescription",
-    "Serves",
     "TemplateEntry",
     "TemplateReport",
     "all_kinds",
+    "archive_generated",
     "bar_chart",
     "check_templates",
     "convert_to_pdf",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from zi_docs.catalogue import Catalogue
+from zi_docs.refs import IndicatorRef
 from zi_docs.schema import Record
 from zi_docs.workspace import Workspace
 
@@ -30,14 +31,6 @@ class Media(Protocol):
     ) -> object:
         """An inline image for the template (PNG/JPEG file or bytes)."""
         ...
-
-
-@dataclass(frozen=True)
-class Serves:
-    """One LKE indicator (and optionally one checklist item) a document is evidence for."""
-
-    indicator: str
-    item: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +47,7 @@ class DocumentKind:
     """Schema of the YAML input (validated before rendering)."""
     build_context: Callable[[dict[str, Any], Workspace, Media], dict[str, Any]]
     """Cleaned input + workspace + media -> the template's context."""
-    serves: Sequence[Serves] = ()
+    serves: Sequence[IndicatorRef] = ()
     example_input: str = ""
     """File name of the example input in ``inputs/`` of the example workspace."""
     output_name: Callable[[dict[str, Any]], str] | None = None
@@ -63,7 +56,7 @@ class DocumentKind:
     split: Callable[[dict[str, Any]], list[tuple[str, dict[str, Any]]]] | None = None
     """For batch kinds (Pakta Integritas): context -> one ``(name suffix, context)`` per
     separate file, used when the user asks for one file per person. ``None``: always one file."""
-    serves_of: Callable[[dict[str, Any], Catalogue | None], Sequence[Serves]] | None = None
+    serves_of: Callable[[dict[str, Any], Catalogue | None], Sequence[IndicatorRef]] | None = None
     """What one input makes the document evidence for, beyond ``serves`` (a meeting's
     undangan serves the ``undangan`` item of the indicators the meeting is for)."""
     parts: tuple[str, ...] = ()

@@ -13,12 +13,13 @@ from typing import Any
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.documents.common import person, unit_context
-from zi_docs.documents.kind import Media, Serves
+from zi_docs.documents.kind import Media
 from zi_docs.documents.kinds.rencana_kerja import catalogue_of
 from zi_docs.documents.people import SIGNER
 from zi_docs.documents.signing import SIGNATORY, signature
 from zi_docs.documents.staff_list import read_sheet
 from zi_docs.errors import NotFoundError
+from zi_docs.refs import IndicatorRef
 from zi_docs.schema import Context, Custom, Date, Field, Integer, ListOf, Record, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
@@ -99,17 +100,17 @@ SCHEMA = Record(
 def serves_item(key: str) -> Any:
     """A ``serves_of`` for a kind whose document is the ``key`` item of the named indicators."""
 
-    def serves(data: dict[str, Any], catalogue: Catalogue | None) -> Sequence[Serves]:
+    def serves(data: dict[str, Any], catalogue: Catalogue | None) -> Sequence[IndicatorRef]:
         if catalogue is None:
             return ()
-        found: list[Serves] = []
+        found: list[IndicatorRef] = []
         for wanted in data.get("indikator") or []:
             for question in catalogue.questions():
                 if question.id != wanted and not question.id.startswith(f"{wanted}."):
                     continue
                 for item in question.checklist:
                     if item.key == key:
-                        found.append(Serves(question.id, item.key))
+                        found.append(IndicatorRef(question.id, item.key))
         return found
 
     return serves

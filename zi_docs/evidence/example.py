@@ -7,7 +7,8 @@ import stat
 from pathlib import Path
 
 from zi_docs.errors import WorkspaceError
-from zi_docs.evidence.archive import CATALOG_FILE, OBJECTS_DIR
+from zi_docs.evidence.archive import OBJECTS_DIR
+from zi_docs.evidence.db import DB_FILE as CATALOG_FILE
 from zi_docs.resources import EXAMPLE_ARCHIVE, resource
 from zi_docs.workspace import Workspace
 
@@ -16,7 +17,7 @@ def install_example_archive(workspace: Workspace, source: Path | None = None) ->
     """Copy the bundled example archive into the workspace's empty ``archive/``.
 
     Returns the number of stored files copied. Stored files are made read-only; the search
-    index is not copied (it is rebuilt from the catalogue on first use).
+    index is not copied (it is rebuilt from the database on first use).
     """
     source = source or resource(EXAMPLE_ARCHIVE)
     if not (source / CATALOG_FILE).is_file():

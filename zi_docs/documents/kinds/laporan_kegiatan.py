@@ -10,10 +10,11 @@ from typing import Any
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.documents.common import unit_context
-from zi_docs.documents.kind import DocumentKind, Media, Serves
+from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.meeting import _indicator, serves_item
 from zi_docs.documents.people import SIGNER
 from zi_docs.documents.signing import signature
+from zi_docs.refs import IndicatorRef
 from zi_docs.schema import Context, Custom, Date, Field, ListOf, Record, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
@@ -112,8 +113,8 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
     return ctx
 
 
-def serves_of(data: dict[str, Any], catalogue: Catalogue | None) -> Sequence[Serves]:
-    found: list[Serves] = []
+def serves_of(data: dict[str, Any], catalogue: Catalogue | None) -> Sequence[IndicatorRef]:
+    found: list[IndicatorRef] = []
     for key in REPORT_KEYS:
         if key == "foto-kegiatan" and not data["foto"]:
             continue

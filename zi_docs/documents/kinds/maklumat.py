@@ -8,8 +8,9 @@ from typing import Any
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.documents.common import unit_context
-from zi_docs.documents.kind import DocumentKind, Media, Serves
+from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.meeting import serves_item
+from zi_docs.refs import IndicatorRef
 from zi_docs.schema import Date, Field, Record, Text
 from zi_docs.workspace import Workspace
 
@@ -42,12 +43,12 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
     return ctx
 
 
-def serves_of(data: dict[str, Any], catalogue: Catalogue | None) -> Sequence[Serves]:
+def serves_of(data: dict[str, Any], catalogue: Catalogue | None) -> Sequence[IndicatorRef]:
     """Every LKE item that asks for the maklumat itself."""
     if catalogue is None:
         return ()
     ids = [q.id for q in catalogue.questions() if q.checklist_item("maklumat")]
-    found: Sequence[Serves] = serves_item("maklumat")({"indikator": ids}, catalogue)
+    found: Sequence[IndicatorRef] = serves_item("maklumat")({"indikator": ids}, catalogue)
     return found
 
 

@@ -14,11 +14,12 @@ import yaml
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.documents.common import person
-from zi_docs.documents.kind import DocumentKind, Media, Serves
+from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.kinds import sk_tim
 from zi_docs.documents.meeting import _indicator
 from zi_docs.documents.people import PERSON
 from zi_docs.documents.staff_list import read_sheet
+from zi_docs.refs import IndicatorRef
 from zi_docs.resources import SK_TYPES, resource
 from zi_docs.schema import Choice, Context, Custom, Field, ListOf, Record, Text
 from zi_docs.workspace import Workspace
@@ -128,7 +129,7 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
     return ctx
 
 
-def serves_of(data: dict[str, Any], catalogue: Catalogue | None) -> Sequence[Serves]:
+def serves_of(data: dict[str, Any], catalogue: Catalogue | None) -> Sequence[IndicatorRef]:
     if catalogue is None:
         return ()
     keys = set(sk_types()[data["jenis_sk"]]["butir"])
@@ -137,9 +138,9 @@ def serves_of(data: dict[str, Any], catalogue: Catalogue | None) -> Sequence[Ser
     for question in catalogue.questions():
         for item in question.checklist:
             if item.key in keys:
-                found.append(Serves(question.id, item.key))
+                found.append(IndicatorRef(question.id, item.key))
         if question.id in wanted:
-            found.append(Serves(question.id))
+            found.append(IndicatorRef(question.id))
     return found
 
 
