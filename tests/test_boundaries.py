@@ -548,9 +548,10 @@ def _problems_in(text: str, cli: Cli) -> Iterator[str]:
     for match in _OPTION.finditer(text):
         owner = [path for start, end, path in spans if start < match.start() < end]
         known = cli.commands[owner[-1]] if owner else cli.all_options
-        if match.group() not in known:
-            command = " ".join(("zi-docs", *owner[-1])) if owner else "no zi-docs command"
-            yield f"{match.group()}: '{command}' has no such option"
+        if match.group() not in known and owner:
+            yield f"{match.group()}: '{' '.join(('zi-docs', *owner[-1]))}' has no such option"
+        elif match.group() not in known:
+            yield f"{match.group()}: no zi-docs command has this option"
 
 
 def test_library_messages_name_real_commands_and_options() -> None:
