@@ -122,7 +122,7 @@ def _modules() -> tuple[Module, ...]:
     for path in sorted(PACKAGE.rglob("*.py")):
         parts = path.relative_to(ROOT).with_suffix("").parts
         found.append(Module(".".join(parts[:-1] if parts[-1] == "__init__" else parts), path))
-    return tuple(found)
+    return tuple(dict.fromkeys(found))  # one entry per line and module
 
 
 @cache
@@ -183,7 +183,7 @@ def _imports(module: Module) -> tuple[Import, ...]:
             full = f"{source}.{alias.name}"
             is_module = full in _module_names() and alias.name not in _door_names(source)
             found.append(Import(node.lineno, full if is_module else source, top))
-    return tuple(found)
+    return tuple(dict.fromkeys(found))  # one entry per line and module
 
 
 @cache
