@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-import yaml
-
 from zi_docs.catalogue import Catalogue
 from zi_docs.documents.common import person
 from zi_docs.documents.kind import DocumentKind, Media
@@ -23,7 +21,7 @@ from zi_docs.refs import IndicatorRef
 from zi_docs.resources import SK_TYPES, resource
 from zi_docs.schema import Choice, Context, Custom, Field, ListOf, Record, Text
 from zi_docs.workspace import Workspace
-from zi_docs.yamlio import PathKey
+from zi_docs.yamlio import PathKey, load_yaml
 
 SK_TYPES_FILE = resource(SK_TYPES)
 
@@ -31,7 +29,7 @@ SK_TYPES_FILE = resource(SK_TYPES)
 @cache
 def sk_types() -> dict[str, dict[str, Any]]:
     """Subject -> ``tentang`` (default title) and ``butir`` (checklist keys it serves)."""
-    loaded = yaml.safe_load(SK_TYPES_FILE.read_text(encoding="utf-8"))
+    loaded = load_yaml(SK_TYPES_FILE).data
     return dict(loaded["jenis"])
 
 
