@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from zi_docs.assessment import ScoreReport, score_workspace
 from zi_docs.findings import Finding, Severity
+from zi_docs.newunit.leftovers import example_value_findings
 from zi_docs.submission import adapters
 from zi_docs.submission.completeness import Completeness, assess
 from zi_docs.submission.evidence_view import ArchiveView
@@ -28,7 +29,9 @@ class CheckResult:
     rollup: Rollup
     gates: Gates
     findings: tuple[Finding, ...]
-    """Completeness and integrity findings, then one per unmet or unknown gate."""
+    """One per input file that still carries the example unit's values (shown first: those
+    documents are about to be signed), completeness and integrity findings, then one per
+    unmet or unknown gate."""
 
     @property
     def complete(self) -> bool:
@@ -91,5 +94,9 @@ def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) 
         completeness=completeness,
         rollup=rollup,
         gates=gates,
-        findings=(*completeness.findings, *gate_findings(gates)),
+        findings=(
+            *example_value_findings(workspace),
+            *completeness.findings,
+            *gate_findings(gates),
+        ),
     )
