@@ -76,10 +76,10 @@ def test_example_archive_has_old_catalogue_tags_that_untag_can_fix(
     assert Tag("A.I.2.i.a", "sop-pelayanan") in sop.tags
     history = api.show(workspace, sop.sha256).history
     assert any("diimpor dari katalog lama" in h.detail for h in history)
-    fixed = run_cli("archive", "untag", notulen.sha256[:12], "--indicator", "A.I.2.iv.a")
+    fixed = run_cli("archive", "untag", notulen.sha256[:12], "--indikator", "A.I.2.iv.a")
     assert fixed.exit_code == 0, fixed.output
     item = run_cli(
-        "archive", "untag", sop.sha256[:12], "--indicator", "P.TTL.i.a", "--item", "sop-pelayanan"
+        "archive", "untag", sop.sha256[:12], "--indikator", "P.TTL.i.a", "--butir", "sop-pelayanan"
     )
     assert item.exit_code == 0, item.output
     after = {f.name: f.tags for f in api.stored_files(workspace)}

@@ -197,7 +197,7 @@ def test_cli_add_summary_exit_code_and_json(
         str(empty),
         "-i",
         "P.MP.i.a",
-        "--item",
+        "--butir",
         "undangan",
         "--tanggal",
         "2026-01-15",
@@ -220,7 +220,7 @@ def test_cli_keeps_pypdf_warnings_off_the_terminal(
     broken = tmp_path / "rusak.pdf"
     full = write_pdf(tmp_path / "utuh.pdf", ["Undangan rapat"] * 3).read_bytes()
     broken.write_bytes(full[: len(full) // 3])
-    result = run_cli("archive", "add", str(broken), "--indicator", "P.MP.i.a")
+    result = run_cli("archive", "add", str(broken), "--indikator", "P.MP.i.a")
     assert result.exit_code == 1
     assert "! ditolak      " in result.stderr and "rusak.pdf" in result.stderr
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]

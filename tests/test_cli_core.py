@@ -120,7 +120,7 @@ def test_click_value_errors_are_indonesian(run_cli, tmp_path: Path) -> None:  # 
     year = run_cli("init", str(tmp_path / "ws0"), "--tahun", "0")
     assert year.exit_code == 2 and "0 di luar rentang 2015 sampai 2100" in year.output
     assert not (tmp_path / "ws0").exists()
-    zero = run_cli("archive", "search", "rapat", "--limit", "0")
+    zero = run_cli("archive", "search", "rapat", "--batas", "0")
     assert zero.exit_code == 2 and "0 di luar rentang minimal 1" in zero.output
     for result in (folder, not_a_folder, negative, too_small, zero):
         assert " is a " not in result.output and "not in the range" not in result.output
@@ -128,7 +128,7 @@ def test_click_value_errors_are_indonesian(run_cli, tmp_path: Path) -> None:  # 
 
 def test_workspace_that_is_missing_or_a_file_is_named(runner: CliRunner, tmp_path: Path) -> None:
     missing = tmp_path / "tidak-ada"
-    result = runner.invoke(cli, ["--workspace", str(missing), "check"])
+    result = runner.invoke(cli, ["--ruang-kerja", str(missing), "check"])
     assert result.exit_code == 1
     assert f"Galat: folder {missing} tidak ada" in result.output
     a_file = tmp_path / "unit.txt"

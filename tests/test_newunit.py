@@ -99,12 +99,12 @@ def test_blank_workspace_scores_zero_with_113_unanswered(runner: CliRunner, tmp_
     lke = (target / "lke.yaml").read_text(encoding="utf-8")
     assert "A.I.1.i.a:  # P.MP.i.a: Unit kerja telah membentuk tim" in lke
     assert "B.II.a:  # Nilai Persepsi Kualitas Pelayanan" in lke
-    result = runner.invoke(cli, ["--workspace", str(target), "score", "--json"])
+    result = runner.invoke(cli, ["--ruang-kerja", str(target), "score", "--json"])
     assert result.exit_code == 0, result.output
     score = json.loads(result.output)
     assert score["total"] == 0
     assert len(score["belum_dijawab"]) == 113
-    text = runner.invoke(cli, ["--workspace", str(target), "score"]).output
+    text = runner.invoke(cli, ["--ruang-kerja", str(target), "score"]).output
     assert "0 dari 113 butir dijawab" in text and "Belum dijawab (113 butir" in text
 
 
@@ -114,13 +114,13 @@ def test_blank_skeleton_inputs_ask_for_what_only_the_unit_knows(
     target = tmp_path / "ws"
     create_blank(target, _details())
     sk = str(target / "inputs" / "sk-tim.yaml")
-    result = runner.invoke(cli, ["--workspace", str(target), "generate", "sk-tim", sk])
+    result = runner.invoke(cli, ["--ruang-kerja", str(target), "generate", "sk-tim", sk])
     assert result.exit_code == 1
     assert "(nomor): isian 'nomor' wajib diisi" in result.output
     assert "(tim.ketua.nama): isian 'nama' wajib diisi" in result.output
     assert "tim.penanggung_jawab" not in result.output  # filled from the profile
     piagam = str(target / "inputs" / "piagam.yaml")
-    made = runner.invoke(cli, ["--workspace", str(target), "generate", "piagam", piagam])
+    made = runner.invoke(cli, ["--ruang-kerja", str(target), "generate", "piagam", piagam])
     assert made.exit_code == 0, made.output
 
 
@@ -203,7 +203,7 @@ def test_inputs_with_example_values_are_a_check_finding(runner: CliRunner, tmp_p
     assert all(f.code == "contoh-tersisa" for f in found)
     assert "'199003142015032001'" in found[0].message
     assert "Sukamaju" in found[1].message and found[1].line is not None
-    result = runner.invoke(cli, ["--workspace", str(ws.root), "check", "--json"])
+    result = runner.invoke(cli, ["--ruang-kerja", str(ws.root), "check", "--json"])
     codes = [t["kode"] for t in json.loads(result.output)["temuan"]]
     assert codes.count("contoh-tersisa") == 2
 
@@ -213,7 +213,15 @@ def test_dari_rolls_the_unit_into_next_year(runner: CliRunner, tmp_path: Path) -
     (old.templates_dir / "sk-tim.docx").write_bytes(b"templat unit sendiri")
     added = runner.invoke(
         cli,
-        ["--workspace", str(old.root), "archive", "add", str(old.root / "logo.png"), "-i", "1.i.a"],
+        [
+            "--ruang-kerja",
+            str(old.root),
+            "archive",
+            "add",
+            str(old.root / "logo.png"),
+            "-i",
+            "1.i.a",
+        ],
     )
     assert added.exit_code == 0, added.output
     before = _tree_digest(old.root)
@@ -244,7 +252,7 @@ def test_dari_rolls_the_unit_into_next_year(runner: CliRunner, tmp_path: Path) -
     assert not new.reference_answers_file.stat().st_mode & 0o222  # read-only
     assert "lapis/tahun-lalu.yaml" in result.output and "masih menyebut tahun 2026" in result.output
 
-    verify = runner.invoke(cli, ["--workspace", str(old.root), "archive", "verify"])
+    verify = runner.invoke(cli, ["--ruang-kerja", str(old.root), "archive", "verify"])
     assert verify.exit_code == 0 and "Arsip utuh" in verify.output
 
 

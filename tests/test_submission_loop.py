@@ -73,7 +73,7 @@ def test_cli_generate_arsipkan_then_signed_scan_is_tagged_by_its_number(
     )
     again = run_cli("generate", "sk-tim", str(workspace.inputs_dir / "sk-tim.yaml"), "--arsipkan")
     assert again.exit_code == 0 and "sk-tim.docx" in again.output
-    # A signed scan opens with the SK's own number: tagged like the SK without --indicator.
+    # A signed scan opens with the SK's own number: tagged like the SK without --indikator.
     scan = _scan(
         tmp_path / "SK Tim ZI ttd.pdf",
         "KEPUTUSAN KEPALA DINAS PENANAMAN MODAL",
@@ -91,7 +91,7 @@ def test_cli_generate_arsipkan_then_signed_scan_is_tagged_by_its_number(
         "NOTULEN RAPAT Nomor: 005/021/DPMPTSP/2026",
         f"Berdasarkan Keputusan Nomor {NUMBER} tim kerja rapat.",
     )
-    cited = run_cli("archive", "add", str(notulen), "--indicator", "P.MP.iii.b", "--json")
+    cited = run_cli("archive", "add", str(notulen), "--indikator", "P.MP.iii.b", "--json")
     assert cited.exit_code == 0
     outcome = json.loads(cited.stdout)["ditambahkan"][0]
     assert outcome["nomor"] == "005/021/DPMPTSP/2026" and outcome["tag_dari_nomor"] == []

@@ -248,7 +248,7 @@ class Workspace:
 
 
 def find_workspace(explicit: str | Path | None = None, cwd: Path | None = None) -> Workspace:
-    """The workspace named by ``--workspace``, ``$ZI_DOCS_WORKSPACE``, or found upwards."""
+    """The workspace named by ``--ruang-kerja``, ``$ZI_DOCS_WORKSPACE``, or found upwards."""
     named = explicit or os.environ.get(ENV_VAR)
     if named:
         root = Path(named).expanduser()
@@ -270,7 +270,7 @@ def find_workspace(explicit: str | Path | None = None, cwd: Path | None = None) 
             return Workspace(folder)
     raise WorkspaceError(
         f"tidak ada ruang kerja zi-docs di {start} maupun folder di atasnya",
-        hint=f"pindah ke folder ruang kerja, pakai --workspace FOLDER, atur {ENV_VAR}, "
+        hint=f"pindah ke folder ruang kerja, pakai --ruang-kerja FOLDER, atur {ENV_VAR}, "
         "atau buat yang baru dengan: zi-docs init FOLDER",
     )
 

@@ -11,7 +11,7 @@ from zi_docs import __version__
 from zi_docs.cli import archive as _archive
 from zi_docs.cli import documents as _documents
 from zi_docs.cli import submission as _submission
-from zi_docs.cli._base import RootGroup, workspace_dir_option
+from zi_docs.cli._base import AliasedOption, RootGroup, workspace_dir_option
 from zi_docs.cli.lke import lke
 from zi_docs.cli.score import score
 from zi_docs.cli.workspace import demo, init
@@ -19,7 +19,13 @@ from zi_docs.cli.workspace import demo, init
 
 @click.group(cls=RootGroup, context_settings={"max_content_width": 100})
 @click.version_option(
-    __version__, "--version", message="zi-docs %(version)s", help="Tampilkan versi lalu keluar."
+    __version__,
+    "--versi",
+    "--version",
+    cls=AliasedOption,
+    hidden_aliases=("--version",),
+    message="zi-docs %(version)s",
+    help="Tampilkan versi lalu keluar.",
 )
 @workspace_dir_option(
     "Folder ruang kerja untuk semua perintah (bawaan: $ZI_DOCS_WORKSPACE, atau folder ini dan "

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
 import click
 
-from zi_docs.cli._base import F
+from zi_docs.cli._base import F, option
 from zi_docs.evidence.catalog import StoredFile, Tag
 from zi_docs.evidence.intake import DEFAULT_MAX_MB
 
@@ -80,6 +80,26 @@ def size_and_json_options(func: F) -> F:
         show_default=True,
         help="Batas ukuran satu berkas dalam MB.",
     )(func)
+
+
+def indicator_filter_option(help_text: str) -> Callable[[F], F]:
+    """``--indikator``/``-i`` (old spelling ``--indicator``) as a single filter value."""
+    return option(
+        "--indikator", "-i", "indicator", old=("--indicator",), default=None, help=help_text
+    )
+
+
+def limit_option(default: int, help_text: str) -> Callable[[F], F]:
+    """``--batas`` (old spelling ``--limit``): how many rows or results to show."""
+    return option(
+        "--batas",
+        "limit",
+        old=("--limit",),
+        type=click.IntRange(min=1),
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
 
 
 def short(stored: StoredFile) -> str:

@@ -6,8 +6,15 @@ import datetime as dt
 
 import click
 
-from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, workspace_option
-from zi_docs.cli.archive_common import file_json, parse_date, short, tags_text
+from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, option, workspace_option
+from zi_docs.cli.archive_common import (
+    file_json,
+    indicator_filter_option,
+    limit_option,
+    parse_date,
+    short,
+    tags_text,
+)
 from zi_docs.evidence import api
 from zi_docs.evidence.intake import megabytes
 from zi_docs.evidence.manage import TrashChange
@@ -15,16 +22,19 @@ from zi_docs.workspace import Workspace
 
 
 @click.command(cls=ZiCommand, name="list")
-@click.option(
-    "--indicator",
-    "-i",
-    default=None,
-    help="Hanya berkas untuk indikator ini (id/alias; sub-komponen atau area juga boleh).",
+@indicator_filter_option(
+    "Hanya berkas untuk indikator ini (id/alias; sub-komponen atau area juga boleh)."
 )
 @click.option(
     "--area", default=None, help="Hanya berkas untuk area ini (MP, TTL, SDM, AK, PW, PP)."
 )
-@click.option("--untagged", is_flag=True, help="Hanya berkas yang belum ditandai.")
+@option(
+    "--belum-ditandai",
+    "untagged",
+    old=("--untagged",),
+    is_flag=True,
+    help="Hanya berkas yang belum ditandai.",
+)
 @click.option("--sampah", is_flag=True, help="Tampilkan isi tempat sampah.")
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @workspace_option
@@ -101,15 +111,22 @@ def show(workspace: Workspace, ref: str, as_json: bool) -> int:
 
 def _tag_command(name: str, adding: bool) -> click.Command:
     @click.argument("ref")
-    @click.option(
-        "--indicator",
+    @option(
+        "--indikator",
         "-i",
         "indicators",
+        old=("--indicator",),
         multiple=True,
         required=True,
         help="Id atau alias indikator LKE; boleh berulang.",
     )
-    @click.option("--item", default=None, help="Kunci butir data dukung (mis. undangan).")
+    @option(
+        "--butir",
+        "item",
+        old=("--item",),
+        default=None,
+        help="Kunci butir data dukung (mis. undangan).",
+    )
     @workspace_option
     def command(
         workspace: Workspace, ref: str, indicators: tuple[str, ...], item: str | None
@@ -131,7 +148,7 @@ def _tag_command(name: str, adding: bool) -> click.Command:
     command.__doc__ = (
         "Tandai berkas ke indikator (dan butir data dukung). Isi berkas tidak berubah."
         if adding
-        else "Lepas tag indikator dari berkas (tanpa --item: semua tag indikator "
+        else "Lepas tag indikator dari berkas (tanpa --butir: semua tag indikator "
         "itu). Isi berkas tidak berubah."
     )
     return click.command(name, cls=ZiCommand)(command)
@@ -210,13 +227,7 @@ def empty_trash(workspace: Workspace, ya: bool) -> int:
 
 
 @click.command(cls=ZiCommand, name="log")
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=50,
-    show_default=True,
-    help="Jumlah baris terakhir.",
-)
+@limit_option(50, "Jumlah baris terakhir.")
 @workspace_option
 def log(workspace: Workspace, limit: int) -> int:
     """Catatan audit: siapa mengubah apa di katalog arsip, dan kapan."""

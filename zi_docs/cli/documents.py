@@ -12,6 +12,7 @@ from zi_docs.cli._base import (
     ExitCode,
     ZiCommand,
     ZiGroup,
+    option,
     render_finding,
     report_error,
     workspace_option,
@@ -47,7 +48,7 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
     if not result.served:
         click.echo(
             "  tidak diarsipkan: jenis dokumen ini tidak tercatat sebagai bukti indikator "
-            "tertentu; tambahkan dengan 'zi-docs archive add BERKAS --indicator ID'"
+            "tertentu; tambahkan dengan 'zi-docs archive add BERKAS --indikator ID'"
         )
         return
     for archived in archive_outputs(workspace, result.documents, result.pdfs):
@@ -63,9 +64,11 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
     required=False,
     type=click.Path(dir_okay=False, path_type=Path),
 )
-@click.option(
+@option(
     "-o",
-    "--out",
+    "--keluaran",
+    "out",
+    old=("--out",),
     type=click.Path(path_type=Path),
     default=None,
     help="Berkas .docx atau folder keluaran (bawaan: out/dokumen/).",
@@ -76,9 +79,10 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
     is_flag=True,
     help="Satu berkas per orang untuk dokumen massal (Pakta Integritas).",
 )
-@click.option(
-    "--all",
+@option(
+    "--semua",
     "all_inputs",
+    old=("--all",),
     is_flag=True,
     help="Buat dokumen dari setiap berkas inputs/*.yaml ruang kerja.",
 )
@@ -99,14 +103,14 @@ def generate_cmd(
     all_inputs: bool,
     arsipkan: bool,
 ) -> int:
-    """Buat dokumen JENIS dari INPUT.yaml (atau semua masukan dengan --all).
+    """Buat dokumen JENIS dari INPUT.yaml (atau semua masukan dengan --semua).
 
     JENIS boleh dilewati bila INPUT.yaml memuat baris 'jenis:'. Daftar jenis: zi-docs
     templates list.
     """
     if all_inputs:
         if kind or input_file:
-            raise click.UsageError("--all tidak memakai JENIS dan INPUT.yaml")
+            raise click.UsageError("--semua tidak memakai JENIS dan INPUT.yaml")
         summary = generate_all(workspace, pdf=pdf, out=out)
         for result in summary.results:
             click.echo(f"{result.kind}: {workspace.display(result.input)}")
@@ -131,7 +135,7 @@ def generate_cmd(
         input_file = Path(kind)
         kind = None
     if input_file is None:
-        raise click.UsageError("sebutkan INPUT.yaml (dan JENIS bila perlu), atau pakai --all")
+        raise click.UsageError("sebutkan INPUT.yaml (dan JENIS bila perlu), atau pakai --semua")
     result = generate(workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah)
     click.echo(f"{result.kind}: {len(result.documents)} dokumen dibuat")
     _echo_result(workspace, result)

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from zi_docs.cli._base import ZiCommand
+from zi_docs.cli._base import ZiCommand, option
 from zi_docs.demo import run_demo
 from zi_docs.newunit.create import InitResult, create_blank, create_example
 from zi_docs.newunit.profile import REQUIRED, UnitDetails, field_problem
@@ -44,10 +44,10 @@ def can_ask() -> bool:
 
 
 def _profile_options(func: Any) -> Any:
-    for name, option, question in reversed(_QUESTIONS):
+    for name, flag, question in reversed(_QUESTIONS):
         if name == "tahun":
             continue
-        func = click.option(option, name, default=None, help=question + ".")(func)
+        func = click.option(flag, name, default=None, help=question + ".")(func)
     return func
 
 
@@ -154,10 +154,11 @@ def _report(result: InitResult, folder: Path, *, example: bool) -> None:
 
 
 @click.command(cls=ZiCommand)
-@click.option(
+@option(
     "-o",
-    "--output",
+    "--keluaran",
     "output",
+    old=("--output",),
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("zi-docs-demo"),
     show_default=True,

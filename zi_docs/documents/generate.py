@@ -91,7 +91,7 @@ def _named_kind(input_path: Path, doc: YamlDoc) -> str:
     if name is None:
         raise InvalidInputError(
             f"{doc.file} tidak menyebut jenis dokumennya",
-            [doc.finding((), f"tidak ada baris '{KIND_KEY}:'", code="kind-missing")],
+            [doc.finding((), f"tidak ada baris '{KIND_KEY}:'", code="jenis-tidak-ada")],
             hint=f"tambahkan baris '{KIND_KEY}: JENIS' di awal berkas, atau sebutkan jenisnya: "
             f"zi-docs generate JENIS {doc.file} (daftar jenis: zi-docs templates list)",
         )

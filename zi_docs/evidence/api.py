@@ -74,7 +74,7 @@ def _same_as(archive: Archive, number: str) -> tuple[Tag, ...]:
         raise NotFoundError(
             f"tidak ada berkas bertanda di arsip yang memuat nomor '{number}'",
             hint="arsipkan dulu dokumen aslinya dengan 'zi-docs generate ... --arsipkan', "
-            "atau tandai berkasnya dengan --indicator",
+            "atau tandai berkasnya dengan --indikator",
         )
     return tuple(found)
 

@@ -156,7 +156,7 @@ class Archive:
         )
 
     def resolve_tags(self, indicators: Sequence[str], item: str | None) -> tuple[Tag, ...]:
-        """Tags for ``--indicator`` ids/aliases and an optional checklist item key.
+        """Tags for ``--indikator`` ids/aliases and an optional checklist item key.
 
         Every unknown id and every indicator without that checklist item is reported at once.
         """
@@ -172,7 +172,7 @@ class Archive:
                 problems.append(
                     Finding(
                         f"indikator '{text}' tidak ada dalam katalog{hint}",
-                        field="--indicator",
+                        field="--indikator",
                         code="unknown-indicator",
                     )
                 )
@@ -185,7 +185,7 @@ class Archive:
                         Finding(
                             f"'{text}' adalah {node.level} {node.name}, bukan pertanyaan; pilih "
                             f"salah satu pertanyaannya: {names}",
-                            field="--indicator",
+                            field="--indikator",
                             code="not-a-question",
                         )
                     )
@@ -197,7 +197,7 @@ class Archive:
                     Finding(
                         f"{self.label(node)} tidak punya butir data dukung '{item}'; yang ada: "
                         f"{keys}",
-                        field="--item",
+                        field="--butir",
                         code="unknown-item",
                     )
                 )

@@ -27,7 +27,7 @@ _WHAT_TO_DO = {
     "mismatch": "berkas tersimpan rusak atau diubah di luar zi-docs; pulihkan dari cadangan "
     "atau tambahkan ulang berkas aslinya",
     "size": "berkas tersimpan rusak atau diubah di luar zi-docs; jalankan 'zi-docs archive "
-    "verify' tanpa --quick untuk memastikan",
+    "verify' tanpa --cepat untuk memastikan",
     "unexpected": "berkas ini ditaruh di archive/objects/ di luar zi-docs; pindahkan keluar "
     "lalu tambahkan dengan 'zi-docs archive add'",
     "index-missing": "jalankan 'zi-docs archive reindex'",

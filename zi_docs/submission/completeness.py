@@ -137,7 +137,7 @@ def assess(
             findings.append(
                 Finding(
                     f"berkas '{file.name}' belum ditandai ke indikator mana pun; tandai dengan "
-                    f"'zi-docs archive tag {file.ref} --indicator ID' atau hapus bila tidak perlu",
+                    f"'zi-docs archive tag {file.ref} --indikator ID' atau hapus bila tidak perlu",
                     Severity.WARNING,
                     file=file.name,
                     code="belum-ditandai",
@@ -265,7 +265,7 @@ def _indicator_findings(status: IndicatorStatus) -> list[Finding]:
             Finding(
                 f"jawaban '{status.answer}' (nilai tertinggi) tanpa data dukung sama sekali; "
                 "penilai akan menurunkannya. Tambahkan bukti dengan 'zi-docs archive add BERKAS "
-                f"--indicator {status.id}'",
+                f"--indikator {status.id}'",
                 Severity.ERROR,
                 field=where,
                 code="tanpa-bukti",

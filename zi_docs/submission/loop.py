@@ -44,7 +44,7 @@ def archive_generated(
         raise NotFoundError(
             f"{source.name} tidak memuat daftar indikator yang dilayaninya",
             hint="hanya dokumen buatan 'zi-docs generate' yang bisa diarsipkan otomatis; "
-            "pakai 'zi-docs archive add BERKAS --indicator ID' untuk berkas lain",
+            "pakai 'zi-docs archive add BERKAS --indikator ID' untuk berkas lain",
         )
     added = adapters.add_to_archive(workspace, document, tags)
     return Archived(path=document, tags=tags, added=added)

@@ -83,7 +83,7 @@ def _load_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> dict[str, A
             where,
             f"berkas rencana kerja {shown} tidak ditemukan; perbaiki namanya, atau taruh "
             "berkas rencana kerja di folder yang sama dengan laporan ini",
-            "missing-file",
+            "berkas-tidak-ada",
         )
         return None
     plan: dict[str, Any] | None = None
@@ -115,11 +115,11 @@ def _check_codes(
             ctx.fail(
                 (*path, "realisasi", i, "kode"),
                 f"kegiatan '{code}' tidak ada di {shown}{hint}",
-                "unknown-kegiatan",
+                "kegiatan-tak-dikenal",
             )
         elif code.casefold() in seen:
             ctx.fail(
-                (*path, "realisasi", i, "kode"), f"realisasi '{code}' ditulis dua kali", "duplicate"
+                (*path, "realisasi", i, "kode"), f"realisasi '{code}' ditulis dua kali", "ganda"
             )
         seen.add(code.casefold())
 
