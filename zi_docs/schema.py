@@ -127,6 +127,44 @@ class Number(Kind):
         return self.minimum or 0
 
 
+_RUPIAH = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+
+
+class Rupiah(Kind):
+    """An amount in whole rupiah: ``4000000``, ``"4.000.000"``, ``"Rp 4.000.000,00"``,
+    ``"Rp4.000.000,-"``. A bare ``4.000`` is a fraction to YAML (4,0): refused with a hint."""
+
+    describe = 'rupiah, mis. 4000000 atau "4.000.000"'
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, bool) or value is None:
+            ctx.fail(path, "harus jumlah rupiah, mis. 4000000", "jenis-rupiah")
+            return None
+        if isinstance(value, int):
+            return _check_range(value, 0, None, path, ctx)
+        if isinstance(value, float):
+            ctx.fail(
+                path,
+                f"{value:g} terbaca sebagai pecahan, bukan ribuan rupiah; tulis tanpa titik "
+                '(mis. 4000000) atau dalam tanda kutip ("4.000.000")',
+                "rupiah-bertitik",
+            )
+            return None
+        text = re.sub(r"^rp\.?\s*", "", str(value).strip(), flags=re.IGNORECASE)
+        text = re.sub(r",(?:-|0{1,2})$", "", text.replace(" ", ""))
+        if not _RUPIAH.fullmatch(text):
+            ctx.fail(
+                path,
+                f"'{value}' bukan jumlah rupiah (contoh: 4000000 atau \"4.000.000\")",
+                "jenis-rupiah",
+            )
+            return None
+        return int(text.replace(".", ""))
+
+    def example(self) -> Any:
+        return 4000000
+
+
 def _check_range(number: Any, lo: Any, hi: Any, path: PathKey, ctx: Context) -> Any:
     if lo is not None and number < lo:
         ctx.fail(path, f"tidak boleh kurang dari {lo} (tertulis {number})", "rentang")

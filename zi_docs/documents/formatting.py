@@ -286,3 +286,10 @@ FILTERS: dict[str, Callable[..., str]] = {
     "nama_kapital": nama_kapital,
 }
 """Every formatting function, by its Jinja filter name."""
+
+
+def name_core(value: Any) -> str:
+    """The name without titles and degrees, for comparing people across documents:
+    ``Dr. Hj. Ratna Kusumawardani, S.E., M.Si.`` -> ``ratna kusumawardani``."""
+    _titles, words, _degrees = _split_name(str(value))
+    return " ".join(w.strip(".") for w in words).casefold()

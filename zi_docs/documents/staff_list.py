@@ -100,3 +100,14 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
         ctx.problems.extend(sub.problems)
         people.append(cleaned)
     return people
+
+
+def read_rows(file: Path) -> list[tuple[int, dict[str, Any]]]:
+    """The rows of a CSV/XLSX staff list as ``(line, {column: cell})`` by lower-case header,
+    without validation (for cross-document checks). Raises ``OSError``/``ValueError``."""
+    rows = _rows_xlsx(file) if file.suffix.lower() in (".xlsx", ".xlsm") else _rows_csv(file)
+    rows = [(line, row) for line, row in rows if any(str(c or "").strip() for c in row)]
+    if not rows:
+        return []
+    names = [str(c or "").strip().lower() for c in rows[0][1]]
+    return [(line, dict(zip(names, row, strict=False))) for line, row in rows[1:]]

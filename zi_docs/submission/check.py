@@ -10,6 +10,7 @@ from zi_docs.findings import Finding, Severity
 from zi_docs.newunit.leftovers import example_value_findings
 from zi_docs.submission import adapters
 from zi_docs.submission.completeness import Completeness, assess
+from zi_docs.submission.consistency import consistency_findings
 from zi_docs.submission.evidence_view import ArchiveView
 from zi_docs.submission.gates import Gates, GateState, evaluate_gates
 from zi_docs.submission.rollup import Rollup, roll_up
@@ -29,8 +30,9 @@ class CheckResult:
     rollup: Rollup
     gates: Gates
     findings: tuple[Finding, ...]
-    """One per input file that still carries the example unit's values (shown first: those
-    documents are about to be signed), completeness and integrity findings, then one per
+    """One per input file that still carries the example unit's values and one per
+    cross-document inconsistency (shown first: those documents are about to be signed),
+    completeness and integrity findings, then one per
     unmet or unknown gate."""
 
     @property
@@ -96,6 +98,7 @@ def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) 
         gates=gates,
         findings=(
             *example_value_findings(workspace),
+            *consistency_findings(workspace),
             *completeness.findings,
             *gate_findings(gates),
         ),

@@ -15,7 +15,7 @@ from zi_docs.catalogue import Catalogue, load_catalogue
 from zi_docs.documents.common import unit_context
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.errors import NotFoundError
-from zi_docs.schema import Choice, Context, Custom, Date, Field, ListOf, Number, Record, Text
+from zi_docs.schema import Choice, Context, Custom, Date, Field, ListOf, Record, Rupiah, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
 
@@ -107,7 +107,7 @@ KEGIATAN = Record(
     Field("penanggung_jawab", Text()),
     Field(
         "anggaran",
-        Number(minimum=0),
+        Rupiah(),
         required=False,
         default=0,
         help="rupiah; 0 atau kosong bila tanpa anggaran",
