@@ -39,6 +39,8 @@ def _tags(tags: Iterable[_Tag]) -> str:
 def _echo_result(workspace: Workspace, result: GenerateResult) -> None:
     for path in (*result.documents, *result.pdfs):
         click.echo(f"  {workspace.display(path)}")
+    for path in result.backups:
+        click.echo(f"  cadangan berkas yang ditimpa: {workspace.display(path)}")
     if result.served:
         click.echo(f"  bukti untuk: {_tags(result.served)}")
 
@@ -92,6 +94,12 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
     help="Simpan dokumen yang dibuat ke arsip data dukung, langsung ditandai ke indikator "
     "yang dilayaninya (PDF-nya bila dibuat dengan --pdf, selain itu .docx).",
 )
+@click.option(
+    "--timpa",
+    is_flag=True,
+    help="Timpa dokumen yang sudah diubah sejak dibuat zi-docs; salinan bertanggal berkas lama "
+    "disimpan di sebelahnya.",
+)
 @workspace_option
 def generate_cmd(
     workspace: Workspace,
@@ -102,6 +110,7 @@ def generate_cmd(
     terpisah: bool,
     all_inputs: bool,
     arsipkan: bool,
+    timpa: bool,
 ) -> int:
     """Buat dokumen JENIS dari INPUT.yaml (atau semua masukan dengan --semua).
 
@@ -111,7 +120,7 @@ def generate_cmd(
     if all_inputs:
         if kind or input_file:
             raise click.UsageError("--semua tidak memakai JENIS dan INPUT.yaml")
-        summary = generate_all(workspace, pdf=pdf, out=out)
+        summary = generate_all(workspace, pdf=pdf, out=out, overwrite=timpa)
         for result in summary.results:
             click.echo(f"{result.kind}: {workspace.display(result.input)}")
             _echo_result(workspace, result)
@@ -136,7 +145,9 @@ def generate_cmd(
         kind = None
     if input_file is None:
         raise click.UsageError("sebutkan INPUT.yaml (dan JENIS bila perlu), atau pakai --semua")
-    result = generate(workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah)
+    result = generate(
+        workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah, overwrite=timpa
+    )
     click.echo(f"{result.kind}: {len(result.documents)} dokumen dibuat")
     _echo_result(workspace, result)
     if arsipkan:

@@ -16,7 +16,7 @@ from zi_docs.documents.flowchart import FlowStep, Symbol
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.people import SIGNER
 from zi_docs.documents.sop_table import MAX_PELAKSANA, build_flow_table
-from zi_docs.schema import Choice, Context, Date, Field, Integer, ListOf, Record, Text
+from zi_docs.schema import Boolean, Choice, Context, Date, Field, Integer, ListOf, Record, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
 
@@ -197,6 +197,20 @@ SCHEMA = SopRecord(
     ),
     Field("tanggal_pembuatan", Date()),
     Field("tanggal_revisi", Date(), required=False),
+    Field(
+        "merevisi",
+        Text(),
+        required=False,
+        default="",
+        help="nomor/nama SOP yang direvisi (bila SOP ini hasil perbaikan)",
+    ),
+    Field(
+        "inovasi",
+        Boolean(),
+        required=False,
+        default=False,
+        help="true bila SOP ini hasil inovasi unit kerja",
+    ),
     Field("tanggal_efektif", Date()),
     Field(
         "disahkan_oleh",
@@ -291,4 +305,5 @@ KIND = DocumentKind(
     build_context=build_context,
     example_input="sop-pelayanan-perizinan.yaml",
     output_name=output_name,
+    conditions={"sop-perbaikan": ("merevisi", "tanggal_revisi"), "sop-inovasi": ("inovasi",)},
 )
