@@ -11,7 +11,7 @@ import pytest
 from zi_docs.catalogue import load_catalogue
 from zi_docs.documents import pdf
 from zi_docs.evidence import ocr
-from zi_docs.evidence.importer import place
+from zi_docs.evidence.drive_folders import place
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.programs import find_program, windows_candidates
 
