@@ -74,9 +74,9 @@ def test_integrity_findings_come_from_archive_verify(workspace: Workspace) -> No
     stored.chmod(0o644)
     stored.write_bytes(b"abcd")
     result = run_check(workspace, TODAY)
-    assert "integritas-size" in {f.code for f in result.findings}
+    assert "integritas-ukuran" in {f.code for f in result.findings}
     ro = view.read_view(workspace, read_only=True)
-    assert [f.code for f in ro.integrity] == ["integritas-size"]
+    assert [f.code for f in ro.integrity] == ["integritas-ukuran"]
     message = ro.integrity[0].message
     assert "a.pdf" in message and "zi-docs archive verify" in message
 

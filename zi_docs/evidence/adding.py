@@ -203,14 +203,14 @@ class _Run:
                 archive.store.put(item.path, sha)
             except ValueError:
                 del new[sha]
-                self.rejections.append(Rejection(item.source, _CHANGED, "store-failed"))
+                self.rejections.append(Rejection(item.source, _CHANGED, "gagal-simpan"))
             except OSError as exc:
                 del new[sha]
                 reason = (
                     f"gagal disimpan ke arsip ({exc.strerror or exc}); periksa ruang disk dan "
                     "izin tulis folder archive/, lalu tambahkan lagi"
                 )
-                self.rejections.append(Rejection(item.source, reason, "store-failed"))
+                self.rejections.append(Rejection(item.source, reason, "gagal-simpan"))
         stored = set(new)
         texts = {sha: item.text for sha, item in new.items()}
         changed: list[str] = []

@@ -172,7 +172,7 @@ class Archive:
                     Finding(
                         f"indikator '{text}' tidak ada dalam katalog{hint}",
                         field="--indikator",
-                        code="unknown-indicator",
+                        code="indikator-tak-dikenal",
                     )
                 )
                 continue
@@ -185,7 +185,7 @@ class Archive:
                             f"'{text}' adalah {node.level} {node.name}, bukan pertanyaan; pilih "
                             f"salah satu pertanyaannya: {names}",
                             field="--indikator",
-                            code="not-a-question",
+                            code="bukan-pertanyaan",
                         )
                     )
                     continue
@@ -197,7 +197,7 @@ class Archive:
                         f"{self.label(node)} tidak punya butir data dukung '{item}'; yang ada: "
                         f"{keys}",
                         field="--butir",
-                        code="unknown-item",
+                        code="butir-tak-dikenal",
                     )
                 )
                 continue

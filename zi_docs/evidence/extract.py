@@ -36,8 +36,8 @@ STATUS_FAILED = "gagal"
 STATUS_NONE = "tanpa teks"
 """A kind zi-docs keeps but does not read (video, legacy Office, presentations)."""
 
-FAILURE_CORRUPT = "corrupt"
-FAILURE_ENCRYPTED = "encrypted"
+FAILURE_CORRUPT = "rusak"
+FAILURE_ENCRYPTED = "berpassword"
 
 TEXT_KINDS = frozenset({"txt", "csv", "md"})
 PAGE_SEPARATOR = "\n\n"

@@ -92,7 +92,7 @@ def collect(
                     shown(path),
                     "ini folder arsip zi-docs sendiri; isinya "
                     "sudah tersimpan dan tidak ditambahkan lagi",
-                    "own-archive",
+                    "arsip-sendiri",
                 )
             )
             return
@@ -102,7 +102,7 @@ def collect(
                     shown(path),
                     "tautan (symlink) rusak: tujuannya tidak "
                     "ada; perbaiki tautannya atau tambahkan berkas aslinya",
-                    "broken-link",
+                    "tautan-rusak",
                 )
             )
         elif path.is_dir():
@@ -115,7 +115,7 @@ def collect(
                     Rejection(
                         shown(path),
                         f"folder tidak bisa dibaca ({exc.strerror}); periksa izin aksesnya",
-                        "unreadable",
+                        "tak-terbaca",
                     )
                 )
                 return
@@ -128,7 +128,7 @@ def collect(
         else:
             rejected.append(
                 Rejection(
-                    shown(path), "berkas atau folder tidak ada; periksa ejaan jalurnya", "not-found"
+                    shown(path), "berkas atau folder tidak ada; periksa ejaan jalurnya", "tidak-ada"
                 )
             )
 
@@ -152,32 +152,32 @@ def prepare(
             source,
             "nama berkas bukan teks UTF-8 yang sah (biasanya dibuat di "
             "sistem lama); ganti nama berkasnya lalu tambahkan lagi",
-            "bad-name",
+            "nama-tak-sah",
         )
     try:
         info = path.stat()
     except FileNotFoundError:
         return Rejection(
-            source, "tautan (symlink) rusak atau berkas hilang; periksa berkasnya", "broken-link"
+            source, "tautan (symlink) rusak atau berkas hilang; periksa berkasnya", "tautan-rusak"
         )
     except OSError as exc:
         return Rejection(
             source,
             f"berkas tidak bisa dibaca ({exc.strerror}); periksa izin aksesnya",
-            "unreadable",
+            "tak-terbaca",
         )
     if not stat.S_ISREG(info.st_mode):
         return Rejection(
             source,
             "bukan berkas biasa (perangkat, pipa, atau soket); tambahkan berkas dokumennya",
-            "not-regular",
+            "bukan-berkas-biasa",
         )
     if info.st_size == 0:
         return Rejection(
             source,
             "berkas kosong (0 bita); kemungkinan unggahan atau unduhan "
             "gagal, ambil ulang berkas aslinya",
-            "empty",
+            "kosong",
         )
     if info.st_size > max_size:
         return Rejection(
@@ -185,7 +185,7 @@ def prepare(
             f"ukuran {megabytes(info.st_size)} melebihi batas {megabytes(max_size)}; "
             "perkecil berkasnya (kompres PDF/gambar) atau naikkan batas dengan "
             "--maks-mb",
-            "too-large",
+            "terlalu-besar",
         )
     try:
         ftype = detect(path)
@@ -195,11 +195,11 @@ def prepare(
             source,
             "berkas tidak bisa dibaca (izin ditolak); periksa izin "
             "aksesnya atau salin berkasnya ke folder Anda",
-            "unreadable",
+            "tak-terbaca",
         )
     except OSError as exc:
         return Rejection(
-            source, f"berkas tidak bisa dibaca ({exc.strerror}); periksa berkasnya", "unreadable"
+            source, f"berkas tidak bisa dibaca ({exc.strerror}); periksa berkasnya", "tak-terbaca"
         )
     except UnknownType as exc:
         if path.suffix.lower() == ".pdf":
@@ -207,13 +207,13 @@ def prepare(
                 source,
                 "berkas berakhiran .pdf tetapi isinya bukan PDF (rusak "
                 "atau salah nama); buka dan simpan ulang sebagai PDF",
-                "corrupt",
+                "rusak",
             )
         return Rejection(
             source,
             f"jenis berkas tidak didukung: {exc.reason}; simpan sebagai "
             "PDF, DOCX, XLSX, gambar (PNG/JPG) atau teks",
-            "unsupported",
+            "jenis-tak-didukung",
         )
     if sha256 in known:
         return Prepared(
