@@ -119,6 +119,12 @@ def _ingest_output(report: IngestReport, as_json: bool) -> int:
                         f"  nomor {o.number} sama dengan dokumen di arsip; tag ikut "
                         f"ditambahkan: {tags_text(o.matched)}"
                     )
+                if o.superseded:
+                    click.echo(
+                        "  versi bertanda tangan ini menggantikan konsep "
+                        + ", ".join(s[:12] for s in o.superseded)
+                        + " (konsep dipindah ke tempat sampah dan keluar dari bundel)"
+                    )
             else:
                 extra = f"tag baru: {tags_text(o.new_tags)}" if o.new_tags else "tidak ada tag baru"
                 if o.restored:
@@ -161,6 +167,8 @@ def _outcome(o: Outcome) -> dict[str, Any]:
         "dikembalikan": o.restored,
         "nomor": o.number,
         "tag_dari_nomor": [str(t) for t in o.matched],
+        "konsep": o.draft,
+        "menggantikan_konsep": list(o.superseded),
     }
 
 

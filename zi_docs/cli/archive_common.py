@@ -124,5 +124,6 @@ def file_json(f: StoredFile) -> dict[str, Any]:
         "status_teks": f.text_status,
         "tag": [str(t) for t in f.tags],
         "di_tempat_sampah": f.trashed,
+        "konsep": f.draft,
         "jalur": str(f.path),
     }

@@ -54,7 +54,8 @@ def list_(
         return ExitCode.OK
     for f in listing.files:
         date = f.doc_date.isoformat() if f.doc_date else "tanpa tanggal"
-        click.echo(f"{short(f)}  {date:<13} {f.kind:<5} {f.name}  [{tags_text(f.tags)}]")
+        konsep = " (konsep)" if f.draft else ""
+        click.echo(f"{short(f)}  {date:<13} {f.kind:<5} {f.name}{konsep}  [{tags_text(f.tags)}]")
     click.echo(
         f"{len(listing.files)} berkas ditampilkan; arsip berisi {listing.total} berkas"
         f" ({listing.trashed} di tempat sampah)."
@@ -93,6 +94,8 @@ def show(workspace: Workspace, ref: str, as_json: bool) -> int:
         ("Catatan", f.notes or "-"),
         ("Disimpan di", str(f.path)),
     ]
+    if f.draft:
+        rows.append(("Status", "konsep (belum ditandatangani; belum dihitung data dukung)"))
     if f.trashed_at:
         rows.append(("Tempat sampah", f"sejak {f.trashed_at:%Y-%m-%d %H:%M}"))
     for label, value in rows:

@@ -47,8 +47,17 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
         )
         return
     for archived in archive_generated(workspace, result):
-        state = "diarsipkan" if archived.added else "sudah ada di arsip, tag dilengkapi"
+        state = (
+            "diarsipkan sebagai konsep" if archived.added else "sudah ada di arsip, tag dilengkapi"
+        )
         click.echo(f"  {state}: {workspace.display(archived.path)} -> {_tags(archived.tags)}")
+        if archived.replaced:
+            click.echo("  konsep sebelumnya dari dokumen ini diganti (dipindah ke tempat sampah)")
+    click.echo(
+        "  konsep belum dihitung sebagai data dukung; setelah ditandatangani, arsipkan "
+        "pindaian atau PDF TTE-nya dengan 'zi-docs archive add BERKAS' (nomornya dicocokkan "
+        "otomatis, atau pakai --sama-dengan NOMOR)"
+    )
 
 
 @click.command("generate", cls=ZiCommand)
@@ -84,8 +93,9 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
 @click.option(
     "--arsipkan",
     is_flag=True,
-    help="Simpan dokumen yang dibuat ke arsip data dukung, langsung ditandai ke indikator "
-    "yang dilayaninya (PDF-nya bila dibuat dengan --pdf, selain itu .docx).",
+    help="Simpan dokumen yang dibuat ke arsip sebagai konsep, ditandai ke indikator yang "
+    "dilayaninya (PDF-nya bila dibuat dengan --pdf, selain itu .docx). Konsep belum dihitung "
+    "sebagai data dukung sampai versi bertanda tangannya diarsipkan.",
 )
 @click.option(
     "--timpa",

@@ -60,9 +60,11 @@ class Prepared:
     text_status: str
     pages: int | None
     meta_date: dt.date | None
-    """The document date found in the file's metadata, if any."""
+    """The document's own date found in the file (its text, EXIF or metadata), if any."""
     known: bool
     """Already in the archive when prepared: text was not extracted again."""
+    meta_source: str | None = None
+    """Where ``meta_date`` came from: ``teks``, ``exif`` or ``metadata``."""
 
 
 def shown(path: Path) -> str:
@@ -235,6 +237,7 @@ def prepare(
         extracted.page_count,
         extracted.date,
         known=False,
+        meta_source=extracted.date_source,
     )
 
 
