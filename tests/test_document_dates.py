@@ -71,3 +71,16 @@ def test_dates_in_indonesian_text() -> None:
     assert date_after("tanggal 31 Februari 2026") is None
     assert letter_head_date("Kota Anu, 2 Mei 2027\nPerihal: Undangan") == dt.date(2027, 5, 2)
     assert letter_head_date("Nomor: 1/2, 2 Mei 2027 lampiran") is None
+
+
+def test_the_archive_records_where_a_date_came_from(tmp_path: Path, workspace) -> None:  # type: ignore[no-untyped-def]
+    from zi_docs.evidence import add_files, list_files
+
+    sk = _pdf(tmp_path, "sk.pdf", ["Ditetapkan di Sukamaju\npada tanggal 12 Januari 2026"])
+    plain = _pdf(tmp_path, "rekap.pdf", ["Rekap pengaduan"])
+    add_files(workspace, [sk, plain], indicators=["P.MP.i.a"])
+    dated = {f.name: (f.doc_date, f.date_source) for f in list_files(workspace).files}
+    assert dated == {
+        "sk.pdf": (dt.date(2026, 1, 12), "teks"),
+        "rekap.pdf": (dt.date(2026, 11, 23), "metadata"),
+    }
