@@ -24,12 +24,14 @@ INDONESIAN = {
     "alamat", "area", "arsipkan", "bagian", "batas", "belum", "butir", "catatan", "celah",
     "cepat", "coba", "contoh", "dari", "dengan", "ditandai", "email", "golongan", "indikator",
     "instansi", "jabatan", "jenis", "judul", "keluaran", "kerja", "kota", "maks", "mb", "nip",
-    "pangkat", "penuh", "pimpinan", "predikat", "ruang", "salin", "sama", "sampah", "semua",
+    "pangkat", "penuh", "pimpinan", "predikat", "rinci", "ruang", "salin", "sama", "sampah",
+    "semua", "senyap",
     "singkatan", "situs", "tahun", "tanggal", "target", "telepon", "terpisah", "timpa", "unit",
     "urut", "verifikasi", "versi", "ya",
 }  # fmt: skip
 ENGLISH = {"indicator", "item", "untagged", "limit", "quick", "all", "out", "output", "dry",
-           "run", "workspace", "version", "force", "overwrite", "same", "trash"}  # fmt: skip
+           "run", "workspace", "version", "verbose", "quiet", "force", "overwrite", "same",
+           "trash"}  # fmt: skip
 
 
 def _visible(param: click.Option) -> list[str]:

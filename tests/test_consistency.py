@@ -9,12 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from zi_docs.cli import cli
-from zi_docs.documents.generate import generate
+from zi_docs.documents import consistency_findings, generate
 from zi_docs.documents.inputs import validate_input
 from zi_docs.documents.kinds.rencana_kerja import KIND
 from zi_docs.errors import InvalidInputError
 from zi_docs.findings import Finding
-from zi_docs.submission.consistency import consistency_findings
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import load_yaml
 

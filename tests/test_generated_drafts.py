@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from docx import Document
 
 from zi_docs.cli import cli
+from zi_docs.documents import generate
 from zi_docs.documents.docprops import read_info
-from zi_docs.documents.generate import generate
 from zi_docs.documents.handedits import HandEditedError
 from zi_docs.workspace import Workspace
 

@@ -10,7 +10,21 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
-from zi_docs.documents.formatting import MONTHS
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+"""Indonesian month names (also what documents print)."""
 
 _MONTH_NUMBER = {name.casefold(): i for i, name in enumerate(MONTHS, start=1)}
 _MONTH_NUMBER.update({name[:3].casefold(): i for i, name in enumerate(MONTHS, start=1)})

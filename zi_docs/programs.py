@@ -16,9 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from zi_docs.resources import PROGRAMS, resource
 from zi_docs.yamlio import load_yaml
 
-PROGRAMS_FILE = Path(__file__).resolve().parent / "data" / "program-luar.yaml"
+PROGRAMS_FILE = resource(PROGRAMS)
 WINDOWS_ROOTS = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
 """Environment variables naming the Program Files folders on Windows."""
 

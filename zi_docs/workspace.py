@@ -12,6 +12,7 @@ from typing import Any
 from zi_docs.catalogue import Catalogue, load_catalogue
 from zi_docs.errors import WorkspaceError
 from zi_docs.nip import NIP
+from zi_docs.resources import EXAMPLE_WORKSPACE, resource
 from zi_docs.schema import Boolean, Choice, Date, Field, Integer, Number, Record, Text, validate
 from zi_docs.yamlio import load_yaml
 
@@ -25,8 +26,7 @@ FOLDERS = ("inputs", "templates", "archive", "out")
 LAYERS_DIR = "lapis"
 """Answer layers beside the unit's own ``lke.yaml`` (same format as ``lke.yaml``)."""
 PREVIOUS_YEAR_LAYER = "tahun-lalu.yaml"
-PACKAGE_DIR = Path(__file__).resolve().parent
-EXAMPLE_DIR = PACKAGE_DIR / "example"
+EXAMPLE_DIR = resource(EXAMPLE_WORKSPACE)
 
 PAGE_SIZES_MM = {"F4": (215.0, 330.0), "A4": (210.0, 297.0)}
 
@@ -285,6 +285,6 @@ def init_workspace(
     """The fictitious example workspace (``zi-docs init --contoh``), for the demo, tests and
     benchmarks; see :func:`zi_docs.newunit.create.create_example`. A real unit's workspace
     comes from :func:`zi_docs.newunit.create.create_blank`."""
-    from zi_docs.newunit.create import create_example
+    from zi_docs.newunit import create_example
 
     return create_example(root, year=year, unit_name=unit_name, instansi=instansi)

@@ -10,6 +10,7 @@ from zi_docs.cli._base import (
     ZiCommand,
     emit_json,
     option,
+    option_value,
     render_finding,
     workspace_option,
 )
@@ -46,7 +47,7 @@ def search(
         workspace,
         " ".join(query),
         indicator=indicator,
-        area=area,
+        area=option_value("--area", workspace.catalogue.resolve_area, area),
         year=tahun,
         kind=jenis,
         limit=limit,

@@ -11,9 +11,15 @@ import click
 
 from zi_docs.cli._base import ZiCommand, option
 from zi_docs.demo import run_demo
-from zi_docs.newunit.create import InitResult, create_blank, create_example
-from zi_docs.newunit.profile import REQUIRED, UnitDetails, field_problem
-from zi_docs.newunit.rollover import roll_over
+from zi_docs.newunit import (
+    REQUIRED,
+    InitResult,
+    UnitDetails,
+    create_blank,
+    create_example,
+    field_problem,
+    roll_over,
+)
 from zi_docs.workspace import YEARS
 
 # (field, option, question) in the order a new unit is asked

@@ -15,10 +15,11 @@ from zi_docs.newunit.answers_sheet import blank_answers
 from zi_docs.newunit.profile import UnitDetails, checked
 from zi_docs.newunit.unit_file import unit_yaml
 from zi_docs.outputs import output_folder
+from zi_docs.resources import SKELETONS, resource
 from zi_docs.workspace import ANSWERS_FILE, EXAMPLE_DIR, FOLDERS, UNIT_FILE, Workspace
 from zi_docs.yamlio import load_yaml
 
-SKELETON_DIR = Path(__file__).resolve().parent.parent / "data" / "kerangka"
+SKELETON_DIR = resource(SKELETONS)
 """Skeleton inputs: ``${name}`` is replaced by a profile value (always inside double quotes
 when it is text, so any value stays valid YAML)."""
 

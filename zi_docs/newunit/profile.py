@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from pathlib import Path
 
 from zi_docs.errors import InvalidInputError
 from zi_docs.findings import Finding
 from zi_docs.nip import nip_problems, normalise_nip
+from zi_docs.resources import RANKS, resource
 from zi_docs.workspace import YEARS
 from zi_docs.yamlio import load_yaml
 
-PANGKAT_FILE = Path(__file__).resolve().parent.parent / "data" / "pangkat-golongan.yaml"
+PANGKAT_FILE = resource(RANKS)
 TARGETS = ("WBK", "WBBM")
 JENIS_INSTANSI = ("pemda", "kl")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from zi_docs.assessment import ScoreReport, score_workspace
+from zi_docs.documents import consistency_findings
 from zi_docs.evidence import ArchiveView, read_view
 from zi_docs.findings import Finding, Severity
-from zi_docs.newunit.leftovers import example_value_findings
+from zi_docs.newunit import example_value_findings
 from zi_docs.submission.completeness import Completeness, assess
-from zi_docs.submission.consistency import consistency_findings
 from zi_docs.submission.documents_engine import generator_hint
 from zi_docs.submission.gates import Gates, GateState, evaluate_gates
 from zi_docs.submission.rollup import Rollup, roll_up

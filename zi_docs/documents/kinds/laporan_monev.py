@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from zi_docs.angka import angka
+from zi_docs.dates_in_text import MONTHS
 from zi_docs.documents.charts import Bar, bar_chart
 from zi_docs.documents.common import person, unit_context
-from zi_docs.documents.formatting import MONTHS, romawi
+from zi_docs.documents.formatting import romawi
 from zi_docs.documents.inputs import validate_input
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.kinds import rencana_kerja as rk
