@@ -9,6 +9,7 @@ render their reports with :func:`render_builtin`.
 
 from zi_docs.documents.archiving import Archived, archive_generated
 from zi_docs.documents.charts import Bar, bar_chart
+from zi_docs.documents.consistency import consistency_findings
 from zi_docs.documents.docprops import DocumentInfo, read_info, read_served
 from zi_docs.documents.generation import (
     OUTPUT_FOLDER,
@@ -47,6 +48,7 @@ __all__ = [
     "archive_generated",
     "bar_chart",
     "check_templates",
+    "consistency_findings",
     "convert_to_pdf",
     "describe_kind",
     "find_soffice",
