@@ -50,6 +50,8 @@ class MutuBand:
     """Interval of the converted index (25-100), as printed."""
     mutu: str
     kinerja: str
+    printed: tuple[str, str] = ("", "")
+    """Both intervals exactly as the regulation prints them (``1,00 - 2,5996``)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class SkmScale:
     quadrants: dict[str, tuple[str, str]]
     """Quadrant number (I-IV) -> (name, explanation)."""
     lke_hints: dict[str, Any]
+    report_texts: dict[str, Any]
+    """Default texts of the Laporan SKM (``laporan_bawaan``), with ``{unit}``-style fields."""
     """How surveys suggest LKE answers (``lke_saran``: indicators, checklist items, counts)."""
 
     def weight(self, name: str, count: int) -> Weight:
@@ -169,6 +173,7 @@ def skm_scale() -> SkmScale:
             nik=(printed(row["nik"][0]), printed(row["nik"][1])),
             mutu=str(row["mutu"]),
             kinerja=str(row["kinerja"]),
+            printed=(" - ".join(row["ni"]), " - ".join(row["nik"])),
         )
         for row in data["interval"]
     )
@@ -196,6 +201,7 @@ def skm_scale() -> SkmScale:
         age_groups=tuple((str(g["label"]), int(g["sampai"])) for g in data["kelompok_usia"]),
         quadrants={str(k): (str(v["nama"]), str(v["uraian"])) for k, v in data["kuadran"].items()},
         lke_hints=dict(data["lke_saran"]),
+        report_texts=dict(data["laporan_bawaan"]),
     )
 
 

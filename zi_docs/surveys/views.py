@@ -6,7 +6,6 @@ fraction beside them as ``"p/q"``; rounded values are strings with a decimal poi
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from fractions import Fraction
 from typing import Any
 
@@ -70,6 +69,20 @@ def problem_to_dict(p: DataProblem) -> dict[str, Any]:
     }
 
 
+def _sample(result: IkmResult) -> dict[str, Any]:
+    sample = result.sample
+    assert sample is not None
+    return {
+        "populasi": sample.population,
+        "minimal": sample.required,
+        "baris_tabel": sample.table_row,
+        "responden": sample.respondents,
+        "cukup": sample.enough,
+        "kekurangan": sample.shortfall,
+        "sumber": sample.source,
+    }
+
+
 def ikm_to_dict(result: IkmResult) -> dict[str, Any]:
     data = _group(result.overall)
     ipkp = ipkp_from_ikm(result.overall.ikm) if result.overall.ikm is not None else None
@@ -113,13 +126,7 @@ def ikm_to_dict(result: IkmResult) -> dict[str, Any]:
                 }
                 for q in result.quadrants
             ],
-            "sampel": None
-            if result.sample is None
-            else {
-                **asdict(result.sample),
-                "cukup": result.sample.enough,
-                "kekurangan": result.sample.shortfall,
-            },
+            "sampel": None if result.sample is None else _sample(result),
             "ipkp_dari_ikm": _num(ipkp),
             "masalah_data": {
                 "jumlah": result.counts,
