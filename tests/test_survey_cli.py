@@ -128,3 +128,22 @@ def test_suggestions_are_shown_not_written(workspace: Workspace) -> None:
     assert "saran: D;" in out  # one quarter of answers, no report archived yet
     assert "belum ada laporan di arsip" in out
     assert workspace.answers_file.read_bytes() == before
+
+
+def test_index_with_its_source_is_scored(workspace: Workspace, tmp_path: Path) -> None:
+    codes = ["A1", "A2", "A3", "A4", "A5"]
+    path = _internal_csv(tmp_path, codes, [[6, 5, 4, 5, 5]] * 30)
+    code, out, _err = _run("survei", "spak", str(path))
+    assert code == 0
+    line = next(x.strip() for x in out.splitlines() if x.strip().startswith("B.I.a:"))
+    text = workspace.answers_file.read_text(encoding="utf-8")
+    old = next(x for x in text.splitlines() if x.startswith("  B.I.a:"))
+    workspace.answers_file.write_text(text.replace(old, f"  {line}"), encoding="utf-8")
+    code, out, _err = _run("score", "--json", ws=workspace)
+    data = json.loads(out)
+    questions = [q for q in data["pertanyaan"] if q["id"] == "B.I.a"]
+    assert questions and questions[0]["indeks"] == 3.2
+    assert (
+        questions[0]["sumber"].startswith("SPAK internal")
+        and "metode linier" in questions[0]["sumber"]
+    )
