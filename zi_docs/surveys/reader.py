@@ -73,7 +73,8 @@ def _encoding(head: bytes) -> str:
     try:
         head.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # not merely a character cut by the sniff window
+        cut = len(head) == _SNIFF_BYTES and exc.start >= len(head) - 4
+        if not cut:  # not merely a character cut at the end of the sniff window
             return "cp1252"
     return "utf-8-sig"
 
