@@ -11,8 +11,8 @@ from zi_docs.angka import angka
 from zi_docs.surveys.exact import half_up
 from zi_docs.surveys.ikm import IkmGroup, IkmResult
 from zi_docs.surveys.internal import InternalResult, ipkp_from_ikm
+from zi_docs.surveys.problems import KINDS, DataProblem
 from zi_docs.surveys.suggest import Suggestion
-from zi_docs.surveys.tally import KINDS, DataProblem
 
 PER_KIND = 20
 """Problems printed per kind; the rest are counted (all are in ``--json``)."""

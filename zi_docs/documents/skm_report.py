@@ -19,7 +19,7 @@ from zi_docs.documents.skm_charts import (
 from zi_docs.surveys.exact import half_up
 from zi_docs.surveys.ikm import IkmGroup, IkmResult
 from zi_docs.surveys.internal import ipkp_from_ikm
-from zi_docs.surveys.tally import KINDS
+from zi_docs.surveys.problems import KINDS
 
 LOWEST = 3
 """How many of the lowest unsur the analysis and the follow-up plan take."""

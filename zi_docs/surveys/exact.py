@@ -28,6 +28,3 @@ def printed(text: str) -> Decimal:
     """A number as the regulation prints it (``'2,5996'``) as a decimal."""
     return Decimal(text.strip().replace(".", "").replace(",", "."))
 
-
-def as_fraction(value: Decimal | int) -> Fraction:
-    return Fraction(value)

@@ -16,19 +16,13 @@ from pathlib import Path
 
 from zi_docs.surveys.definition import Definition, map_columns
 from zi_docs.surveys.exact import half_up
+from zi_docs.surveys.problems import DataProblem, count_kinds
 from zi_docs.surveys.profile import ProfileTable, profile_tables
 from zi_docs.surveys.quadrant import QuadrantRow, quadrants
 from zi_docs.surveys.reader import open_sheet
 from zi_docs.surveys.sample import SampleCheck, check_sample
 from zi_docs.surveys.scales import MutuBand, SkmScale, Weight, skm_scale
-from zi_docs.surveys.tally import (
-    DataProblem,
-    GroupCount,
-    ItemCount,
-    Tally,
-    count_answers,
-    count_kinds,
-)
+from zi_docs.surveys.tally import GroupCount, ItemCount, Tally, count_answers
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from zi_docs.errors import NotFoundError
 from zi_docs.surveys.definition import Definition, map_columns
+from zi_docs.surveys.problems import DataProblem, count_kinds
 from zi_docs.surveys.reader import open_sheet
 from zi_docs.surveys.scales import Instrument, Method, internal_surveys, skm_scale
-from zi_docs.surveys.tally import DataProblem, count_answers, count_kinds
+from zi_docs.surveys.tally import count_answers
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,17 @@ _SNIFF_BYTES = 65536
 
 @dataclass(frozen=True)
 class Sheet:
-    """An opened export: its header and an iterator of ``(row number, cells)``."""
+    """An opened export: its header and an iterator of data rows (row 2, 3, ... as a
+    spreadsheet numbers them). Reading may raise one of ``read_errors``; :meth:`unreadable`
+    turns it into the user's error for that row."""
 
     file: str
     header: tuple[str, ...]
-    rows: Iterator[tuple[int, Sequence[Cell]]]
+    rows: Iterator[Sequence[Cell]]
+    read_errors: tuple[type[Exception], ...] = ()
+
+    def unreadable(self, row: int, exc: Exception) -> InvalidInputError:
+        return _fail(self.file, f"baris {row} tidak terbaca ({exc})", _CSV_HINT)
 
 
 def column_letter(index: int) -> str:
@@ -98,21 +104,11 @@ def _csv(path: Path, file: str) -> Iterator[Sheet]:
             raise _fail(file, f"baris judul tidak terbaca ({exc})", _CSV_HINT) from None
         if not header or not any(h.strip() for h in header):
             raise _fail(file, "berkas kosong atau tanpa baris judul kolom", _HEADER_HINT)
-        yield Sheet(file, tuple(h.strip() for h in header), _csv_rows(reader, file))
+        yield Sheet(file, tuple(h.strip() for h in header), reader, (csv.Error, UnicodeDecodeError))
 
 
 _CSV_HINT = "simpan ulang berkasnya sebagai CSV UTF-8 dari Excel atau Google Sheets"
 _HEADER_HINT = "baris pertama harus berisi judul kolom (mis. U1 ... U9 atau teks pertanyaan)"
-
-
-def _csv_rows(reader: Iterator[list[str]], file: str) -> Iterator[tuple[int, Sequence[Cell]]]:
-    number = 1
-    try:
-        for row in reader:
-            number += 1
-            yield number, row
-    except (csv.Error, UnicodeDecodeError) as exc:
-        raise _fail(file, f"baris {number + 1} tidak terbaca ({exc})", _CSV_HINT) from None
 
 
 @contextmanager
@@ -145,9 +141,9 @@ def _xlsx(path: Path, file: str) -> Iterator[Sheet]:
 _XLSX_HINT = "buka berkasnya di Excel lalu simpan ulang sebagai .xlsx, atau ekspor sebagai CSV"
 
 
-def _xlsx_rows(rows: Iterator[tuple[object, ...]]) -> Iterator[tuple[int, Sequence[Cell]]]:
-    for number, row in enumerate(rows, start=2):
-        yield number, [_plain(v) for v in row]
+def _xlsx_rows(rows: Iterator[tuple[object, ...]]) -> Iterator[Sequence[Cell]]:
+    for row in rows:
+        yield [_plain(v) for v in row]
 
 
 def _plain(value: object) -> Cell:

@@ -11,71 +11,19 @@ duplicates (only when the export has a timestamp column).
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from zi_docs.surveys.definition import Column, ColumnMap
 from zi_docs.surveys.labels import EMPTY, OUT_OF_SCALE, ScoreReader, label_map
 from zi_docs.surveys.periods import parse_date, period_of
+from zi_docs.surveys.problems import DataProblem
 from zi_docs.surveys.reader import Sheet
 
-KINDS = {
-    "di-luar-skala": "nilai di luar skala",
-    "label-tidak-dikenal": "label jawaban tidak dikenal",
-    "kosong": "jawaban kosong",
-    "duplikat": "kiriman ganda (waktu dan responden sama)",
-    "baris-kosong": "baris kosong",
-    "waktu-tidak-terbaca": "waktu pengisian tidak terbaca",
-}
-"""Problem code -> what it is, in the order they are reported."""
 UNFILLED = "(tidak diisi)"
-
-
-@dataclass(frozen=True)
-class DataProblem:
-    """One cell or row left out of the computation."""
-
-    kind: str
-    """A key of :data:`KINDS`."""
-    row: int
-    """Row number as a spreadsheet shows it (the header is row 1)."""
-    column: str | None = None
-    """Column letter; ``None`` for a whole row."""
-    header: str = ""
-    item: str = ""
-    """The item (``U3``, ``kepentingan U3``) the cell answers."""
-    value: str = ""
-    """The cell as written (shortened)."""
-    first_row: int | None = None
-    """For a duplicate: the row it repeats."""
-
-    def message(self) -> str:
-        """A sentence a clerk can act on."""
-        place = f"baris {self.row}" + (f", kolom {self.column}" if self.column else "")
-        what = f" ({self.item})" if self.item else ""
-        if self.kind == "di-luar-skala":
-            return (
-                f"{place}{what}: nilai '{self.value}' di luar skala; tidak dihitung untuk unsur ini"
-            )
-        if self.kind == "label-tidak-dikenal":
-            return (
-                f"{place}{what}: jawaban '{self.value}' tidak dikenal; tambahkan labelnya di "
-                "berkas definisi atau perbaiki selnya"
-            )
-        if self.kind == "kosong":
-            return f"{place}{what}: jawaban kosong; tidak dihitung untuk unsur ini"
-        if self.kind == "duplikat":
-            return (
-                f"{place}: kiriman ganda dari baris {self.first_row} (waktu dan responden sama); "
-                "seluruh baris tidak dihitung"
-            )
-        if self.kind == "baris-kosong":
-            return f"{place}: baris kosong; dilewati"
-        return (
-            f"{place}: waktu pengisian '{self.value}' tidak terbaca; baris dihitung untuk "
-            "keseluruhan tetapi tidak untuk periode"
-        )
 
 
 @dataclass(frozen=True)
@@ -144,30 +92,42 @@ class Tally:
         return sum(1 for p in self.problems if p.kind == kind)
 
 
-def count_kinds(problems: Sequence[DataProblem]) -> dict[str, int]:
-    """Problems per kind, every kind listed (zero included), in the order of :data:`KINDS`."""
-    found = {k: 0 for k in KINDS}
-    for problem in problems:
-        found[problem.kind] += 1
-    return found
-
-
 class _Acc:
-    __slots__ = ("hist", "imp", "respondents")
+    """Scores of one group, counted in one Counter keyed ``item * width + (score - low)``
+    (C-level ``Counter.update`` instead of a Python loop over the cells of each row)."""
 
-    def __init__(self, items: int, width: int) -> None:
-        self.hist = [[0] * width for _ in range(items)]
-        self.imp = [[0] * width for _ in range(items)]
+    __slots__ = ("buffer", "imp", "keys", "respondents", "scores", "width")
+    FLUSH = 8192
+    """Keys buffered before one ``Counter.update`` (memory stays bounded)."""
+
+    def __init__(self, items: int, width: int, low: int) -> None:
+        self.buffer: list[int] = []
+        self.scores: Counter[int] = Counter()
+        self.imp: Counter[int] = Counter()
+        self.keys = [j * width - low for j in range(items)]
+        self.width = width
         self.respondents = 0
 
-    def add(self, scores: Sequence[int], importance: Sequence[int], low: int) -> None:
+    def add(self, scores: Sequence[int], importance: Sequence[int], low: int, valid: bool) -> None:
+        """Count one respondent; ``valid``: every score is on the scale (the fast path)."""
         self.respondents += 1
-        for j, v in enumerate(scores):
-            if v >= low:
-                self.hist[j][v - low] += 1
-        for j, v in enumerate(importance):
-            if v >= low:
-                self.imp[j][v - low] += 1
+        if valid:
+            self.buffer.extend(map(operator.add, self.keys, scores))
+        else:
+            self.buffer.extend(k + v for k, v in zip(self.keys, scores, strict=False) if v >= low)
+        if len(self.buffer) >= self.FLUSH:
+            self.flush()
+        if importance:
+            self.imp.update(k + v for k, v in zip(self.keys, importance, strict=False) if v >= low)
+
+    def flush(self) -> None:
+        self.scores.update(self.buffer)
+        self.buffer.clear()
+
+    def histogram(self, j: int, importance: bool = False) -> tuple[int, ...]:
+        self.flush()
+        counts = self.imp if importance else self.scores
+        return tuple(counts[j * self.width + i] for i in range(self.width))
 
 
 def _shown(cell: object) -> str:
@@ -179,6 +139,20 @@ def _kind(score: int) -> str:
     if score == EMPTY:
         return "kosong"
     return "di-luar-skala" if score == OUT_OF_SCALE else "label-tidak-dikenal"
+
+
+def _problem(
+    score: int, row_number: int, column: Column, item: str, row: Sequence[object]
+) -> DataProblem:
+    raw = _cell(row, column)
+    return DataProblem(
+        _kind(score),
+        row_number,
+        column.letter,
+        column.header,
+        item,
+        "" if raw is None else _shown(raw),
+    )
 
 
 def _cell(row: Sequence[object], column: Column | None) -> object:
@@ -211,7 +185,7 @@ def count_answers(
     imp_items = [(j, ic.importance) for j, ic in enumerate(items) if ic.importance is not None]
     imp_labels = label_map(tuple(importance_labels), low)
     imp_readers = [ScoreReader(imp_labels, low, high, letters) for _ in imp_items]
-    overall = _Acc(len(items), width)
+    overall = _Acc(len(items), width, low)
     services: dict[str, _Acc] = {}
     periods: dict[tuple[int, int], tuple[str, _Acc]] = {}
     profile = [(name, col, Counter[str]()) for name, col in columns.profile]
@@ -220,94 +194,105 @@ def count_answers(
     ts, who, service = columns.timestamp, columns.respondent, columns.service
     first_date: dt.date | None = None
     last_date: dt.date | None = None
-    rows = 0
-    for number, row in sheet.rows:
-        rows += 1
-        size = len(row)
-        scores = [
-            caches[j].get(row[c]) or readers[j].read(row[c]) if c < size else EMPTY
-            for j, c in enumerate(where)
-        ]
-        if max(scores) < low and not any(c is not None and str(c).strip() for c in row):
-            problems.append(DataProblem("baris-kosong", number))
-            continue
-        if ts is not None:
-            key = (
-                (_cell(row, ts), _cell(row, who))
-                if who
-                else (_cell(row, ts), *(row[c] if c < size else None for c in where))
-            )
-            if key in seen:
-                problems.append(DataProblem("duplikat", number, first_row=seen[key]))
-                continue
-            seen[key] = number
-        importance = [EMPTY] * len(items)
-        for (j, col), reader in zip(imp_items, imp_readers, strict=True):
-            importance[j] = reader.read(_cell(row, col))
-        for j, v in enumerate(scores):
-            if v < low:
-                ic = items[j]
-                raw = row[ic.column.index] if ic.column.index < size else None
-                problems.append(
-                    DataProblem(
-                        _kind(v),
-                        number,
-                        ic.column.letter,
-                        ic.column.header,
-                        ic.item.code,
-                        "" if raw is None else _shown(raw),
-                    )
-                )
-        for j, col in imp_items:
-            v = importance[j]
-            if v < low and col is not None:
-                raw = _cell(row, col)
-                problems.append(
-                    DataProblem(
-                        _kind(v),
-                        number,
-                        col.letter,
-                        col.header,
-                        f"kepentingan {items[j].item.code}",
-                        "" if raw is None else _shown(raw),
-                    )
-                )
-        if max(scores) < low:
-            continue
-        overall.add(scores, importance, low)
-        if service is not None:
-            name = _label(_cell(row, service))
-            acc = services.get(name)
-            if acc is None:
-                acc = services[name] = _Acc(len(items), width)
-            acc.add(scores, importance, low)
-        if ts is not None:
-            cell = _cell(row, ts)
-            date = parse_date(cell, day_first=columns.day_first)
-            if date is None:
-                problems.append(
-                    DataProblem(
-                        "waktu-tidak-terbaca",
-                        number,
-                        ts.letter,
-                        ts.header,
-                        "",
-                        "" if cell is None else _shown(cell),
-                    )
+    need = max(where, default=-1) + 1
+    pick = operator.itemgetter(*where) if len(where) > 1 else (lambda r: (r[where[0]],))
+    lookup = dict.get
+    no_importance: list[int] = []
+    number = 1
+    # nothing but answers to count (a plain U1..U9 export): rows whose cells are all known
+    # scores skip everything else
+    plain = ts is None and not imp_items and service is None and not profile
+    buffer, keys, flush_at = overall.buffer, overall.keys, _Acc.FLUSH
+    add_key = operator.add
+    try:
+        for row in sheet.rows:
+            number += 1
+            if len(row) >= need:
+                found: list[int | None] = list(map(lookup, caches, pick(row)))
+                known = cast("list[int]", found)
+                if plain and None not in found and min(known) >= low:
+                    overall.respondents += 1
+                    buffer.extend(map(add_key, keys, known))
+                    if len(buffer) >= flush_at:
+                        overall.flush()
+                    continue
+                scores: list[int] = (
+                    [
+                        readers[j].read(row[c]) if v is None else v
+                        for j, (v, c) in enumerate(zip(found, where, strict=True))
+                    ]
+                    if None in found  # a value not seen before in its column
+                    else cast("list[int]", found)
                 )
             else:
-                first_date = date if first_date is None or date < first_date else first_date
-                last_date = date if last_date is None or date > last_date else last_date
-                key_p, label = period_of(date, period_kind)
-                entry = periods.get(key_p)
-                if entry is None:
-                    entry = periods[key_p] = (label, _Acc(len(items), width))
-                entry[1].add(scores, importance, low)
-        for _name, col, counter in profile:
-            counter[_label(_cell(row, col))] += 1
+                scores = [
+                    readers[j].read(row[c] if c < len(row) else None) for j, c in enumerate(where)
+                ]
+            valid = min(scores) >= low
+            answered = valid or max(scores) >= low
+            if not answered and not any(c is not None and str(c).strip() for c in row):
+                problems.append(DataProblem("baris-kosong", number))
+                continue
+            if ts is not None:
+                key = (
+                    (_cell(row, ts), _cell(row, who))
+                    if who
+                    else (_cell(row, ts), *(_cell(row, ic.column) for ic in items))
+                )
+                if key in seen:
+                    problems.append(DataProblem("duplikat", number, first_row=seen[key]))
+                    continue
+                seen[key] = number
+            if not valid:
+                for v, ic in zip(scores, items, strict=True):
+                    if v < low:
+                        problems.append(_problem(v, number, ic.column, ic.item.code, row))
+            importance = no_importance
+            if imp_items:
+                importance = [EMPTY] * len(items)
+                for (j, col), reader in zip(imp_items, imp_readers, strict=True):
+                    importance[j] = reader.read(_cell(row, col))
+                    if importance[j] < low:
+                        what = f"kepentingan {items[j].item.code}"
+                        problems.append(_problem(importance[j], number, col, what, row))
+            if not answered:
+                continue
+            overall.add(scores, importance, low, valid)
+            if service is not None:
+                name = _label(_cell(row, service))
+                acc = services.get(name)
+                if acc is None:
+                    acc = services[name] = _Acc(len(items), width, low)
+                acc.add(scores, importance, low, valid)
+            if ts is not None:
+                cell = _cell(row, ts)
+                date = parse_date(cell, day_first=columns.day_first)
+                if date is None:
+                    problems.append(
+                        DataProblem(
+                            "waktu-tidak-terbaca",
+                            number,
+                            ts.letter,
+                            ts.header,
+                            "",
+                            "" if cell is None else _shown(cell),
+                        )
+                    )
+                else:
+                    first_date = date if first_date is None or date < first_date else first_date
+                    last_date = date if last_date is None or date > last_date else last_date
+                    key_p, label = period_of(date, period_kind)
+                    entry = periods.get(key_p)
+                    if entry is None:
+                        entry = periods[key_p] = (label, _Acc(len(items), width, low))
+                    entry[1].add(scores, importance, low, valid)
+            for _name, col, counter in profile:
+                counter[_label(_cell(row, col))] += 1
+    except sheet.read_errors as exc:
+        raise sheet.unreadable(number + 1, exc) from None
     return Tally(
         file=sheet.file,
-        rows=rows,
+        rows=number - 1,
         overall=_group("Keseluruhan", overall, columns, low),
         services=tuple(_group(k, v, columns, low) for k, v in services.items()),
         periods=tuple(
@@ -330,9 +315,9 @@ def _group(label: str, acc: _Acc, columns: ColumnMap, low: int) -> GroupCount:
             ItemCount(
                 code=ic.item.code,
                 name=ic.item.name,
-                distribution=tuple(acc.hist[j]),
+                distribution=acc.histogram(j),
                 low=low,
-                importance=tuple(acc.imp[j]) if ic.importance is not None else None,
+                importance=acc.histogram(j, True) if ic.importance is not None else None,
             )
             for j, ic in enumerate(columns.items)
         ),

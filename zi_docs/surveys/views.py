@@ -11,8 +11,8 @@ from typing import Any
 
 from zi_docs.surveys.ikm import IkmGroup, IkmResult, UnsurResult
 from zi_docs.surveys.internal import InternalResult, ipkp_from_ikm
+from zi_docs.surveys.problems import DataProblem
 from zi_docs.surveys.suggest import Suggestion
-from zi_docs.surveys.tally import DataProblem
 
 
 def _num(value: Fraction | None) -> float | None:
