@@ -147,3 +147,19 @@ def test_index_with_its_source_is_scored(workspace: Workspace, tmp_path: Path) -
         questions[0]["sumber"].startswith("SPAK internal")
         and "metode linier" in questions[0]["sumber"]
     )
+
+
+def test_ipkp_from_ikm_line_is_scored(workspace: Workspace, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "skm.csv", unsur_header(), check_figure_rows())
+    code, out, _err = _run("survei", "ikm", str(path))
+    assert code == 0
+    line = next(x.strip() for x in out.splitlines() if x.strip().startswith("B.II.a:"))
+    # 90,56 / 25 = 3,6224 -> 3.62
+    assert line.startswith('B.II.a: {indeks: 3.62, sumber: "IKM 90,56 / 25 = 3,6224 (SKM')
+    text = workspace.answers_file.read_text(encoding="utf-8")
+    old = next(x for x in text.splitlines() if x.startswith("  B.II.a:"))
+    workspace.answers_file.write_text(text.replace(old, f"  {line}"), encoding="utf-8")
+    code, out, _err = _run("score", "--json", ws=workspace)
+    assert code in (0, 3)  # the example's self-assessment has gaps
+    [question] = [q for q in json.loads(out)["pertanyaan"] if q["id"] == "B.II.a"]
+    assert question["indeks"] == 3.62 and "bobot regulasi" in question["sumber"]

@@ -145,6 +145,8 @@ def ikm(
         echo_problems(result.problems, result.counts)
     if written is not None:
         click.echo(f"Laporan SKM ditulis ke {written}", err=as_json)
+    elif docx is not None:
+        click.secho("Laporan SKM tidak dibuat karena IKM tidak dapat dihitung.", fg="red", err=True)
     return _exit(result.usable, len(result.problems))
 
 

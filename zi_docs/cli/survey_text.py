@@ -69,7 +69,16 @@ def echo_ikm(result: IkmResult) -> None:
             f"{ikm_line(result.overall)}\n  nilai tepat {float(ikm):.10f}; jumlah NRR tertimbang "
             f"{dec(result.overall.index, 6)} x {result.scale.base}"
         )
-        click.echo(f"  IPKP bila diambil dari IKM (IKM ÷ 25): {dec(ipkp_from_ikm(ikm), 4)}")
+        ipkp = ipkp_from_ikm(ikm)
+        click.echo(f"  IPKP bila diambil dari IKM (IKM ÷ 25): {dec(ipkp, 4)}")
+        source = (
+            f"IKM {angka(result.overall.rounded)} / 25 = {dec(ipkp, 4)} (SKM {result.file}, "
+            f"{result.overall.respondents} responden, bobot {weight.name})"
+        )
+        click.echo(
+            "  Bila unit memilih IPKP dari SKM, tulis di lke.yaml bagian hasil:\n"
+            f'    B.II.a: {{indeks: {half_up(ipkp, 2)}, sumber: "{source}"}}'
+        )
     else:
         click.secho(ikm_line(result.overall), fg="red")
     echo_groups("Per jenis layanan", result.services)

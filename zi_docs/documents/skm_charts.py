@@ -111,22 +111,23 @@ def unsur_chart(bars: Sequence[UnsurBar], ikm: float, *, width_mm: float = 160.0
     )
     draw, x0, scale, top, y_end, bar_h = f.draw, f.x0, f.scale, f.top, f.y_end, _BAR_H
     height = f.image.height
+    labels: list[tuple[float, ...]] = []
     for i, bar in enumerate(bars):
         y = f.row_y(i)
         label = _fit(draw, bar.label, label_w - 3 * _MM, font)
         draw.text((x0 - 2 * _MM, y + bar_h / 2), label, fill=INK, font=font, anchor="rm")
         end = x0 + max(0.0, min(100.0, bar.value)) * scale
         draw.rectangle((x0, y, end, y + bar_h), fill=MUTU_COLOURS.get(bar.mutu, INK))
-        draw.text(
-            (end - 1 * _MM, y + bar_h / 2),
-            f"{angka(bar.value)} ({bar.mutu})",
-            fill=(255, 255, 255),
-            font=small,
-            anchor="rm",
-        )
+        where = (end - 1 * _MM, y + bar_h / 2)
+        text = f"{angka(bar.value)} ({bar.mutu})"
+        draw.text(where, text, fill=(255, 255, 255), font=small, anchor="rm")
+        labels.append(draw.textbbox(where, text, font=small, anchor="rm"))
     x = x0 + ikm * scale
+    pad = 0.8 * _MM
     for y in range(round(top - 2 * _MM), round(y_end), round(2 * _MM)):
-        draw.line([(x, y), (x, y + 1 * _MM)], fill=INK, width=round(0.4 * _MM))
+        dash = (x - pad, y, x + pad, y + 1 * _MM)
+        if not _overlaps(dash, labels):  # the IKM line never crosses a value
+            draw.line([(x, y), (x, y + 1 * _MM)], fill=INK, width=round(0.4 * _MM))
     draw.line([(x0, top), (x0, y_end)], fill=INK, width=2)
     legend_y = height - 5 * _MM
     lx = x0

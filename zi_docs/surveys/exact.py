@@ -27,4 +27,3 @@ def half_up(value: Fraction, places: int) -> Decimal:
 def printed(text: str) -> Decimal:
     """A number as the regulation prints it (``'2,5996'``) as a decimal."""
     return Decimal(text.strip().replace(".", "").replace(",", "."))
-
