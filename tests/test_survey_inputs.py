@@ -323,7 +323,7 @@ def test_random_grids_match_a_brute_force_count(grid: list[list[object]]) -> Non
 def test_suggestions_from_the_archive(workspace: Workspace, tmp_path: Path) -> None:
     from archive_helpers import write_pdf
 
-    from zi_docs.evidence.api import add_files
+    from zi_docs.evidence import add_files
     from zi_docs.surveys.suggest import suggest_lke
 
     year = workspace.profile.year

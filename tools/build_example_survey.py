@@ -1,7 +1,7 @@
 """Write the example SKM export of the demo workspace (a Google Forms CSV, Indonesian locale).
 
 Run from the repository root:  .venv/bin/python tools/build_example_survey.py
-Writes zi_docs/example/inputs/skm-2026-tw1.csv (fictitious, fixed seed). The questions follow
+Writes zi_docs/data/example/inputs/skm-2026-tw1.csv (fictitious, fixed seed). The questions follow
 the order of the 14/2017 questionnaire (sarana before pengaduan) and the kepentingan grid of
 many units; skm-definisi.yaml maps them to U1-U9. Three deliberate faults show the checks: an
 answer typed by hand, an empty answer and a submission sent twice.
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from zi_docs.surveys.scales import skm_scale  # noqa: E402
 
-TARGET = ROOT / "zi_docs" / "example" / "inputs" / "skm-2026-tw1.csv"
+TARGET = ROOT / "zi_docs" / "data" / "example" / "inputs" / "skm-2026-tw1.csv"
 QUESTIONS = {
     "U1": "1. Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis "
     "pelayanannya?",

@@ -16,12 +16,20 @@ from zi_docs.cli._base import (
     workspace_from,
 )
 from zi_docs.cli.survey_text import echo_ikm, echo_internal, echo_problems, echo_suggestions
-from zi_docs.surveys.definition import Definition, load_definition
-from zi_docs.surveys.ikm import IkmResult, compute_ikm
-from zi_docs.surveys.internal import compute_internal
-from zi_docs.surveys.periods import KINDS as PERIODS
-from zi_docs.surveys.scales import WEIGHTS, internal_surveys
-from zi_docs.surveys.views import ikm_to_dict, internal_to_dict, suggestions_to_dict
+from zi_docs.surveys import (
+    PERIOD_KINDS,
+    WEIGHTS,
+    Definition,
+    IkmResult,
+    compute_ikm,
+    compute_internal,
+    ikm_to_dict,
+    internal_surveys,
+    internal_to_dict,
+    load_definition,
+    suggest_lke,
+    suggestions_to_dict,
+)
 
 _ANSWERS = click.argument(
     "jawaban", metavar="JAWABAN.csv|.xlsx", type=click.Path(dir_okay=False, path_type=Path)
@@ -86,7 +94,7 @@ def _ikm(
 )
 @click.option(
     "--periode",
-    type=click.Choice(PERIODS, case_sensitive=False),
+    type=click.Choice(PERIOD_KINDS, case_sensitive=False),
     default="triwulan",
     show_default=True,
     help="Pengelompokan per periode bila berkas memuat kolom waktu pengisian.",
@@ -126,10 +134,10 @@ def ikm(
     result = _ikm(jawaban, definisi, bobot.lower(), populasi, periode.lower())
     written = None
     if docx is not None and result.usable:
-        from zi_docs.documents.kinds.laporan_skm import write_report
+        from zi_docs.documents import write_skm_report
 
         workspace = workspace_from(ctx, workspace_dir)
-        written = write_report(
+        written = write_skm_report(
             workspace,
             jawaban,
             docx,
@@ -222,8 +230,6 @@ def saran(
     JAWABAN bila belum ada laporan), iv.b dari bukti publikasi, iv.c dari bukti tindak lanjut.
     Saran tidak pernah ditulis ke lke.yaml secara otomatis.
     """
-    from zi_docs.surveys.suggest import suggest_lke
-
     workspace = workspace_from(ctx, workspace_dir)
     result = _ikm(jawaban, definisi, "regulasi", None, "triwulan") if jawaban else None
     suggestions = suggest_lke(workspace, result)

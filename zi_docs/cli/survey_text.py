@@ -8,11 +8,16 @@ from fractions import Fraction
 import click
 
 from zi_docs.angka import angka
-from zi_docs.surveys.exact import half_up
-from zi_docs.surveys.ikm import IkmGroup, IkmResult
-from zi_docs.surveys.internal import InternalResult, ipkp_from_ikm
-from zi_docs.surveys.problems import KINDS, DataProblem
-from zi_docs.surveys.suggest import Suggestion
+from zi_docs.surveys import (
+    PROBLEM_KINDS,
+    DataProblem,
+    IkmGroup,
+    IkmResult,
+    InternalResult,
+    Suggestion,
+    half_up,
+    ipkp_from_ikm,
+)
 
 PER_KIND = 20
 """Problems printed per kind; the rest are counted (all are in ``--json``)."""
@@ -112,9 +117,9 @@ def echo_problems(problems: Sequence[DataProblem], counts: dict[str, int]) -> No
         click.echo("\nMasalah data: tidak ada; semua jawaban dihitung.")
         return
     click.secho(f"\nMasalah data: {total} sel/baris tidak dihitung", fg="yellow", err=True)
-    for kind, what in KINDS.items():
+    for kind, what in PROBLEM_KINDS.items():
         click.echo(f"  {what}: {counts[kind]}", err=True)
-    for kind, what in KINDS.items():
+    for kind, what in PROBLEM_KINDS.items():
         mine = [p for p in problems if p.kind == kind]
         if not mine:
             continue

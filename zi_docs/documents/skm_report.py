@@ -8,18 +8,15 @@ from fractions import Fraction
 from typing import Any
 
 from zi_docs.angka import angka
-from zi_docs.documents.kind import Media
-from zi_docs.documents.skm_charts import (
+from zi_docs.documents.charts_skm import (
     QuadrantPoint,
     UnsurBar,
     quadrant_chart,
     spread_chart,
     unsur_chart,
 )
-from zi_docs.surveys.exact import half_up
-from zi_docs.surveys.ikm import IkmGroup, IkmResult
-from zi_docs.surveys.internal import ipkp_from_ikm
-from zi_docs.surveys.problems import KINDS
+from zi_docs.documents.kind import Media
+from zi_docs.surveys import PROBLEM_KINDS, IkmGroup, IkmResult, half_up, ipkp_from_ikm
 
 LOWEST = 3
 """How many of the lowest unsur the analysis and the follow-up plan take."""
@@ -98,7 +95,7 @@ def _method(result: IkmResult) -> list[str]:
         "Seluruh jawaban memenuhi skala dan dihitung."
         if not problems
         else f"Sebanyak {problems} sel/baris tidak dihitung ("
-        + "; ".join(f"{KINDS[k]} {n}" for k, n in result.counts.items() if n)
+        + "; ".join(f"{PROBLEM_KINDS[k]} {n}" for k, n in result.counts.items() if n)
         + "); setiap sel hanya dikeluarkan dari unsur yang bersangkutan, sedangkan baris "
         "ganda dan baris kosong dikeluarkan seluruhnya."
     )

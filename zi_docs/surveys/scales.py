@@ -13,11 +13,11 @@ from typing import Any
 
 from zi_docs.errors import InvalidInputError
 from zi_docs.findings import Finding
+from zi_docs.resources import SURVEYS, resource
 from zi_docs.surveys.exact import half_up, printed
-from zi_docs.workspace import PACKAGE_DIR
 from zi_docs.yamlio import load_yaml
 
-DATA_DIR = PACKAGE_DIR / "data" / "survei"
+DATA_DIR = resource(SURVEYS)
 SKM_FILE = DATA_DIR / "skm-permenpanrb-14-2017.yaml"
 SAMPLE_FILE = DATA_DIR / "sampel-krejcie-morgan.yaml"
 INTERNAL_FILE = DATA_DIR / "survei-internal.yaml"

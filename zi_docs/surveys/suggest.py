@@ -42,7 +42,7 @@ class Suggestion:
 
 
 def _files(workspace: Workspace) -> list[Any]:
-    from zi_docs.evidence.api import stored_files
+    from zi_docs.evidence import stored_files
 
     return stored_files(workspace)
 
@@ -51,7 +51,7 @@ def _current(workspace: Workspace, question: str) -> str | None:
     if not workspace.answers_file.is_file():
         return None
     try:
-        from zi_docs.assessment.answers import load_answers
+        from zi_docs.assessment import load_answers
 
         answers = load_answers(workspace.answers_file, workspace.catalogue)
     except ZiError:

@@ -15,14 +15,12 @@ from typing import Any
 
 from zi_docs.documents import skm_report as view
 from zi_docs.documents.common import person, unit_context
-from zi_docs.documents.kind import DocumentKind, Media, Serves
+from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.people import SIGNER
 from zi_docs.errors import InvalidInputError
+from zi_docs.refs import IndicatorRef
 from zi_docs.schema import Choice, Context, Date, Field, Integer, ListOf, Record, Text
-from zi_docs.surveys.definition import load_definition
-from zi_docs.surveys.ikm import compute_ikm
-from zi_docs.surveys.periods import KINDS as PERIODS
-from zi_docs.surveys.scales import WEIGHTS
+from zi_docs.surveys import PERIOD_KINDS, WEIGHTS, compute_ikm, load_definition
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey, dump_yaml, parse_yaml
 
@@ -100,7 +98,7 @@ SCHEMA = SkmRecord(
     Field("definisi", Text(), required=False, help="berkas definisi kolom (.yaml)"),
     Field("bobot", Choice(list(WEIGHTS)), required=False, default="regulasi"),
     Field("populasi", Integer(minimum=1), required=False, help="jumlah populasi"),
-    Field("periode_kelompok", Choice(list(PERIODS)), required=False, default="triwulan"),
+    Field("periode_kelompok", Choice(list(PERIOD_KINDS)), required=False, default="triwulan"),
     Field("periode", Text(), required=False, help="periode survei, mis. Triwulan I 2026"),
     Field("nomor", Text(), required=False, default=""),
     Field("tanggal", Date(), help="tanggal laporan"),
@@ -132,7 +130,7 @@ KIND = DocumentKind(
     template="laporan-skm.docx",
     schema=SCHEMA,
     build_context=build_context,
-    serves=(Serves("A.I.6.iv.a", "laporan-skm"),),
+    serves=(IndicatorRef("A.I.6.iv.a", "laporan-skm"),),
     example_input="laporan-skm.yaml",
     output_name=output_name,
 )
@@ -150,7 +148,7 @@ def write_report(
     date: dt.date | None = None,
 ) -> str:
     """The report straight from an export, with the default texts; returns where it went."""
-    from zi_docs.documents.generate import render_documents
+    from zi_docs.documents.generation import render_documents
 
     data: dict[str, Any] = {
         "jenis": KIND.name,
