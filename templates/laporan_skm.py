@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from laporan_monev import (
     MV_WIDTH,
+    _cover,
     _heading,
     _numbered,
     _paragraphs,
@@ -41,26 +42,6 @@ def _optional(doc: object, test: str, build: object, otherwise: str) -> None:
     b.paragraph(doc, "{%p else %}")
     _text(doc, otherwise)
     b.paragraph(doc, "{%p endif %}")
-
-
-def _cover(doc: object) -> None:
-    for _ in range(4):
-        b.paragraph(doc, "")
-    for text, size in (
-        ("LAPORAN", 16),
-        ("SURVEI KEPUASAN MASYARAKAT", 16),
-        ("{{ unit.nama_kapital }}", 14),
-        ("PERIODE {{ skm.periode|upper }}", 12),
-    ):
-        b.paragraph(doc, text, bold=True, size=size, align="center", space_after=4)
-    for _ in range(4):
-        b.paragraph(doc, "")
-    b.paragraph(doc, "{% if unit.logo %}{{ unit.logo }}{% endif %}", align="center")
-    for _ in range(6):
-        b.paragraph(doc, "")
-    for text in ("{{ unit.nama_kapital }}", "{{ unit.instansi_kapital }}", "{{ tahun }}"):
-        b.paragraph(doc, text, bold=True, size=14, align="center", space_after=4)
-    b.page_break(doc)
 
 
 def _bab(doc: object, title: str) -> None:
@@ -337,7 +318,15 @@ def _signatures(doc: object) -> None:
 
 def build_laporan_skm() -> Any:
     doc = b.new_document(landscape=False)
-    _cover(doc)
+    _cover(
+        doc,
+        (
+            ("LAPORAN", 16),
+            ("SURVEI KEPUASAN MASYARAKAT", 16),
+            ("{{ unit.nama_kapital }}", 14),
+            ("PERIODE {{ skm.periode|upper }}", 12),
+        ),
+    )
     _bab_1(doc)
     _bab_2(doc)
     _bab_3(doc)
