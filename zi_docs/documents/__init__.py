@@ -3,7 +3,7 @@
 The front door: clients (the CLI, the web app, other packages) call only what ``__all__``
 names. Engines stay inside: docxtpl in :mod:`zi_docs.documents.render`, python-docx building
 there and in :mod:`zi_docs.documents.docprops`, every Pillow chart in
-:mod:`zi_docs.documents.charts` (the Laporan SKM's beside it in ``charts_skm``), LibreOffice
+:mod:`zi_docs.documents.charts` (the Laporan SKM's in ``charts.skm``), LibreOffice
 in :mod:`zi_docs.documents.pdf`. Other packages render their reports with
 :func:`render_builtin`.
 """

@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from zi_docs.angka import angka
-from zi_docs.documents.charts_skm import (
+from zi_docs.documents.charts.skm import (
     QuadrantPoint,
     UnsurBar,
     quadrant_chart,
