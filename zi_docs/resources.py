@@ -25,6 +25,8 @@ STOPWORDS = "stopwords-id.txt"
 """Indonesian stop words of the search index."""
 ROOT_WORDS = "akar-kata-id.txt"
 """Indonesian root words of the stemmer."""
+SURVEYS = "survei"
+"""The survey scales: SKM 14/2017, the sample table, SPAK/SPKP instruments."""
 
 SKELETONS = "kerangka"
 """Skeleton inputs of a new unit's workspace (``zi-docs init``), filled from its profile."""
@@ -44,6 +46,7 @@ NAMES = (
     SKELETONS,
     RANKS,
     PROGRAMS,
+    SURVEYS,
 )
 
 

@@ -17,7 +17,7 @@ from zi_docs.schema import did_you_mean
 Report = Callable[..., None]
 """``report(message, code, *sub_path)``."""
 
-ANSWER_KEYS = ("jawaban", "catatan", "input", "persen", "indeks")
+ANSWER_KEYS = ("jawaban", "catatan", "input", "persen", "indeks", "sumber")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class AnswerValue:
     percent: float | None = None
     index: float | None = None
     note: str | None = None
+    source: str | None = None
+    """Where the value comes from (``sumber``), e.g. the survey an index was computed from."""
 
 
 def allowed_values(node: Node, catalogue: Catalogue) -> str:
@@ -77,6 +79,12 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
     if note is not None and (isinstance(note, (dict, list)) or not str(note).strip()):
         report("catatan harus berupa teks", "jawaban-catatan", "catatan")
         ok = False
+    source = raw.get("sumber")
+    if source is not None and (isinstance(source, (dict, list)) or not str(source).strip()):
+        report(
+            "sumber harus berupa teks, mis. berkas survei dan metodenya", "answers-note", "sumber"
+        )
+        ok = False
     given = [k for k in ("jawaban", "input", "persen", "indeks") if raw.get(k) is not None]
     if len(given) > 1:
         report(
@@ -89,7 +97,11 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
         value = _content(given[0], raw[given[0]], node, catalogue, report)
     if value is None or not ok:
         return None
-    return replace(value, note=None if note is None else " ".join(str(note).split()))
+    return replace(
+        value,
+        note=None if note is None else " ".join(str(note).split()),
+        source=None if source is None else " ".join(str(source).split()),
+    )
 
 
 def _content(

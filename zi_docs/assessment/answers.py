@@ -12,7 +12,7 @@ Accepted shape (other tools write it too)::
     hasil:
       B.I.a: 3.65
       B.I.b: B
-      B.II.a: 3.41
+      B.II.a: {indeks: 3.41, sumber: "SPKP internal TW1, n=45, metode linier"}
 
 Decisions (documented for users in the example file's header):
 
@@ -67,6 +67,8 @@ class Answer:
     """A survey index (0..4)."""
     note: str | None = None
     """The ``catatan`` written with the answer."""
+    source: str | None = None
+    """The ``sumber`` written with the answer (provenance of a survey index)."""
     line: int | None = None
     """Line of the answer in the answers file."""
 
@@ -246,5 +248,6 @@ def _answer(node: Node, key: str, value: AnswerValue, line: int | None) -> Answe
         percent=value.percent,
         index=value.index,
         note=value.note,
+        source=value.source,
         line=line,
     )

@@ -11,6 +11,7 @@ from zi_docs import __version__
 from zi_docs.cli import archive as _archive
 from zi_docs.cli import documents as _documents
 from zi_docs.cli import submission as _submission
+from zi_docs.cli import survey as _survey
 from zi_docs.cli._base import AliasedOption, RootGroup, option, workspace_dir_option
 from zi_docs.cli._logging import configure_logging
 from zi_docs.cli.lke import lke
@@ -62,6 +63,7 @@ for _command in (
     *_documents.COMMANDS,
     *_archive.COMMANDS,
     *_submission.COMMANDS,
+    *_survey.COMMANDS,
 ):
     cli.add_command(_command)
 
