@@ -134,17 +134,12 @@ def _contents(doc: object) -> None:
     )
 
 
-def build_laporan_monev() -> Any:
-    doc = b.new_document(landscape=False)
-    # cover
+def _cover(doc: object, titles: tuple[tuple[str, float], ...], after: tuple[str, ...] = ()) -> None:
+    """A report's cover: the title lines (text, size), the unit's logo, unit, instansi, year,
+    then ``after`` (the report's number)."""
     for _ in range(4):
         b.paragraph(doc, "")
-    for text, size in (
-        ("LAPORAN MONITORING DAN EVALUASI", 16),
-        ("PEMBANGUNAN ZONA INTEGRITAS", 14),
-        ("MENUJU {{ target_panjang|upper }} ({{ target }})", 14),
-        ("TRIWULAN {{ monev.triwulan_romawi }} TAHUN {{ tahun }}", 14),
-    ):
+    for text, size in titles:
         b.paragraph(doc, text, bold=True, size=size, align="center", space_after=4)
     for _ in range(4):
         b.paragraph(doc, "")
@@ -153,10 +148,23 @@ def build_laporan_monev() -> Any:
         b.paragraph(doc, "")
     for text in ("{{ unit.nama_kapital }}", "{{ unit.instansi_kapital }}", "{{ tahun }}"):
         b.paragraph(doc, text, bold=True, size=14, align="center", space_after=4)
-    b.paragraph(
-        doc, "{% if monev.nomor %}Nomor: {{ monev.nomor }}{% endif %}", align="center", size=12
-    )
+    for text in after:
+        b.paragraph(doc, text, align="center", size=12)
     b.page_break(doc)
+
+
+def build_laporan_monev() -> Any:
+    doc = b.new_document(landscape=False)
+    _cover(
+        doc,
+        (
+            ("LAPORAN MONITORING DAN EVALUASI", 16),
+            ("PEMBANGUNAN ZONA INTEGRITAS", 14),
+            ("MENUJU {{ target_panjang|upper }} ({{ target }})", 14),
+            ("TRIWULAN {{ monev.triwulan_romawi }} TAHUN {{ tahun }}", 14),
+        ),
+        after=("{% if monev.nomor %}Nomor: {{ monev.nomor }}{% endif %}",),
+    )
     _foreword(doc)
     b.page_break(doc)
     _contents(doc)

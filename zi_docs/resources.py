@@ -25,9 +25,17 @@ STOPWORDS = "stopwords-id.txt"
 """Indonesian stop words of the search index."""
 ROOT_WORDS = "akar-kata-id.txt"
 """Indonesian root words of the stemmer."""
+SURVEYS = "survei"
+"""The survey scales: SKM 14/2017, the sample table, SPAK/SPKP instruments."""
 
 SK_TYPES = "jenis-sk.yaml"
 """Subjects of the general SK kind and the LKE checklist items each serves."""
+SKELETONS = "kerangka"
+"""Skeleton inputs of a new unit's workspace (``zi-docs init``), filled from its profile."""
+RANKS = "pangkat-golongan.yaml"
+"""PNS pangkat and golongan ruang, to check the head of unit typed at ``init``."""
+PROGRAMS = "program-luar.yaml"
+"""External programs (LibreOffice, Tesseract, pdftoppm): env variables, names, Windows paths."""
 
 NAMES = (
     TEMPLATES,
@@ -38,6 +46,10 @@ NAMES = (
     STOPWORDS,
     ROOT_WORDS,
     SK_TYPES,
+    SKELETONS,
+    RANKS,
+    PROGRAMS,
+    SURVEYS,
 )
 
 

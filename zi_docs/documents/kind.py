@@ -12,8 +12,8 @@ checklist items whose ``generator`` equals the kind's name, plus ``serves``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -63,3 +63,6 @@ class DocumentKind:
     """A kind that is several documents from one input (``rapat`` -> undangan, daftar hadir,
     notulen): the names of those kinds, rendered each with its own template. Such a kind has
     no template of its own."""
+    conditions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Checklist item key -> input fields of which one must be filled for a document to serve
+    that item (an SOP is "SOP hasil perbaikan" only when its input says it revises one)."""

@@ -67,14 +67,14 @@ def read_sheet(
     required = tuple(f.name for f in record.fields if f.required and f.name in columns)
     lists = (*lists, *(f.name for f in record.fields if isinstance(f.kind, ListOf)))
     if not isinstance(value, str) or not value.strip():
-        ctx.fail(path, f"harus nama berkas CSV atau XLSX, misalnya {example}", "type-text")
+        ctx.fail(path, f"harus nama berkas CSV atau XLSX, misalnya {example}", "jenis-teks")
         return []
     base = ctx.extra.get("base_dir") or Path.cwd()
     file = (Path(base) / value.strip()).resolve()
     workspace = ctx.extra.get("workspace")
     shown = workspace.display(file) if workspace is not None else str(file)
     if not file.is_file():
-        ctx.fail(path, f"berkas {shown} tidak ditemukan", "file-missing")
+        ctx.fail(path, f"berkas {shown} tidak ditemukan", "berkas-tidak-ada")
         return []
     suffix = file.suffix.lower()
     try:
@@ -83,14 +83,14 @@ def read_sheet(
         elif suffix in (".xlsx", ".xlsm"):
             rows = _rows_xlsx(file)
         else:
-            ctx.fail(path, f"berkas {shown} harus berupa .csv atau .xlsx", "file-type")
+            ctx.fail(path, f"berkas {shown} harus berupa .csv atau .xlsx", "berkas-jenis")
             return []
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
-        ctx.fail(path, f"berkas {shown} tidak dapat dibaca ({exc})", "file-unreadable")
+        ctx.fail(path, f"berkas {shown} tidak dapat dibaca ({exc})", "berkas-tak-terbaca")
         return []
     rows = [(line, row) for line, row in rows if any(str(c or "").strip() for c in row)]
     if not rows:
-        ctx.fail(path, f"berkas {shown} kosong", "file-empty")
+        ctx.fail(path, f"berkas {shown} kosong", "berkas-kosong")
         return []
     header_line, header = rows[0]
     names = [str(c or "").strip().lower() for c in header]
@@ -100,7 +100,7 @@ def read_sheet(
             path,
             f"{shown} baris {header_line}: kolom {', '.join(missing)} tidak ada; "
             f"baris pertama harus judul kolom: {', '.join(columns)}",
-            "file-columns",
+            "berkas-kolom",
         )
         return []
     people: list[dict[str, Any]] = []
@@ -140,3 +140,14 @@ def _items(cell: Any) -> list[Any]:
         if text:
             items.append(int(text) if text.isdigit() else text)
     return items
+
+
+def read_rows(file: Path) -> list[tuple[int, dict[str, Any]]]:
+    """The rows of a CSV/XLSX staff list as ``(line, {column: cell})`` by lower-case header,
+    without validation (for cross-document checks). Raises ``OSError``/``ValueError``."""
+    rows = _rows_xlsx(file) if file.suffix.lower() in (".xlsx", ".xlsm") else _rows_csv(file)
+    rows = [(line, row) for line, row in rows if any(str(c or "").strip() for c in row)]
+    if not rows:
+        return []
+    names = [str(c or "").strip().lower() for c in rows[0][1]]
+    return [(line, dict(zip(names, row, strict=False))) for line, row in rows[1:]]

@@ -35,17 +35,17 @@ PHOTO_WIDTH_MM = 75.0
 def _photo(value: Any, path: PathKey, ctx: Context) -> Any:
     """A photo file next to the input (JPEG/PNG)."""
     if not isinstance(value, str) or not value.strip():
-        ctx.fail(path, "harus nama berkas foto, misalnya foto-kegiatan-1.jpg", "type-text")
+        ctx.fail(path, "harus nama berkas foto, misalnya foto-kegiatan-1.jpg", "jenis-teks")
         return None
     base = ctx.extra.get("base_dir") or Path.cwd()
     file = (Path(base) / value.strip()).resolve()
     workspace = ctx.extra.get("workspace")
     shown = workspace.display(file) if isinstance(workspace, Workspace) else str(file)
     if file.suffix.lower() not in PHOTO_TYPES:
-        ctx.fail(path, f"{shown} bukan foto JPEG/PNG", "file-type")
+        ctx.fail(path, f"{shown} bukan foto JPEG/PNG", "berkas-jenis")
         return None
     if not file.is_file():
-        ctx.fail(path, f"foto {shown} tidak ditemukan; periksa nama berkasnya", "file-missing")
+        ctx.fail(path, f"foto {shown} tidak ditemukan; periksa nama berkasnya", "berkas-tidak-ada")
         return None
     return file
 

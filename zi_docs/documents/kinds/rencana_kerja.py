@@ -16,7 +16,7 @@ from zi_docs.documents.common import unit_context
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.staff_list import read_sheet
 from zi_docs.errors import NotFoundError
-from zi_docs.schema import Choice, Context, Custom, Date, Field, ListOf, Number, Record, Text
+from zi_docs.schema import Choice, Context, Custom, Date, Field, ListOf, Record, Rupiah, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
 
@@ -38,7 +38,7 @@ def catalogue_of(ctx: Context) -> Catalogue:
 
 def _indicator(value: Any, path: PathKey, ctx: Context) -> Any:
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        ctx.fail(path, "harus berupa id indikator LKE, misalnya P.MP.ii.a", "type-text")
+        ctx.fail(path, "harus berupa id indikator LKE, misalnya P.MP.ii.a", "jenis-teks")
         return None
     catalogue = catalogue_of(ctx)
     try:
@@ -48,7 +48,7 @@ def _indicator(value: Any, path: PathKey, ctx: Context) -> Any:
         ctx.fail(
             path,
             f"indikator LKE '{value}' tidak ada dalam katalog {catalogue.id}{hint}",
-            "unknown-indicator",
+            "indikator-tak-dikenal",
         )
         return None
     if node.level not in ("sub", "pertanyaan"):
@@ -56,7 +56,7 @@ def _indicator(value: Any, path: PathKey, ctx: Context) -> Any:
             path,
             f"'{value}' adalah {node.level} ({node.name}); sebutkan sub-komponen "
             "atau pertanyaan LKE, misalnya P.MP.ii.a",
-            "indicator-level",
+            "indikator-tingkat",
         )
         return None
     return node.id
@@ -73,7 +73,7 @@ def _schedule(value: Any, path: PathKey, ctx: Context) -> Any:
         elif isinstance(item, str) and (match := _RANGE.fullmatch(item)):
             low, high = int(match.group(1)), int(match.group(2))
             if low > high:
-                ctx.fail(where, f"rentang '{item}' terbalik; tulis dari kecil ke besar", "range")
+                ctx.fail(where, f"rentang '{item}' terbalik; tulis dari kecil ke besar", "rentang")
             periods.update(range(low, high + 1))
         elif isinstance(item, str) and item.strip().isdigit():
             periods.add(int(item))
@@ -81,7 +81,7 @@ def _schedule(value: Any, path: PathKey, ctx: Context) -> Any:
             ctx.fail(
                 where,
                 f"'{item}' bukan nomor bulan/triwulan; tulis misalnya 3 atau '4-6'",
-                "schedule",
+                "jadwal",
             )
     return sorted(periods)
 
@@ -110,7 +110,7 @@ KEGIATAN = Record(
     Field("penanggung_jawab", Text()),
     Field(
         "anggaran",
-        Number(minimum=0),
+        Rupiah(),
         required=False,
         default=0,
         help="rupiah; 0 atau kosong bila tanpa anggaran",
@@ -157,7 +157,7 @@ def check_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> None:
             ctx.fail(
                 (*path, "kegiatan", i, "kode"),
                 f"kode '{code}' sudah dipakai kegiatan ke-{seen[code.casefold()] + 1}",
-                "duplicate",
+                "ganda",
             )
         elif code:
             seen[code.casefold()] = i
@@ -167,10 +167,10 @@ def check_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> None:
             ctx.fail(
                 (*path, "kegiatan", i, "jadwal"),
                 f"{unit} {', '.join(map(str, wrong))} tidak ada; isi {unit} 1 sampai {last}",
-                "schedule",
+                "jadwal",
             )
         elif not periods and item.get("kegiatan"):
-            ctx.fail((*path, "kegiatan", i, "jadwal"), "jadwal tidak boleh kosong", "schedule")
+            ctx.fail((*path, "kegiatan", i, "jadwal"), "jadwal tidak boleh kosong", "jadwal")
 
 
 SCHEMA = RencanaKerjaRecord(
