@@ -82,7 +82,7 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
     source = raw.get("sumber")
     if source is not None and (isinstance(source, (dict, list)) or not str(source).strip()):
         report(
-            "sumber harus berupa teks, mis. berkas survei dan metodenya", "answers-note", "sumber"
+            "sumber harus berupa teks, mis. berkas survei dan metodenya", "jawaban-sumber", "sumber"
         )
         ok = False
     given = [k for k in ("jawaban", "input", "persen", "indeks") if raw.get(k) is not None]
