@@ -69,5 +69,5 @@ def test_tambahan_must_be_a_mapping_of_names(workspace: Workspace) -> None:
     source.write_text(text + "\ntambahan:\n  kode arsip: 1\n", encoding="utf-8")
     with pytest.raises(InvalidInputError) as excinfo:
         generate(workspace, "piagam", source)
-    assert excinfo.value.findings[0].code == "extra-name"
+    assert excinfo.value.findings[0].code == "tambahan-nama"
     assert excinfo.value.findings[0].line is not None

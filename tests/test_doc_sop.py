@@ -160,7 +160,7 @@ def test_no_branch_returns_into_the_start_terminator(workspace: Workspace) -> No
     with pytest.raises(InvalidInputError) as excinfo:
         generate(workspace, "sop", _write(workspace, broken))
     (found,) = findings_of(excinfo)
-    assert found.code == "sop-back-to-start"
+    assert found.code == "sop-kembali-ke-mulai"
     assert (found.line, found.field) == (line_of(broken, "tidak: 1"), "langkah[2].tidak")
     assert "Mulai" in found.message
 

@@ -132,7 +132,7 @@ def _logo(workspace: Workspace) -> Path | None:
                     f"folder ruang kerja ({workspace.display(path)})",
                     file=shown,
                     field="unit.logo",
-                    code="logo-missing",
+                    code="logo-tidak-ada",
                 )
             ],
             hint="taruh berkas logo (PNG/JPEG) di folder ruang kerja dengan nama itu, atau "

@@ -57,7 +57,7 @@ def _extras(doc: YamlDoc) -> dict[str, Any]:
                 doc.finding(
                     (EXTRA_KEY,),
                     f"tulis misalnya '{EXTRA_KEY}:' lalu di bawahnya '  kode_unit: 123'",
-                    code="extra-type",
+                    code="tambahan-jenis",
                 )
             ],
         )
@@ -70,7 +70,7 @@ def _extras(doc: YamlDoc) -> dict[str, Any]:
                     (EXTRA_KEY, key),
                     f"'{key}' tidak dapat dipakai di templat; gunakan huruf, angka dan garis "
                     "bawah saja, misalnya kode_unit",
-                    code="extra-name",
+                    code="tambahan-nama",
                 )
                 for key in bad
             ],

@@ -39,7 +39,7 @@ def _indicator(value: Any, path: PathKey, ctx: Context) -> Any:
     except NotFoundError as exc:
         hint = f"; maksudnya {', '.join(exc.suggestions[:3])}?" if exc.suggestions else ""
         ctx.fail(
-            path, f"indikator LKE '{value}' tidak ada dalam katalog{hint}", "unknown-indicator"
+            path, f"indikator LKE '{value}' tidak ada dalam katalog{hint}", "indikator-tak-dikenal"
         )
         return None
 

@@ -135,7 +135,7 @@ class RencanaKerjaRecord(Record):
                     (*path, "kegiatan"),
                     "isi 'kegiatan' (daftar di berkas ini) atau 'daftar_kegiatan' (berkas "
                     "CSV/XLSX); keduanya kosong",
-                    "required",
+                    "wajib",
                 )
             check_plan(cleaned, path, ctx)
         return cleaned

@@ -86,7 +86,7 @@ class TeamRecord(Record):
                     (*path, "daftar_anggota"),
                     f"pokja {row['kelompok']} punya lebih dari satu Koordinator "
                     f"({group['koordinator']['nama']} dan {row['nama']})",
-                    "duplicate",
+                    "ganda",
                 )
             else:
                 group["anggota"].append(who)
@@ -96,13 +96,13 @@ class TeamRecord(Record):
                     (*path, "daftar_anggota"),
                     f"pokja {group['area']} belum punya Koordinator; tandai satu baris dengan "
                     "kedudukan 'Koordinator'",
-                    "required",
+                    "wajib",
                 )
         if not groups and isinstance(value, dict):
             ctx.fail(
                 (*path, "pokja"),
                 "isi 'pokja' (di berkas ini) atau 'daftar_anggota' (berkas CSV/XLSX)",
-                "required",
+                "wajib",
             )
         cleaned["pokja"] = groups
         return cleaned

@@ -169,7 +169,7 @@ def _check_links(step: dict[str, Any], i: int, count: int, where: PathKey, ctx: 
                 (*where, key),
                 "alur tidak boleh kembali ke simbol Mulai (langkah 1); arahkan ke langkah "
                 "yang mengulang pekerjaannya, misalnya langkah 2",
-                "sop-back-to-start",
+                "sop-kembali-ke-mulai",
             )
     if symbol == "keputusan":
         if step.get("tidak") is None:
