@@ -217,6 +217,16 @@ class Workspace:
     def out_dir(self) -> Path:
         return self.root / "out"
 
+    @property
+    def layers_dir(self) -> Path:
+        """Evaluation layers (``lapis/NAMA.yaml``): the evaluators' answers and rounds."""
+        return self.root / "lapis"
+
+    @property
+    def followup_file(self) -> Path:
+        """The follow-up register (``tindak-lanjut.yaml``)."""
+        return self.root / "tindak-lanjut.yaml"
+
     def display(self, path: Path) -> str:
         """A path as shown to the user: relative to the workspace when inside it."""
         try:

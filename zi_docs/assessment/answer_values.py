@@ -17,7 +17,7 @@ from zi_docs.schema import did_you_mean
 Report = Callable[..., None]
 """``report(message, code, *sub_path)``."""
 
-ANSWER_KEYS = ("jawaban", "catatan", "input", "persen", "indeks")
+ANSWER_KEYS = ("jawaban", "catatan", "input", "persen", "indeks", "bukti")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class AnswerValue:
     percent: float | None = None
     index: float | None = None
     note: str | None = None
+    evidence: tuple[str, ...] = ()
+    """Evidence names or links given with the answer (``bukti``), as written."""
 
 
 def allowed_values(node: Node, catalogue: Catalogue) -> str:
@@ -77,6 +79,12 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
     if note is not None and (isinstance(note, (dict, list)) or not str(note).strip()):
         report("catatan harus berupa teks", "answers-note", "catatan")
         ok = False
+    evidence = raw.get("bukti")
+    if evidence is not None and not _texts(evidence):
+        report(
+            "bukti harus berupa daftar nama berkas atau tautan (teks)", "answers-evidence", "bukti"
+        )
+        ok = False
     given = [k for k in ("jawaban", "input", "persen", "indeks") if raw.get(k) is not None]
     if len(given) > 1:
         report(
@@ -89,7 +97,20 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
         value = _content(given[0], raw[given[0]], node, catalogue, report)
     if value is None or not ok:
         return None
-    return replace(value, note=None if note is None else " ".join(str(note).split()))
+    return replace(
+        value,
+        note=None if note is None else " ".join(str(note).split()),
+        evidence=tuple(str(e).strip() for e in (evidence or ())),
+    )
+
+
+def _texts(value: Any) -> bool:
+    """A non-empty list of non-empty scalars."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, (str, int, float)) and str(v).strip() for v in value)
+    )
 
 
 def _content(

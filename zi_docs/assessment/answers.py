@@ -67,6 +67,8 @@ class Answer:
     """A survey index (0..4)."""
     note: str | None = None
     """The ``catatan`` written with the answer."""
+    evidence: tuple[str, ...] = ()
+    """Evidence names or links written with the answer (``bukti``)."""
     line: int | None = None
     """Line of the answer in the answers file."""
 
@@ -246,5 +248,6 @@ def _answer(node: Node, key: str, value: AnswerValue, line: int | None) -> Answe
         percent=value.percent,
         index=value.index,
         note=value.note,
+        evidence=value.evidence,
         line=line,
     )

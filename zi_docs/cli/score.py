@@ -9,6 +9,7 @@ import click
 
 from zi_docs.angka import angka
 from zi_docs.assessment import ScoreReport, Verdict, score_workspace
+from zi_docs.assessment.report import score_answer_set
 from zi_docs.assessment.views import report_to_dict
 from zi_docs.cli._base import ZiCommand, emit_json, shown, workspace_option
 from zi_docs.workspace import Workspace
@@ -40,10 +41,18 @@ _PARTS = ("pemenuhan", "reform")
     show_default=True,
     help="Jumlah celah terbesar yang ditampilkan.",
 )
+@click.option(
+    "--lapis",
+    default=None,
+    metavar="NAMA",
+    help="Nilai lapis evaluasi NAMA (lapis/NAMA.yaml, jawaban terakhir setiap butir), "
+    "bukan jawaban unit.",
+)
 @workspace_option
 def score(
     workspace: Workspace,
     berkas: Path | None,
+    lapis: str | None,
     as_json: bool,
     xlsx: Path | None,
     predikat: str | None,
@@ -60,7 +69,15 @@ def score(
     butir yang belum dijawab ke jawaban terbaik), diurutkan menurut tambahan nilai total.
     Jawaban yang tidak sah dilaporkan sekaligus dengan nomor barisnya (kode keluar 1).
     """
-    report = score_workspace(workspace, berkas, predicate=predikat)
+    if lapis is not None and berkas is not None:
+        raise click.UsageError("BERKAS tidak dapat dipakai bersama --lapis")
+    if lapis is not None:
+        from zi_docs.evaluation.layers import load_layer
+
+        layer = load_layer(workspace, lapis)
+        report = score_answer_set(workspace, layer.answer_set(), predicate=predikat, layer=lapis)
+    else:
+        report = score_workspace(workspace, berkas, predicate=predikat)
     if xlsx is not None:
         from zi_docs.assessment.workbook import write_workbook
 
@@ -86,7 +103,8 @@ def _pair(value: float, weight: float) -> str:
 def _print_table(report: ScoreReport) -> None:
     score = report.score
     answered = len(score.questions) - len(score.unanswered)
-    click.secho(f"Penilaian mandiri LKE · {report.unit_name} ({report.year})", bold=True)
+    title = f"Penilaian LKE lapis '{report.layer}'" if report.layer else "Penilaian mandiri LKE"
+    click.secho(f"{title} · {report.unit_name} ({report.year})", bold=True)
     click.echo(
         f"Katalog {report.catalogue.id} · jawaban {report.answers_file} · "
         f"{answered} dari {len(score.questions)} butir dijawab"
