@@ -115,7 +115,14 @@ def demo_step(workspace: Workspace, progress: Callable[[str], None]) -> list[tup
     json_path.write_text(
         json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    xlsx_path = write_workbook(report, workspace.out_dir / WORKBOOK)
+    from zi_docs.evaluation.workbook_groups import answers_fingerprint, evaluator_groups
+
+    xlsx_path = write_workbook(
+        report,
+        workspace.out_dir / WORKBOOK,
+        layers=evaluator_groups(workspace),
+        fingerprint=answers_fingerprint(workspace, report.answers_file),
+    )
     verdict = report.verdict(report.target)
     state = ", ".join(
         f"{'memenuhi' if ok else 'belum memenuhi'} ({reading})"

@@ -80,8 +80,14 @@ def score(
         report = score_workspace(workspace, berkas, predicate=predikat)
     if xlsx is not None:
         from zi_docs.assessment.workbook import write_workbook
+        from zi_docs.evaluation.workbook_groups import answers_fingerprint, evaluator_groups
 
-        written = write_workbook(report, xlsx)
+        written = write_workbook(
+            report,
+            xlsx,
+            layers=evaluator_groups(workspace, without=lapis),
+            fingerprint=answers_fingerprint(workspace, report.answers_file),
+        )
         click.echo(f"Kertas kerja LKE ditulis ke {shown(workspace, written)}", err=as_json)
     if as_json:
         emit_json(report_to_dict(report))

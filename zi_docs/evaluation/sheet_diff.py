@@ -238,49 +238,44 @@ def _total(
 def summary_differences(
     grids: Sequence[Grid], catalogue: Catalogue, score: Score, file: str
 ) -> list[Difference]:
-    """Weights and values of summary sheets (a row per area, Pengungkit, Hasil, Total)."""
+    """Weights and values of summary sheets: a row per area (combined, or its Pemenuhan or
+    Reform part when the row names one)."""
     found: list[Difference] = []
-    targets = {
-        fold(name): (code, area) for area in score.areas for code, name in [(area.code, area.name)]
-    }
+    areas = {fold(area.name): area for area in score.areas}
     for grid in grids:
         header = _summary_header(grid)
         if header is None:
             continue
         row0, weight_col, value_col = header
         for row in range(row0 + 1, grid.max_row + 1):
-            label = next(
-                (
-                    fold(str(v)).strip()
-                    for v in grid.values[row - 1]
-                    if isinstance(v, str) and v.strip()
-                ),
-                "",
-            )
-            if label not in targets:
+            texts = [fold(str(v)).strip() for v in grid.values[row - 1] if isinstance(v, str)]
+            area = next((areas[t] for t in texts if t in areas), None)
+            if area is None:
                 continue
-            code, area = targets[label]
+            part = next((p for p in area.parts if p.part in texts), None)
+            weight_now, value_now = (part.weight, part.value) if part else (area.weight, area.value)
+            subject = f"{area.code} {part.part}" if part else area.code
             weight = finite(grid.value(row, weight_col)) if weight_col else None
             value = finite(grid.value(row, value_col)) if value_col else None
-            stale = weight is not None and abs(weight - area.weight) > 1e-9
+            stale = weight is not None and abs(weight - weight_now) > 1e-9
             if stale and weight_col:
                 found.append(
                     Difference(
-                        code,
+                        subject,
                         _place(grid, row, weight_col),
                         weight,
-                        area.weight,
+                        weight_now,
                         "bobot area di lembar ringkasan usang atau salah (katalog "
-                        f"{catalogue.id}: {angka(area.weight)})",
+                        f"{catalogue.id}: {angka(weight_now)})",
                     )
                 )
-            if value is not None and value_col and abs(value - area.value) > NODE_TOLERANCE:
+            if value is not None and value_col and abs(value - value_now) > NODE_TOLERANCE:
                 found.append(
                     Difference(
-                        code,
+                        subject,
                         _place(grid, row, value_col),
                         value,
-                        area.value,
+                        value_now,
                         "dihitung dengan bobot ringkasan yang usang" if stale else None,
                     )
                 )

@@ -166,6 +166,9 @@ def choose_group(layout: Layout, column: str | None, layer: str | None) -> Group
         return None
     if layer is None:
         return groups[0] if groups else None
+    for group in groups:
+        if f"({layer})" in group.title:  # the groups zi-docs writes: "TPI ... (tpi-unit)"
+            return group
     wanted = _key(layer)
     for group in groups:
         if wanted in (_key(group.title), _key(group.header)) or _key(group.title).endswith(wanted):

@@ -214,8 +214,9 @@ def _formula_values(stream: Any) -> Iterator[tuple[str, Any]]:
             continue
         if element.find(formula_tag) is not None:
             raw = element.findtext(value_tag)
-            if raw:
-                yield element.get("r", ""), _typed(raw, element.get("t"))
+            kind = element.get("t")
+            if raw or (raw is not None and kind in ("str", "inlineStr")):  # "" is a value
+                yield element.get("r", ""), _typed(raw, kind)
         element.clear()
 
 
