@@ -11,6 +11,7 @@ from zi_docs import __version__
 from zi_docs.cli import archive as _archive
 from zi_docs.cli import documents as _documents
 from zi_docs.cli import evaluation as _evaluation
+from zi_docs.cli import followup as _followup
 from zi_docs.cli import submission as _submission
 from zi_docs.cli._base import RootGroup, workspace_dir_option
 from zi_docs.cli.lke import lke
@@ -45,6 +46,7 @@ for _command in (
     *_archive.COMMANDS,
     *_submission.COMMANDS,
     *_evaluation.COMMANDS,
+    *_followup.COMMANDS,
 ):
     cli.add_command(_command)
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from zi_docs.assessment import ScoreReport, score_workspace
+from zi_docs.evaluation.followup import load_register, register_findings
 from zi_docs.findings import Finding, Severity
 from zi_docs.submission import adapters
 from zi_docs.submission.completeness import Completeness, assess
@@ -28,7 +29,8 @@ class CheckResult:
     rollup: Rollup
     gates: Gates
     findings: tuple[Finding, ...]
-    """Completeness and integrity findings, then one per unmet or unknown gate."""
+    """Completeness and integrity findings, one per unmet or unknown gate, then the follow-up
+    register's overdue and open items."""
 
     @property
     def complete(self) -> bool:
@@ -91,5 +93,9 @@ def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) 
         completeness=completeness,
         rollup=rollup,
         gates=gates,
-        findings=(*completeness.findings, *gate_findings(gates)),
+        findings=(
+            *completeness.findings,
+            *gate_findings(gates),
+            *register_findings(load_register(workspace), today, {f.ref for f in archive.files}),
+        ),
     )
