@@ -45,6 +45,14 @@ def _fill_evaluator(path: Path, workspace: Workspace, changes: dict[str, tuple[A
     book.save(path)
 
 
+@pytest.fixture
+def no_example_layer(workspace: Workspace) -> Workspace:
+    """The workspace without the example layer ``init`` writes."""
+    (workspace.layers_dir / "tpi-unit.yaml").unlink()
+    return workspace
+
+
+@pytest.mark.usefixtures("no_example_layer")
 def test_round_trip_layer_scored_compared_answered(
     run_cli: Any, workspace: Workspace, tmp_path: Path
 ) -> None:
@@ -129,6 +137,7 @@ def test_round_trip_layer_scored_compared_answered(
     assert "[tpi-unit putaran 2, 2026-04-02] Mekanisme ada, belum dievaluasi" in text
 
 
+@pytest.mark.usefixtures("no_example_layer")
 def test_layer_errors_name_the_place(run_cli: Any, workspace: Workspace) -> None:
     nothing = run_cli("lapis", "tanggapi", "tpi-unit", "P.MP.i.b", "x")
     assert nothing.exit_code == 1 and "lapis 'tpi-unit' belum ada" in nothing.output

@@ -56,6 +56,7 @@ def test_add_list_update_close(run_cli: Any, workspace: Workspace) -> None:
 
 
 def test_items_from_layer_notes_once(run_cli: Any, workspace: Workspace) -> None:
+    (workspace.layers_dir / "tpi-unit.yaml").unlink()
     for qid, note in (("P.MP.i.b", "Mekanisme seleksi belum ada"), ("P.TTL.i.c", "Evaluasi SOP")):
         result = run_cli("lapis", "catat", "tpi-unit", qid, "--catatan", note, "--penilai", "TPI")
         assert result.exit_code == 0, result.output

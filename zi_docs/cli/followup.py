@@ -141,10 +141,14 @@ def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
 
 @tindak_lanjut.command("ubah")
 @click.argument("kode")
-@click.option("--status", type=click.Choice(list(settings()["status"])), default=None)
-@click.option("--pemilik", default=None)
-@click.option("--batas", callback=parse_date, metavar="TTTT-BB-HH", default=None)
-@click.option("--keterangan", default=None)
+@click.option(
+    "--status", type=click.Choice(list(settings()["status"])), default=None, help="Status baru."
+)
+@click.option("--pemilik", default=None, help="Pokja atau area penanggung jawab yang baru.")
+@click.option(
+    "--batas", callback=parse_date, metavar="TTTT-BB-HH", default=None, help="Batas waktu baru."
+)
+@click.option("--keterangan", default=None, help="Keterangan tambahan.")
 @workspace_option
 def ubah(
     workspace: Workspace,

@@ -10,6 +10,7 @@ import click
 from zi_docs.angka import angka
 from zi_docs.assessment import ScoreReport, Verdict, score_workspace
 from zi_docs.assessment.report import score_answer_set
+from zi_docs.assessment.verdict import subject_label
 from zi_docs.assessment.views import report_to_dict
 from zi_docs.cli._base import ZiCommand, emit_json, shown, workspace_option
 from zi_docs.workspace import Workspace
@@ -168,7 +169,7 @@ def _print_verdict(report: ScoreReport, verdict: Verdict) -> None:
         label = f"Setiap area ≥ {angka(percent, 0)}% bobot (tafsir {result.reading})"
         detail = (
             "; ".join(
-                f"{_subject(r.subject)} {angka(r.value)} < {angka(r.minimum)}" for r in failed
+                f"{subject_label(r.subject)} {angka(r.value)} < {angka(r.minimum)}" for r in failed
             )
             if failed
             else f"semua {len(group)} nilai memenuhi"
@@ -176,11 +177,6 @@ def _print_verdict(report: ScoreReport, verdict: Verdict) -> None:
         _rule_line(not failed, label, detail)
     if verdict.prerequisite:
         click.echo(f"  Prasyarat (tidak diperiksa zi-docs): {verdict.prerequisite}")
-
-
-def _subject(subject: str | None) -> str:
-    code, _, part = (subject or "").partition(" ")
-    return f"{code} {part.capitalize()}".strip()
 
 
 def _rule_line(passed: bool, label: str, detail: str) -> None:
@@ -204,7 +200,7 @@ def _print_gaps(report: ScoreReport, count: int) -> None:
         click.echo(f"{rank:>3}. {gap.alias:<13}{text:<41}{change:<16}+{angka(gap.points)}")
         for effect in gap.helps:
             subject = (
-                f"area {_subject(effect.subject)} (tafsir {effect.reading})"
+                f"area {subject_label(effect.subject)} (tafsir {effect.reading})"
                 if effect.reading
                 else effect.code
             )

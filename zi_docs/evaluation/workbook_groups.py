@@ -31,7 +31,10 @@ def group_title(name: str) -> str:
 
 
 def evaluator_groups(workspace: Workspace, *, without: str | None = None) -> list[str]:
-    names = layer_names(workspace) or [n for n, _ in default_layers()]
+    """The default layers, then the workspace's other layers (``without``: the layer being
+    written in the filled group)."""
+    names = [n for n, _ in default_layers()]
+    names += [n for n in layer_names(workspace) if n not in names]
     return [group_title(n) for n in names if n != without]
 
 
