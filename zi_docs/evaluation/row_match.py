@@ -24,6 +24,7 @@ _MARKER = r"([A-Z]|[IVX]{1,4}|\d{1,2}|[ivx]{1,4}|[a-z]|-)"
 _MARKER_CELL = re.compile(rf"^\(?{_MARKER}[.)]?$")
 _MARKER_PREFIX = re.compile(rf"^\(?{_MARKER}(?:[.)]\s*|\s+)(.+)$")
 _TOTAL_WORDS = ("total", "nilai total", "jumlah nilai", "nilai lke", "total nilai", "jumlah")
+_PUNCTUATION = re.compile(r"[^\w%/]+")
 TEXT_OK = 0.55
 """Similarity above which the sheet's text confirms the node its position gives."""
 TEXT_ONLY = 0.8
@@ -48,12 +49,17 @@ class SheetRow:
 
 
 def _clean(text: str) -> str:
-    return " ".join(re.sub(r"[^\w%/]+", " ", fold(text)).split())
+    folded = text.casefold() if text.isascii() else fold(text)
+    return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
 
 def similarity(a: str, b: str) -> float:
     """0..1 likeness of two texts (case, accents, punctuation and spacing ignored)."""
-    x, y = _clean(a), _clean(b)
+    return _likeness(_clean(a), _clean(b))
+
+
+def _likeness(x: str, y: str) -> float:
+    """:func:`similarity` of two already cleaned texts."""
     if not x or not y:
         return 0.0
     if x == y:
@@ -65,6 +71,22 @@ def similarity(a: str, b: str) -> float:
     if matcher.real_quick_ratio() < TEXT_OK or matcher.quick_ratio() < TEXT_OK:
         return matcher.quick_ratio() * 0.5
     return matcher.ratio()
+
+
+class _Texts:
+    """Cleaned texts of one matching run (catalogue names are cleaned once, not per row)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, str] = {}
+
+    def like(self, text: str, other: str) -> float:
+        return _likeness(self.clean(text), self.clean(other))
+
+    def clean(self, text: str) -> str:
+        found = self._cache.get(text)
+        if found is None:
+            found = self._cache[text] = _clean(text)
+        return found
 
 
 def split_marker(layout: Layout, row: int) -> tuple[str, str]:
@@ -197,6 +219,7 @@ def _is_total(text: str) -> bool:
 def match_rows(layout: Layout, catalogue: Catalogue) -> Iterator[SheetRow]:
     """Every non-empty row below the header, matched."""
     cursor = _Cursor(catalogue)
+    texts = _Texts()
     grid = layout.grid
     questions = catalogue.questions()
     others = [n for n in catalogue.walk() if not n.is_question]
@@ -207,7 +230,7 @@ def match_rows(layout: Layout, catalogue: Catalogue) -> Iterator[SheetRow]:
         if not marker and not text:
             continue
         if percent_item is not None and marker in ("", "-"):
-            key = _count_key(percent_item, text)
+            key = _count_key(texts, percent_item, text)
             if key is not None:
                 yield SheetRow(row, marker, text, percent_item, "isian", key, hidden)
                 continue
@@ -215,27 +238,27 @@ def match_rows(layout: Layout, catalogue: Catalogue) -> Iterator[SheetRow]:
             yield SheetRow(row, marker, text, None, "total", hidden=hidden)
             continue
         candidates = cursor.by_marker(marker)
-        if not marker and candidates and similarity(text, candidates[0].name) < TEXT_OK:
+        if not marker and candidates and texts.like(text, candidates[0].name) < TEXT_OK:
             candidates = []  # no letter and another text: not this position
         node = candidates[0] if candidates else None
         how = "posisi"
         score = 1.0
         if node is not None and text:
             scored = sorted(
-                ((similarity(text, c.name), i, c) for i, c in enumerate(candidates)),
+                ((texts.like(text, c.name), i, c) for i, c in enumerate(candidates)),
                 key=lambda t: (-t[0], t[1]),
             )
             score, _, node = scored[0]
             if score < TEXT_OK:
                 pool = questions if node.is_question else others
-                better, better_score = _best(text, pool, cursor.used)
+                better, better_score = _best(texts, text, pool, cursor.used)
                 if better is not None and better_score >= TEXT_ONLY:
                     node, how, score = better, "teks", better_score
                 else:
                     how = "posisi-teks-beda"
         elif node is None and text:
             pool = _nearby(cursor, questions) + questions + others
-            node, score = _best(text, pool, cursor.used)
+            node, score = _best(texts, text, pool, cursor.used)
             how = "teks"
             if node is None or score < TEXT_ONLY:
                 yield SheetRow(
@@ -256,13 +279,13 @@ def _nearby(cursor: _Cursor, questions: list[Node]) -> list[Node]:
     return [q for q in questions if q.id.startswith(cursor.area.id + ".")]
 
 
-def _best(text: str, pool: list[Node], used: set[str]) -> tuple[Node | None, float]:
+def _best(texts: _Texts, text: str, pool: list[Node], used: set[str]) -> tuple[Node | None, float]:
     best: Node | None = None
     best_score = 0.0
     for node in pool:
         if node.id in used:
             continue
-        score = similarity(text, node.name)
+        score = texts.like(text, node.name)
         if score > best_score:
             best, best_score = node, score
             if score >= 0.999:
@@ -270,10 +293,14 @@ def _best(text: str, pool: list[Node], used: set[str]) -> tuple[Node | None, flo
     return best, best_score
 
 
-def _count_key(item: Node, text: str) -> str | None:
+def _count_key(texts: _Texts, item: Node, text: str) -> str | None:
+    cleaned = texts.clean(text)
+    for count in item.inputs:  # the usual case: the label as the catalogue prints it
+        if cleaned in (texts.clean(count.label), texts.clean(count.key.replace("_", " "))):
+            return count.key
     best_key, best_score = None, 0.0
     for count in item.inputs:
-        score = max(similarity(text, count.label), similarity(text, count.key.replace("_", " ")))
+        score = max(texts.like(text, count.label), texts.like(text, count.key.replace("_", " ")))
         if score > best_score:
             best_key, best_score = count.key, score
     return best_key if best_score >= TEXT_OK else None

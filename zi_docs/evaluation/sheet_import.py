@@ -11,13 +11,13 @@ half-read.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from zi_docs.assessment.answer_values import parse_value
-from zi_docs.assessment.answers import AnswerSet, parse_answers
+from zi_docs.assessment.answers import Answer, AnswerSet
 from zi_docs.assessment.scoring import Score, score_answers
 from zi_docs.catalogue import Catalogue, Node
 from zi_docs.errors import InvalidInputError
@@ -26,7 +26,6 @@ from zi_docs.evaluation.sheet_diff import Difference, compare_sheet, summary_dif
 from zi_docs.evaluation.sheet_layout import Group, Layout, choose_group, lke_layouts
 from zi_docs.evaluation.sheet_read import NO_CACHE, Book, cell_name, read_book
 from zi_docs.findings import Finding, Severity
-from zi_docs.yamlio import YamlDoc
 
 FINGERPRINT_LABEL = "Sidik"
 """The header cell zi-docs writes its fingerprint after (``Sidik bundel: sha256:...``)."""
@@ -74,6 +73,8 @@ class _State:
     file: str
     problems: list[Finding] = field(default_factory=list)
     notes: list[Finding] = field(default_factory=list)
+    where: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Question id -> (row, column) its answer was read from."""
 
     def place(self, row: int, column: int | None) -> str:
         where = f"lembar '{self.layout.grid.name}'"
@@ -148,6 +149,7 @@ def import_book(
     state = _State(layout, group, catalogue, book.file)
     rows = tuple(match_rows(layout, catalogue))
     data = _answers(state, rows)
+    answers = _answer_set(state, data)
     if state.problems:
         raise InvalidInputError(
             f"{book.file} memuat {len(state.problems)} isian yang tidak sah; tidak ada yang "
@@ -155,7 +157,6 @@ def import_book(
             state.problems,
             hint="perbaiki sel-sel di atas di kertas kerja lalu impor lagi",
         )
-    answers = parse_answers(YamlDoc(data=data, file=book.file), catalogue)
     score = score_answers(catalogue, answers)
     differences = compare_sheet(layout, group, rows, catalogue, score, state.notes, book.file)
     if group is layout.groups[0]:  # summary sheets sum up the unit's own columns
@@ -219,6 +220,7 @@ def _answers(state: _State, rows: tuple[SheetRow, ...]) -> dict[str, Any]:
                 "xlsx-hidden",
             )
         _check_choices(state, sheet_row.row, node)
+        state.where[node.id] = (sheet_row.row, state.group.columns["jawaban"])
         entry = _entry(state, sheet_row.row, node)
         if entry is not None:
             (hasil if node.part == "hasil" else jawaban)[node.id] = entry
@@ -269,7 +271,6 @@ def _entry(state: _State, row: int, node: Node) -> Any:
             content = {"jawaban": text}
             if node.answer_type and node.answer_type.startswith("INDEKS"):
                 content = {"indeks": text}
-            _validate(state, row, column, node, content)
     if note not in (None, ""):
         content["catatan"] = " ".join(str(note).split())
     if evidence:
@@ -302,9 +303,7 @@ def _percent(state: _State, row: int, column: int, node: Node, raw: Any) -> dict
     elif not isinstance(raw, bool) and isinstance(raw, (int, float)):
         shown_as_percent = (row, column) in state.layout.grid.percent_cells
         number = raw * 100 if shown_as_percent or 0 < raw <= 1 else raw
-    content = {"persen": round(float(number), 6)}
-    _validate(state, row, column, node, content)
-    return content
+    return {"persen": round(float(number), 6)}
 
 
 def _counts_entry(
@@ -335,17 +334,38 @@ def _counts_entry(
         )
         return None
     content: dict[str, Any] = {"input": values}
-    _validate(state, last_row, column, node, content)
+    state.where[node.id] = (last_row, column)
     if isinstance(current, dict):
         content.update({k: v for k, v in current.items() if k in ("catatan", "bukti")})
     return content
 
 
-def _validate(state: _State, row: int, column: int, node: Node, content: dict[str, Any]) -> None:
+def _reporter(state: _State, row: int, column: int) -> Callable[..., None]:
     def report(message: str, code: str, *_sub: str | int) -> None:
         state.fail(row, column, message, code)
 
-    parse_value(dict(content), node, state.catalogue, report)
+    return report
+
+
+def _answer_set(state: _State, data: Mapping[str, Any]) -> AnswerSet:
+    """Each final entry checked once, as ``lke.yaml`` checks it; problems placed at the cell."""
+    answers: dict[str, Answer] = {}
+    for section in ("jawaban", "hasil"):
+        for qid, raw in data[section].items():
+            node = state.catalogue.node(qid)
+            value = parse_value(raw, node, state.catalogue, _reporter(state, *state.where[qid]))
+            if value is not None:
+                answers[qid] = Answer(
+                    question_id=qid,
+                    written_id=qid,
+                    option=value.option,
+                    counts=value.counts,
+                    percent=value.percent,
+                    index=value.index,
+                    note=value.note,
+                    evidence=value.evidence,
+                )
+    return AnswerSet(file=state.file, catalogue_id=state.catalogue.id, answers=answers)
 
 
 def _check_choices(state: _State, row: int, node: Node) -> None:

@@ -2,7 +2,8 @@
 
 openpyxl gives either formulas or the values Excel cached for them, never both in one load.
 One normal load keeps formulas, merged ranges and hidden rows; the cached values of formula
-cells are then read straight from the sheet XML (one fast ElementTree pass per sheet), so a
+cells are then read straight from the sheet XML (one regular-expression pass over each sheet
+that has formulas), so a
 workbook is parsed by openpyxl once.
 
 Files that are not workbooks are recognised by their first bytes and named plainly: an old
@@ -11,11 +12,13 @@ Files that are not workbooks are recognised by their first bytes and named plain
 
 from __future__ import annotations
 
+import html
 import math
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -147,30 +150,34 @@ def read_book(path: Path, *, display: str | None = None) -> Book:
             "buka di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu impor lagi",
             "xlsx-corrupt",
         ) from None
-    cached = _cached_values(path)
-    grids = []
-    for sheet in book.worksheets:
-        grids.append(_grid(sheet, cached.get(sheet.title, {})))
+    grids = [_grid(sheet) for sheet in book.worksheets]
+    wanted = {g.name for g in grids if g.formulas}
+    if wanted:
+        cached = _cached_values(path, wanted)
+        grids = [_with_cached(g, cached.get(g.name, {})) for g in grids]
     return Book(file=file, grids=tuple(grids))
 
 
-def _grid(sheet: Any, cached: dict[str, Any]) -> Grid:
-    rows: list[tuple[Any, ...]] = []
+def _grid(sheet: Any) -> Grid:
+    """The sheet's values; formula cells hold :data:`NO_CACHE` until :func:`_with_cached`."""
     formulas: dict[tuple[int, int], str] = {}
     percent: set[tuple[int, int]] = set()
-    for r, row in enumerate(sheet.iter_rows(), start=1):
-        values = []
-        for c, cell in enumerate(row, start=1):
-            value = cell.value
-            if isinstance(value, str) and value.startswith("=") and cell.data_type == "f":
-                formulas[(r, c)] = value
-                value = cached.get(cell.coordinate, NO_CACHE)
-            elif value is not None and not isinstance(value, (str, int, float, bool)):
-                value = getattr(value, "text", None) or str(value)  # ArrayFormula, dates
-            if "%" in (cell.number_format or ""):
+    width = sheet.max_column
+    grid: list[list[Any]] = [[None] * width for _ in range(sheet.max_row)]
+    # the loaded cells themselves: iter_rows() would create (and style) every empty cell too
+    for (r, c), cell in sheet._cells.items():
+        value = cell._value
+        kind = cell.data_type
+        if kind == "f":
+            formulas[(r, c)] = str(value)
+            value = NO_CACHE
+        elif kind == "n" and value is not None:
+            if "%" in cell.number_format:  # styles are costly: numbers only
                 percent.add((r, c))
-            values.append(value)
-        rows.append(tuple(values))
+        elif value is not None and not isinstance(value, (str, int, float, bool)):
+            value = getattr(value, "text", None) or str(value)  # ArrayFormula, dates
+        grid[r - 1][c - 1] = value
+    rows = [tuple(row) for row in grid]
     hidden = frozenset(r for r, dim in sheet.row_dimensions.items() if dim.hidden)
     merged = tuple((m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges)
     return Grid(
@@ -184,14 +191,26 @@ def _grid(sheet: Any, cached: dict[str, Any]) -> Grid:
     )
 
 
-def _cached_values(path: Path) -> dict[str, dict[str, Any]]:
+def _with_cached(grid: Grid, cached: dict[str, Any]) -> Grid:
+    if not grid.formulas or not cached:
+        return grid
+    rows = [list(r) for r in grid.values]
+    for r, c in grid.formulas:
+        value = cached.get(cell_name(r, c), NO_CACHE)
+        if value is not NO_CACHE:
+            rows[r - 1][c - 1] = value
+    return replace(grid, values=tuple(tuple(r) for r in rows))
+
+
+def _cached_values(path: Path, sheets: set[str]) -> dict[str, dict[str, Any]]:
     """Sheet title -> cell reference -> the value cached for each formula cell."""
     result: dict[str, dict[str, Any]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             for title, part in _sheet_parts(archive):
-                with archive.open(part) as stream:
-                    result[title] = dict(_formula_values(stream))
+                if title in sheets:
+                    xml = archive.read(part).decode("utf-8", errors="replace")
+                    result[title] = dict(_formula_values(xml))
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
         return result
     return result
@@ -207,17 +226,21 @@ def _sheet_parts(archive: zipfile.ZipFile) -> Iterator[tuple[str, str]]:
         yield sheet.get("name", ""), posixpath.normpath(part)
 
 
-def _formula_values(stream: Any) -> Iterator[tuple[str, Any]]:
-    cell_tag, formula_tag, value_tag = f"{_NS}c", f"{_NS}f", f"{_NS}v"
-    for _event, element in ElementTree.iterparse(stream):
-        if element.tag != cell_tag:
-            continue
-        if element.find(formula_tag) is not None:
-            raw = element.findtext(value_tag)
-            kind = element.get("t")
-            if raw or (raw is not None and kind in ("str", "inlineStr")):  # "" is a value
-                yield element.get("r", ""), _typed(raw, kind)
-        element.clear()
+_FORMULA_CELL = re.compile(
+    r'<c r="([A-Z]+[0-9]+)"([^>]*)>\s*<f[^>]*?(?:/>|>.*?</f>)\s*(<v>([^<]*)</v>|<v\s*/>)?',
+    re.DOTALL,
+)
+_TYPE = re.compile(r'\bt="([a-zA-Z]+)"')
+
+
+def _formula_values(xml: str) -> Iterator[tuple[str, Any]]:
+    """(reference, cached value) of every formula cell that has one: ``""`` is the value of
+    a text result; a numeric cell with an empty or missing ``<v>`` has none."""
+    for ref, attributes, tag, raw in _FORMULA_CELL.findall(xml):
+        found = _TYPE.search(attributes)
+        kind = found.group(1) if found else None
+        if raw or (tag and kind in ("str", "inlineStr")):
+            yield ref, _typed(html.unescape(raw), kind)
 
 
 def _typed(raw: str, kind: str | None) -> Any:
