@@ -96,6 +96,11 @@ def test_round_trip_layer_scored_compared_answered(
     assert scored["total"] == pytest.approx(unit.total - lost)
     table = run_cli("score", "--lapis", "tpi-unit")
     assert "Penilaian LKE lapis 'tpi-unit'" in table.output
+    assert "Menuju WBK:" in table.output and "Celah terbesar" in table.output
+    layered = tmp_path / "lapis.xlsx"
+    assert run_cli("score", "--lapis", "tpi-unit", "--xlsx", str(layered)).exit_code == 0
+    groups = [c.value for c in openpyxl.load_workbook(layered)["LKE"][2] if c.value]
+    assert groups == ["Lapis tpi-unit", "TPI Inspektorat / Itjen (inspektorat)"]
 
     compared = json.loads(run_cli("lapis", "bandingkan", "--json").stdout)
     row = next(r for r in compared["indikator"] if r["id"] == "A.I.1.i.b")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -300,3 +301,31 @@ def test_cli_json_lists_rows_and_differences(
     assert any(d["id"] == "TOTAL" and d["nilai_lembar"] == 80.1 for d in data["perbedaan"])
     assert any(r["cara"] == "posisi-teks-beda" for r in data["hanya_teks"])
     assert (tmp_path / "x.yaml").is_file()
+
+
+def _random_answers(catalogue: Catalogue, seed: int) -> dict[str, Any]:
+    rng = random.Random(seed)
+    answers: dict[str, Any] = {}
+    for node in catalogue.questions():
+        if rng.randrange(10) == 0:
+            continue  # unanswered
+        options = catalogue.options(node.answer_type or "")
+        if options:
+            answers[node.id] = rng.choice(options)
+        elif node.answer_type == "PERSEN":
+            answers[node.id] = {"input": {i.key: rng.randint(1, 60) for i in node.inputs}}
+        else:
+            answers[node.id] = rng.randint(0, 400) / 100
+    return answers
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_any_answers_survive_the_workbook(tmp_path: Path, catalogue: Catalogue, seed: int) -> None:
+    """Whatever the unit answered, writing it as a sheet and importing it gives it back."""
+    answers = _random_answers(catalogue, seed)
+    markers = "columns" if seed % 2 else "prefix"
+    path = LkeSheet(catalogue, [("Unit", answers)], markers=markers).save(tmp_path / "x.xlsx")
+    result = _import(path, catalogue)
+    back = {**result.data["jawaban"], **result.data["hasil"]}
+    assert back == answers
+    assert result.unmatched == () and result.differences == ()

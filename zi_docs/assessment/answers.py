@@ -8,6 +8,7 @@ Accepted shape (other tools write it too)::
       P.MP.i.b: {jawaban: B, catatan: "..."}          # aliases accepted
       A.II.1.i.a: {input: {jumlah_agen_perubahan: 10, jumlah_perubahan_dibuat: 8}}
       A.II.3.iii.a: {persen: 75}
+      A.I.1.ii.a: {jawaban: Ya, bukti: [Rencana Kerja.pdf, "https://..."]}  # evidence refs
       A.I.2.i.a:                                      # empty: unanswered (counts as zero)
     hasil:
       B.I.a: 3.65

@@ -277,9 +277,8 @@ def _entry(state: _State, row: int, node: Node) -> Any:
         content["bukti"] = evidence
     if not content:
         return None
-    keys = set(content)
-    if keys == {"jawaban"}:
-        return content["jawaban"]
+    if len(content) == 1 and next(iter(content)) in ("jawaban", "indeks"):
+        return next(iter(content.values()))  # written bare, as lke.yaml shows it
     return content
 
 
