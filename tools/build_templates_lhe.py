@@ -49,7 +49,7 @@ def _signer(lines_head: list[str], who: str) -> list[str]:
 
 
 def _cover(doc: object) -> None:
-    for _ in range(3):
+    for _ in range(5):
         b.paragraph(doc, "")
     for text, size in (
         ("LAPORAN HASIL EVALUASI", 16),
@@ -66,7 +66,7 @@ def _cover(doc: object) -> None:
         b.paragraph(doc, "")
     b.paragraph(doc, "Nomor: {{ lhe.nomor }}", align="center", space_after=2)
     b.paragraph(doc, "Tanggal: {{ lhe.tanggal|tanggal }}", align="center")
-    for _ in range(6):
+    for _ in range(13):
         b.paragraph(doc, "")
     for text in (
         "{{ lhe.penerbit.nama_kapital }}",
