@@ -14,10 +14,10 @@ import pytest
 from doc_flow_helpers import check_golden, findings_of, line_of
 from test_doc_generate import text_lines
 
-from zi_docs.documents.generate import generate
+from zi_docs.documents import generate
 from zi_docs.errors import InvalidInputError
 from zi_docs.evaluation.layers import record
-from zi_docs.resources import templates_dir
+from zi_docs.resources import TEMPLATES, resource
 from zi_docs.workspace import Workspace
 
 INPUT = "lhe.yaml"
@@ -76,7 +76,7 @@ def test_passing_layer_gives_memenuhi(workspace: Workspace) -> None:
 
 
 def test_template_holds_nothing_about_a_unit() -> None:
-    with zipfile.ZipFile(templates_dir() / "lhe.docx") as archive:
+    with zipfile.ZipFile(resource(TEMPLATES) / "lhe.docx") as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
     text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))
     for word in ("Sukamaju", "Inspektorat", "Penanaman Modal", "DPMPTSP", "Bupati", "2026"):

@@ -12,7 +12,7 @@ import pytest
 from submission_helpers import Fake, make_archive
 from test_doc_generate import text_lines
 
-from zi_docs.documents.generate import generate
+from zi_docs.documents import generate
 from zi_docs.evaluation.followup import add_items, load_register, suggest_mp_iii_c, update_item
 from zi_docs.submission.check import run_check
 from zi_docs.workspace import Workspace

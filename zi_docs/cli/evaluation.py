@@ -12,10 +12,19 @@ import click
 from zi_docs.angka import angka
 from zi_docs.cli._base import ZiCommand, ZiGroup, emit_json, workspace_option
 from zi_docs.cli.archive_common import parse_date
-from zi_docs.evaluation.comparison import Comparison, compare_layers, comparison_to_dict
-from zi_docs.evaluation.importing import ImportOutcome, import_into, outcome_to_dict
-from zi_docs.evaluation.layers import layer_names, load_layer, record, respond
-from zi_docs.evaluation.rounds import round_changes
+from zi_docs.evaluation import (
+    Comparison,
+    ImportOutcome,
+    compare_layers,
+    comparison_to_dict,
+    import_into,
+    layer_names,
+    load_layer,
+    outcome_to_dict,
+    record,
+    respond,
+    round_changes,
+)
 from zi_docs.workspace import Workspace
 
 

@@ -9,14 +9,14 @@ import click
 
 from zi_docs.cli._base import ExitCode, ZiGroup, emit_json, workspace_option
 from zi_docs.cli.archive_common import parse_date
-from zi_docs.evaluation.followup import (
+from zi_docs.evaluation import (
     add_items,
+    items_from_layer,
     load_register,
     settings,
     suggest_mp_iii_c,
     update_item,
 )
-from zi_docs.evaluation.followup_sources import items_from_layer
 from zi_docs.workspace import Workspace
 
 
@@ -188,7 +188,7 @@ def ubah(
 @workspace_option
 def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.date | None) -> None:
     """Tutup butir KODE dengan bukti dari arsip data dukung."""
-    from zi_docs.evidence.api import show
+    from zi_docs.evidence import show
 
     stored = [show(workspace, ref).file for ref in refs]
     item = update_item(

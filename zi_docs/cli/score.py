@@ -8,10 +8,15 @@ from pathlib import Path
 import click
 
 from zi_docs.angka import angka
-from zi_docs.assessment import ScoreReport, Verdict, score_workspace
-from zi_docs.assessment.report import score_answer_set
-from zi_docs.assessment.verdict import subject_label
-from zi_docs.assessment.views import report_to_dict
+from zi_docs.assessment import (
+    ScoreReport,
+    Verdict,
+    report_to_dict,
+    score_answer_set,
+    score_workspace,
+    subject_label,
+    write_workbook,
+)
 from zi_docs.cli._base import ZiCommand, emit_json, shown, workspace_option
 from zi_docs.workspace import Workspace
 
@@ -73,15 +78,14 @@ def score(
     if lapis is not None and berkas is not None:
         raise click.UsageError("BERKAS tidak dapat dipakai bersama --lapis")
     if lapis is not None:
-        from zi_docs.evaluation.layers import load_layer
+        from zi_docs.evaluation import load_layer
 
         layer = load_layer(workspace, lapis)
         report = score_answer_set(workspace, layer.answer_set(), predicate=predikat, layer=lapis)
     else:
         report = score_workspace(workspace, berkas, predicate=predikat)
     if xlsx is not None:
-        from zi_docs.assessment.workbook import write_workbook
-        from zi_docs.evaluation.workbook_groups import answers_fingerprint, evaluator_groups
+        from zi_docs.evaluation import answers_fingerprint, evaluator_groups
 
         written = write_workbook(
             report,

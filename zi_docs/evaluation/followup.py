@@ -31,12 +31,12 @@ from typing import Any
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.findings import Finding, Severity
 from zi_docs.outputs import write_text_atomic
-from zi_docs.resources import PACKAGE_DIR
+from zi_docs.resources import FOLLOW_UP, resource
 from zi_docs.schema import Choice, Date, Field, ListOf, Record, Text, validate
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import YamlDoc, dump_yaml, load_yaml, parse_yaml
 
-SETTINGS = PACKAGE_DIR / "data" / "tindak-lanjut.yaml"
+SETTINGS = resource(FOLLOW_UP)
 MP_III_C = "A.I.1.iii.c"
 _HEADER = (
     "# Register tindak lanjut: catatan/rekomendasi penilai, hasil monev dan survei yang harus\n"

@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from functools import cache
 
 from zi_docs.evaluation.layers import layer_names
-from zi_docs.resources import PACKAGE_DIR
+from zi_docs.resources import LAYERS, resource
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import load_yaml
 
-DEFAULTS = PACKAGE_DIR / "data" / "lapis-evaluasi.yaml"
+DEFAULTS = resource(LAYERS)
 
 
 @cache

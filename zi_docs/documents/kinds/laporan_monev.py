@@ -222,7 +222,7 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
 
 def _register_rows(workspace: Workspace) -> list[dict[str, Any]]:
     """The follow-up register's items, in the rows of the tindak lanjut table."""
-    from zi_docs.evaluation.followup import load_register
+    from zi_docs.evaluation import load_register
 
     rows = []
     for item in load_register(workspace).items:

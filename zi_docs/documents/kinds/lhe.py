@@ -17,15 +17,19 @@ from __future__ import annotations
 from typing import Any
 
 from zi_docs.angka import angka
-from zi_docs.assessment.report import ScoreReport, score_answer_set, score_workspace
-from zi_docs.assessment.verdict import Verdict, subject_label
+from zi_docs.assessment import (
+    ScoreReport,
+    Verdict,
+    score_answer_set,
+    score_workspace,
+    subject_label,
+)
 from zi_docs.documents.common import person, unit_context
 from zi_docs.documents.formatting import tanggal
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.people import SIGNER
 from zi_docs.errors import InvalidInputError, NotFoundError
-from zi_docs.evaluation.comparison import answer_text
-from zi_docs.evaluation.layers import Layer, load_layer
+from zi_docs.evaluation import Layer, answer_text, load_layer
 from zi_docs.nip import NIP
 from zi_docs.schema import Context, Date, Field, ListOf, Record, Text
 from zi_docs.workspace import Workspace
