@@ -55,6 +55,8 @@ class LkeSheet:
     title: str = "LEMBAR KERJA EVALUASI ZONA INTEGRITAS"
     omit: set[str] = field(default_factory=set)
     """Rows left out (ids)."""
+    extra_after: dict[str, str] = field(default_factory=dict)
+    """Question id -> the text of a stray row written after it (marker ``z.``)."""
 
     def save(self, path: Path) -> Path:
         book = Workbook()
@@ -169,6 +171,13 @@ class LkeSheet:
             choice = self.choice_typos.get(node.id, choices.get(node.answer_type or "", ""))
             sheet.cell(row, self.shared["pilihan"], choice or None)
             self._answers(sheet, node, row)
+            if node.id in self.extra_after:
+                self.row += 1
+                if self.markers == "columns":
+                    sheet.cell(self.row, 5, "z.")
+                    sheet.cell(self.row, 6, self.extra_after[node.id])
+                else:
+                    sheet.cell(self.row, 1, f"z. {self.extra_after[node.id]}")
             return
         for child in node.children:
             self._node(sheet, child, cached)
