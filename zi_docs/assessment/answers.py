@@ -237,10 +237,11 @@ class _Parser:
         value = parse_value(raw, node, self.catalogue, report)
         if value is None:
             return
-        self.answers[node.id] = _answer(node, key, value, self.doc.line_of(path))
+        self.answers[node.id] = answer_of(node, key, value, self.doc.line_of(path))
 
 
-def _answer(node: Node, key: str, value: AnswerValue, line: int | None) -> Answer:
+def answer_of(node: Node, key: str, value: AnswerValue, line: int | None = None) -> Answer:
+    """The :class:`Answer` of a validated value, written under ``key`` at ``line``."""
     return Answer(
         question_id=node.id,
         written_id=key,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_docs.assessment.answer_values import parse_value
-from zi_docs.assessment.answers import Answer, AnswerSet
+from zi_docs.assessment.answers import Answer, AnswerSet, answer_of
 from zi_docs.assessment.scoring import Score, score_answers
 from zi_docs.catalogue import Catalogue, Node
 from zi_docs.errors import InvalidInputError
@@ -354,16 +354,7 @@ def _answer_set(state: _State, data: Mapping[str, Any]) -> AnswerSet:
             node = state.catalogue.node(qid)
             value = parse_value(raw, node, state.catalogue, _reporter(state, *state.where[qid]))
             if value is not None:
-                answers[qid] = Answer(
-                    question_id=qid,
-                    written_id=qid,
-                    option=value.option,
-                    counts=value.counts,
-                    percent=value.percent,
-                    index=value.index,
-                    note=value.note,
-                    evidence=value.evidence,
-                )
+                answers[qid] = answer_of(node, qid, value)
     return AnswerSet(file=state.file, catalogue_id=state.catalogue.id, answers=answers)
 
 
