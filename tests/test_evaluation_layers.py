@@ -80,6 +80,7 @@ def test_round_trip_layer_scored_compared_answered(
     assert done.exit_code == 0, done.output
     assert "Putaran 1 lapis 'tpi-unit' ditulis ke lapis/tpi-unit.yaml" in done.output
     assert "Sidik kertas kerja: sha256:" in done.output
+    assert "berbeda dengan lke.yaml" not in done.output
     layer = load_layer(workspace, "tpi-unit")
     [first] = layer.rounds
     assert (first.number, first.evaluator, str(first.date)) == (1, "Tim TPI", "2026-03-10")
@@ -130,6 +131,11 @@ def test_round_trip_layer_scored_compared_answered(
         "2026-04-02",
     )
     assert second.exit_code == 0, second.output
+    text = workspace.answers_file.read_text(encoding="utf-8")
+    workspace.answers_file.write_text(text.replace("A.I.1.i.a: Ya", "A.I.1.i.a: Tidak"), "utf-8")
+    again = run_cli("lke", "impor", str(target), "-o", str(tmp_path / "lain.yaml"))
+    assert again.exit_code == 0 and "berbeda dengan lke.yaml sekarang" in again.output
+    workspace.answers_file.write_text(text, encoding="utf-8")
     changes = json.loads(run_cli("lapis", "perubahan", "tpi-unit", "--json").stdout)
     assert (changes["putaran_sebelumnya"], changes["putaran"]) == (1, 2)
     [item] = changes["perubahan"]

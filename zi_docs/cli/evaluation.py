@@ -119,6 +119,12 @@ def _print_import(outcome: ImportOutcome) -> None:
         click.echo(f"Kelompok kolom di lembar: {', '.join(result.groups)}")
     if result.fingerprint:
         click.echo(f"Sidik kertas kerja: {result.fingerprint}")
+    if outcome.same_answers is False:
+        click.secho(
+            "Peringatan: kertas kerja ini dibuat dari jawaban unit yang berbeda dengan lke.yaml "
+            "sekarang (lke.yaml sudah diubah sejak kertas kerja dibagikan)",
+            fg="yellow",
+        )
     where = (
         f"putaran {outcome.round} lapis '{outcome.layer}' ditulis ke {outcome.shown}"
         if outcome.layer

@@ -15,6 +15,7 @@ from typing import Any
 from zi_docs.evaluation.answers_file import answers_text, refuse_overwrite, write_answers
 from zi_docs.evaluation.layers import add_round, check_name
 from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
+from zi_docs.evaluation.workbook_groups import answers_fingerprint
 from zi_docs.workspace import Workspace
 
 
@@ -28,6 +29,9 @@ class ImportOutcome:
     """``written`` as the user reads it."""
     layer: str | None = None
     round: int | None = None
+    same_answers: bool | None = None
+    """For a workbook written by ``score --xlsx``: whether its fingerprint still matches the
+    unit's ``lke.yaml`` (``False``: the answers changed since it was handed out)."""
 
 
 def import_into(
@@ -51,9 +55,13 @@ def import_into(
         path, workspace.catalogue, display=workspace.display(path), column=column, layer=layer
     )
     source = f"{path.name} (lembar '{result.sheet}', kolom '{result.group}')"
+    same = None
+    if result.fingerprint and result.fingerprint_of == "jawaban":
+        current = answers_fingerprint(workspace, workspace.display(workspace.answers_file))
+        same = current.endswith(result.fingerprint)
     if layer is None:
         written = write_answers(target, answers_text(result.data, source, today))
-        return ImportOutcome(result, written, workspace.display(written))
+        return ImportOutcome(result, written, workspace.display(written), same_answers=same)
     stored = add_round(
         workspace,
         layer,
@@ -64,7 +72,7 @@ def import_into(
         fingerprint=result.fingerprint,
     )
     number = stored.last.number if stored.last else 1
-    return ImportOutcome(result, stored.path, stored.file, layer, number)
+    return ImportOutcome(result, stored.path, stored.file, layer, number, same)
 
 
 def outcome_to_dict(outcome: ImportOutcome) -> dict[str, Any]:
@@ -80,6 +88,7 @@ def outcome_to_dict(outcome: ImportOutcome) -> dict[str, Any]:
         "lapis": outcome.layer,
         "putaran": outcome.round,
         "sidik": result.fingerprint,
+        "sidik_sama_dengan_lke_yaml": outcome.same_answers,
         "terjawab": result.answered,
         "jumlah_pertanyaan": len(score.questions),
         "nilai": {"pengungkit": score.pengungkit, "hasil": score.hasil, "total": score.total},

@@ -29,7 +29,7 @@ from zi_docs.findings import Finding, Severity
 
 FINGERPRINT_LABEL = "Sidik"
 """The header cell zi-docs writes its fingerprint after (``Sidik bundel: sha256:...``)."""
-_FINGERPRINT = re.compile(r"sidik[^:]*:\s*(sha256:[0-9a-f]{16,64})", re.IGNORECASE)
+_FINGERPRINT = re.compile(r"sidik\s*([^:]*):\s*(sha256:[0-9a-f]{16,64})", re.IGNORECASE)
 _CHOICE_WORDS = {"YT": ("ya", "tidak"), "ABC": ("a", "b", "c"), "ABCD": ("a", "b", "c", "d")}
 
 
@@ -53,6 +53,8 @@ class SheetImport:
     """Things worth knowing that did not stop the import (hidden rows read, a Pilihan Jawaban
     that disagrees with the catalogue, formulas without a stored value...)."""
     fingerprint: str | None = None
+    fingerprint_of: str | None = None
+    """What the fingerprint covers: ``jawaban`` (``score --xlsx``) or ``bundel`` (export)."""
     """The ``Sidik`` a workbook written by zi-docs carries in its header."""
     answered: int = 0
 
@@ -173,17 +175,19 @@ def import_book(
         rows=rows,
         differences=tuple(differences),
         notes=tuple(state.notes),
-        fingerprint=_fingerprint(layout),
+        fingerprint=_fingerprint(layout)[1],
+        fingerprint_of=_fingerprint(layout)[0],
         answered=sum(a.answered for a in answers.answers.values()),
     )
 
 
-def _fingerprint(layout: Layout) -> str | None:
+def _fingerprint(layout: Layout) -> tuple[str | None, str | None]:
+    """(what it covers, ``sha256:...``) of the header's fingerprint, if any."""
     for text in layout.title_cells:
         found = _FINGERPRINT.search(text)
         if found:
-            return found.group(1)
-    return None
+            return found.group(1).strip().casefold() or None, found.group(2)
+    return None, None
 
 
 def _answers(state: _State, rows: tuple[SheetRow, ...]) -> dict[str, Any]:
