@@ -53,7 +53,12 @@ ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "openpyxl": (
         ("openpyxl",),
-        ("zi_docs.spreadsheet", f"{DOCUMENTS}.staff_list", "zi_docs.evidence.textfiles"),
+        (
+            "zi_docs.spreadsheet",
+            f"{DOCUMENTS}.staff_list",
+            "zi_docs.evidence.textfiles",
+            "zi_docs.evaluation.sheet_read",
+        ),
     ),
     "Jinja2": (
         ("jinja2",),

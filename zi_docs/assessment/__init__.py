@@ -5,7 +5,8 @@ the check, export and report commands. ``report_to_dict`` is its JSON view and
 ``write_workbook`` its LKE worksheet (.xlsx, written by :mod:`zi_docs.spreadsheet`).
 """
 
-from zi_docs.assessment.answers import Answer, AnswerSet, load_answers, parse_answers
+from zi_docs.assessment.answer_values import parse_value
+from zi_docs.assessment.answers import Answer, AnswerSet, answer_of, load_answers, parse_answers
 from zi_docs.assessment.gaps import Gap, RuleEffect
 from zi_docs.assessment.report import (
     SCORE_JSON,
@@ -41,8 +42,10 @@ __all__ = [
     "Score",
     "ScoreReport",
     "Verdict",
+    "answer_of",
     "load_answers",
     "parse_answers",
+    "parse_value",
     "report_to_dict",
     "score_answer_set",
     "score_answers",

@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from zi_docs.assessment.answers import Answer
-from zi_docs.assessment.report import score_workspace
-from zi_docs.assessment.scoring import Score, score_answers
+from zi_docs.assessment import Answer, Score, score_answers, score_workspace
 from zi_docs.errors import NotFoundError
 from zi_docs.evaluation.layers import Layer, layer_names, load_layer
 from zi_docs.workspace import Workspace

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from zi_docs.assessment.answers import Answer, AnswerSet, parse_answers
+from zi_docs.assessment import Answer, AnswerSet, parse_answers
 from zi_docs.catalogue import Catalogue
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.findings import Finding

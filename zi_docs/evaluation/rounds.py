@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from zi_docs.assessment.scoring import score_answers
+from zi_docs.assessment import score_answers
 from zi_docs.errors import NotFoundError
 from zi_docs.evaluation.comparison import answer_text
 from zi_docs.evaluation.layers import load_layer

@@ -16,8 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from zi_docs.catalogue import Catalogue, Node
-from zi_docs.catalogue.model import fold
+from zi_docs.catalogue import Catalogue, Node, fold
 from zi_docs.evaluation.sheet_layout import Layout
 
 _MARKER = r"([A-Z]|[IVX]{1,4}|\d{1,2}|[ivx]{1,4}|[a-z]|-)"

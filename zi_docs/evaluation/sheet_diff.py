@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from zi_docs.angka import angka
-from zi_docs.assessment.scoring import Score
-from zi_docs.catalogue import Catalogue, Node
-from zi_docs.catalogue.model import fold
+from zi_docs.assessment import Score
+from zi_docs.catalogue import Catalogue, Node, fold
 from zi_docs.evaluation.row_match import SheetRow
 from zi_docs.evaluation.sheet_layout import HEADER_SCAN_ROWS, Group, Layout, role_of
 from zi_docs.evaluation.sheet_read import NO_CACHE, Grid, cell_name, finite

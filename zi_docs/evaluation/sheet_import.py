@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zi_docs.assessment.answer_values import parse_value
-from zi_docs.assessment.answers import Answer, AnswerSet, answer_of
-from zi_docs.assessment.scoring import Score, score_answers
+from zi_docs.assessment import Answer, AnswerSet, Score, answer_of, parse_value, score_answers
 from zi_docs.catalogue import Catalogue, Node
 from zi_docs.errors import InvalidInputError
 from zi_docs.evaluation.row_match import SheetRow, match_rows

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zi_docs.catalogue.model import fold
+from zi_docs.catalogue import fold
 from zi_docs.evaluation.sheet_read import Book, Grid
 
 HEADER_SCAN_ROWS = 25
