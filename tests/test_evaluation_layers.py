@@ -200,6 +200,6 @@ def test_formulas_recompute_in_libreoffice_and_match_zi_docs(
     for layer in (None, "tpi-unit", "inspektorat"):
         result = import_workbook(out / "lke.xlsx", workspace.catalogue, layer=layer)
         assert result.differences == ()
-        assert not [n for n in result.notes if n.code == "xlsx-no-cached-value"]
+        assert not [n for n in result.notes if n.code == "xlsx-tanpa-nilai-tersimpan"]
     evaluator = import_workbook(out / "lke.xlsx", workspace.catalogue, layer="tpi-unit")
     assert evaluator.score.total == pytest.approx(score_workspace(workspace).total - 0.125)

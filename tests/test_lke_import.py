@@ -129,8 +129,8 @@ def test_messy_workbook_reports_every_difference_with_its_cause(
     assert any(d.cause == "dihitung dengan bobot ringkasan yang usang" for d in stale)
     assert len(by_id) >= 4
     codes = {n.code for n in result.notes}
-    assert {"xlsx-hidden", "xlsx-choice-text"} <= codes
-    hidden = next(n for n in result.notes if n.code == "xlsx-hidden")
+    assert {"xlsx-tersembunyi", "xlsx-pilihan-jawaban"} <= codes
+    hidden = next(n for n in result.notes if n.code == "xlsx-tersembunyi")
     assert "A.I.1.ii.c" in hidden.message and "baris" in (hidden.field or "")
     # heavily rephrased text is matched by position and listed with its row
     [rephrased] = [r for r in result.text_only if r.node and r.node.id == "A.I.2.i.b"]
@@ -142,7 +142,7 @@ def test_formulas_without_cached_values_are_said_once(
 ) -> None:
     path = LkeSheet(catalogue, [("Unit", answers)], values="nocache").save(tmp_path / "lke.xlsx")
     result = _import(path, catalogue)
-    [note] = [n for n in result.notes if n.code == "xlsx-no-cached-value"]
+    [note] = [n for n in result.notes if n.code == "xlsx-tanpa-nilai-tersimpan"]
     assert note.message.startswith("60 sel Nilai berisi rumus tanpa nilai tersimpan")
     assert result.differences == ()
     assert result.score.total == pytest.approx(EXAMPLE_TOTAL, abs=1e-9)
@@ -213,12 +213,12 @@ def test_bad_workbooks_are_named(tmp_path: Path, catalogue: Catalogue) -> None:
     empty.active.append(["Daftar hadir", "Nama", "Tanda tangan"])
     empty.save(tmp_path / "lain.xlsx")
     cases = {
-        text: ("xlsx-not-workbook", "bukan buku kerja Excel"),
-        _ole(tmp_path, "lama.xls", False): ("xlsx-legacy", "Excel lama (.xls)"),
-        _ole(tmp_path, "sandi.xlsx", True): ("xlsx-password", "dilindungi kata sandi"),
-        broken: ("xlsx-corrupt", "rusak"),
-        tmp_path / "lain.xlsx": ("xlsx-no-lke-sheet", "'Sheet'"),
-        tmp_path / "tidak-ada.xlsx": ("xlsx-missing", "tidak ditemukan"),
+        text: ("xlsx-bukan-buku-kerja", "bukan buku kerja Excel"),
+        _ole(tmp_path, "lama.xls", False): ("xlsx-lama", "Excel lama (.xls)"),
+        _ole(tmp_path, "sandi.xlsx", True): ("xlsx-sandi", "dilindungi kata sandi"),
+        broken: ("xlsx-rusak", "rusak"),
+        tmp_path / "lain.xlsx": ("xlsx-tanpa-lembar-lke", "'Sheet'"),
+        tmp_path / "tidak-ada.xlsx": ("xlsx-tidak-ada", "tidak ditemukan"),
     }
     for path, (code, words) in cases.items():
         with pytest.raises(InvalidInputError) as caught:

@@ -149,7 +149,8 @@ class _Rows:
         if q.typed_percent is not None:
             answer = q.typed_percent
         self._set(row, unit, answer, "question")
-        note = "\n".join(x for x in (q.note, self.notes.get(node.id)) if x) or None
+        source = q.source and f"Sumber: {q.source}"
+        note = "\n".join(x for x in (q.note, source, self.notes.get(node.id)) if x) or None
         self._set(row, unit + 3, note, "question")
         names = list(self.evidence.get(node.id, ()))
         self._set(row, unit + 4, "\n".join(names) or None, "question")

@@ -199,7 +199,7 @@ def update_item(
                         "sebutkan bukti penutupnya dari arsip: --bukti REF (lihat zi-docs "
                         "archive list)",
                         field="--bukti",
-                        code="followup-no-evidence",
+                        code="tindak-lanjut-tanpa-bukti",
                     )
                 ],
             )

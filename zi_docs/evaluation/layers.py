@@ -34,7 +34,7 @@ from zi_docs.catalogue import Catalogue
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.findings import Finding
 from zi_docs.outputs import write_text_atomic
-from zi_docs.workspace import Workspace
+from zi_docs.workspace import PREVIOUS_YEAR_LAYER, Workspace
 from zi_docs.yamlio import PathKey, YamlDoc, dump_yaml, load_yaml
 
 SCHEMA = "zi-docs-lapis/1"
@@ -112,7 +112,7 @@ def check_name(name: str) -> str:
                     "pakai huruf kecil, angka dan tanda hubung saja, paling banyak 40 karakter "
                     "(misalnya tpi-unit, inspektorat)",
                     field="--lapis",
-                    code="layer-name",
+                    code="lapis-nama",
                 )
             ],
         )
@@ -127,7 +127,11 @@ def layer_names(workspace: Workspace) -> list[str]:
     folder = workspace.layers_dir
     if not folder.is_dir():
         return []
-    return sorted(p.stem for p in folder.glob("*.yaml") if NAME.match(p.stem))
+    return sorted(
+        p.stem
+        for p in folder.glob("*.yaml")
+        if NAME.match(p.stem) and p.name != PREVIOUS_YEAR_LAYER  # init --dari's reference
+    )
 
 
 def load_layer(workspace: Workspace, name: str, *, missing_ok: bool = False) -> Layer:
@@ -162,13 +166,13 @@ def parse_layer(doc: YamlDoc, name: str, path: Path, catalogue: Catalogue) -> La
                 ("lke",),
                 f"lapis ditulis untuk katalog '{data.get('lke')}', ruang kerja memakai "
                 f"'{catalogue.id}'",
-                code="layer-catalogue",
+                code="lapis-katalog",
             )
         )
     rounds_raw = data.get("putaran") or []
     if not isinstance(rounds_raw, list):
         problems.append(
-            doc.finding(("putaran",), "'putaran' harus berupa daftar", code="layer-shape")
+            doc.finding(("putaran",), "'putaran' harus berupa daftar", code="lapis-bentuk")
         )
         rounds_raw = []
     rounds: list[Round] = []
@@ -180,7 +184,9 @@ def parse_layer(doc: YamlDoc, name: str, path: Path, catalogue: Catalogue) -> La
     if numbers != sorted(set(numbers)):
         problems.append(
             doc.finding(
-                ("putaran",), "nomor putaran harus urut naik dan tidak berulang", code="layer-order"
+                ("putaran",),
+                "nomor putaran harus urut naik dan tidak berulang",
+                code="lapis-urutan",
             )
         )
     if problems:
@@ -196,25 +202,27 @@ def _round(
     base: PathKey = ("putaran", index)
     if not isinstance(raw, dict):
         problems.append(
-            doc.finding(base, "setiap putaran harus berupa pemetaan", code="layer-shape")
+            doc.finding(base, "setiap putaran harus berupa pemetaan", code="lapis-bentuk")
         )
         return None
     number, date, evaluator = raw.get("nomor"), raw.get("tanggal"), raw.get("penilai")
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         problems.append(
             doc.finding(
-                (*base, "nomor"), "nomor putaran harus bilangan bulat ≥ 1", code="layer-round"
+                (*base, "nomor"), "nomor putaran harus bilangan bulat ≥ 1", code="lapis-putaran"
             )
         )
     if not isinstance(date, dt.date):
         problems.append(
             doc.finding(
-                (*base, "tanggal"), "tanggal putaran harus berbentuk TTTT-BB-HH", code="layer-date"
+                (*base, "tanggal"),
+                "tanggal putaran harus berbentuk TTTT-BB-HH",
+                code="lapis-tanggal",
             )
         )
     if not isinstance(evaluator, str) or not evaluator.strip():
         problems.append(
-            doc.finding((*base, "penilai"), "nama penilai belum diisi", code="layer-evaluator")
+            doc.finding((*base, "penilai"), "nama penilai belum diisi", code="lapis-penilai")
         )
     sub = {
         key[2:]: line
@@ -243,7 +251,7 @@ def _round(
                 doc.finding(
                     (*base, "tanggapan", str(key)),
                     f"indikator '{key}' tidak ada",
-                    code="layer-response",
+                    code="lapis-tanggapan",
                 )
             )
             continue
@@ -331,7 +339,7 @@ def record(
         if not evaluator:
             raise InvalidInputError(
                 "putaran baru memerlukan nama penilai",
-                [Finding('tambahkan --penilai "NAMA"', field="--penilai", code="layer-evaluator")],
+                [Finding('tambahkan --penilai "NAMA"', field="--penilai", code="lapis-penilai")],
             )
         rounds.append(
             {

@@ -109,7 +109,7 @@ def compare_sheet(
                 Severity.INFO,
                 file=file,
                 field=f"lembar '{grid.name}'",
-                code="xlsx-no-cached-value",
+                code="xlsx-tanpa-nilai-tersimpan",
             )
         )
     return differences

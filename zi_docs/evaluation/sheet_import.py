@@ -123,7 +123,7 @@ def import_book(
                     f"tidak ada lembar ({names}) yang memiliki baris judul kolom dengan "
                     "'Jawaban' serta 'Bobot' atau 'Nilai' dalam 25 baris pertama",
                     file=book.file,
-                    code="xlsx-no-lke-sheet",
+                    code="xlsx-tanpa-lembar-lke",
                 )
             ],
             hint="pastikan kertas kerja memakai judul kolom LKE (Penilaian | Bobot | "
@@ -141,7 +141,7 @@ def import_book(
                     f"kelompok kolom yang ada: {available}",
                     file=book.file,
                     field=f"lembar '{layout.grid.name}', baris {layout.header_row}",
-                    code="xlsx-no-group",
+                    code="xlsx-tanpa-kelompok",
                 )
             ],
             hint='pilih salah satunya dengan --kolom "JUDUL KOLOM"',
@@ -210,7 +210,7 @@ def _answers(state: _State, rows: tuple[SheetRow, ...]) -> dict[str, Any]:
                 sheet_row.row,
                 None,
                 f"{node.id} sudah dibaca di baris {seen[node.id]}; baris ini dilewati",
-                "xlsx-duplicate-row",
+                "xlsx-baris-ganda",
             )
             continue
         seen[node.id] = sheet_row.row
@@ -219,7 +219,7 @@ def _answers(state: _State, rows: tuple[SheetRow, ...]) -> dict[str, Any]:
                 sheet_row.row,
                 None,
                 f"baris tersembunyi, tetap dibaca sebagai {node.id}",
-                "xlsx-hidden",
+                "xlsx-tersembunyi",
             )
         _check_choices(state, sheet_row.row, node)
         state.where[node.id] = (sheet_row.row, state.group.columns["jawaban"])
@@ -245,7 +245,7 @@ def _cell(state: _State, row: int, role: str) -> Any:
             column,
             "sel berisi rumus tanpa nilai tersimpan (berkas belum dihitung oleh Excel/"
             "LibreOffice); isinya dianggap kosong",
-            "xlsx-no-cached-value",
+            "xlsx-tanpa-nilai-tersimpan",
         )
         return None
     if isinstance(value, str):
@@ -296,7 +296,7 @@ def _percent(state: _State, row: int, column: int, node: Node, raw: Any) -> dict
                 column,
                 f"persentase {node.id} harus angka (tertulis '{raw}'); atau isi jumlahnya di "
                 "baris-baris isian di bawahnya",
-                "xlsx-percent",
+                "xlsx-persen",
             )
             return {}
         if "%" not in raw and number <= 1:
@@ -331,7 +331,7 @@ def _counts_entry(
             column,
             f"isian {missing} untuk {node.id} tidak ada di lembar; persentase yang diketik "
             "dipakai bila ada",
-            "xlsx-missing-count",
+            "xlsx-isian-kurang",
         )
         return None
     content: dict[str, Any] = {"input": values}
@@ -379,5 +379,5 @@ def _check_choices(state: _State, row: int, node: Node) -> None:
         column,
         f"Pilihan Jawaban tertulis '{raw.strip()}', padahal {node.id} berjenis {options} "
         "menurut katalog; jenis katalog yang dipakai",
-        "xlsx-choice-text",
+        "xlsx-pilihan-jawaban",
     )

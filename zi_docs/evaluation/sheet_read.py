@@ -103,11 +103,11 @@ def _sniff(path: Path, file: str) -> None:
                 body = head + handle.read(4 * 1024 * 1024)
     except FileNotFoundError:
         raise _problem(
-            file, "berkas tidak ditemukan", "periksa nama dan foldernya", "xlsx-missing"
+            file, "berkas tidak ditemukan", "periksa nama dan foldernya", "xlsx-tidak-ada"
         ) from None
     except IsADirectoryError:
         raise _problem(
-            file, "itu sebuah folder, bukan berkas", "sebutkan berkas .xlsx-nya", "xlsx-missing"
+            file, "itu sebuah folder, bukan berkas", "sebutkan berkas .xlsx-nya", "xlsx-tidak-ada"
         ) from None
     if head == _OLE_MAGIC:
         if _ENCRYPTED_MARK in body:
@@ -116,20 +116,20 @@ def _sniff(path: Path, file: str) -> None:
                 "buku kerja dilindungi kata sandi sehingga isinya tidak dapat dibaca",
                 "buka di Excel, hapus kata sandinya (File > Info > Lindungi Buku Kerja > "
                 "Enkripsi dengan Kata Sandi, kosongkan), simpan, lalu impor lagi",
-                "xlsx-password",
+                "xlsx-sandi",
             )
         raise _problem(
             file,
             "berkas berformat Excel lama (.xls), bukan .xlsx",
             "buka di Excel atau LibreOffice lalu simpan sebagai 'Buku Kerja Excel (.xlsx)'",
-            "xlsx-legacy",
+            "xlsx-lama",
         )
     if head[:4] != _ZIP_MAGIC:
         raise _problem(
             file,
             "isinya bukan buku kerja Excel .xlsx",
             "pilih berkas .xlsx hasil Excel atau LibreOffice (bukan PDF, CSV, atau gambar)",
-            "xlsx-not-workbook",
+            "xlsx-bukan-buku-kerja",
         )
 
 
@@ -148,7 +148,7 @@ def read_book(path: Path, *, display: str | None = None) -> Book:
             file,
             f"buku kerja rusak atau tidak lengkap ({type(exc).__name__})",
             "buka di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu impor lagi",
-            "xlsx-corrupt",
+            "xlsx-rusak",
         ) from None
     grids = [_grid(sheet) for sheet in book.worksheets]
     wanted = {g.name for g in grids if g.formulas}

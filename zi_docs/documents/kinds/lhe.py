@@ -67,7 +67,7 @@ class LheRecord(Record):
                 ctx.fail(
                     (*path, "lapis"),
                     f"{err.message}; {err.hint or ''}".rstrip("; "),
-                    "missing-layer",
+                    "lapis-tidak-ada",
                 )
             except InvalidInputError as err:
                 ctx.problems.extend(err.findings)
