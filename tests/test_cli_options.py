@@ -21,7 +21,8 @@ CONVENTIONS = {"--help"}
 INDONESIAN = {
     # every word used in a visible option name; a new option whose word is not here fails
     # the test below: add the word only when it is Indonesian
-    "alamat", "area", "arsipkan", "bagian", "batas", "belum", "butir", "catatan", "celah",
+    "alamat", "area", "arsipkan", "bagian", "batas", "belum", "bobot", "butir", "definisi",
+    "metode", "periode", "populasi", "catatan", "celah",
     "cepat", "coba", "contoh", "dari", "dengan", "ditandai", "email", "golongan", "indikator",
     "instansi", "jabatan", "jenis", "judul", "keluaran", "kerja", "kota", "maks", "mb", "nip",
     "pangkat", "penuh", "pimpinan", "predikat", "rinci", "ruang", "salin", "sama", "sampah",

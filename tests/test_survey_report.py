@@ -73,7 +73,7 @@ def test_missing_export_and_bad_definition_reported_together(workspace: Workspac
     with pytest.raises(InvalidInputError) as caught:
         _make(workspace)
     codes = sorted(f.code for f in findings_of(caught))
-    assert codes == ["choice", "missing-file"]
+    assert codes == ["berkas-tidak-ada", "pilihan"]
     assert any("skm-2026-tw1.csv tidak ditemukan" in f.message for f in findings_of(caught))
 
 

@@ -1,5 +1,5 @@
-"""Hand edits are never lost: zi-docs overwrites only a ``.docx`` that it wrote itself and that
-nobody has changed since.
+"""Hand edits are never lost: a ``.docx`` is overwritten only when it was written by this tool
+and nobody has changed it since.
 
 Each output folder keeps ``.zi-docs-dokumen.json`` with the SHA-256 of every document
 zi-docs wrote there. Before a document is written again its current bytes are compared with

@@ -62,7 +62,7 @@ def _compute(data: dict[str, Any], path: PathKey, ctx: Context) -> Any:
             (*path, "jawaban"),
             f"berkas hasil survei {_shown(answers, ctx)} tidak ditemukan; taruh unduhan "
             "Google Forms/Excel di folder yang sama dengan masukan ini",
-            "missing-file",
+            "berkas-tidak-ada",
         )
         return None
     try:
