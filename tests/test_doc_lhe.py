@@ -138,7 +138,7 @@ def test_pdf_layout(workspace: Workspace) -> None:
         ("Demikian disampaikan", "Inspektur Kabupaten Sukamaju,"),
         ("Demikian laporan ini", "Mengetahui,"),
     ):
-        page = next(p for p in pages if office in p and "NIP. 19690512" in p)
+        page = next(p for p in pages if office in p and "NIP. 19680517" in p)
         assert closing in page
     assert "Demikian disampaikan" in letter
     assert "CATATAN HASIL EVALUASI PER INDIKATOR" in pages[-1]
