@@ -9,8 +9,10 @@ the database and the object store or the search index.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import getpass
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.catalogue.model import fold
+from zi_docs.errors import ZiError
 from zi_docs.evidence.store import ObjectStore
 
 SCHEMA_VERSION = 2
@@ -75,6 +78,41 @@ CREATE INDEX IF NOT EXISTS numbers_number ON numbers (number);
 CREATE TABLE IF NOT EXISTS pending_objects (sha256 TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS pending_index (sha256 TEXT PRIMARY KEY);
 """
+
+
+_TABLES = frozenset(
+    {"meta", "files", "tags", "names", "texts", "audit", "numbers", "pending_objects"}
+    | {"pending_index"}
+)
+_REPAIR_HINT = (
+    "pulihkan folder archive/ dari cadangan, atau bangun ulang katalog dari berkas tersimpan "
+    "dengan: zi-docs archive verify --perbaiki"
+)
+
+
+class CatalogError(ZiError):
+    """The catalogue database cannot be used as it is (damaged, foreign, newer, missing)."""
+
+
+def _read_only_problem(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return (
+        "readonly" in text
+        or "read-only" in text
+        or isinstance(exc, PermissionError)
+        or (isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM))
+    )
+
+
+def _reason(exc: sqlite3.DatabaseError) -> str:
+    text = str(exc).lower()
+    if "not a database" in text:
+        return "isinya bukan basis data SQLite"
+    if "malformed" in text or "corrupt" in text:
+        return "isinya rusak atau terpotong"
+    if "unable to open" in text:
+        return "tidak dapat dibuka"
+    return "tidak terbaca"
 
 
 @functools.total_ordering
@@ -171,32 +209,130 @@ class Catalog:
     def __init__(self, path: Path, objects: Path) -> None:
         self.path = path
         self.store = ObjectStore(objects)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        self.read_only = False
+        """The workspace cannot be written (a CD, a read-only share): reads only."""
+        self.conn = self._connect()
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=FULL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        before = self._version()
-        if before != SCHEMA_VERSION:
-            with self.transaction() as conn:
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                if before is not None and before < 2:
-                    from zi_docs.evidence.numbers import backfill
+        before = self._checked_version()
+        if before == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise CatalogError(
+                f"katalog arsip {self._shown} perlu diperbarui ke versi ini, tetapi ruang "
+                "kerjanya hanya dapat dibaca",
+                hint="salin ruang kerja ke folder yang dapat ditulis lalu jalankan lagi",
+            )
+        with self.transaction() as conn:
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            if before is not None and before < 2:
+                from zi_docs.evidence.numbers import backfill
 
-                    backfill(conn)
-                conn.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
-                )
+                backfill(conn)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+
+    @property
+    def _shown(self) -> str:
+        return f"{self.path.parent.name}/{self.path.name}"
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open read-write (WAL), or read-only when the folder cannot be written.
+
+        A catalogue that is missing or empty while objects are stored is never replaced by
+        an empty one: that would silently show an archive of "0 berkas".
+        """
+        path = self.path
+        if path.is_dir():
+            raise CatalogError(
+                f"{self._shown} adalah folder, padahal seharusnya berkas katalog arsip",
+                hint=_REPAIR_HINT,
+            )
+        exists = path.is_file()
+        if (not exists or path.stat().st_size == 0) and self.store.any_object():
+            state = "kosong (0 bita)" if exists else "tidak ada"
+            raise CatalogError(
+                f"katalog arsip {self._shown} {state}, padahal folder objects/ berisi berkas "
+                "tersimpan; katalog tidak dibuat ulang diam-diam",
+                hint=_REPAIR_HINT,
+            )
+        try:
+            if exists and not os.access(path.parent, os.W_OK):
+                raise sqlite3.OperationalError("readonly")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+        except (sqlite3.OperationalError, OSError) as exc:
+            if not exists or not _read_only_problem(exc):
+                if isinstance(exc, sqlite3.DatabaseError):
+                    raise self._damaged(exc) from None
+                raise
+            self.read_only = True
+            conn = self._connect_read_only()
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from None
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        return conn
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError:
+            # a WAL database on read-only media without its -shm file: read it as it is
+            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+        return conn
+
+    def _damaged(self, exc: sqlite3.DatabaseError) -> CatalogError:
+        return CatalogError(
+            f"katalog arsip {self._shown} rusak atau bukan katalog zi-docs ({_reason(exc)})",
+            hint=_REPAIR_HINT,
+        )
+
+    def _checked_version(self) -> int | None:
+        """The schema version; refuses a foreign, damaged or newer catalogue."""
+        try:
+            tables = {
+                r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            version = self._version() if "meta" in tables else None
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise self._damaged(exc) from None
+        if version is None and tables - {"meta"}:
+            self.conn.close()
+            raise CatalogError(
+                f"{self._shown} adalah basis data lain, bukan katalog arsip zi-docs "
+                f"(berisi tabel {', '.join(sorted(tables)[:5])})",
+                hint="pindahkan berkas itu keluar dari folder archive/, lalu jalankan lagi",
+            )
+        if version is not None and version > SCHEMA_VERSION:
+            self.conn.close()
+            raise CatalogError(
+                f"katalog arsip {self._shown} dibuat oleh zi-docs yang lebih baru (skema "
+                f"{version}, versi ini mengenal sampai {SCHEMA_VERSION}); katalog tidak diubah",
+                hint="perbarui zi-docs ke versi terbaru lalu jalankan lagi",
+            )
+        missing = sorted(_TABLES - tables)
+        if version == SCHEMA_VERSION and missing:
+            self.conn.close()
+            raise CatalogError(
+                f"katalog arsip {self._shown} rusak: tabel {', '.join(missing)} hilang",
+                hint=_REPAIR_HINT,
+            )
+        return version
 
     def _version(self) -> int | None:
         try:
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         except sqlite3.OperationalError:
             return None
-        return int(row[0]) if row else None
+        try:
+            return int(row[0]) if row else None
+        except ValueError:
+            return SCHEMA_VERSION + 1 if str(row[0]).strip() else None
 
     def close(self) -> None:
         self.conn.close()
