@@ -30,6 +30,7 @@ from lxml import etree
 
 from zi_docs.documents.docprops import DocumentInfo, apply_page_setup, stamp
 from zi_docs.documents.environment import make_environment
+from zi_docs.documents.logo import usable_image
 from zi_docs.errors import InvalidInputError
 from zi_docs.findings import Finding
 from zi_docs.outputs import output_folder
@@ -62,6 +63,8 @@ class _Media:
     def image(
         self, source: Path | bytes, *, width_mm: float | None = None, height_mm: float | None = None
     ) -> object:
+        if isinstance(source, Path):
+            source = usable_image(source, source.name)  # WebP/SVG converted, the rest refused
         descriptor: Any = io.BytesIO(source) if isinstance(source, bytes) else str(source)
         return InlineImage(
             self._tpl,

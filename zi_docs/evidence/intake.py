@@ -73,7 +73,7 @@ def shown(path: Path) -> str:
 def collect(
     paths: Iterable[Path], tags: tuple[Tag, ...] = (), *, archive_root: Path | None = None
 ) -> tuple[list[Candidate], list[Rejection]]:
-    """Expand folders (recursively, without following links), in a stable order.
+    """Expand folders (recursively; links inside them are refused), in a stable order.
 
     The archive's own folder is never taken as input (adding the workspace folder is safe).
     """
@@ -105,9 +105,17 @@ def collect(
                     "broken-link",
                 )
             )
+        elif path.is_symlink() and not named:
+            # never followed inside a folder: it could point anywhere (``/etc/passwd``)
+            rejected.append(
+                Rejection(
+                    shown(path),
+                    "tautan (symlink/shortcut) di dalam folder tidak diikuti; salin berkas "
+                    "aslinya ke folder itu lalu tambahkan lagi",
+                    "link",
+                )
+            )
         elif path.is_dir():
-            if path.is_symlink() and not named:
-                return
             try:
                 entries = sorted(path.iterdir(), key=lambda p: os.fsencode(p.name))
             except OSError as exc:
