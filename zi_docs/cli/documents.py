@@ -70,6 +70,11 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
     default=None,
     help="Berkas .docx atau folder keluaran (bawaan: out/dokumen/).",
 )
+@click.option(
+    "--timpa",
+    is_flag=True,
+    help="Ganti berkas yang sudah ada di jalur -o (tanpa ini berkas itu tidak disentuh).",
+)
 @click.option("--pdf", is_flag=True, help="Buat juga PDF (memerlukan LibreOffice).")
 @click.option(
     "--terpisah",
@@ -94,6 +99,7 @@ def generate_cmd(
     kind: str | None,
     input_file: Path | None,
     out: Path | None,
+    timpa: bool,
     pdf: bool,
     terpisah: bool,
     all_inputs: bool,
@@ -107,7 +113,7 @@ def generate_cmd(
     if all_inputs:
         if kind or input_file:
             raise click.UsageError("--all tidak memakai JENIS dan INPUT.yaml")
-        summary = generate_all(workspace, pdf=pdf, out=out)
+        summary = generate_all(workspace, pdf=pdf, out=out, timpa=timpa)
         for result in summary.results:
             click.echo(f"{result.kind}: {workspace.display(result.input)}")
             _echo_result(workspace, result)
@@ -132,7 +138,7 @@ def generate_cmd(
         kind = None
     if input_file is None:
         raise click.UsageError("sebutkan INPUT.yaml (dan JENIS bila perlu), atau pakai --all")
-    result = generate(workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah)
+    result = generate(workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah, timpa=timpa)
     click.echo(f"{result.kind}: {len(result.documents)} dokumen dibuat")
     _echo_result(workspace, result)
     if arsipkan:

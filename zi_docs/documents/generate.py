@@ -14,7 +14,7 @@ from zi_docs.documents.pdf import convert_to_pdf
 from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
 from zi_docs.documents.render import PreparedTemplate
 from zi_docs.documents.template_check import check_template
-from zi_docs.errors import InvalidInputError, ToolMissingError, ZiError
+from zi_docs.errors import InvalidInputError, ToolMissingError, WorkspaceError, ZiError
 from zi_docs.findings import Finding, Severity, errors
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import YamlDoc, load_yaml
@@ -85,6 +85,26 @@ def _target(out: Path | None, workspace: Workspace, base: str) -> Path:
     return out / f"{base}.docx"
 
 
+def _refuse_overwrite(
+    workspace: Workspace, targets: list[Path], *, explicit: bool, timpa: bool
+) -> None:
+    """Never write into the archive; never replace a file named with ``-o`` unless asked."""
+    archive = workspace.archive_dir.resolve()
+    for dest in targets:
+        if dest.resolve().is_relative_to(archive):
+            raise WorkspaceError(
+                f"{workspace.display(dest)} berada di folder arsip; dokumen tidak ditulis ke sana",
+                hint="pilih folder keluaran lain; simpan ke arsip dengan --arsipkan",
+            )
+    existing = [dest for dest in targets if dest.exists()] if explicit and not timpa else []
+    if existing:
+        shown = ", ".join(workspace.display(p) for p in existing[:5])
+        raise WorkspaceError(
+            f"berkas keluaran sudah ada: {shown}; tidak ada yang ditimpa",
+            hint="tambahkan --timpa untuk menggantinya, atau pilih nama lain dengan -o",
+        )
+
+
 def _named_kind(input_path: Path, doc: YamlDoc) -> str:
     """The kind an input names itself (``jenis:`` or its file name), for ``generate INPUT``."""
     name = kind_of_input(input_path, doc.data)
@@ -105,6 +125,7 @@ def render_documents(
     out: Path | None = None,
     separate: bool = False,
     doc: YamlDoc | None = None,
+    timpa: bool = False,
 ) -> GenerateResult:
     """Validate, check the template against the context, and write the ``.docx`` file(s).
 
@@ -136,12 +157,14 @@ def render_documents(
     target = _target(out, workspace, base)
     separate = separate or data.get("berkas_terpisah") is True
     if separate and kind.split is not None:
-        written = tuple(
-            prepared.render_to(ctx, target.with_name(f"{target.stem}-{suffix}.docx"))
+        jobs = [
+            (ctx, target.with_name(f"{target.stem}-{suffix}.docx"))
             for suffix, ctx in kind.split(context)
-        )
+        ]
     else:
-        written = (prepared.render_to(context, target),)
+        jobs = [(context, target)]
+    _refuse_overwrite(workspace, [dest for _, dest in jobs], explicit=out is not None, timpa=timpa)
+    written = tuple(prepared.render_to(ctx, dest) for ctx, dest in jobs)
     log.info("%s: %d dokumen ditulis", kind.name, len(written))
     return GenerateResult(kind=kind.name, input=input_path, documents=written, served=served)
 
@@ -153,6 +176,7 @@ def generate(
     out: Path | None = None,
     pdf: bool = False,
     separate: bool = False,
+    timpa: bool = False,
 ) -> GenerateResult:
     """Make the document(s) of ``kind`` (None: the one the input names) from ``input_path``;
     with ``pdf`` also PDFs.
@@ -160,7 +184,7 @@ def generate(
     When LibreOffice is missing the ``.docx`` files are still written and a
     :class:`ToolMissingError` naming them is raised.
     """
-    result = render_documents(workspace, kind, input_path, out, separate)
+    result = render_documents(workspace, kind, input_path, out, separate, timpa=timpa)
     if not pdf:
         return result
     try:
@@ -174,7 +198,7 @@ def generate(
 
 
 def generate_all(
-    workspace: Workspace, pdf: bool = False, out: Path | None = None
+    workspace: Workspace, pdf: bool = False, out: Path | None = None, timpa: bool = False
 ) -> GenerateAllResult:
     """Every ``inputs/*.yaml`` of the workspace; one failing input does not stop the others."""
     results: list[GenerateResult] = []
@@ -194,7 +218,7 @@ def generate_all(
                     )
                 )
                 continue
-            results.append(render_documents(workspace, name, path, out, doc=doc))
+            results.append(render_documents(workspace, name, path, out, doc=doc, timpa=timpa))
         except ZiError as exc:
             failures.append((path, exc))
     pdf_error: ToolMissingError | None = None

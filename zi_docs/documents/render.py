@@ -36,7 +36,7 @@ from zi_docs.documents.environment import LimitExceeded, make_environment
 from zi_docs.documents.logo import usable_image
 from zi_docs.errors import InvalidInputError
 from zi_docs.findings import Finding
-from zi_docs.outputs import output_folder
+from zi_docs.outputs import write_output
 from zi_docs.workspace import PageSetup
 
 log = logging.getLogger(__name__)
@@ -295,9 +295,4 @@ class PreparedTemplate:
 
     def render_to(self, context: Mapping[str, Any], dest: Path) -> Path:
         """Render and write ``dest`` (via a temporary file, so a failure leaves no half file)."""
-        data = self.render(context)
-        output_folder(dest.parent)
-        tmp = dest.with_name(dest.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(dest)
-        return dest
+        return write_output(dest, self.render(context))
