@@ -7,9 +7,10 @@ Layout of the bag::
     data/Penilaian Mandiri LKE.xlsx         <- the LKE worksheet, evidence listed in Catatan
     data/A. PENGUNGKIT/I. PEMENUHAN/1. Manajemen Perubahan/i. Penyusunan Tim Kerja/A.I.1.i.a ...
 
-Payload files are hard links to the archive's read-only objects when the bag is on the same
-file system (``link=False`` forces copies), so exporting a large archive costs little; the
-manifest reuses the catalogue's SHA-256 when the stored object still has its recorded size.
+Payload files are copies (a reflink where the file system offers one, so they cost little
+space), so editing a file in the bag never changes the archived evidence; ``link=True`` makes
+hard links to the archive's read-only objects instead. The manifest reuses the catalogue's
+SHA-256 when the stored object still has its recorded size.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def export_bundle(
     out: Path,
     *,
     now: dt.datetime,
-    link: bool = True,
+    link: bool = False,
     make_zip: bool = False,
     keep_folder: bool = True,
 ) -> ExportResult:
@@ -75,10 +76,15 @@ def export_bundle(
                 f"{target} sudah ada; bundel tidak menimpa berkas yang ada",
                 hint="pilih nama lain atau hapus dulu bundel lama",
             )
+    _refuse_archive(workspace, [folder, zip_path])
     output_folder(folder.parent)
+    _clean_leftovers(folder.parent, folder.name)
     check = run_check(workspace, now.date())
     entries = plan_payload(check.report.catalogue, check.completeness)
-    build = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent)) / folder.name
+    build = (
+        Path(tempfile.mkdtemp(prefix=f".{folder.name}.{os.getpid()}.", dir=folder.parent))
+        / folder.name
+    )
     build.mkdir()
     try:
         placed, problems = _place_all(build, entries, link)
@@ -116,6 +122,33 @@ def export_bundle(
         problems=tuple(problems),
         check=check,
     )
+
+
+def _refuse_archive(workspace: Workspace, targets: list[Path]) -> None:
+    """A bundle written into ``archive/`` would sit among (or replace) the stored evidence."""
+    archive = workspace.archive_dir.resolve()
+    for target in targets:
+        if target.resolve().is_relative_to(archive):
+            raise WorkspaceError(
+                f"{target} berada di dalam folder arsip {workspace.display(archive)}; bundel "
+                "tidak ditulis ke sana agar arsip tidak rusak",
+                hint="pilih folder keluaran lain, misalnya out/bundel",
+            )
+
+
+def _clean_leftovers(parent: Path, name: str) -> None:
+    """Remove what a killed export left (``.NAME.PID.*`` build folders, ``.NAME.zip.PID.tmp``)."""
+    from zi_docs.evidence.lock import pid_alive
+
+    for leftover in parent.glob(f".{name}.*"):
+        parts = leftover.name[len(name) + 2 :].split(".")
+        pid = next((p for p in parts if p.isdigit()), None)
+        if pid is None or pid_alive(int(pid)):
+            continue
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 def _item_of(entry: PayloadEntry) -> str | None:
