@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from zi_docs import zipcheck
 from zi_docs.angka import angka
 from zi_docs.evidence import extract as engine
 from zi_docs.evidence.catalog import Tag
@@ -22,6 +23,7 @@ from zi_docs.evidence.store import hash_file
 
 DEFAULT_MAX_MB = 100
 _IGNORED = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+_ZIPPED = frozenset({"docx", "xlsx", "pptx", "odt", "ods"})
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,12 @@ def prepare(
             f"jenis berkas tidak didukung: {exc.reason}; simpan sebagai "
             "PDF, DOCX, XLSX, gambar (PNG/JPG) atau teks",
             "unsupported",
+        )
+    if ftype.kind in _ZIPPED and (bomb := zipcheck.file_problem(path)) is not None:
+        return Rejection(
+            source,
+            f"{bomb}; buka berkas aslinya dan simpan ulang dari Word/Excel/LibreOffice",
+            "zip-bomb",
         )
     if sha256 in known:
         return Prepared(

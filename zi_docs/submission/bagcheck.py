@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 import bagit
 
+from zi_docs import zipcheck
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.evidence.store import hash_file
 from zi_docs.findings import Finding
@@ -73,9 +74,6 @@ def verify_bag(path: Path) -> BagCheck:
     return _check(path, path)
 
 
-MAX_RATIO = 200
-"""Largest uncompressed/compressed ratio of one member above :data:`RATIO_FROM` bytes."""
-RATIO_FROM = 10_000_000
 _CHUNK = 1 << 20
 
 
@@ -123,14 +121,10 @@ def _check_members(path: Path, members: list[zipfile.ZipInfo], into: Path) -> No
             raise _bad_zip(path, f"entri '{name}' keluar dari folder (jalur berbahaya)")
         if stat.S_ISLNK(member.external_attr >> 16):
             raise _bad_zip(path, f"entri '{name}' adalah tautan (symlink); bundel tidak memuatnya")
-        size = member.file_size
-        if size > RATIO_FROM and size > MAX_RATIO * max(member.compress_size, 1):
-            raise _bad_zip(
-                path,
-                f"entri '{name}' mengembang dari {member.compress_size} menjadi {size} bita "
-                "(bom zip); tidak diekstrak",
-            )
-        total += size
+        bomb = zipcheck.expansion_problem([member], max_total=member.file_size)
+        if bomb is not None:
+            raise _bad_zip(path, f"{bomb}; tidak diekstrak")
+        total += member.file_size
     free = shutil.disk_usage(into).free
     if total > free:
         raise _bad_zip(
