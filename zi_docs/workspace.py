@@ -276,6 +276,11 @@ def find_workspace(explicit: str | Path | None = None, cwd: Path | None = None) 
                 problem = f"folder {root} tidak ada"
             elif not root.is_dir():
                 problem = f"{root} adalah berkas, bukan folder ruang kerja"
+            elif (root / UNIT_FILE).exists():
+                problem = (
+                    f"{root / UNIT_FILE} adalah folder, padahal seharusnya berkas profil unit; "
+                    "ganti namanya lalu pulihkan unit.yaml"
+                )
             else:
                 problem = f"folder {root} bukan ruang kerja zi-docs (tidak ada {UNIT_FILE})"
             raise WorkspaceError(

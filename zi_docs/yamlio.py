@@ -309,10 +309,16 @@ def load_yaml(path: Path, *, display: str | None = None) -> YamlDoc:
             f"berkas {name} tidak ditemukan",
             [Finding(message="berkas tidak ada; periksa nama dan foldernya", file=name)],
         ) from None
+    except IsADirectoryError:
+        raise InvalidInputError(
+            f"{name} adalah folder, bukan berkas YAML",
+            [Finding(message="ini folder; yang diperlukan berkas .yaml", file=name)],
+        ) from None
     except OSError as exc:
+        reason = "tidak ada izin membaca" if isinstance(exc, PermissionError) else exc.strerror
         raise InvalidInputError(
             f"berkas {name} tidak dapat dibaca",
-            [Finding(message=f"tidak dapat dibaca ({exc.strerror})", file=name)],
+            [Finding(message=f"tidak dapat dibaca ({reason})", file=name)],
         ) from None
     try:
         text = raw.decode("utf-8-sig")

@@ -12,6 +12,7 @@ On-disk layout of ``archive/``::
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from zi_docs.catalogue import Catalogue, Node
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.evidence import searchbridge
 from zi_docs.evidence.catalog import Catalog, StoredFile, Tag
-from zi_docs.evidence.lock import DEFAULT_WAIT, ArchiveLock
+from zi_docs.evidence.lock import DEFAULT_WAIT, ArchiveLock, pid_alive
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.findings import Finding
 from zi_docs.workspace import Workspace
@@ -46,6 +47,17 @@ class Recovery:
     @property
     def anything(self) -> bool:
         return bool(self.temporary_removed or self.objects_removed or self.index_refreshed)
+
+
+def _clean_index_leftovers(root: Path) -> int:
+    """Remove ``.index.new-PID``/``.index.old-PID`` folders of a rebuild that was killed."""
+    removed = 0
+    for leftover in [*root.glob(".index.new-*"), *root.glob(".index.old-*")]:
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 class Archive:
@@ -91,7 +103,7 @@ class Archive:
         Must be called with the lock held.
         """
         assert self.lock.held
-        temporary = self.store.clean_temporary()
+        temporary = self.store.clean_temporary() + _clean_index_leftovers(self.root)
         pending = self.catalog.pending("pending_objects")
         removed = 0
         if pending:
