@@ -63,11 +63,18 @@ def _clean_index_leftovers(root: Path) -> int:
 class Archive:
     """An open archive. Reads need no lock; every change goes through :meth:`writing`."""
 
-    def __init__(self, root: Path, catalogue: Catalogue, *, lock_wait: float = DEFAULT_WAIT):
+    def __init__(
+        self,
+        root: Path,
+        catalogue: Catalogue,
+        *,
+        lock_wait: float = DEFAULT_WAIT,
+        rebuilding: bool = False,
+    ):
         self.root = root
         self.catalogue = catalogue
         self.store = ObjectStore(root / OBJECTS_DIR)
-        self.catalog = Catalog(root / CATALOG_FILE, root / OBJECTS_DIR)
+        self.catalog = Catalog(root / CATALOG_FILE, root / OBJECTS_DIR, rebuilding=rebuilding)
         self.lock = ArchiveLock(root / LOCK_FILE, lock_wait)
 
     @classmethod

@@ -206,9 +206,11 @@ def current_user() -> str:
 class Catalog:
     """A connection to ``catalog.sqlite``; rows become :class:`StoredFile` values."""
 
-    def __init__(self, path: Path, objects: Path) -> None:
+    def __init__(self, path: Path, objects: Path, *, rebuilding: bool = False) -> None:
+        """``rebuilding``: a new catalogue beside stored objects is wanted (``--perbaiki``)."""
         self.path = path
         self.store = ObjectStore(objects)
+        self._rebuilding = rebuilding
         self.read_only = False
         """The workspace cannot be written (a CD, a read-only share): reads only."""
         self.conn = self._connect()
@@ -249,7 +251,8 @@ class Catalog:
                 hint=_REPAIR_HINT,
             )
         exists = path.is_file()
-        if (not exists or path.stat().st_size == 0) and self.store.any_object():
+        empty = not exists or path.stat().st_size == 0
+        if empty and not self._rebuilding and self.store.any_object():
             state = "kosong (0 bita)" if exists else "tidak ada"
             raise CatalogError(
                 f"katalog arsip {self._shown} {state}, padahal folder objects/ berisi berkas "
