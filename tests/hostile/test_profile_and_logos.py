@@ -93,7 +93,10 @@ def _image(kind: str) -> bytes:
     return buffer.getvalue()
 
 
-SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="red"/></svg>'
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">'
+    b'<rect width="40" height="40" fill="red"/></svg>'
+)
 WORKING_LOGOS = [
     ("webp", "logo.webp", lambda: _image("WEBP")),
     ("svg", "logo.svg", lambda: SVG),
