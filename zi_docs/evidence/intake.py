@@ -24,6 +24,8 @@ from zi_docs.evidence.store import hash_file
 DEFAULT_MAX_MB = 100
 _IGNORED = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 _ZIPPED = frozenset({"docx", "xlsx", "pptx", "odt", "ods"})
+_CLAIMED = {".pdf": "PDF", ".docx": "dokumen Word", ".xlsx": "lembar kerja Excel", ".png": "PNG"}
+_CLAIMED |= {".jpg": "JPEG", ".jpeg": "JPEG"}
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,14 @@ def prepare(
             f"jenis berkas tidak didukung: {exc.reason}; simpan sebagai "
             "PDF, DOCX, XLSX, gambar (PNG/JPG) atau teks",
             "unsupported",
+        )
+    claimed = _CLAIMED.get(path.suffix.lower())
+    if claimed is not None and ftype.kind in ("txt", "csv", "md"):
+        return Rejection(
+            source,
+            f"berkas berakhiran {path.suffix} tetapi isinya teks biasa, bukan {claimed} (rusak "
+            "atau salah nama); buka berkas aslinya dan simpan ulang",
+            "corrupt",
         )
     if ftype.kind in _ZIPPED and (bomb := zipcheck.file_problem(path)) is not None:
         return Rejection(
