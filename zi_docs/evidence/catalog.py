@@ -104,8 +104,11 @@ def _read_only_problem(exc: BaseException) -> bool:
     )
 
 
-def _reason(exc: sqlite3.DatabaseError) -> str:
+def catalog_reason(exc: sqlite3.Error) -> str:
+    """Why SQLite could not read a catalogue, in Indonesian."""
     text = str(exc).lower()
+    if "no such table" in text:
+        return f"tabel {text.rsplit(':', 1)[-1].strip()} hilang"
     if "not a database" in text:
         return "isinya bukan basis data SQLite"
     if "malformed" in text or "corrupt" in text:
@@ -242,7 +245,8 @@ class Catalog:
         """Open read-write (WAL), or read-only when the folder cannot be written.
 
         A catalogue that is missing or empty while objects are stored is never replaced by
-        an empty one: that would silently show an archive of "0 berkas".
+        an empty one: that would silently show an archive of "0 berkas". A foreign or newer
+        database is refused before anything (not even the journal mode) is changed in it.
         """
         path = self.path
         if path.is_dir():
@@ -259,6 +263,10 @@ class Catalog:
                 "tersimpan; katalog tidak dibuat ulang diam-diam",
                 hint=_REPAIR_HINT,
             )
+        if exists:
+            self.conn = self._connect_read_only()
+            self._checked_version()  # refuses a foreign, damaged or newer file untouched
+            self.conn.close()
         try:
             if exists and not os.access(path.parent, os.W_OK):
                 raise sqlite3.OperationalError("readonly")
@@ -283,14 +291,17 @@ class Catalog:
         try:
             conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise self._damaged(exc) from None
             # a WAL database on read-only media without its -shm file: read it as it is
             conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+        conn.row_factory = sqlite3.Row
         return conn
 
     def _damaged(self, exc: sqlite3.DatabaseError) -> CatalogError:
         return CatalogError(
-            f"katalog arsip {self._shown} rusak atau bukan katalog zi-docs ({_reason(exc)})",
+            f"katalog arsip {self._shown} rusak atau bukan katalog zi-docs ({catalog_reason(exc)})",
             hint=_REPAIR_HINT,
         )
 

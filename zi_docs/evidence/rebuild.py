@@ -75,6 +75,7 @@ def rebuild_catalog(workspace: Workspace) -> RebuildReport:
             present = set(archive.catalog.all_shas())
             if present:
                 memory.audit = []  # the old log is in place already
+                _drop_orphans(archive)
             candidates = [
                 Candidate(store.path_for(sha), tuple(sorted(memory.tags.get(sha, ()))))
                 for sha in good
@@ -199,6 +200,13 @@ def _apply(archive: Archive, memory: _Memory, shas: list[str], kept: Path | None
             f" dari objek dan log audit; katalog lama disimpan sebagai {kept.name}" if kept else ""
         )
         log(conn, "bangun-ulang", None, f"katalog dibangun ulang{where}: {len(known)} berkas")
+
+
+def _drop_orphans(archive: Archive) -> None:
+    """Rows of files whose record is gone (removed outside zi-docs) would block re-adding."""
+    with archive.catalog.transaction() as conn:
+        for table in ("texts", "tags", "names", "numbers", "pending_index"):
+            conn.execute(f"DELETE FROM {table} WHERE sha256 NOT IN (SELECT sha256 FROM files)")
 
 
 def _now() -> str:

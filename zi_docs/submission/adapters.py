@@ -18,6 +18,7 @@ from typing import Any
 
 from zi_docs.catalogue import ChecklistItem
 from zi_docs.errors import WorkspaceError
+from zi_docs.evidence.catalog import catalog_reason
 from zi_docs.findings import Finding
 from zi_docs.submission.evidence_view import ArchiveView, EvidenceFile, EvidenceTag
 from zi_docs.workspace import PageSetup, Workspace
@@ -38,11 +39,18 @@ def read_archive(workspace: Workspace, *, read_only: bool = False) -> ArchiveVie
     Integrity comes from the archive's quick verification, or with ``read_only`` (rekap over
     other units' workspaces) from :func:`sizes_only`, which writes nothing."""
     path = catalog_path(workspace)
-    if not path.is_file():
+    objects = workspace.archive_dir / OBJECTS_DIR
+    if not path.is_file() or path.stat().st_size == 0:
+        from zi_docs.evidence.catalog import Catalog
+        from zi_docs.evidence.store import ObjectStore
+
+        if path.is_dir() or ObjectStore(objects).any_object():
+            Catalog(path, objects).close()  # refuses, saying why: never "0 berkas" silently
         return ArchiveView(files=())
-    files = read_catalog(path, workspace.archive_dir / OBJECTS_DIR)
-    integrity = sizes_only(files) if read_only else quick_verify(workspace)
-    return ArchiveView(files=files, integrity=integrity)
+    # the archive's own checks first (damaged, foreign, newer catalogue), then the read
+    verified = () if read_only else quick_verify(workspace)
+    files = read_catalog(path, objects)
+    return ArchiveView(files=files, integrity=sizes_only(files) if read_only else verified)
 
 
 def read_catalog(path: Path, objects: Path) -> tuple[EvidenceFile, ...]:
@@ -56,7 +64,7 @@ def read_catalog(path: Path, objects: Path) -> tuple[EvidenceFile, ...]:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise WorkspaceError(
-            f"katalog arsip {path} tidak dapat dibuka ({exc})",
+            f"katalog arsip {path} tidak dapat dibuka ({catalog_reason(exc)})",
             hint="jalankan 'zi-docs archive verify' di ruang kerja itu",
         ) from None
     try:
@@ -69,7 +77,7 @@ def read_catalog(path: Path, objects: Path) -> tuple[EvidenceFile, ...]:
         ).fetchall()
     except sqlite3.Error as exc:
         raise WorkspaceError(
-            f"katalog arsip {path} tidak dapat dibaca ({exc})",
+            f"katalog arsip {path} tidak dapat dibaca ({catalog_reason(exc)})",
             hint="jalankan 'zi-docs archive verify' di ruang kerja itu",
         ) from None
     finally:
