@@ -70,13 +70,13 @@ def export_bundle(
     out = out.expanduser().resolve()
     zip_path = out if out.suffix.lower() == ".zip" else out.with_name(out.name + ".zip")
     folder = out.with_suffix("") if out.suffix.lower() == ".zip" else out
+    _refuse_archive(workspace, [folder, zip_path])
     for target in (folder if keep_folder or not make_zip else None, zip_path if make_zip else None):
         if target is not None and target.exists() and (target.is_file() or any(target.iterdir())):
             raise WorkspaceError(
                 f"{target} sudah ada; bundel tidak menimpa berkas yang ada",
                 hint="pilih nama lain atau hapus dulu bundel lama",
             )
-    _refuse_archive(workspace, [folder, zip_path])
     output_folder(folder.parent)
     _clean_leftovers(folder.parent, folder.name)
     check = run_check(workspace, now.date())
