@@ -15,11 +15,14 @@ import logging
 import os
 import socket
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-import filelock
+with warnings.catch_warnings():  # without fcntl filelock warns that only a soft lock exists:
+    warnings.simplefilter("ignore")  # that lock is used, with the owner check below
+    import filelock
 
 from zi_docs.errors import BusyError
 
@@ -106,11 +109,36 @@ class ArchiveLock:
             self._lock.acquire(timeout=self.wait, poll_interval=0.05)
         except filelock.Timeout:
             holder = read_holder(self.path)
+            if holder is not None and not holder.alive and self._soft:
+                # a marker file outlives a killed holder: remove it once, then wait again
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+                return self._acquire_after_break()
             who = f" ({holder.describe()})" if holder else ""
             raise BusyError(
                 f"arsip sedang dipakai proses lain{who}",
                 hint="tunggu sampai proses itu selesai lalu ulangi perintah ini",
             ) from None
+        self._after_acquired()
+
+    @property
+    def _soft(self) -> bool:
+        """A marker-file lock (no ``fcntl``/``msvcrt``): the kernel does not release it."""
+        return not isinstance(self._lock, (filelock.UnixFileLock, filelock.WindowsFileLock))
+
+    def _acquire_after_break(self) -> None:
+        try:
+            self._lock.acquire(timeout=self.wait, poll_interval=0.05)
+        except filelock.Timeout:
+            holder = read_holder(self.path)
+            who = f" ({holder.describe()})" if holder else ""
+            raise BusyError(
+                f"arsip sedang dipakai proses lain{who}",
+                hint="tunggu sampai proses itu selesai lalu ulangi perintah ini",
+            ) from None
+        self._after_acquired()
+
+    def _after_acquired(self) -> None:
         previous = read_holder(self.path)
         if previous is not None and previous.pid != os.getpid():
             # the owner file outlived its lock: the holder died without releasing it
