@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from zi_docs.errors import WorkspaceError
+from zi_docs.processes import pid_alive
 
 
 def output_folder(folder: Path) -> Path:
@@ -71,8 +72,6 @@ def write_output(dest: Path, data: bytes) -> Path:
 
 def _clean_leftovers(dest: Path) -> None:
     """Remove temporary files of ``dest`` left by a writer that was killed."""
-    from zi_docs.evidence.lock import pid_alive
-
     for leftover in dest.parent.glob(f".{dest.name}.*.tmp"):
         pid = leftover.name[len(dest.name) + 2 : -4]
         if pid.isdigit() and not pid_alive(int(pid)):

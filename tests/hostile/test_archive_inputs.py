@@ -14,7 +14,7 @@ from archive_helpers import make_docx, write_pdf
 from click.testing import Result
 from conftest import clear, snapshot
 
-from zi_docs.evidence import api
+from zi_docs.evidence.filing import open_archive
 from zi_docs.workspace import Workspace
 
 
@@ -148,9 +148,9 @@ def test_a_bad_file_is_rejected_and_the_rest_is_added(
         result = zi("archive", "import", str(tmp_path / "masuk"))
     output = clear(result, 1, name, phrase)  # 1: something was rejected
     assert len(_stored(ws) - before) == 1, output  # only the good file
-    with api.open_archive(ws) as archive:
-        for sha in archive.catalog.all_shas():
-            assert SECRET not in archive.catalog.text(sha)  # nothing read from outside
+    with open_archive(ws) as archive:
+        for sha in archive.db.all_shas():
+            assert SECRET not in archive.db.text(sha)  # nothing read from outside
     assert good.name in output
 
 

@@ -16,7 +16,7 @@ from archive_helpers import write_pdf
 from click.testing import Result
 from conftest import clear, snapshot
 
-from zi_docs.evidence import api
+from zi_docs import evidence as api
 from zi_docs.submission.export import export_bundle
 from zi_docs.workspace import Workspace
 

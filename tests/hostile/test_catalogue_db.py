@@ -16,7 +16,8 @@ from archive_helpers import write_pdf
 from click.testing import Result
 from conftest import clear, snapshot
 
-from zi_docs.evidence import api
+from zi_docs import evidence as api
+from zi_docs.evidence.filing import open_archive
 from zi_docs.workspace import Workspace
 
 
@@ -126,8 +127,8 @@ def test_verify_perbaiki_rebuilds_and_says_what_it_restored(
 def test_verify_perbaiki_adds_objects_a_readable_catalogue_lacks(
     zi: Callable[..., Result], filled: Workspace
 ) -> None:
-    with api.open_archive(filled) as archive:
-        sha = archive.catalog.all_shas()[0]
+    with open_archive(filled) as archive:
+        sha = archive.db.all_shas()[0]
     _sql(filled, f"DELETE FROM files WHERE sha256='{sha}'")
     clear(zi("archive", "verify"), 3, "tidak tercatat di katalog")
     clear(zi("archive", "verify", "--perbaiki"), 0, "1 dari 3")

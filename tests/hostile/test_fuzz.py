@@ -25,9 +25,10 @@ from zi_docs.documents.logo import usable_image
 from zi_docs.documents.render import PreparedTemplate
 from zi_docs.documents.template_check import check_template
 from zi_docs.errors import ZiError
-from zi_docs.evidence.catalog import Catalog
-from zi_docs.evidence.intake import Candidate, Rejection, prepare
+from zi_docs.evidence.db import ArchiveDb
+from zi_docs.evidence.incoming import Candidate, Rejection, prepare
 from zi_docs.evidence.sniff import UnknownType, detect
+from zi_docs.evidence.store import ObjectStore
 from zi_docs.schema import validate
 from zi_docs.submission.bagcheck import verify_bag
 from zi_docs.workspace import UNIT_SCHEMA, Workspace, load_catalogue
@@ -159,7 +160,8 @@ def test_any_catalogue_file_opens_or_is_refused(data: bytes) -> None:
         (folder / "objects" / "ab").mkdir(parents=True)
         (folder / "objects" / "ab" / ("ab" + "0" * 62)).write_bytes(b"x")
         (folder / "catalog.sqlite").write_bytes(data)
-        clear_or_result(lambda: Catalog(folder / "catalog.sqlite", folder / "objects").close())
+        store = ObjectStore(folder / "objects")
+        clear_or_result(lambda: ArchiveDb(folder / "catalog.sqlite", store).close())
 
 
 bag_files = st.fixed_dictionaries(

@@ -17,8 +17,9 @@ from archive_helpers import write_pdf
 from click.testing import Result
 from conftest import clear
 
+from zi_docs import evidence as api
 from zi_docs.errors import BusyError
-from zi_docs.evidence import api
+from zi_docs.evidence.filing import open_archive
 from zi_docs.evidence.lock import OWNER_SUFFIX, ArchiveLock, read_holder
 from zi_docs.workspace import Workspace
 
@@ -73,7 +74,7 @@ def test_a_writer_is_not_blocked_by_verify(
     zi: Callable[..., Result], ws: Workspace, tmp_path: Path
 ) -> None:
     api.add_files(ws, [write_pdf(tmp_path / "a.pdf", "Surat")], indicators=["P.MP.i.a"])
-    with api.open_archive(ws) as archive, archive.lock:  # as if verify held it: it does not
+    with open_archive(ws) as archive, archive.lock:  # as if verify held it: it does not
         pass
     clear(zi("archive", "verify"), 0, "Arsip utuh")
     clear(zi("archive", "add", str(write_pdf(tmp_path / "b.pdf", "Nota")), "-i", "P.MP.i.a"), 0)

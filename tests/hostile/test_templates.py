@@ -13,9 +13,10 @@ from click.testing import Result
 from conftest import clear, snapshot
 
 from zi_docs.documents import environment
+from zi_docs.documents.registry import builtin_template
 from zi_docs.workspace import Workspace
 
-BUILTIN = Path(__file__).resolve().parents[2] / "templates" / "sk-tim.docx"
+BUILTIN = builtin_template("sk-tim.docx")
 
 
 def _template_with(ws: Workspace, tag: str) -> Path:

@@ -14,7 +14,6 @@ import datetime as dt
 import logging
 import os
 import socket
-import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ with warnings.catch_warnings():  # without fcntl filelock warns that only a soft
     import filelock
 
 from zi_docs.errors import BusyError
+from zi_docs.processes import pid_alive
 
 log = logging.getLogger(__name__)
 
@@ -49,29 +49,6 @@ class Holder:
 
     def describe(self) -> str:
         return f"proses {self.pid} di {self.host} sejak {self.since}"
-
-
-def pid_alive(pid: int) -> bool:
-    """True when a process with this id runs on this computer."""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        ctypes.windll.kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def read_holder(path: Path) -> Holder | None:

@@ -9,18 +9,18 @@ is reported as not restored.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi_docs.evidence.archive import CATALOG_FILE, LOCK_FILE, OBJECTS_DIR, Archive
-from zi_docs.evidence.catalog import CatalogError, Tag, log
-from zi_docs.evidence.ingest import Details, ingest
-from zi_docs.evidence.intake import Candidate
+from zi_docs.evidence.adding import Details, ingest
+from zi_docs.evidence.archive import LOCK_FILE, OBJECTS_DIR, Archive
+from zi_docs.evidence.db import DB_FILE, CatalogError
+from zi_docs.evidence.db.salvage import AuditRow, salvage
+from zi_docs.evidence.incoming import Candidate
 from zi_docs.evidence.lock import ArchiveLock
 from zi_docs.evidence.store import ObjectStore, hash_file
+from zi_docs.refs import IndicatorRef as Tag
 from zi_docs.workspace import Workspace
 
 
@@ -51,7 +51,7 @@ class _Memory:
     names: dict[str, str]
     tags: dict[str, set[Tag]]
     trashed: set[str]
-    audit: list[tuple[str, str, str, str | None, str]]
+    audit: list[AuditRow]
 
 
 def rebuild_catalog(workspace: Workspace) -> RebuildReport:
@@ -59,7 +59,7 @@ def rebuild_catalog(workspace: Workspace) -> RebuildReport:
     root = workspace.archive_dir
     lock = ArchiveLock(root / LOCK_FILE)
     with lock:
-        old = root / CATALOG_FILE
+        old = root / DB_FILE
         try:  # a catalogue that opens is kept: only objects it lacks are added to it
             Archive(root, workspace.catalogue).close()
             kept = None
@@ -72,7 +72,7 @@ def rebuild_catalog(workspace: Workspace) -> RebuildReport:
         archive = Archive(root, workspace.catalogue, rebuilding=True)
         archive.lock = lock  # re-entrant: ingest takes the lock this run already holds
         try:
-            present = set(archive.catalog.all_shas())
+            present = set(archive.db.all_shas())
             if present:
                 memory.audit = []  # the old log is in place already
                 _drop_orphans(archive)
@@ -113,25 +113,9 @@ def _move_aside(old: Path) -> Path | None:
 
 
 def _remember(kept: Path | None) -> _Memory:
-    """Names, tags, trash state and audit lines of the old catalogue, as far as readable."""
-    memory = _Memory({}, {}, set(), [])
-    if kept is None or not kept.is_file():
-        return memory
-    try:
-        conn = sqlite3.connect(f"{kept.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return memory
-    with contextlib.closing(conn):
-        with contextlib.suppress(sqlite3.Error):
-            memory.audit = [
-                tuple(row)
-                for row in conn.execute(
-                    "SELECT at, who, action, sha256, detail FROM audit ORDER BY id"
-                )
-            ]
-        with contextlib.suppress(sqlite3.Error):
-            for sha, name in conn.execute("SELECT sha256, name FROM files"):
-                memory.names[sha] = name
+    """Names, tags, trash state and audit lines of the old database, as far as readable."""
+    audit, names = salvage(kept)
+    memory = _Memory(names, {}, set(), audit)
     for _at, _who, action, sha, detail in memory.audit:
         if not sha:
             continue
@@ -179,35 +163,21 @@ def _objects(store: ObjectStore) -> tuple[list[str], list[str]]:
 
 
 def _apply(archive: Archive, memory: _Memory, shas: list[str], kept: Path | None) -> None:
-    known = set(archive.catalog.known(shas))
-    with archive.catalog.transaction() as conn:
+    known = set(archive.db.known(shas))
+    with archive.db.transaction() as tx:
         if memory.audit:  # the rebuild's own "tambah" lines give way to the real history
-            conn.execute("DELETE FROM audit")
-        conn.executemany(
-            "INSERT INTO audit (at, who, action, sha256, detail) VALUES (?,?,?,?,?)",
-            memory.audit,
-        )
+            tx.replace_audit(memory.audit)
         for sha in known:
             name = memory.names.get(sha)
             if name:
-                conn.execute("UPDATE files SET name=?, title=? WHERE sha256=?", (name, name, sha))
-                conn.execute("DELETE FROM names WHERE sha256=?", (sha,))
-                conn.execute("INSERT OR IGNORE INTO names VALUES (?, ?)", (sha, name))
+                tx.rename(sha, name)
             if sha in memory.trashed:
-                conn.execute("UPDATE files SET trashed_at=? WHERE sha256=?", (_now(), sha))
-            conn.execute("INSERT OR IGNORE INTO pending_index VALUES (?)", (sha,))
-        where = (
-            f" dari objek dan log audit; katalog lama disimpan sebagai {kept.name}" if kept else ""
-        )
-        log(conn, "bangun-ulang", None, f"katalog dibangun ulang{where}: {len(known)} berkas")
+                tx.trash(sha)
+        tx.journal_index(known)
+        where = f"; katalog lama disimpan sebagai {kept.name}" if kept else ""
+        tx.log("bangun-ulang", None, f"katalog dibangun ulang{where}: {len(known)} berkas")
 
 
 def _drop_orphans(archive: Archive) -> None:
-    """Rows of files whose record is gone (removed outside zi-docs) would block re-adding."""
-    with archive.catalog.transaction() as conn:
-        for table in ("texts", "tags", "names", "numbers", "pending_index"):
-            conn.execute(f"DELETE FROM {table} WHERE sha256 NOT IN (SELECT sha256 FROM files)")
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    with archive.db.transaction() as tx:
+        tx.drop_orphans()

@@ -1,4 +1,4 @@
-"""Integrity check: re-hash every stored file and compare store, catalogue and index.
+"""Integrity check: re-hash every stored file and compare store, database and index.
 
 Vocabulary after BagIt: a file is *missing*, its content is a *mismatch* (expected, found),
 or a stored file is *unexpected*. The index adds *index-missing*, *index-stale* and
@@ -8,20 +8,16 @@ or a stored file is *unexpected*. The index adds *index-missing*, *index-stale* 
 from __future__ import annotations
 
 import os
-import sqlite3
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from zi_docs.errors import BusyError
-from zi_docs.evidence import searchbridge
+from zi_docs.errors import BusyError, ZiError
+from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import Archive
-from zi_docs.evidence.catalog import StoredFile
+from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.store import TMP_PREFIX, hash_file
 from zi_docs.findings import Finding, Severity
-
-Progress = Callable[[int, int], None]
 
 _WHAT_TO_DO = {
     "missing": "pulihkan folder archive/ dari cadangan, atau buang catatannya dengan "
@@ -94,7 +90,7 @@ def verify(
     if quick:
         report = _verify_quick(archive, progress)
     else:
-        files = archive.catalog.files(include_trashed=True)
+        files = archive.db.files(include_trashed=True)
         sizes, odd = _scan_objects(archive.store.root)
         problems = _unexpected(archive, odd, set(sizes) - {f.sha256 for f in files})
         problems += _hash_all(archive, files, progress)
@@ -115,7 +111,7 @@ def _recover_when_free(archive: Archive) -> None:
     try:
         with archive.writing():
             pass
-    except (BusyError, OSError, sqlite3.Error):
+    except (BusyError, OSError, ZiError):
         pass  # a writer runs (it recovers itself), or the archive is read-only
     finally:
         archive.lock.wait = wait
@@ -123,9 +119,9 @@ def _recover_when_free(archive: Archive) -> None:
 
 def _settled(archive: Archive, report: VerifyReport) -> VerifyReport:
     """Drop problems of files a writer is adding or re-indexing while we looked."""
-    busy = set(archive.catalog.pending("pending_objects"))
-    busy |= set(archive.catalog.pending("pending_index"))
-    known = set(archive.catalog.all_shas())
+    busy = set(archive.db.pending("pending_objects"))
+    busy |= set(archive.db.pending("pending_index"))
+    known = set(archive.db.all_shas())
     kept = []
     for problem in report.problems:
         if problem.kind == "unexpected":
@@ -143,10 +139,8 @@ def _settled(archive: Archive, report: VerifyReport) -> VerifyReport:
 
 
 def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
-    """Sizes and counts: one catalogue query, one directory pass, no hashing, no threads."""
-    rows = archive.catalog.conn.execute(
-        "SELECT sha256, size, name, trashed_at IS NULL FROM files"
-    ).fetchall()
+    """Sizes and counts: one database query, one directory pass, no hashing, no threads."""
+    rows = archive.db.sizes()
     sizes, odd = _scan_objects(archive.store.root)
     known = {row[0] for row in rows}
     problems = _unexpected(archive, odd, set(sizes) - known)
@@ -166,7 +160,7 @@ def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
     if progress is not None:
         progress(len(rows), len(rows))
     live = sum(1 for row in rows if row[3])
-    entries = searchbridge.entry_count(archive.root)
+    entries = indexing.entry_count(archive.root)
     index_problems = _count_index(entries, live)
     return VerifyReport(
         True,
@@ -201,7 +195,7 @@ def _scan_objects(root: Path) -> tuple[dict[str, int], list[Path]]:
                 if name.startswith(TMP_PREFIX):
                     continue
                 # A name that is no digest lands in ``sizes`` too, and, being unknown to the
-                # catalogue, is reported as unexpected there (one check instead of two).
+                # database, is reported as unexpected there (one check instead of two).
                 if name[:2] == folder.name and entry.is_file():
                     sizes[name] = entry.stat().st_size
                 else:
@@ -289,7 +283,7 @@ _UNUSABLE = Problem(
 
 
 def _check_index(archive: Archive, files: list[StoredFile]) -> tuple[list[Problem], int | None]:
-    state = searchbridge.state(archive.root)
+    state = indexing.state(archive.root)
     live = {f.sha256: f for f in files if not f.trashed}
     if not state.usable:
         return ([_UNUSABLE] if live else []), None

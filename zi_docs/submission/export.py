@@ -26,9 +26,10 @@ from pathlib import Path
 from zi_docs import __version__
 from zi_docs.angka import angka
 from zi_docs.errors import WorkspaceError
-from zi_docs.evidence.store import hash_file
+from zi_docs.evidence import hash_file
 from zi_docs.findings import Finding, Severity
 from zi_docs.outputs import output_folder
+from zi_docs.processes import pid_alive
 from zi_docs.submission.bag import Placed, place_file, write_bag_files, zip_bag
 from zi_docs.submission.check import CheckResult, run_check
 from zi_docs.submission.html_index import IndexPage, render_index
@@ -138,8 +139,6 @@ def _refuse_archive(workspace: Workspace, targets: list[Path]) -> None:
 
 def _clean_leftovers(parent: Path, name: str) -> None:
     """Remove what a killed export left (``.NAME.PID.*`` build folders, ``.NAME.zip.PID.tmp``)."""
-    from zi_docs.evidence.lock import pid_alive
-
     for leftover in parent.glob(f".{name}.*"):
         parts = leftover.name[len(name) + 2 :].split(".")
         pid = next((p for p in parts if p.isdigit()), None)
@@ -192,7 +191,7 @@ def _workbook(
     check: CheckResult, build: Path, links: dict[str, list[tuple[str, str, str | None]]]
 ) -> Placed:
     """The LKE worksheet with each question's evidence appended to its Catatan cell."""
-    from zi_docs.assessment.workbook import write_workbook
+    from zi_docs.assessment import write_workbook
 
     relative = f"{PAYLOAD}/{WORKBOOK_NAME}"
     notes = {
