@@ -59,7 +59,12 @@ ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("jinja2",),
         (f"{DOCUMENTS}.render", f"{DOCUMENTS}.environment", f"{DOCUMENTS}.template_check"),
     ),
-    "Pillow": (("PIL",), (f"{DOCUMENTS}.charts", f"{DOCUMENTS}.flowchart_draw")),
+    "Pillow": (
+        ("PIL",),
+        (f"{DOCUMENTS}.charts", f"{DOCUMENTS}.flowchart_draw", f"{DOCUMENTS}.logo"),
+    ),
+    "resvg-py": (("resvg_py",), (f"{DOCUMENTS}.logo",)),
+    "filelock": (("filelock",), ("zi_docs.evidence.lock",)),
     "whoosh": (("whoosh",), ("zi_docs.evidence.search",)),
     "pypdf": (("pypdf",), EXTRACTION),
     "pypdfium2": (("pypdfium2",), EXTRACTION),
