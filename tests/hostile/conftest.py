@@ -63,7 +63,18 @@ def clear(result: Result, code: int, *needles: str) -> str:
         assert word not in output, (word, output)
     for needle in needles:
         assert needle in output, (needle, output)
+    _tally(result.exit_code)
     return output
+
+
+def _tally(code: int) -> None:
+    """With ``ZI_HOSTILE_TALLY=FILE``, one line per answer checked (for the issue's counts)."""
+    import os
+
+    target = os.environ.get("ZI_HOSTILE_TALLY")
+    if target:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(f"{os.environ.get('PYTEST_CURRENT_TEST', '?').split(' ')[0]}\t{code}\n")
 
 
 @pytest.fixture(scope="session")
