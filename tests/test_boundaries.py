@@ -53,15 +53,26 @@ ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "openpyxl": (
         ("openpyxl",),
-        ("zi_docs.spreadsheet", f"{DOCUMENTS}.staff_list", "zi_docs.evidence.textfiles"),
+        (
+            "zi_docs.spreadsheet",
+            f"{DOCUMENTS}.staff_list",
+            "zi_docs.evidence.textfiles",
+            "zi_docs.surveys.reader",  # reading survey exports (read-only, streamed)
+        ),
     ),
     "Jinja2": (
         ("jinja2",),
         (f"{DOCUMENTS}.render", f"{DOCUMENTS}.environment", f"{DOCUMENTS}.template_check"),
     ),
+    # drawing (charts, flowchart tiles, a logo), reading a photo's EXIF date
     "Pillow": (
         ("PIL",),
-        (f"{DOCUMENTS}.charts", f"{DOCUMENTS}.flowchart_draw", f"{DOCUMENTS}.logo"),
+        (
+            f"{DOCUMENTS}.charts",
+            f"{DOCUMENTS}.flowchart_draw",
+            f"{DOCUMENTS}.logo",
+            "zi_docs.evidence.photo",
+        ),
     ),
     "resvg-py": (("resvg_py",), (f"{DOCUMENTS}.logo",)),
     "filelock": (("filelock",), ("zi_docs.evidence.lock",)),

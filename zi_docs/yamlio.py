@@ -100,7 +100,7 @@ class _Builder:
                 node,
                 "jangkar (&nama) dipakai di dalam dirinya sendiri (*nama), sehingga isinya tidak "
                 "pernah selesai; salin isinya atau hapus aliasnya",
-                "yaml-recursive-alias",
+                "yaml-alias-melingkar",
             )
         repeated = key in self._built
         self._built.add(key)
@@ -114,7 +114,7 @@ class _Builder:
                         node,
                         f"alias (*nama) mengulang isi lebih dari {MAX_ALIAS_NODES} nilai; "
                         "tulis isinya langsung, tanpa alias bersarang",
-                        "yaml-alias-limit",
+                        "yaml-alias-berlebih",
                     )
             return self._build(node, path)
         finally:
@@ -126,7 +126,7 @@ class _Builder:
             raise self._stop(
                 key_node,
                 "nama isian harus teks biasa, bukan daftar atau kelompok; beri tanda kutip",
-                "yaml-key",
+                "yaml-nama-isian",
             )
         try:
             return self.loader.construct_object(key_node, deep=True)
@@ -136,7 +136,7 @@ class _Builder:
                 f"nama isian '{key_node.value}' memakai tanda "
                 f"'{key_node.tag.replace('tag:yaml.org,2002:', '!!')}' yang tidak dikenal; hapus "
                 "tanda '!...' di depannya",
-                "yaml-key",
+                "yaml-nama-isian",
             ) from None
 
     def _build(self, node: yaml.Node, path: PathKey) -> Any:
@@ -149,7 +149,7 @@ class _Builder:
                     node,
                     "kunci gabungan '<<' harus berisi alias kelompok (*nama) atau daftar alias "
                     "kelompok; perbaiki atau hapus baris '<<'",
-                    "yaml-merge",
+                    "yaml-gabungan",
                 ) from None
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -164,7 +164,7 @@ class _Builder:
                             file=self.file,
                             line=key_node.start_mark.line + 1,
                             field=format_path(key_path),
-                            code="yaml-duplicate-key",
+                            code="yaml-kunci-ganda",
                         )
                     )
                     continue
@@ -260,7 +260,7 @@ def parse_yaml(text: str, file: str) -> YamlDoc:
                 f"ada karakter kendali tak terlihat (kode U+{exc.character:04X}) di baris ini, "
                 "biasanya tersalin dari PDF atau Word; hapus karakter itu lalu simpan lagi",
                 line,
-                "yaml-control-character",
+                "yaml-karakter-kendali",
             ) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -268,14 +268,14 @@ def parse_yaml(text: str, file: str) -> YamlDoc:
                 file,
                 _syntax_message(exc.problem or ""),
                 mark.line + 1 if mark else None,
-                "yaml-syntax",
+                "yaml-sintaks",
             ) from None
         except RecursionError:
             raise _invalid(
                 file,
                 "isinya bersarang terlalu dalam; sederhanakan susunan daftar dan kelompoknya",
                 None,
-                "yaml-depth",
+                "yaml-terlalu-dalam",
             ) from None
         if node is None:
             return YamlDoc(data=None, file=file, lines={})
@@ -290,7 +290,7 @@ def parse_yaml(text: str, file: str) -> YamlDoc:
                 "isinya bersarang terlalu dalam (atau alias merujuk dirinya sendiri); "
                 "sederhanakan susunannya",
                 node.start_mark.line + 1,
-                "yaml-depth",
+                "yaml-terlalu-dalam",
             ) from None
     finally:
         loader.dispose()
@@ -331,7 +331,7 @@ def load_yaml(path: Path, *, display: str | None = None) -> YamlDoc:
                     message="berkas bukan UTF-8; simpan ulang sebagai UTF-8 dari editor teks",
                     file=name,
                     line=line,
-                    code="yaml-encoding",
+                    code="yaml-pengodean",
                 )
             ],
         ) from None

@@ -172,7 +172,7 @@ READ_ONLY = [
     (("archive", "search", "zona"), 0, "hasil"),
     (("archive", "show", "bukti-1.pdf"), 0, "bukti-1.pdf"),
     (("archive", "verify"), 0, "Arsip utuh"),
-    (("archive", "verify", "--quick"), 0, "Arsip utuh"),
+    (("archive", "verify", "--cepat"), 0, "Arsip utuh"),
     (("check",), 3, "Kelengkapan"),
     (("score",), 0, "Nilai"),
     (("archive", "log"), 0, "tambah"),

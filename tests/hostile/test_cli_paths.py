@@ -23,7 +23,7 @@ def _bare(*args: str) -> Result:
 
 def test_workspace_option_naming_a_file(tmp_path: Path) -> None:
     (tmp_path / "berkas").write_text("x")
-    output = clear(_bare("-w", str(tmp_path / "berkas"), "score"), 2, "--workspace tidak sah")
+    output = clear(_bare("-w", str(tmp_path / "berkas"), "score"), 2, "--ruang-kerja tidak sah")
     assert "' / '" not in output  # the option named once, not garbled
 
 
@@ -126,7 +126,8 @@ OPTIONS = [
     (("archive", "list", "--tidak-ada"), 2, "tidak dikenal"),
     (("perintah-antah",), 2, "tidak dikenal"),
     (("export",), 2, "KELUARAN"),
-    (("generate", "--all", "sk-tim"), 2, "--all"),
+    (("generate", "--semua", "sk-tim"), 2, "--semua"),
+    (("generate", "--all", "sk-tim"), 2, "--semua"),  # the old spelling, answered in the new
 ]
 
 

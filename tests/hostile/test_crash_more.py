@@ -46,7 +46,7 @@ def _command(ws: Workspace, out: Path, which: str) -> list[str]:
     if which == "reindex":
         return [*base, "archive", "reindex", "--penuh"]
     if which == "generate":
-        return [*base, "generate", "--all", "--arsipkan", "-o", str(out / "dokumen"), "--timpa"]
+        return [*base, "generate", "--semua", "--arsipkan", "-o", str(out / "dokumen"), "--timpa"]
     return [*base, "export", str(out / "bundel"), "--zip"]
 
 

@@ -85,14 +85,14 @@ class _Checker:
             tree = self.env.parse(source)
             self.env.compile(tree)  # unknown filters and tests are found by the compiler
         except TemplateSyntaxError as exc:
-            self.fail(tag, self._explain(exc.message or str(exc)), "template-syntax")
+            self.fail(tag, self._explain(exc.message or str(exc)), "templat-sintaks")
             return None
         except (ValueError, ArithmeticError, RecursionError):
             self.fail(
                 tag,
                 "angka atau ungkapan dalam tag terlalu panjang atau bersarang terlalu dalam; "
                 "perkecil",
-                "template-limit",
+                "templat-melampaui-batas",
             )
             return None
         for call in tree.find_all(nodes.Call):
@@ -103,7 +103,7 @@ class _Checker:
                     tag,
                     f"range() lebih dari {_MAX_RANGE:,} butir tidak diizinkan; perkecil "
                     "perulangannya".replace(",", "."),
-                    "template-limit",
+                    "templat-melampaui-batas",
                 )
         return tree
 
@@ -130,7 +130,7 @@ class _Checker:
             allowed = ("if", "for") if keyword == "else" else ("if",)
             if opener is None or opener.keyword not in allowed:
                 self.fail(
-                    tag, f"'{{% {keyword} %}}' tanpa '{{% if %}}' pembuka", "template-unbalanced"
+                    tag, f"'{{% {keyword} %}}' tanpa '{{% if %}}' pembuka", "templat-tak-seimbang"
                 )
             elif keyword == "elif":
                 tree = self.parse(tag, "{% if true %}{% " + tag.body + " %}{% endif %}")
@@ -145,7 +145,7 @@ class _Checker:
                 tag,
                 f"'{{% {keyword} %}}' tidak didukung: templat .docx harus berdiri sendiri, tanpa "
                 "berkas templat lain; salin isinya ke templat ini",
-                "template-include",
+                "templat-berkas-lain",
             )
         elif keyword in _SIMPLE:
             tree = self.parse(tag, "{% " + tag.body + " %}")
@@ -157,7 +157,7 @@ class _Checker:
             self.fail(
                 tag,
                 f"perintah '{keyword}' tidak dikenal dalam tag '{{% {tag.body} %}}'",
-                "template-syntax",
+                "templat-sintaks",
             )
 
     def close(self, tag: Tag, keyword: str) -> None:
@@ -166,7 +166,7 @@ class _Checker:
             self.fail(
                 tag,
                 f"penutup '{{% end{keyword} %}}' tanpa pembuka '{{% {keyword} %}}'",
-                "template-unbalanced",
+                "templat-tak-seimbang",
             )
             return
         while self.stack:
@@ -180,7 +180,7 @@ class _Checker:
             opened.tag,
             f"'{{% {opened.tag.body} %}}' tidak ditutup dengan "
             f"'{{% end{opened.keyword} %}}'{where}",
-            "template-unbalanced",
+            "templat-tak-seimbang",
         )
 
     def finish_part(self) -> None:
@@ -276,7 +276,7 @@ class _Checker:
         self.fail(
             tag,
             f"variabel '{missing}' (dalam '{path}') tidak disediakan oleh isian{hint}",
-            "template-unknown-variable",
+            "templat-variabel-tak-dikenal",
         )
 
 
@@ -349,7 +349,7 @@ def check_template(
                 "sebutkan dengan --jenis",
                 severity=Severity.INFO,
                 file=shown,
-                code="template-no-kind",
+                code="templat-tanpa-jenis",
             )
         )
     return TemplateReport(
