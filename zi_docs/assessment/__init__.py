@@ -5,9 +5,16 @@ the check, export and report commands. ``report_to_dict`` is its JSON view and
 ``write_workbook`` its LKE worksheet (.xlsx, written by :mod:`zi_docs.spreadsheet`).
 """
 
-from zi_docs.assessment.answers import Answer, AnswerSet, load_answers, parse_answers
+from zi_docs.assessment.answer_values import parse_value
+from zi_docs.assessment.answers import Answer, AnswerSet, answer_of, load_answers, parse_answers
 from zi_docs.assessment.gaps import Gap, RuleEffect
-from zi_docs.assessment.report import SCORE_JSON, WORKBOOK, ScoreReport, score_workspace
+from zi_docs.assessment.report import (
+    SCORE_JSON,
+    WORKBOOK,
+    ScoreReport,
+    score_answer_set,
+    score_workspace,
+)
 from zi_docs.assessment.scoring import (
     AreaScore,
     NodeScore,
@@ -16,7 +23,7 @@ from zi_docs.assessment.scoring import (
     Score,
     score_answers,
 )
-from zi_docs.assessment.verdict import RuleResult, Verdict
+from zi_docs.assessment.verdict import RuleResult, Verdict, subject_label
 from zi_docs.assessment.views import report_to_dict
 from zi_docs.assessment.workbook import write_workbook
 
@@ -35,10 +42,14 @@ __all__ = [
     "Score",
     "ScoreReport",
     "Verdict",
+    "answer_of",
     "load_answers",
     "parse_answers",
+    "parse_value",
     "report_to_dict",
+    "score_answer_set",
     "score_answers",
     "score_workspace",
+    "subject_label",
     "write_workbook",
 ]
