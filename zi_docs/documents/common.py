@@ -121,6 +121,9 @@ def _logo(workspace: Workspace) -> Path | None:
     logo = workspace.profile.data["unit"].get("logo")
     if not logo:
         return None
+    found = workspace.logo_path()  # refuses a logo outside the workspace
+    if found is not None:
+        return found
     path: Path = workspace.root / str(logo)
     if not path.is_file():
         shown = workspace.display(workspace.unit_file)
