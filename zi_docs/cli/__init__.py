@@ -11,6 +11,7 @@ from zi_docs import __version__
 from zi_docs.cli import archive as _archive
 from zi_docs.cli import documents as _documents
 from zi_docs.cli import submission as _submission
+from zi_docs.cli import web as _web
 from zi_docs.cli._base import RootGroup, workspace_dir_option
 from zi_docs.cli.lke import lke
 from zi_docs.cli.score import score
@@ -43,6 +44,7 @@ for _command in (
     *_documents.COMMANDS,
     *_archive.COMMANDS,
     *_submission.COMMANDS,
+    *_web.COMMANDS,
 ):
     cli.add_command(_command)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.catalogue.model import fold
+from zi_docs.evidence.actor import acting
 from zi_docs.evidence.store import ObjectStore
 
 SCHEMA_VERSION = 2
@@ -159,6 +160,9 @@ def now() -> str:
 
 
 def current_user() -> str:
+    named = acting()
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (OSError, KeyError):
