@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from zi_docs.evidence.api import audit_log, list_files
+from zi_docs.evidence import audit_log, list_files
 from zi_docs.workspace import Workspace
 
 from .conftest import KEY

@@ -5,6 +5,12 @@ the check, export and report commands. The xlsx workbook lives in
 :mod:`zi_docs.assessment.workbook` (the only module importing openpyxl).
 """
 
+from zi_docs.assessment.answer_edit import (
+    AnswerEntry,
+    StaleAnswerError,
+    read_answer,
+    save_answer,
+)
 from zi_docs.assessment.answers import Answer, AnswerSet, load_answers, parse_answers
 from zi_docs.assessment.gaps import Gap, RuleEffect
 from zi_docs.assessment.report import ScoreReport, demo_step, score_workspace
@@ -20,6 +26,7 @@ from zi_docs.assessment.verdict import RuleResult, Verdict
 
 __all__ = [
     "Answer",
+    "AnswerEntry",
     "AnswerSet",
     "AreaScore",
     "Gap",
@@ -30,10 +37,13 @@ __all__ = [
     "RuleResult",
     "Score",
     "ScoreReport",
+    "StaleAnswerError",
     "Verdict",
     "demo_step",
     "load_answers",
     "parse_answers",
+    "read_answer",
+    "save_answer",
     "score_answers",
     "score_workspace",
 ]

@@ -104,7 +104,7 @@ class IndexDoc:
     """Detected kind: ``pdf``, ``docx``, ``png`` ..."""
     date: dt.date | None = None
     stamp: str = ""
-    """Changes whenever the catalogue entry changes (its revision): tells stale entries apart."""
+    """Changes whenever the database record changes (its revision): tells stale entries apart."""
 
 
 def document_fields(doc: IndexDoc) -> dict[str, Any]:

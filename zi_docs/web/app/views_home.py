@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 
 from zi_docs.angka import angka, persen
 from zi_docs.errors import ZiError
-from zi_docs.submission.check import run_check
+from zi_docs.submission import run_check
 from zi_docs.web import roles
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.models import Activity, Grant
@@ -102,7 +102,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
 @rule("baca")
 def log(request: HttpRequest) -> HttpResponse:
     """Who did what and when: the web activity and the archive's audit log."""
-    from zi_docs.evidence.api import audit_log
+    from zi_docs.evidence import audit_log
 
     here = request.zi  # type: ignore[attr-defined]
     try:
