@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from zi_docs.web.app import views_archive, views_auth, views_home, views_lke
+from zi_docs.web.app import views_accounts, views_archive, views_auth, views_home, views_lke
 
 app_name = "zi_web"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("siapkan/<str:token>/", views_auth.siapkan, name="siapkan"),
     path("u/<str:ws>/", views_home.beranda, name="beranda"),
     path("u/<str:ws>/log/", views_home.log, name="log"),
+    path("u/<str:ws>/akun/", views_accounts.akun, name="akun"),
     path("u/<str:ws>/lke/", views_lke.pohon, name="lke"),
     path("u/<str:ws>/lke/<str:indikator>/", views_lke.indikator, name="indikator"),
     path("u/<str:ws>/lke/<str:indikator>/jawab/", views_lke.jawab, name="jawab"),
