@@ -42,7 +42,9 @@ def test_admin_adds_changes_and_removes_an_account(login: Any) -> None:
     assert "Akun sari dibuat" in added.content.decode()
     assert authenticate(username="sari", password=PASSWORD) is not None
     assert Grant.objects.get(user__username="sari").areas == "TTL"
-    client.post(_url(), {"aksi": "ubah", "nama": "sari", "peran": "ketua", "area": "", "aktif": "1"})
+    client.post(
+        _url(), {"aksi": "ubah", "nama": "sari", "peran": "ketua", "area": "", "aktif": "1"}
+    )
     assert Grant.objects.get(user__username="sari").role == "ketua"
     client.post(_url(), {"aksi": "hapus", "nama": "sari"})
     assert not Grant.objects.filter(user__username="sari").exists()
@@ -53,8 +55,14 @@ def test_weak_password_and_self_demotion_are_refused(login: Any) -> None:
     client = login("admin")
     weak = client.post(
         _url(),
-        {"aksi": "tambah", "username": "x", "role": "pengamat", "areas": "",
-         "password1": "123", "password2": "123"},
+        {
+            "aksi": "tambah",
+            "username": "x",
+            "role": "pengamat",
+            "areas": "",
+            "password1": "123",
+            "password2": "123",
+        },
         follow=True,
     )
     assert "terlalu pendek" in weak.content.decode()

@@ -20,7 +20,9 @@ module per job:
 
 from zi_docs.evidence.actor import acting_as
 from zi_docs.evidence.adding import IngestReport, Outcome
+from zi_docs.evidence.db import DB_FILE
 from zi_docs.evidence.drive_folders import Placement
+from zi_docs.evidence.example import install_example_archive
 from zi_docs.evidence.filing import (
     FileDetail,
     ImportReport,
@@ -51,6 +53,7 @@ from zi_docs.evidence.view import read_view
 from zi_docs.refs import IndicatorRef
 
 __all__ = [
+    "DB_FILE",
     "DEFAULT_MAX_MB",
     "KINDS",
     "MARK_END",
@@ -83,6 +86,7 @@ __all__ = [
     "empty_trash",
     "hash_file",
     "import_tree",
+    "install_example_archive",
     "list_files",
     "megabytes",
     "read_view",
