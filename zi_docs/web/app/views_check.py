@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -77,7 +78,7 @@ def periksa(request: HttpRequest) -> HttpResponse:
 
 
 @rule("baca")
-def laporan_word(request: HttpRequest) -> HttpResponse:
+def laporan_word(request: HttpRequest) -> HttpResponseBase:
     """The Laporan Kelengkapan Data Dukung (``check --docx``) for download."""
     here = request.zi  # type: ignore[attr-defined]
     try:
@@ -91,7 +92,7 @@ def laporan_word(request: HttpRequest) -> HttpResponse:
 
 
 @rule("baca")
-def ekspor(request: HttpRequest) -> HttpResponse:
+def ekspor(request: HttpRequest) -> HttpResponseBase:
     """Build the evaluator bundle (BagIt, zip) and send it."""
     here = request.zi  # type: ignore[attr-defined]
     if request.method != "POST":
