@@ -11,6 +11,7 @@ from zi_docs.web.app import (
     views_check,
     views_home,
     views_lke,
+    views_rekap,
 )
 
 app_name = "zi_web"
@@ -21,6 +22,7 @@ urlpatterns = [
     path("keluar/", views_auth.keluar, name="keluar"),
     path("ganti-sandi/", views_auth.ganti_sandi, name="ganti_sandi"),
     path("siapkan/<str:token>/", views_auth.siapkan, name="siapkan"),
+    path("rekap/", views_rekap.rekap, name="rekap"),
     path("u/<str:ws>/", views_home.beranda, name="beranda"),
     path("u/<str:ws>/log/", views_home.log, name="log"),
     path("u/<str:ws>/akun/", views_accounts.akun, name="akun"),
