@@ -13,6 +13,7 @@ from zi_docs.web.app import (
     views_home,
     views_lke,
     views_rekap,
+    views_templates,
 )
 
 app_name = "zi_web"
@@ -30,6 +31,8 @@ urlpatterns = [
     path("u/<str:ws>/dokumen/", views_docs.daftar, name="dokumen"),
     path("u/<str:ws>/dokumen/isian/<str:jenis>/<str:nama>/", views_docs.isian, name="isian"),
     path("u/<str:ws>/dokumen/unduh/<str:berkas>", views_docs.unduh_dokumen, name="unduh_dokumen"),
+    path("u/<str:ws>/templat/", views_templates.templat, name="templat"),
+    path("u/<str:ws>/templat/unggah/", views_templates.unggah_templat, name="unggah_templat"),
     path("u/<str:ws>/periksa/", views_check.periksa, name="periksa"),
     path("u/<str:ws>/periksa/laporan.docx", views_check.laporan_word, name="laporan_word"),
     path("u/<str:ws>/ekspor/", views_check.ekspor, name="ekspor"),
