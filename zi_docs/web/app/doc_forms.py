@@ -50,8 +50,15 @@ class Widget:
     errors: list[str] = field(default_factory=list)
 
 
+ABBREVIATIONS = {"nip": "NIP", "nik": "NIK", "npwp": "NPWP", "url": "URL", "lke": "LKE"}
+
+
 def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    words = name.replace("_", " ").split()
+    shown = [ABBREVIATIONS.get(w.lower(), w) for w in words]
+    if shown and shown[0] == words[0]:
+        shown[0] = shown[0].capitalize()
+    return " ".join(shown)
 
 
 def widgets(
