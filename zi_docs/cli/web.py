@@ -11,8 +11,22 @@ import click
 
 from zi_docs.cli._base import ZiGroup, emit_json, workspace_from
 from zi_docs.errors import ZiError
-from zi_docs.web import open_site, role_codes
-from zi_docs.web.site import Site
+from zi_docs.web import (
+    Account,
+    Site,
+    add_account,
+    change_account,
+    configure,
+    delete_account,
+    has_accounts,
+    is_loopback,
+    list_accounts,
+    open_site,
+    role_codes,
+    serve,
+    set_password,
+    setup_token,
+)
 
 ROLE_NAMES = role_codes()
 
@@ -26,8 +40,6 @@ def _open(ctx: click.Context, workspace_dirs: tuple[str, ...]) -> Site:
 
 def _site(ctx: click.Context, unit: str | None) -> tuple[Site, str]:
     """The configured site of ``zi-docs web -w ...`` and the unit an account command is for."""
-    from zi_docs.web.setup import configure
-
     dirs: tuple[str, ...] = ()
     probe: click.Context | None = ctx
     while probe is not None:
@@ -80,10 +92,6 @@ def web(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from zi_docs.web import accounts
-    from zi_docs.web.server import is_loopback, serve
-    from zi_docs.web.setup import configure
-
     site = _open(ctx, workspace_dirs)
     workspace = site.workspace(site.default_key)
     loopback = is_loopback(host)
@@ -102,8 +110,8 @@ def web(
         )
     del workspace
     target = base
-    if not accounts.has_accounts(site.default_key):
-        token = accounts.setup_token(site.default_key)
+    if not has_accounts(site.default_key):
+        token = setup_token(site.default_key)
         target = f"{base}siapkan/{token}/"
         click.echo(
             "Ruang kerja ini belum punya akun. Buat admin pertama lewat tautan sekali pakai:"
@@ -136,7 +144,7 @@ def _areas(text: str | None) -> list[str]:
     return [a.strip() for a in (text or "").split(",") if a.strip()]
 
 
-def _account_json(account: Any) -> dict[str, Any]:
+def _account_json(account: Account) -> dict[str, Any]:
     return {
         "nama": account.username,
         "aktif": account.active,
@@ -147,7 +155,7 @@ def _account_json(account: Any) -> dict[str, Any]:
     }
 
 
-def _account_line(account: Any) -> str:
+def _account_line(account: Account) -> str:
     parts = []
     for grant in account.grants:
         areas = f" ({', '.join(sorted(grant.areas))})" if grant.areas else ""
@@ -185,10 +193,8 @@ def tambah(
     sandi_stdin: bool,
 ) -> None:
     """Tambah akun NAMA dengan PERAN (sandi ditanyakan dua kali, tidak pernah di baris perintah)."""
-    from zi_docs.web import accounts
-
     site, key = _site(ctx, unit)
-    account = accounts.add_account(site, key, nama, peran, _password(sandi_stdin), _areas(area))
+    account = add_account(site, key, nama, peran, _password(sandi_stdin), _areas(area))
     click.echo(f"Akun dibuat: {_account_line(account)}")
 
 
@@ -208,10 +214,8 @@ def ubah(
     nonaktif: bool | None,
 ) -> None:
     """Ubah peran, area, atau status aktif akun NAMA."""
-    from zi_docs.web import accounts
-
     site, key = _site(ctx, unit)
-    account = accounts.change_account(
+    account = change_account(
         site,
         key,
         nama,
@@ -228,10 +232,8 @@ def ubah(
 @click.pass_context
 def hapus(ctx: click.Context, nama: str, unit: str | None) -> None:
     """Hapus peran akun NAMA di ruang kerja ini (akunnya hilang bila tak punya peran lain)."""
-    from zi_docs.web import accounts
-
     _, key = _site(ctx, unit)
-    accounts.delete_account(key, nama)
+    delete_account(key, nama)
     click.echo(f"Akun {nama} dihapus dari ruang kerja ini.")
 
 
@@ -241,10 +243,8 @@ def hapus(ctx: click.Context, nama: str, unit: str | None) -> None:
 @click.pass_context
 def sandi(ctx: click.Context, nama: str, sandi_stdin: bool) -> None:
     """Ganti sandi akun NAMA."""
-    from zi_docs.web import accounts
-
     _site(ctx, None)
-    accounts.set_password(nama, _password(sandi_stdin))
+    set_password(nama, _password(sandi_stdin))
     click.echo(f"Sandi {nama} diganti.")
 
 
@@ -254,10 +254,8 @@ def sandi(ctx: click.Context, nama: str, sandi_stdin: bool) -> None:
 @click.pass_context
 def daftar(ctx: click.Context, unit: str | None, as_json: bool) -> None:
     """Daftar akun ruang kerja ini beserta perannya."""
-    from zi_docs.web import accounts
-
     _, key = _site(ctx, unit)
-    found = accounts.list_accounts(key)
+    found = list_accounts(key)
     if as_json:
         emit_json([_account_json(a) for a in found])
         return
