@@ -5,7 +5,7 @@ catalogue directly (SQLite rows + tiny stored objects, like the archive would), 
 one run:
   * baseline: one plain SQL query counting files and tags (open, query, close);
   * check (read-only): catalogue read mode=ro + size check, completeness, roll-up, gates;
-  * check (as the command runs it): the same plus the archive's own ``verify --quick``.
+  * check (as the command runs it): the same plus the archive's own ``verify --cepat``.
 Prints each time and the ratio to the baseline.
 
     /work/venv/bin/python bench/bench_check.py [--files 20000] [--repeat 3]

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from zi_docs.cli._base import ZiGroup, emit_json, workspace_from
+from zi_docs.cli._base import ZiGroup, emit_json, option, workspace_from
 from zi_docs.errors import ZiError
 from zi_docs.web import (
     Account,
@@ -60,10 +60,11 @@ def _site(ctx: click.Context, unit: str | None) -> tuple[Site, str]:
 
 
 @click.group(cls=ZiGroup, invoke_without_command=True)
-@click.option(
-    "--workspace",
+@option(
+    "--ruang-kerja",
     "-w",
     "workspace_dirs",
+    old=("--workspace",),
     type=click.Path(file_okay=False),
     multiple=True,
     help="Folder ruang kerja yang dilayani; ulangi untuk beberapa unit sekaligus (bawaan: "

@@ -3,12 +3,14 @@
 The front door: clients (the CLI, the web app, other packages) call only what ``__all__``
 names. Engines stay inside: docxtpl in :mod:`zi_docs.documents.render`, python-docx building
 there and in :mod:`zi_docs.documents.docprops`, every Pillow chart in
-:mod:`zi_docs.documents.charts`, LibreOffice in :mod:`zi_docs.documents.pdf`. Other packages
-render their reports with :func:`render_builtin`.
+:mod:`zi_docs.documents.charts` (the Laporan SKM's in ``charts.skm``), LibreOffice
+in :mod:`zi_docs.documents.pdf`. Other packages render their reports with
+:func:`render_builtin`.
 """
 
 from zi_docs.documents.archiving import Archived, archive_generated
 from zi_docs.documents.charts import Bar, bar_chart
+from zi_docs.documents.consistency import consistency_findings
 from zi_docs.documents.docprops import DocumentInfo, read_info, read_served
 from zi_docs.documents.generation import (
     OUTPUT_FOLDER,
@@ -19,6 +21,7 @@ from zi_docs.documents.generation import (
 )
 from zi_docs.documents.input_edit import check_input_data, input_path, save_input
 from zi_docs.documents.kind import DocumentKind
+from zi_docs.documents.kinds.laporan_skm import write_report as write_skm_report
 from zi_docs.documents.pdf import convert_to_pdf, find_soffice
 from zi_docs.documents.registry import all_kinds, get_kind, served_by
 from zi_docs.documents.reports import render_builtin
@@ -49,6 +52,7 @@ __all__ = [
     "bar_chart",
     "check_input_data",
     "check_templates",
+    "consistency_findings",
     "convert_to_pdf",
     "describe_kind",
     "find_soffice",
@@ -62,4 +66,5 @@ __all__ = [
     "render_builtin",
     "save_input",
     "served_by",
+    "write_skm_report",
 ]

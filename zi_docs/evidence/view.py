@@ -50,7 +50,7 @@ def sizes_only(files: tuple[EvidenceFile, ...]) -> tuple[Finding, ...]:
                     f"berkas tersimpan {file.name} hilang dari arsip; jalankan 'zi-docs archive "
                     "verify' di ruang kerja itu",
                     file=file.name,
-                    code="integritas-missing",
+                    code="integritas-hilang",
                 )
             )
             continue
@@ -60,7 +60,7 @@ def sizes_only(files: tuple[EvidenceFile, ...]) -> tuple[Finding, ...]:
                     f"ukuran berkas tersimpan {file.name} berubah ({file.size} -> {size} bita); "
                     "jalankan 'zi-docs archive verify' di ruang kerja itu",
                     file=file.name,
-                    code="integritas-size",
+                    code="integritas-ukuran",
                 )
             )
     return tuple(found)
