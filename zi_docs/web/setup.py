@@ -74,6 +74,9 @@ def build_settings(site: Site, *, allowed_hosts: list[str] | None = None) -> dic
         "TIME_ZONE": "Asia/Jakarta",
         "USE_TZ": True,
         "STATIC_URL": "/statis/",
+        # No collectstatic step: whitenoise serves the app's static folder through the
+        # finders (without this, DEBUG=False serves nothing and the pages have no style).
+        "WHITENOISE_USE_FINDERS": True,
         "LOGIN_URL": "zi_web:masuk",
         "LOGIN_REDIRECT_URL": "zi_web:awal",
         "LOGOUT_REDIRECT_URL": "zi_web:masuk",
