@@ -75,3 +75,13 @@ def stored(workspace: Workspace, tmp_path: Path) -> dict[str, str]:
     first = add_files(workspace, [letter], indicators=["A.I.1.i.a"], item="undangan")
     second = add_files(workspace, [photo], indicators=["A.I.5.i.a"])
     return {"mp": first.outcomes[0].sha256, "pw": second.outcomes[0].sha256}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Login throttling counts live in the cache; no test inherits another's failures."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -53,9 +53,7 @@ def add_files(
         all_tags = tuple(dict.fromkeys((*resolved, *_checked(archive, tags), *copied)))
         candidates, rejected = collect(paths, all_tags, archive_root=archive.root)
         if display_names:
-            candidates = [
-                replace(c, display_name=display_names.get(c.path)) for c in candidates
-            ]
+            candidates = [replace(c, display_name=display_names.get(c.path)) for c in candidates]
         report = ingest(
             archive,
             candidates,

@@ -64,6 +64,7 @@ def add_account(
     site: Site, workspace: str, username: str, role: str, password: str, areas: Iterable[str] = ()
 ) -> Account:
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import User
     from django.db import transaction
 
     from zi_docs.web.app.models import Grant
@@ -75,7 +76,7 @@ def add_account(
         user = user_model.objects.filter(username=username).first()
         if user is None:
             validate_password_text(username, password)
-            user = user_model.objects.create_user(username, password=password)
+            user = User.objects.create_user(username, password=password)
         elif Grant.objects.filter(user=user, workspace=workspace).exists():
             raise ZiError(
                 f"akun '{username}' sudah ada di ruang kerja ini",

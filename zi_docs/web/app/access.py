@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from zi_docs.errors import WorkspaceError
@@ -21,7 +22,7 @@ from zi_docs.web.app.models import Grant
 from zi_docs.web.setup import current_site
 from zi_docs.workspace import Workspace
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 AreaOf = Callable[[Workspace, dict[str, Any]], "str | None"]
 PUBLIC = "publik"
 
@@ -80,7 +81,7 @@ def rule(capability: str, area_of: AreaOf | None = None) -> Callable[[View], Vie
 
     def wrap(view: View) -> View:
         @functools.wraps(view)
-        def guarded(request: HttpRequest, ws: str, **kwargs: Any) -> HttpResponse:
+        def guarded(request: HttpRequest, ws: str, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             site = current_site()

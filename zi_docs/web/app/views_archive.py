@@ -170,12 +170,12 @@ def _send(request: HttpRequest, sha: str, *, inline: bool) -> FileResponse:
 
 
 @rule("baca")
-def unduh(request: HttpRequest, sha: str) -> HttpResponse:
+def unduh(request: HttpRequest, sha: str) -> FileResponse:
     return _send(request, sha, inline=False)
 
 
 @rule("baca")
-def pratinjau(request: HttpRequest, sha: str) -> HttpResponse:
+def pratinjau(request: HttpRequest, sha: str) -> FileResponse:
     return _send(request, sha, inline=True)
 
 

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import authenticate, get_user_model, login
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.views import LoginView, LogoutView, PasswordChangeView
 from django.core.cache import cache
@@ -126,7 +127,7 @@ def siapkan(request: HttpRequest, token: str) -> HttpResponse:
             locked = SetupToken.objects.select_for_update().get(pk=row.pk)
             if locked.used:
                 return redirect("zi_web:masuk")
-            user = get_user_model().objects.create_user(
+            user = User.objects.create_user(
                 form.cleaned_data["username"], password=form.cleaned_data["password1"]
             )
             Grant.objects.create(user=user, workspace=locked.workspace, role="admin")
