@@ -16,7 +16,7 @@ from zi_docs.evidence.api import add_files, list_files, tag
 from zi_docs.submission.check import CheckResult, run_check
 from zi_docs.web.app.access import checked_in_view, indicator_area, rule
 from zi_docs.web.app.activity import actor_name, record
-from zi_docs.web.app.answer_form import form_value
+from zi_docs.web.app.answer_form import answer_text, form_value
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
 
@@ -126,7 +126,7 @@ def jawab(request: HttpRequest, indikator: str) -> HttpResponse:
     except ZiError as err:
         return library_error(request, err)
     else:
-        record(request, here.key, "jawab", f"{node.id}: {saved.raw!r}")
+        record(request, here.key, "jawab", f"{node.id}: {answer_text(saved.raw)}")
         messages.success(request, f"Jawaban {node.id} disimpan.")
         return redirect("zi_web:indikator", ws=here.key, indikator=node.id)
     context = _indicator_context(request, node.id)
