@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from django.contrib import messages
@@ -13,10 +12,11 @@ from zi_docs.assessment.answer_edit import StaleAnswerError, read_answer, save_a
 from zi_docs.errors import InvalidInputError, ZiError
 from zi_docs.evidence.actor import acting_as
 from zi_docs.evidence.api import add_files, list_files, tag
-from zi_docs.submission.check import CheckResult, run_check
+from zi_docs.submission.check import CheckResult
 from zi_docs.web.app.access import checked_in_view, indicator_area, rule
 from zi_docs.web.app.activity import actor_name, record
 from zi_docs.web.app.answer_form import answer_text, form_value
+from zi_docs.web.app.check_cache import checked
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
 
@@ -35,7 +35,7 @@ def pohon(request: HttpRequest) -> HttpResponse:
     """Every question of the catalogue with its answer and light, grouped by area."""
     here = request.zi  # type: ignore[attr-defined]
     try:
-        result = run_check(here.workspace, dt.date.today(), read_only=True)
+        result = checked(here.workspace)
     except ZiError as err:
         return library_error(request, err)
     catalogue = result.report.catalogue
@@ -63,7 +63,7 @@ def _indicator_context(request: HttpRequest, indikator: str) -> dict[str, object
     here = request.zi  # type: ignore[attr-defined]
     workspace = here.workspace
     node = workspace.catalogue.resolve(indikator)
-    result = run_check(workspace, dt.date.today(), read_only=True)
+    result = checked(workspace)
     status = result.completeness.indicator(node.id)
     entry = read_answer(workspace, node.id)
     files = result.completeness.files
