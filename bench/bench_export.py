@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from submission_helpers import Fake, make_archive
 
-from zi_docs.submission import adapters
+from zi_docs.evidence import view
 from zi_docs.submission.export import export_bundle
 from zi_docs.workspace import init_workspace
 
@@ -67,7 +67,7 @@ def main() -> None:
             p.stat().st_size for p in (ws.archive_dir / "objects").rglob("*") if p.is_file()
         )
         print(f"arsip: {args.files} berkas, {total / 1e9:.2f} GB")
-        adapters.quick_verify = lambda _ws: ()  # the bench has no search index to check
+        view.quick_verify = lambda _ws: ()  # the bench has no search index to check
         subprocess.run(["sync"], check=False)
 
         start = time.perf_counter()

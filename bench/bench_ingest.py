@@ -3,7 +3,7 @@
 Generates, in one run, a corpus of multi-page text PDFs plus DOCX files, then times:
   * baseline: one process, pypdf / python-docx extraction, one whoosh index with the default
     analyzer (StandardAnalyzer), one commit at the end — nothing stored but the text index;
-  * zi-docs: ``api.add_files`` on a fresh workspace — content hashing, type detection, parallel
+  * zi-docs: ``evidence.add_files`` on a fresh workspace — content hashing, type detection, parallel
     extraction on all cores, atomic fsynced copies into the object store, the SQLite catalogue
     with audit log, and the Indonesian search index in batched commits.
 Prints both times and the ratio zi-docs / baseline.
@@ -30,7 +30,7 @@ from pdfmake import make_pdf  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from whoosh import fields, index  # noqa: E402
 
-from zi_docs.evidence import api  # noqa: E402
+from zi_docs import evidence  # noqa: E402
 from zi_docs.workspace import init_workspace  # noqa: E402
 
 TARGET = 0.7
@@ -96,7 +96,7 @@ def baseline(files: list[Path], index_dir: Path) -> float:
 def zi_docs(files: list[Path], folder: Path, workspace_dir: Path) -> tuple[float, int]:
     workspace = init_workspace(workspace_dir).workspace
     start = time.perf_counter()
-    report = api.add_files(workspace, [folder], indicators=["P.MP.i.a"])
+    report = evidence.add_files(workspace, [folder], indicators=["P.MP.i.a"])
     elapsed = time.perf_counter() - start
     if report.rejected or len(report.added) != len(files):
         raise SystemExit(f"ingest incomplete: {report.rejected[:3]}")

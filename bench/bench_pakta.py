@@ -19,7 +19,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment
 
 from zi_docs.documents.formatting import FILTERS
-from zi_docs.documents.generate import _load
+from zi_docs.documents.generation import _load
 from zi_docs.documents.kinds.pakta import KIND, split
 from zi_docs.documents.registry import template_path
 from zi_docs.documents.render import PreparedTemplate

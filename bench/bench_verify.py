@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_ingest import build_corpus
 
-from zi_docs.evidence import api
+from zi_docs import evidence
 from zi_docs.workspace import init_workspace
 
 TARGET = 1.3
@@ -58,7 +58,7 @@ def main() -> None:
             )
             (corpus / f"log-{i}.txt").write_text((words + "\n") * 1000, encoding="utf-8")
         workspace = init_workspace(tmp / "ws").workspace
-        report = api.add_files(workspace, [corpus], max_mb=100)
+        report = evidence.add_files(workspace, [corpus], max_mb=100)
         objects = sorted(p for p in (workspace.archive_dir / "objects").glob("*/*"))
         size = sum(p.stat().st_size for p in objects)
         print(f"archive: {len(report.added)} files, {size / 1e6:.0f} MB; cores: {os.cpu_count()}")
@@ -68,14 +68,14 @@ def main() -> None:
             subprocess.run(["sha256sum", *names], check=True, stdout=subprocess.DEVNULL)
 
         def verify() -> None:
-            result = api.verify_archive(workspace)
+            result = evidence.verify_archive(workspace)
             if not result.ok:
                 raise SystemExit(f"verify found problems: {result.problems[:3]}")
 
         sha256sum()  # warm the page cache
         base = _best(2, sha256sum)
         ours = _best(2, verify)
-        quick = _best(2, lambda: api.verify_archive(workspace, quick=True))
+        quick = _best(2, lambda: evidence.verify_archive(workspace, quick=True))
         print(f"sha256sum over {len(names)} files:        {base:6.2f} s")
         print(f"zi-docs archive verify:              {ours:6.2f} s")
         print(f"zi-docs archive verify --quick:      {quick:6.2f} s")

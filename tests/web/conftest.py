@@ -63,7 +63,7 @@ def stored(workspace: Workspace, tmp_path: Path) -> dict[str, str]:
     """Two archived files: a letter tagged to an MP question, a PNG tagged to a PW question."""
     from PIL import Image
 
-    from zi_docs.evidence.api import add_files
+    from zi_docs.evidence import add_files
 
     letter = tmp_path / "masuk" / "Undangan rapat pembentukan tim.txt"
     letter.parent.mkdir()

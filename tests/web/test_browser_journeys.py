@@ -13,8 +13,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from zi_docs.assessment.answer_edit import read_answer
-from zi_docs.evidence.api import list_files
+from zi_docs.assessment import read_answer
+from zi_docs.evidence import list_files
 from zi_docs.workspace import Workspace
 
 from .browser import chromium, has, log_in, needs_browser, submit, text_of

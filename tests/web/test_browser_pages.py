@@ -15,8 +15,8 @@ from pdfmake import make_pdf
 from PIL import Image, ImageStat
 from selenium.webdriver.common.by import By
 
-from zi_docs.assessment.answer_edit import read_answer, save_answer
-from zi_docs.evidence.api import add_files
+from zi_docs.assessment import read_answer, save_answer
+from zi_docs.evidence import add_files
 from zi_docs.web.accounts import setup_token
 from zi_docs.workspace import Workspace
 

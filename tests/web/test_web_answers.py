@@ -9,8 +9,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zi_docs.assessment import score_workspace
-from zi_docs.assessment.answer_edit import read_answer, save_answer
+from zi_docs.assessment import read_answer, save_answer, score_workspace
 from zi_docs.web.app.models import Activity
 from zi_docs.workspace import Workspace
 

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from zi_docs.evidence.api import audit_log, list_files
+from zi_docs.evidence import audit_log, list_files
 from zi_docs.workspace import Workspace
 
 from .conftest import KEY
@@ -126,3 +126,20 @@ def test_list_filters(login: Any, stored: dict[str, str]) -> None:
     assert "Undangan rapat" in by_kind and "foto-sosialisasi" not in by_kind
     bad_year = client.get(url, {"tahun": "dua ribu"}, follow=True).content.decode()
     assert "bukan angka" in bad_year
+
+
+@pytest.mark.django_db
+def test_upload_type_comes_from_the_content_not_the_name(login: Any, workspace: Workspace) -> None:
+    response = _upload(login("ketua"), SimpleUploadedFile("laporan.pdf", b"sekadar teks biasa"))
+    stored = [f for f in list_files(workspace).files if f.name == "laporan.pdf"]
+    if stored:
+        assert stored[0].kind != "pdf"
+    else:
+        assert "laporan.pdf" in response.content.decode()
+
+
+def test_uploads_are_streamed_to_disk_never_held_in_memory() -> None:
+    from django.conf import settings
+
+    assert settings.FILE_UPLOAD_MAX_MEMORY_SIZE == 0
+    assert settings.FILE_UPLOAD_HANDLERS == ["zi_docs.web.app.uploads.LimitedUploadHandler"]

@@ -7,8 +7,8 @@ import os
 import time
 from pathlib import Path
 
-from zi_docs.assessment.answer_edit import read_answer, save_answer
-from zi_docs.evidence.api import add_files
+from zi_docs.assessment import read_answer, save_answer
+from zi_docs.evidence import add_files
 from zi_docs.web.app.check_cache import checked
 from zi_docs.workspace import Workspace
 

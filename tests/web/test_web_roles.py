@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from zi_docs.assessment.answer_edit import read_answer
+from zi_docs.assessment import read_answer
 from zi_docs.web.app.access import PUBLIC, Rule
 from zi_docs.workspace import Workspace
 

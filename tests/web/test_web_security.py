@@ -12,7 +12,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from zi_docs.assessment.answer_edit import read_answer, save_answer
+from zi_docs.assessment import read_answer, save_answer
 from zi_docs.web.app.views_auth import MAX_FAILURES
 from zi_docs.web.site import Site, secret_key
 from zi_docs.workspace import Workspace

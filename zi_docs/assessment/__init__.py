@@ -1,13 +1,19 @@
 """Self-assessment: validate LKE answers, score them, check the WBK/WBBM thresholds, find gaps.
 
 ``score_workspace(workspace)`` is the entry point; the dataclasses it returns are shared with
-the check, export and report commands. The xlsx workbook lives in
-:mod:`zi_docs.assessment.workbook` (the only module importing openpyxl).
+the check, export and report commands. ``report_to_dict`` is its JSON view and
+``write_workbook`` its LKE worksheet (.xlsx, written by :mod:`zi_docs.spreadsheet`).
 """
 
+from zi_docs.assessment.answer_edit import (
+    AnswerEntry,
+    StaleAnswerError,
+    read_answer,
+    save_answer,
+)
 from zi_docs.assessment.answers import Answer, AnswerSet, load_answers, parse_answers
 from zi_docs.assessment.gaps import Gap, RuleEffect
-from zi_docs.assessment.report import ScoreReport, demo_step, score_workspace
+from zi_docs.assessment.report import SCORE_JSON, WORKBOOK, ScoreReport, score_workspace
 from zi_docs.assessment.scoring import (
     AreaScore,
     NodeScore,
@@ -17,9 +23,14 @@ from zi_docs.assessment.scoring import (
     score_answers,
 )
 from zi_docs.assessment.verdict import RuleResult, Verdict
+from zi_docs.assessment.views import report_to_dict
+from zi_docs.assessment.workbook import write_workbook
 
 __all__ = [
+    "SCORE_JSON",
+    "WORKBOOK",
     "Answer",
+    "AnswerEntry",
     "AnswerSet",
     "AreaScore",
     "Gap",
@@ -30,10 +41,14 @@ __all__ = [
     "RuleResult",
     "Score",
     "ScoreReport",
+    "StaleAnswerError",
     "Verdict",
-    "demo_step",
     "load_answers",
     "parse_answers",
+    "read_answer",
+    "report_to_dict",
+    "save_answer",
     "score_answers",
     "score_workspace",
+    "write_workbook",
 ]

@@ -44,7 +44,9 @@ def _site(ctx: click.Context) -> tuple[Site, str]:
     help="Folder ruang kerja yang dilayani (bawaan: seperti perintah lain).",
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Alamat yang didengarkan.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Nomor port."
+)
 @click.option(
     "--tanpa-peramban", is_flag=True, help="Jangan membuka peramban (browser) secara otomatis."
 )

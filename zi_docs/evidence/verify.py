@@ -1,4 +1,4 @@
-"""Integrity check: re-hash every stored file and compare store, catalogue and index.
+"""Integrity check: re-hash every stored file and compare store, database and index.
 
 Vocabulary after BagIt: a file is *missing*, its content is a *mismatch* (expected, found),
 or a stored file is *unexpected*. The index adds *index-missing*, *index-stale* and
@@ -8,18 +8,15 @@ or a stored file is *unexpected*. The index adds *index-missing*, *index-stale* 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi_docs.evidence import searchbridge
+from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import Archive
-from zi_docs.evidence.catalog import StoredFile
+from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.store import TMP_PREFIX, hash_file
 from zi_docs.findings import Finding, Severity
-
-Progress = Callable[[int, int], None]
 
 _WHAT_TO_DO = {
     "missing": "pulihkan folder archive/ dari cadangan, atau buang catatannya dengan "
@@ -86,7 +83,7 @@ def verify(
     with archive.writing():
         if quick:
             return _verify_quick(archive, progress)
-        files = archive.catalog.files(include_trashed=True)
+        files = archive.db.files(include_trashed=True)
         sizes, odd = _scan_objects(archive.store.root)
         problems = _unexpected(archive, odd, set(sizes) - {f.sha256 for f in files})
         problems += _hash_all(archive, files, progress)
@@ -101,10 +98,8 @@ def verify(
 
 
 def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
-    """Sizes and counts: one catalogue query, one directory pass, no hashing, no threads."""
-    rows = archive.catalog.conn.execute(
-        "SELECT sha256, size, name, trashed_at IS NULL FROM files"
-    ).fetchall()
+    """Sizes and counts: one database query, one directory pass, no hashing, no threads."""
+    rows = archive.db.sizes()
     sizes, odd = _scan_objects(archive.store.root)
     known = {row[0] for row in rows}
     problems = _unexpected(archive, odd, set(sizes) - known)
@@ -124,7 +119,7 @@ def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
     if progress is not None:
         progress(len(rows), len(rows))
     live = sum(1 for row in rows if row[3])
-    entries = searchbridge.entry_count(archive.root)
+    entries = indexing.entry_count(archive.root)
     index_problems = _count_index(entries, live)
     return VerifyReport(
         True,
@@ -159,7 +154,7 @@ def _scan_objects(root: Path) -> tuple[dict[str, int], list[Path]]:
                 if name.startswith(TMP_PREFIX):
                     continue
                 # A name that is no digest lands in ``sizes`` too, and, being unknown to the
-                # catalogue, is reported as unexpected there (one check instead of two).
+                # database, is reported as unexpected there (one check instead of two).
                 if name[:2] == folder.name and entry.is_file():
                     sizes[name] = entry.stat().st_size
                 else:
@@ -247,7 +242,7 @@ _UNUSABLE = Problem(
 
 
 def _check_index(archive: Archive, files: list[StoredFile]) -> tuple[list[Problem], int | None]:
-    state = searchbridge.state(archive.root)
+    state = indexing.state(archive.root)
     live = {f.sha256: f for f in files if not f.trashed}
     if not state.usable:
         return ([_UNUSABLE] if live else []), None

@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from zi_docs.angka import angka, persen
-from zi_docs.assessment.scoring import QuestionScore, Score
-from zi_docs.catalogue import Catalogue, ChecklistItem, Node
-from zi_docs.catalogue.model import fold
+from zi_docs.assessment import QuestionScore, Score
+from zi_docs.catalogue import Catalogue, ChecklistItem, Node, fold
+from zi_docs.evidence import ArchiveView, EvidenceFile
 from zi_docs.findings import Finding, Severity
-from zi_docs.submission.evidence_view import ArchiveView, EvidenceFile
 
 TOP_EPSILON = 1e-9
 HintFor = Callable[[ChecklistItem], str | None]

@@ -8,13 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.findings import Finding, Severity
+from zi_docs.resources import WEB_ROLES, resource
 from zi_docs.yamlio import load_yaml
-
-ROLES_FILE = Path(__file__).resolve().parent.parent / "data" / "peran-web.yaml"
 
 CAPABILITIES = ("baca", "jawab", "unggah", "buang", "lapis", "akun")
 """Everything a view can require. ``baca`` is reading; the others write."""
@@ -44,7 +42,7 @@ class Grant:
 @cache
 def roles() -> dict[str, Role]:
     """All roles, in the order of the data file."""
-    path = ROLES_FILE
+    path = resource(WEB_ROLES)
     doc = load_yaml(path)
     raw = doc.data.get("peran") if isinstance(doc.data, dict) else None
     if not isinstance(raw, dict):

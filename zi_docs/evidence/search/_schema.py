@@ -12,10 +12,11 @@ from whoosh import fields
 from whoosh.analysis import Filter, RegexTokenizer
 
 from zi_docs.evidence.stemmer import ROOTS_FILE, STEMMER_VERSION, load_words, stem
+from zi_docs.resources import STOPWORDS, resource
 
 SCHEMA_VERSION = 2
 STAMP_FILE = "ZI_SCHEMA"
-STOPWORDS_FILE = ROOTS_FILE.with_name("stopwords-id.txt")
+STOPWORDS_FILE = resource(STOPWORDS)
 STOP_WORDS = load_words(STOPWORDS_FILE)
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 """Words; ids like ``a.i.1.i.a`` and numbers like ``1.500`` stay whole."""
@@ -104,7 +105,7 @@ class IndexDoc:
     """Detected kind: ``pdf``, ``docx``, ``png`` ..."""
     date: dt.date | None = None
     stamp: str = ""
-    """Changes whenever the catalogue entry changes (its revision): tells stale entries apart."""
+    """Changes whenever the database record changes (its revision): tells stale entries apart."""
 
 
 def document_fields(doc: IndexDoc) -> dict[str, Any]:

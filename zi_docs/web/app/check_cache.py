@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi_docs.submission.check import CheckResult, run_check
+from zi_docs.submission import CheckResult, run_check
 from zi_docs.workspace import Workspace
 
 MAX_AGE_S = 300.0

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from zi_docs.web.app import views_archive, views_auth, views_home, views_lke
+from zi_docs.web.app import (
+    views_accounts,
+    views_archive,
+    views_auth,
+    views_check,
+    views_home,
+    views_lke,
+)
 
 app_name = "zi_web"
 
@@ -16,6 +23,11 @@ urlpatterns = [
     path("siapkan/<str:token>/", views_auth.siapkan, name="siapkan"),
     path("u/<str:ws>/", views_home.beranda, name="beranda"),
     path("u/<str:ws>/log/", views_home.log, name="log"),
+    path("u/<str:ws>/akun/", views_accounts.akun, name="akun"),
+    path("u/<str:ws>/periksa/", views_check.periksa, name="periksa"),
+    path("u/<str:ws>/periksa/laporan.docx", views_check.laporan_word, name="laporan_word"),
+    path("u/<str:ws>/ekspor/", views_check.ekspor, name="ekspor"),
+    path("u/<str:ws>/verifikasi/", views_check.verifikasi, name="verifikasi"),
     path("u/<str:ws>/lke/", views_lke.pohon, name="lke"),
     path("u/<str:ws>/lke/<str:indikator>/", views_lke.indikator, name="indikator"),
     path("u/<str:ws>/lke/<str:indikator>/jawab/", views_lke.jawab, name="jawab"),

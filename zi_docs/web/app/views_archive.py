@@ -8,11 +8,19 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from zi_docs.errors import NotFoundError, ZiError
-from zi_docs.evidence.actor import acting_as
-from zi_docs.evidence.api import list_files, remove, restore, show, tag, untag
-from zi_docs.evidence.catalog import StoredFile
-from zi_docs.evidence.search import MARK_END, MARK_START
-from zi_docs.evidence.textops import search
+from zi_docs.evidence import (
+    MARK_END,
+    MARK_START,
+    StoredFile,
+    acting_as,
+    list_files,
+    remove,
+    restore,
+    search,
+    show,
+    tag,
+    untag,
+)
 from zi_docs.web.app.access import checked_in_view, refusal, rule
 from zi_docs.web.app.activity import actor_name, record
 from zi_docs.web.app.views_home import library_error

@@ -100,7 +100,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
 @rule("baca")
 def log(request: HttpRequest) -> HttpResponse:
     """Who did what and when: the web activity and the archive's audit log."""
-    from zi_docs.evidence.api import audit_log
+    from zi_docs.evidence import audit_log
 
     here = request.zi  # type: ignore[attr-defined]
     try:

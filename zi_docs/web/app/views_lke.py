@@ -8,11 +8,10 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from zi_docs.assessment.answer_edit import StaleAnswerError, read_answer, save_answer
+from zi_docs.assessment import StaleAnswerError, read_answer, save_answer
 from zi_docs.errors import InvalidInputError, ZiError
-from zi_docs.evidence.actor import acting_as
-from zi_docs.evidence.api import add_files, list_files, tag
-from zi_docs.submission.check import CheckResult
+from zi_docs.evidence import acting_as, add_files, list_files, tag
+from zi_docs.submission import CheckResult
 from zi_docs.web.app.access import checked_in_view, indicator_area, rule
 from zi_docs.web.app.activity import actor_name, record
 from zi_docs.web.app.answer_form import answer_text, form_value

@@ -1,0 +1,282 @@
+"""Source of the template laporan-monev.docx (the quarterly Monev report).
+
+Built by ``tools/build_templates.py`` into ``zi_docs/data/templates/``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import docx_build as b
+from docx.shared import Mm
+
+# ---- Laporan Monev -----------------------------------------------------------------------------
+MV_WIDTH = 160.0
+MV_PT = 9.0
+
+
+def _heading(doc: object, text: str) -> None:
+    b.paragraph(doc, text, bold=True, align="center", space_after=6, keep_next=True)
+
+
+def _sub(doc: object, text: str) -> None:
+    b.paragraph(doc, text, bold=True, space_after=3, keep_next=True)
+
+
+def _numbered(doc: object, key: str) -> None:
+    b.paragraph(doc, f"{{%p for x in {key} %}}")
+    b.paragraph(doc, "{{ loop.index }}.\t{{ x }}", hanging_mm=7, space_after=2, align="justify")
+    b.paragraph(doc, "{%p endfor %}")
+
+
+def _paragraphs(doc: object, key: str) -> None:
+    b.paragraph(doc, f"{{%p for x in {key} %}}")
+    b.paragraph(
+        doc, "{{ x }}", space_after=6, align="justify"
+    ).paragraph_format.first_line_indent = Mm(10)
+    b.paragraph(doc, "{%p endfor %}")
+
+
+def _simple_table(
+    doc: object,
+    headers: list[tuple[str, float]],
+    cells: list[str],
+    loop: str,
+    *,
+    group: tuple[str, str] | None = None,
+) -> None:
+    """Header row, optional group row (``{%tr for g in ... %}`` + title), then item rows."""
+    widths = [w for _h, w in headers]
+    rows = 4 + (3 if group else 0)
+    table = doc.add_table(rows=rows, cols=len(widths))  # type: ignore[attr-defined]
+    b.fixed_grid(table, widths, center=True)
+    b.borders(table)
+    b.table_margins(table, top=0.5, bottom=0.5, left=1.2, right=1.2)
+    head = table.rows[0]
+    b.repeat_header(head)
+    for cell, (title, _w) in zip(head.cells, headers, strict=True):
+        b.cell_text(cell, title, bold=True, size=MV_PT, align="center")
+        b.shade(cell)
+        b.valign(cell)
+    index = 1
+    if group:
+        b.cell_text(b.merge(table.rows[1], 0, len(widths) - 1), f"{{%tr for g in {group[0]} %}}")
+        title = b.merge(table.rows[2], 0, len(widths) - 1)
+        b.cell_text(title, group[1], bold=True, size=MV_PT)
+        b.shade(title, "F2F2F2")
+        index = 3
+    b.cell_text(b.merge(table.rows[index], 0, len(widths) - 1), f"{{%tr for k in {loop} %}}")
+    body = table.rows[index + 1]
+    b.cant_split(body)
+    for cell, text in zip(body.cells, cells, strict=True):
+        b.cell_text(cell, text, size=MV_PT, align="center" if text.endswith("no }}") else "left")
+    b.cell_text(b.merge(table.rows[index + 2], 0, len(widths) - 1), "{%tr endfor %}")
+    if group:
+        b.cell_text(b.merge(table.rows[index + 3], 0, len(widths) - 1), "{%tr endfor %}")
+    b.set_cell_widths(table, widths)
+    b.paragraph(doc, "", space_after=6)
+
+
+def build_laporan_monev() -> Any:
+    doc = b.new_document(landscape=False)
+    # cover
+    for _ in range(4):
+        b.paragraph(doc, "")
+    for text, size in (
+        ("LAPORAN MONITORING DAN EVALUASI", 16),
+        ("PEMBANGUNAN ZONA INTEGRITAS", 14),
+        ("MENUJU {{ target_panjang|upper }} ({{ target }})", 14),
+        ("TRIWULAN {{ monev.triwulan_romawi }} TAHUN {{ tahun }}", 14),
+    ):
+        b.paragraph(doc, text, bold=True, size=size, align="center", space_after=4)
+    for _ in range(4):
+        b.paragraph(doc, "")
+    b.paragraph(doc, "{% if unit.logo %}{{ unit.logo }}{% endif %}", align="center")
+    for _ in range(6):
+        b.paragraph(doc, "")
+    for text in ("{{ unit.nama_kapital }}", "{{ unit.instansi_kapital }}", "{{ tahun }}"):
+        b.paragraph(doc, text, bold=True, size=14, align="center", space_after=4)
+    b.page_break(doc)
+    # I
+    _heading(doc, "BAB I\nPENDAHULUAN")
+    _sub(doc, "A. Latar Belakang")
+    _paragraphs(doc, "monev.latar_belakang")
+    _sub(doc, "B. Dasar Hukum")
+    _numbered(doc, "monev.dasar_hukum")
+    _sub(doc, "C. Tujuan")
+    _numbered(doc, "monev.tujuan")
+    _sub(doc, "D. Periode Pelaporan")
+    b.paragraph(
+        doc,
+        "Laporan ini mencakup pelaksanaan rencana kerja pembangunan Zona Integritas "
+        "{{ unit.nama }} periode {{ monev.periode }} (Triwulan "
+        "{{ monev.triwulan_romawi }}).",
+        space_after=10,
+        align="justify",
+    )
+    # II
+    _heading(doc, "BAB II\nPELAKSANAAN RENCANA KERJA")
+    b.paragraph(
+        doc,
+        "Perbandingan rencana dan realisasi setiap kegiatan sampai dengan akhir "
+        "Triwulan {{ monev.triwulan_romawi }} disajikan per area perubahan berikut. "
+        "Target adalah persentase jadwal kegiatan yang telah jatuh tempo.",
+        space_after=6,
+        align="justify",
+    )
+    _simple_table(
+        doc,
+        [
+            ("No", 8),
+            ("Kegiatan", 42),
+            ("Output/Target", 30),
+            ("Target (%)", 16),
+            ("Realisasi (%)", 17),
+            ("Capaian dan Data Dukung", 47),
+        ],
+        [
+            "{{ k.no }}",
+            "{{ k.kegiatan }}",
+            "{{ k.output }}",
+            "{{ k.target }}",
+            "{{ k.realisasi }} ({{ k.status }})",
+            "{{ k.capaian }}\nData dukung: {{ k.data_dukung }}",
+        ],
+        "g.kegiatan",
+        group=("monev.area", "{{ g.nama }}"),
+    )
+    _sub(doc, "Rekapitulasi progres per area")
+    _simple_table(
+        doc,
+        [("Area", 70), ("Jumlah Kegiatan", 30), ("Target (%)", 30), ("Realisasi (%)", 30)],
+        ["{{ k.nama }}", "{{ k.jumlah }}", "{{ k.target }}", "{{ k.realisasi }}"],
+        "monev.progres_area",
+    )
+    b.paragraph(doc, "{{ monev.grafik_progres }}", align="center")
+    b.paragraph(
+        doc,
+        "Gambar 1. Progres pelaksanaan rencana kerja per area",
+        italic=True,
+        align="center",
+        space_after=10,
+        size=10,
+    )
+    # III
+    _heading(doc, "BAB III\nCAPAIAN PENILAIAN MANDIRI")
+    b.paragraph(
+        doc,
+        "{% if monev.capaian.ada %}Berdasarkan penilaian mandiri LKE "
+        "({{ monev.capaian.berkas }}), nilai total unit kerja adalah "
+        "{{ monev.capaian.total|angka }} (pengungkit {{ monev.capaian.pengungkit|angka }}"
+        ", hasil {{ monev.capaian.hasil|angka }}). Terhadap syarat predikat "
+        "{{ monev.capaian.predikat }}, unit kerja {% if monev.capaian.memenuhi %}telah "
+        "memenuhi{% else %}belum memenuhi{% endif %} seluruh batas nilai. Nilai per area "
+        "pengungkit dibandingkan dengan batas minimalnya sebagai berikut.{% else %}"
+        "Penilaian mandiri LKE belum diisi, sehingga capaian belum dapat disajikan."
+        "{% endif %}",
+        space_after=6,
+        align="justify",
+    )
+    b.paragraph(doc, "{%p if monev.capaian.ada %}")
+    _simple_table(
+        doc,
+        [
+            ("Area", 62),
+            ("Bobot", 17),
+            ("Nilai", 17),
+            ("Batas Minimal", 24),
+            ("% Bobot", 18),
+            ("Memenuhi", 22),
+        ],
+        [
+            "{{ k.nama }}",
+            "{{ k.bobot|angka }}",
+            "{{ k.nilai|angka }}",
+            "{{ k.minimum|angka }}",
+            "{{ k.persen }}",
+            "{{ k.memenuhi }}",
+        ],
+        "monev.capaian.area",
+    )
+    b.paragraph(doc, "{{ monev.capaian.grafik }}", align="center")
+    b.paragraph(
+        doc,
+        "Gambar 2. Nilai per area pengungkit terhadap batas minimal",
+        italic=True,
+        align="center",
+        space_after=10,
+        size=10,
+    )
+    b.paragraph(doc, "{%p endif %}")
+    # IV
+    _heading(doc, "BAB IV\nKENDALA")
+    _numbered(doc, "monev.kendala")
+    # V
+    _heading(doc, "BAB V\nREKOMENDASI DAN TINDAK LANJUT")
+    _sub(doc, "A. Tindak Lanjut Rekomendasi Periode Sebelumnya")
+    b.paragraph(doc, "{%p if monev.tindak_lanjut %}")
+    _simple_table(
+        doc,
+        [
+            ("No", 8),
+            ("Rekomendasi", 52),
+            ("PIC", 28),
+            ("Batas Waktu", 24),
+            ("Status", 18),
+            ("Keterangan", 30),
+        ],
+        [
+            "{{ loop.index }}",
+            "{{ k.rekomendasi }}",
+            "{{ k.pic }}",
+            "{{ k.batas_waktu|tanggal }}",
+            "{{ k.status }}",
+            "{{ k.keterangan }}",
+        ],
+        "monev.tindak_lanjut",
+    )
+    b.paragraph(doc, "{%p else %}")
+    b.paragraph(doc, "Tidak ada rekomendasi dari periode sebelumnya.", space_after=6)
+    b.paragraph(doc, "{%p endif %}")
+    _sub(doc, "B. Rekomendasi Periode Ini")
+    _simple_table(
+        doc,
+        [("No", 8), ("Rekomendasi", 84), ("PIC", 40), ("Batas Waktu", 28)],
+        ["{{ loop.index }}", "{{ k.uraian }}", "{{ k.pic }}", "{{ k.batas_waktu|tanggal }}"],
+        "monev.rekomendasi",
+    )
+    # VI
+    _heading(doc, "BAB VI\nPENUTUP")
+    _paragraphs(doc, "monev.penutup")
+    b.paragraph(doc, "{{ unit.kota }}, {{ monev.tanggal|tanggal }}", align="right", space_after=6)
+    table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
+    b.fixed_grid(table, [MV_WIDTH / 2, MV_WIDTH / 2], center=True)
+    b.no_borders(table)
+    b.cell_text(
+        table.rows[0].cells[0],
+        [
+            "Mengetahui,",
+            *b.HEAD_SIGNATURE,
+        ],
+        align="center",
+    )
+    b.cell_text(
+        table.rows[0].cells[1],
+        [
+            "",
+            "Ketua Tim Kerja Pembangunan Zona Integritas,",
+            "",
+            "",
+            "",
+            "{{ monev.ketua_tim.nama }}",
+            "{% if monev.ketua_tim.pangkat_golongan %}{{ monev.ketua_tim.pangkat_golongan }}"
+            "{% endif %}",
+            "NIP. {{ monev.ketua_tim.nip|nip }}",
+        ],
+        align="center",
+    )
+    b.set_cell_widths(table, [MV_WIDTH / 2, MV_WIDTH / 2])
+    return doc
+
+
+TEMPLATES: dict[str, Callable[[], Any]] = {"laporan-monev.docx": build_laporan_monev}

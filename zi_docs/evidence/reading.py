@@ -1,0 +1,115 @@
+"""What the stored files say: search, reindex and late OCR on a workspace's archive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zi_docs.evidence import extract as engine
+from zi_docs.evidence import indexing
+from zi_docs.evidence.archive import OCR_CACHE, Archive
+from zi_docs.evidence.records import Progress, StoredFile
+from zi_docs.evidence.search import Hit, ReindexReport
+from zi_docs.workspace import Workspace
+
+OCR_BATCH = 8
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Hits for a query, with the stored file of each hit (None if it vanished meanwhile)."""
+
+    query: str
+    hits: tuple[tuple[Hit, StoredFile | None], ...]
+
+
+def search(
+    workspace: Workspace,
+    text: str,
+    *,
+    indicator: str | None = None,
+    area: str | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+    limit: int = 20,
+) -> SearchResult:
+    """Ranked hits; an indicator id alone lists that indicator's evidence. A missing or
+    stale index is rebuilt from the database first."""
+    with Archive.open(workspace) as archive:
+        if not indexing.index_dir(archive.root).exists():
+            with archive.writing():  # build it under the writer lock
+                indexing.reindex(archive.root, archive.db, archive.catalogue)
+        with indexing.open_index(archive.root, archive.db, archive.catalogue) as ix:
+            hits = ix.search(
+                text,
+                indicator=indicator,
+                area=area,
+                year=year,
+                kind=kind,
+                limit=limit,
+                catalogue=archive.catalogue,
+            )
+        files = {f.sha256: f for f in archive.db.files(shas=[h.sha256 for h in hits])}
+        return SearchResult(text, tuple((h, files.get(h.sha256)) for h in hits))
+
+
+def reindex(workspace: Workspace, *, full: bool = False) -> ReindexReport:
+    """Bring the index in line with the database (incremental unless ``full``)."""
+    with Archive.open(workspace) as archive, archive.writing():
+        return indexing.reindex(archive.root, archive.db, archive.catalogue, full=full)
+
+
+@dataclass(frozen=True)
+class OcrReport:
+    """Files whose text was still to be read, and what OCR made of them."""
+
+    done: tuple[StoredFile, ...]
+    still_pending: tuple[StoredFile, ...]
+    notes: tuple[str, ...]
+
+
+def run_ocr(workspace: Workspace, *, progress: Progress | None = None) -> OcrReport:
+    """OCR every file marked ``teks belum diekstrak``; results are cached by SHA-256.
+
+    Raises ToolMissingError (before reading anything) when Tesseract is not installed.
+    """
+    with Archive.open(workspace) as archive:
+        pending = [f for f in archive.db.files() if f.text_status == engine.STATUS_PENDING]
+        done: list[str] = []
+        notes: list[str] = []
+        batch: list[tuple[str, engine.Extraction]] = []
+        results = engine.ocr_pending(pending, archive.root / OCR_CACHE)
+        for count, (sha, extraction) in enumerate(results, 1):
+            batch.append((sha, extraction))
+            notes.extend(n for n in extraction.notes if n not in notes)
+            if len(batch) >= OCR_BATCH or count == len(pending):
+                done.extend(_commit(archive, batch))
+                batch = []
+            if progress is not None:
+                progress(count, len(pending))
+        after = {f.sha256: f for f in archive.db.files(shas=[f.sha256 for f in pending])}
+        return OcrReport(
+            tuple(after[s] for s in done if s in after),
+            tuple(f for f in after.values() if f.text_status == engine.STATUS_PENDING),
+            tuple(notes),
+        )
+
+
+def _commit(archive: Archive, batch: list[tuple[str, engine.Extraction]]) -> list[str]:
+    changed = []
+    with archive.writing():
+        with archive.db.transaction() as tx:
+            for sha, extraction in batch:
+                if extraction.status == engine.STATUS_PENDING:
+                    continue
+                tx.set_text(sha, extraction.text, extraction.status, extraction.page_count)
+                tx.take_tags_by_number(sha, extraction.text, tx.tags_of(sha))
+                tx.bump(sha)
+                tx.log(
+                    "ocr",
+                    sha,
+                    f"teks dibaca dengan OCR: {len(extraction.text)} "
+                    f"karakter, status {extraction.status}",
+                )
+                changed.append(sha)
+        archive.commit_index()
+    return changed
