@@ -53,11 +53,16 @@ def demo(output: Path) -> None:
     """Jalankan pekerjaan utama pada contoh unit kerja fiktif.
 
     Contoh ruang kerja bawaan disalin ke folder hasil, lalu seluruh langkah dijalankan di
-    sana. Hasil demo sebelumnya di folder yang sama diganti; folder lain yang tidak kosong
-    ditolak. Tidak ada berkas di luar folder hasil yang diubah.
+    sana, termasuk satu akun aplikasi web per peran (sandinya dibuat acak dan ditulis ke
+    akun-web.txt di folder hasil, hanya dapat dibaca pemiliknya). Hasil demo sebelumnya di
+    folder yang sama diganti; folder lain yang tidak kosong ditolak. Tidak ada berkas di luar
+    folder hasil yang diubah.
     """
     report = run_demo(output, progress=lambda line: click.echo(line))
     click.echo("")
     click.secho("Demo selesai.", fg="green", bold=True)
     for label, path in report.outputs:
         click.echo(f"  {label}: {path}")
+    click.echo("")
+    click.echo("Buka demo di peramban (masuk dengan salah satu akun di berkas sandi di atas):")
+    click.echo(f'  zi-docs web -w "{report.workspace.root}"')
