@@ -68,7 +68,7 @@ def test_log_in_wrong_then_right_password_then_log_out(base: str) -> None:
         assert "ketua" in text_of(driver, ".akun")
         assert _number(text_of(driver, "#nilai-total")) > 0
 
-        submit(driver, driver.find_element(By.CSS_SELECTOR, ".akun button"))
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "header .akun button"))
         driver.get(f"{base}/u/{KEY}/")
         assert "/masuk/" in driver.current_url
 

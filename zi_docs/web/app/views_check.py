@@ -23,9 +23,9 @@ from zi_docs.submission import (
 )
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
-from zi_docs.web.app.check_cache import checked
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
+from zi_docs.web.app.workspace_cache import checked
 
 WEB_OUT = "web"
 """Folder under the workspace's ``out/`` where the web app writes reports and bundles."""

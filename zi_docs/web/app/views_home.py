@@ -10,8 +10,8 @@ from zi_docs.angka import angka, persen
 from zi_docs.errors import ZiError
 from zi_docs.web import roles
 from zi_docs.web.app.access import rule
-from zi_docs.web.app.check_cache import checked
 from zi_docs.web.app.models import Activity, Grant
+from zi_docs.web.app.workspace_cache import checked
 from zi_docs.web.setup import current_site
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from zi_docs.assessment import read_answer, save_answer
 from zi_docs.evidence import add_files
-from zi_docs.web.app.check_cache import checked
+from zi_docs.web.app.workspace_cache import answer, checked, listing
 from zi_docs.workspace import Workspace
 
 QUESTION = "A.I.5.iv.c"  # unanswered in the example workspace
@@ -61,3 +61,20 @@ def test_a_file_added_to_the_archive_is_seen(workspace: Workspace, tmp_path: Pat
     letter.write_text("Undangan rapat pembentukan tim", encoding="utf-8")
     add_files(workspace, [letter], indicators=["A.I.1.i.a"], item="undangan")
     assert checked(workspace, DAY).completeness.indicator("A.I.1.i.a").files
+
+
+def test_the_answer_and_the_listing_are_kept_and_renewed(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    listing(workspace)  # the first read makes the archive's database
+    _age(workspace.root)
+    first = answer(workspace, QUESTION)
+    assert answer(workspace, QUESTION) is first and first.option is None
+    files = listing(workspace)
+    assert listing(workspace) is files and listing(workspace, untagged=True) is not files
+    save_answer(workspace, QUESTION, "B", expected_version=first.version)
+    letter = tmp_path / "notulen.txt"
+    letter.write_text("Notulen rapat tim kerja", encoding="utf-8")
+    add_files(workspace, [letter], indicators=[QUESTION])
+    assert answer(workspace, QUESTION).option == "B"
+    assert len(listing(workspace).files) == len(files.files) + 1
