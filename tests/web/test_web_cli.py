@@ -129,3 +129,22 @@ def test_serving_without_accounts_prints_a_one_time_link_and_warns_off_localhost
     assert "/siapkan/" in result.output
     assert "TIDAK terenkripsi" in result.output
     assert served == [("0.0.0.0", 8765)]
+
+
+@pytest.mark.django_db
+def test_accounts_per_unit_when_serving_several(tmp_path: Any, site: Any) -> None:
+    from zi_docs.workspace import init_workspace
+
+    first = init_workspace(tmp_path / "Dinas A").workspace
+    second = init_workspace(tmp_path / "Dinas B").workspace
+    base = ["web", "-w", str(first.root), "-w", str(second.root), "pengguna"]
+    runner = CliRunner()
+    added = runner.invoke(
+        cli,
+        [*base, "tambah", "itda", "--peran", "penilai", "--unit", "dinas-b", "--sandi-stdin"],
+        input=f"{PASSWORD}\n",
+    )
+    assert added.exit_code == 0, added.output
+    assert Grant.objects.get(user__username="itda").workspace == "dinas-b"
+    wrong = runner.invoke(cli, [*base, "daftar", "--unit", "dinas-c"])
+    assert wrong.exit_code == 1 and "tidak dilayani" in wrong.output

@@ -17,31 +17,45 @@ from zi_docs.web.site import Site
 ROLE_NAMES = role_codes()
 
 
-def _site(ctx: click.Context) -> tuple[Site, str]:
-    """The site of the workspace named on ``zi-docs web`` (or found), configured."""
+def _open(ctx: click.Context, workspace_dirs: tuple[str, ...]) -> Site:
+    """The site of the workspaces named with ``-w`` (or the one found as usual)."""
+    if workspace_dirs:
+        return open_site([workspace_from(ctx, d).root for d in workspace_dirs])
+    return open_site([workspace_from(ctx, None).root])
+
+
+def _site(ctx: click.Context, unit: str | None) -> tuple[Site, str]:
+    """The configured site of ``zi-docs web -w ...`` and the unit an account command is for."""
     from zi_docs.web.setup import configure
 
-    workspace_dir = None
+    dirs: tuple[str, ...] = ()
     probe: click.Context | None = ctx
     while probe is not None:
         if probe.command.name == "web":
-            workspace_dir = probe.params.get("workspace_dir")
+            dirs = tuple(probe.params.get("workspace_dirs") or ())
             break
         probe = probe.parent
-    workspace = workspace_from(ctx, workspace_dir)
-    site = open_site([workspace.root])
+    site = _open(ctx, dirs)
     configure(site)
-    return site, site.default_key
+    if unit is None:
+        return site, site.default_key
+    if unit not in site.workspaces:
+        raise ZiError(
+            f"unit '{unit}' tidak dilayani; yang ada: {', '.join(site.workspaces)}",
+            hint="sebutkan salah satunya dengan --unit",
+        )
+    return site, unit
 
 
 @click.group(cls=ZiGroup, invoke_without_command=True)
 @click.option(
     "--workspace",
     "-w",
-    "workspace_dir",
+    "workspace_dirs",
     type=click.Path(file_okay=False),
-    default=None,
-    help="Folder ruang kerja yang dilayani (bawaan: seperti perintah lain).",
+    multiple=True,
+    help="Folder ruang kerja yang dilayani; ulangi untuk beberapa unit sekaligus (bawaan: "
+    "seperti perintah lain). Data akun disimpan di ruang kerja pertama.",
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Alamat yang didengarkan.")
 @click.option(
@@ -52,7 +66,11 @@ def _site(ctx: click.Context) -> tuple[Site, str]:
 )
 @click.pass_context
 def web(
-    ctx: click.Context, workspace_dir: str | None, host: str, port: int, tanpa_peramban: bool
+    ctx: click.Context,
+    workspace_dirs: tuple[str, ...],
+    host: str,
+    port: int,
+    tanpa_peramban: bool,
 ) -> None:
     """Layani ruang kerja untuk seluruh tim lewat peramban (browser).
 
@@ -66,14 +84,15 @@ def web(
     from zi_docs.web.server import is_loopback, serve
     from zi_docs.web.setup import configure
 
-    workspace = workspace_from(ctx, workspace_dir)
-    site = open_site([workspace.root])
+    site = _open(ctx, workspace_dirs)
+    workspace = site.workspace(site.default_key)
     loopback = is_loopback(host)
     hosts = None if loopback else ["*"]
     configure(site, allowed_hosts=hosts)
     shown_host = "localhost" if loopback else host
     base = f"http://{shown_host}:{port}/"
-    click.echo(f"zi-docs web melayani {workspace.profile.unit_name} di {base}")
+    units = ", ".join(site.workspace(k).profile.unit_name for k in site.workspaces)
+    click.echo(f"zi-docs web melayani {units} di {base}")
     if not loopback:
         click.echo(
             "PERHATIAN: server ini dapat dibuka dari komputer lain, dan lalu lintasnya TIDAK "
@@ -81,6 +100,7 @@ def web(
             "mis. Caddy atau nginx; lihat bagian 'Aplikasi web' di README.",
             err=True,
         )
+    del workspace
     target = base
     if not accounts.has_accounts(site.default_key):
         token = accounts.setup_token(site.default_key)
@@ -139,6 +159,11 @@ def _account_line(account: Any) -> str:
 _SANDI_STDIN = click.option(
     "--sandi-stdin", is_flag=True, help="Baca sandi satu kali dari masukan standar (untuk skrip)."
 )
+_UNIT = click.option(
+    "--unit",
+    default=None,
+    help="Kunci unit (ruang kerja) bila server melayani beberapa unit; bawaan: yang pertama.",
+)
 _AREA = click.option(
     "--area", default=None, help="Area untuk koordinator/anggota, mis. MP,PW (kode atau nama)."
 )
@@ -146,32 +171,46 @@ _AREA = click.option(
 
 @pengguna.command(name="tambah")
 @click.argument("nama")
+@_UNIT
 @click.option("--peran", type=click.Choice(ROLE_NAMES), required=True, help="Peran akun.")
 @_AREA
 @_SANDI_STDIN
 @click.pass_context
-def tambah(ctx: click.Context, nama: str, peran: str, area: str | None, sandi_stdin: bool) -> None:
+def tambah(
+    ctx: click.Context,
+    nama: str,
+    unit: str | None,
+    peran: str,
+    area: str | None,
+    sandi_stdin: bool,
+) -> None:
     """Tambah akun NAMA dengan PERAN (sandi ditanyakan dua kali, tidak pernah di baris perintah)."""
     from zi_docs.web import accounts
 
-    site, key = _site(ctx)
+    site, key = _site(ctx, unit)
     account = accounts.add_account(site, key, nama, peran, _password(sandi_stdin), _areas(area))
     click.echo(f"Akun dibuat: {_account_line(account)}")
 
 
 @pengguna.command(name="ubah")
 @click.argument("nama")
+@_UNIT
 @click.option("--peran", type=click.Choice(ROLE_NAMES), default=None, help="Peran baru.")
 @_AREA
 @click.option("--nonaktif/--aktif", "nonaktif", default=None, help="Nonaktifkan atau aktifkan.")
 @click.pass_context
 def ubah(
-    ctx: click.Context, nama: str, peran: str | None, area: str | None, nonaktif: bool | None
+    ctx: click.Context,
+    nama: str,
+    unit: str | None,
+    peran: str | None,
+    area: str | None,
+    nonaktif: bool | None,
 ) -> None:
     """Ubah peran, area, atau status aktif akun NAMA."""
     from zi_docs.web import accounts
 
-    site, key = _site(ctx)
+    site, key = _site(ctx, unit)
     account = accounts.change_account(
         site,
         key,
@@ -185,12 +224,13 @@ def ubah(
 
 @pengguna.command(name="hapus")
 @click.argument("nama")
+@_UNIT
 @click.pass_context
-def hapus(ctx: click.Context, nama: str) -> None:
+def hapus(ctx: click.Context, nama: str, unit: str | None) -> None:
     """Hapus peran akun NAMA di ruang kerja ini (akunnya hilang bila tak punya peran lain)."""
     from zi_docs.web import accounts
 
-    _, key = _site(ctx)
+    _, key = _site(ctx, unit)
     accounts.delete_account(key, nama)
     click.echo(f"Akun {nama} dihapus dari ruang kerja ini.")
 
@@ -203,19 +243,20 @@ def sandi(ctx: click.Context, nama: str, sandi_stdin: bool) -> None:
     """Ganti sandi akun NAMA."""
     from zi_docs.web import accounts
 
-    _site(ctx)
+    _site(ctx, None)
     accounts.set_password(nama, _password(sandi_stdin))
     click.echo(f"Sandi {nama} diganti.")
 
 
 @pengguna.command(name="daftar")
+@_UNIT
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
 @click.pass_context
-def daftar(ctx: click.Context, as_json: bool) -> None:
+def daftar(ctx: click.Context, unit: str | None, as_json: bool) -> None:
     """Daftar akun ruang kerja ini beserta perannya."""
     from zi_docs.web import accounts
 
-    _, key = _site(ctx)
+    _, key = _site(ctx, unit)
     found = accounts.list_accounts(key)
     if as_json:
         emit_json([_account_json(a) for a in found])

@@ -17,6 +17,7 @@ from zi_docs.documents.generation import (
     generate,
     generate_all,
 )
+from zi_docs.documents.input_edit import check_input_data, input_path, save_input
 from zi_docs.documents.kind import DocumentKind
 from zi_docs.documents.pdf import convert_to_pdf, find_soffice
 from zi_docs.documents.registry import all_kinds, get_kind, served_by
@@ -46,6 +47,7 @@ __all__ = [
     "all_kinds",
     "archive_generated",
     "bar_chart",
+    "check_input_data",
     "check_templates",
     "convert_to_pdf",
     "describe_kind",
@@ -53,9 +55,11 @@ __all__ = [
     "generate",
     "generate_all",
     "get_kind",
+    "input_path",
     "list_templates",
     "read_info",
     "read_served",
     "render_builtin",
+    "save_input",
     "served_by",
 ]

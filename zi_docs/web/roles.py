@@ -14,7 +14,7 @@ from zi_docs.findings import Finding, Severity
 from zi_docs.resources import WEB_ROLES, resource
 from zi_docs.yamlio import load_yaml
 
-CAPABILITIES = ("baca", "jawab", "unggah", "buang", "lapis", "akun")
+CAPABILITIES = ("baca", "jawab", "unggah", "buang", "dokumen", "lapis", "akun")
 """Everything a view can require. ``baca`` is reading; the others write."""
 
 

@@ -79,9 +79,9 @@ def build_settings(site: Site, *, allowed_hosts: list[str] | None = None) -> dic
         "TIME_ZONE": "Asia/Jakarta",
         "USE_TZ": True,
         "STATIC_URL": "/statis/",
-        # No collectstatic step: whitenoise serves the app's static folder through the
-        # finders (without this, DEBUG=False serves nothing and the pages have no style).
+        # the app serves its own few static files from the package (no collectstatic step)
         "WHITENOISE_USE_FINDERS": True,
+        "WHITENOISE_AUTOREFRESH": False,
         "LOGIN_URL": "zi_web:masuk",
         "LOGIN_REDIRECT_URL": "zi_web:awal",
         "LOGOUT_REDIRECT_URL": "zi_web:masuk",

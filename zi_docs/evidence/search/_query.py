@@ -11,8 +11,7 @@ from whoosh import query
 from whoosh.qparser import AndGroup, MultifieldParser
 from whoosh.searching import Searcher
 
-from zi_docs.catalogue import Catalogue
-from zi_docs.catalogue.model import fold
+from zi_docs.catalogue import Catalogue, fold
 from zi_docs.evidence.search._snippet import snippet
 
 

@@ -9,8 +9,11 @@ from zi_docs.web.app import (
     views_archive,
     views_auth,
     views_check,
+    views_docs,
     views_home,
     views_lke,
+    views_rekap,
+    views_templates,
 )
 
 app_name = "zi_web"
@@ -21,9 +24,15 @@ urlpatterns = [
     path("keluar/", views_auth.keluar, name="keluar"),
     path("ganti-sandi/", views_auth.ganti_sandi, name="ganti_sandi"),
     path("siapkan/<str:token>/", views_auth.siapkan, name="siapkan"),
+    path("rekap/", views_rekap.rekap, name="rekap"),
     path("u/<str:ws>/", views_home.beranda, name="beranda"),
     path("u/<str:ws>/log/", views_home.log, name="log"),
     path("u/<str:ws>/akun/", views_accounts.akun, name="akun"),
+    path("u/<str:ws>/dokumen/", views_docs.daftar, name="dokumen"),
+    path("u/<str:ws>/dokumen/isian/<str:jenis>/<str:nama>/", views_docs.isian, name="isian"),
+    path("u/<str:ws>/dokumen/unduh/<str:berkas>", views_docs.unduh_dokumen, name="unduh_dokumen"),
+    path("u/<str:ws>/templat/", views_templates.templat, name="templat"),
+    path("u/<str:ws>/templat/unggah/", views_templates.unggah_templat, name="unggah_templat"),
     path("u/<str:ws>/periksa/", views_check.periksa, name="periksa"),
     path("u/<str:ws>/periksa/laporan.docx", views_check.laporan_word, name="laporan_word"),
     path("u/<str:ws>/ekspor/", views_check.ekspor, name="ekspor"),

@@ -27,3 +27,36 @@
     });
   });
 })();
+// Repeated groups of document forms: add, remove and move rows.
+(function () {
+  "use strict";
+  var counter = 0;
+  function renumber(root, token, number) {
+    root.querySelectorAll("[name], [id], [for]").forEach(function (el) {
+      ["name", "id", "for"].forEach(function (attr) {
+        var value = el.getAttribute(attr);
+        if (value && value.indexOf(token) !== -1) { el.setAttribute(attr, value.split(token).join(number)); }
+      });
+    });
+    root.querySelectorAll("template").forEach(function (inner) { renumber(inner.content, token, number); });
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) { return; }
+    var row = button.closest(".baris");
+    if (button.hasAttribute("data-tambah")) {
+      var list = button.closest("fieldset[data-daftar]");
+      var template = list.querySelector(":scope > template");
+      var copy = template.content.cloneNode(true);
+      counter += 1;
+      renumber(copy, "__" + list.getAttribute("data-kedalaman") + "__", String(Date.now()) + counter);
+      list.querySelector(":scope > .baris-baris").appendChild(copy);
+    } else if (button.hasAttribute("data-hapus") && row) {
+      row.remove();
+    } else if (button.hasAttribute("data-naik") && row && row.previousElementSibling) {
+      row.parentNode.insertBefore(row, row.previousElementSibling);
+    } else if (button.hasAttribute("data-turun") && row && row.nextElementSibling) {
+      row.parentNode.insertBefore(row.nextElementSibling, row);
+    }
+  });
+})();
