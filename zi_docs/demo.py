@@ -272,16 +272,5 @@ def submission_step(
     return outputs
 
 
-# ---- web accounts ------------------------------------------------------------------------------
-def web_step(workspace: Workspace, progress: Progress) -> Outputs:
-    """One web account per role, passwords in an owner-only file in the demo folder."""
-    from zi_docs.web.demo_accounts import make_demo_accounts
-
-    made = make_demo_accounts(workspace.root)
-    names = ", ".join(a.username for a in made.accounts)
-    progress(f"Akun web demo dibuat ({names}); sandinya di {made.file.name}")
-    return [("Akun web demo (nama dan sandi)", made.file)]
-
-
-STEPS: tuple[Step, ...] = (documents_step, archive_step, score_step, submission_step, web_step)
+STEPS: tuple[Step, ...] = (documents_step, archive_step, score_step, submission_step)
 """The main job in order."""

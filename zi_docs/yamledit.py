@@ -100,13 +100,11 @@ def dump_roundtrip(data: Any) -> str:
     return buffer.getvalue()
 
 
-def write_atomic(path: Path, text: str, *, owner_only: bool = False) -> None:
-    """Replace ``path`` with ``text`` in one step (temporary file, fsync, rename); with
-    ``owner_only`` the file is readable by its owner only (passwords, keys)."""
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step (temporary file, fsync, rename)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if owner_only else 0o666)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

@@ -8,6 +8,7 @@ import click
 
 from zi_docs.cli._base import ZiCommand
 from zi_docs.demo import run_demo
+from zi_docs.errors import ZiError
 from zi_docs.workspace import YEARS, init_workspace
 
 
@@ -63,6 +64,14 @@ def demo(output: Path) -> None:
     click.secho("Demo selesai.", fg="green", bold=True)
     for label, path in report.outputs:
         click.echo(f"  {label}: {path}")
+    from zi_docs.web import make_demo_accounts  # only the demo's last step needs the web app
+
+    try:
+        made = make_demo_accounts(report.workspace.root)
+    except ZiError as err:
+        click.echo(f"  Catatan: {err}" + (f"; {err.hint}" if err.hint else ""))
+        return
+    click.echo(f"  Akun web demo (nama dan sandi): {made.file}")
     click.echo("")
-    click.echo("Buka demo di peramban (masuk dengan salah satu akun di berkas sandi di atas):")
+    click.echo(f"Buka demo di peramban dan masuk dengan salah satu akun di {made.file.name}:")
     click.echo(f'  zi-docs web -w "{report.workspace.root}"')

@@ -1,22 +1,18 @@
 """One web account per role for ``zi-docs demo``, with generated passwords in a file that only
-its owner can read.
+its owner can read. Called by the CLI after the demo has built its workspace.
 
-Django settings are process-wide, so the accounts are made in a child process configured
-for the demo workspace (:func:`make_demo_accounts` starts it); the process that runs the demo
-never configures Django itself.
+Django settings are process-wide: the accounts are made in a process that is not serving
+another site yet (as ``zi-docs demo`` is); elsewhere the call is refused with a sentence.
 """
 
 from __future__ import annotations
 
-import json
 import secrets
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.errors import ZiError
-from zi_docs.yamledit import write_atomic
+from zi_docs.web.site import write_private
 
 ACCOUNTS_FILE = "akun-web.txt"
 PASSWORD_BYTES = 12
@@ -70,14 +66,19 @@ def _listing(root: Path, made: list[tuple[DemoAccount, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def create_here(root: Path) -> DemoAccounts:
-    """Make the accounts in this process (Django configured for ``root``) and write the file."""
+def make_demo_accounts(root: Path) -> DemoAccounts:
+    """Make the demo's accounts for the workspace at ``root`` and write the password file."""
     from zi_docs.web import accounts
-    from zi_docs.web.setup import configure
+    from zi_docs.web.setup import configure, current_site
     from zi_docs.web.site import open_site
 
     site = open_site([root])
     configure(site)
+    if current_site().state != site.state:
+        raise ZiError(
+            "akun web demo tidak dibuat: proses ini sudah melayani ruang kerja lain",
+            hint=f"buat akunnya dengan: zi-docs web -w {root} pengguna tambah NAMA --peran PERAN",
+        )
     key = site.default_key
     planned = plan(list(site.workspace(key).catalogue.areas))
     made = []
@@ -86,46 +87,5 @@ def create_here(root: Path) -> DemoAccounts:
         accounts.add_account(site, key, account.username, account.role, password, account.areas)
         made.append((account, password))
     target = root / ACCOUNTS_FILE
-    write_atomic(target, _listing(root, made), owner_only=True)
+    write_private(target, _listing(root, made))
     return DemoAccounts(target, tuple(planned))
-
-
-def make_demo_accounts(root: Path) -> DemoAccounts:
-    """Make the demo's accounts for the workspace at ``root`` in a child process."""
-    done = subprocess.run(
-        [sys.executable, "-m", "zi_docs.web.demo_accounts", str(root)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["tanpa keterangan"])[-1]
-        raise ZiError(
-            f"akun web demo tidak dapat dibuat: {last}",
-            hint="jalankan lagi 'zi-docs demo'; bila tetap gagal, buat akun dengan "
-            "'zi-docs web pengguna tambah'",
-        )
-    data = json.loads(done.stdout)
-    return DemoAccounts(
-        Path(data["file"]),
-        tuple(DemoAccount(a[0], a[1], a[2], tuple(a[3])) for a in data["accounts"]),
-    )
-
-
-def _main(argv: list[str]) -> int:
-    """The child process: make the accounts, answer with JSON (no password in it)."""
-    try:
-        made = create_here(Path(argv[0]))
-    except ZiError as err:
-        print(str(err), file=sys.stderr)
-        return 1
-    summary = {
-        "file": str(made.file),
-        "accounts": [[a.username, a.role, a.role_label, list(a.areas)] for a in made.accounts],
-    }
-    print(json.dumps(summary))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(_main(sys.argv[1:]))

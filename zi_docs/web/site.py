@@ -141,6 +141,26 @@ def database_settings(site: Site) -> dict[str, object]:
     }
 
 
+def _private_temp(path: Path, text: str) -> Path:
+    """``text`` in a new temporary file beside ``path``, readable by its owner only, synced."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)
+        out.flush()
+        os.fsync(out.fileno())
+    return tmp
+
+
+def write_private(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` atomically; the file is readable by its owner only."""
+    tmp = _private_temp(path, text)
+    try:
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def secret_key(site: Site) -> str:
     """The site's secret key: made once, stored readable by its owner only."""
     path = site.state / SECRET_FILE
@@ -148,13 +168,7 @@ def secret_key(site: Site) -> str:
         return path.read_text(encoding="ascii").strip()
     except FileNotFoundError:
         pass
-    key = secrets.token_urlsafe(50)
-    tmp = path.with_name(f".{SECRET_FILE}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as out:
-        out.write(key)
-        out.flush()
-        os.fsync(out.fileno())
+    tmp = _private_temp(path, secrets.token_urlsafe(50))
     try:
         os.link(tmp, path)  # never replaces a key another process wrote first
     except FileExistsError:
