@@ -78,3 +78,15 @@ def test_the_answer_and_the_listing_are_kept_and_renewed(
     add_files(workspace, [letter], indicators=[QUESTION])
     assert answer(workspace, QUESTION).option == "B"
     assert len(listing(workspace).files) == len(files.files) + 1
+
+
+def test_a_reader_opening_the_archive_database_is_no_change(workspace: Workspace) -> None:
+    listing(workspace)
+    _age(workspace.root)
+    first = checked(workspace, DAY)
+    wal = workspace.archive_dir / "catalog.sqlite-wal"
+    wal.write_bytes(b"")  # what a concurrent reader's open leaves while it is open
+    os.utime(wal, (time.time() - 3600, time.time() - 3600))
+    assert checked(workspace, DAY) is first
+    wal.write_bytes(b"frames of a write")
+    assert checked(workspace, DAY) is not first

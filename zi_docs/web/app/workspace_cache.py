@@ -38,6 +38,9 @@ SKIPPED_DIRS = frozenset({".zi-web", "__pycache__"})
 """The web app's own state (sessions, uploads in progress) is not an input of the check."""
 SKIPPED_SUFFIXES = (".lock", "-shm")
 """Lock files and SQLite's shared-memory file change without the data changing."""
+EMPTY_SKIPPED = ("-wal",)
+"""SQLite makes an empty write-ahead log whenever a reader opens the archive's database and
+removes it when the last one closes; only a log with content (a write) is a change."""
 OBJECTS = ("archive", "objects")
 
 Stamp = tuple[tuple[str, int, int, int], ...]
@@ -78,6 +81,8 @@ def stamp(root: Path) -> Stamp:
                 info = entry.stat(follow_symlinks=False)
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
+                continue
+            if entry.name.endswith(EMPTY_SKIPPED) and not is_dir and info.st_size == 0:
                 continue
             if is_dir:
                 if entry.name in SKIPPED_DIRS:
