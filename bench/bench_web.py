@@ -14,10 +14,13 @@ least three times each:
     order ``--putaran`` times with a think time of about ``--jeda`` seconds in between,
     stopped after ``--batas-detik`` seconds at the latest.
 Prints p50/p95 per page (median over the runs), the ratios web / library, the machine load,
-and the server's resident memory while a 50 MB file is uploaded through the upload form.
+and the server's resident memory while a 1 KB file and then a 50 MB file are uploaded through
+the upload form (adding any file to a big archive costs memory by itself; what the 50 MB file
+adds on top of the 1 KB one is what streaming must keep flat).
 Localhost only: the server listens on 127.0.0.1 and the bench talks to nothing else.
 
-    .venv/bin/python bench/bench_web.py [--berkas 20000] [--pengguna 20] [--runs 3]
+    .venv/bin/python -u bench/bench_web.py [--berkas 20000] [--pengguna 20] [--jeda 2]
+        [--korpus /tmp/zi-bench-20k]   (the first run builds the corpus: ~10 min on 2 cores)
 """
 
 from __future__ import annotations
