@@ -145,10 +145,3 @@ def test_setup_link_works_once(db: Any, site: Site) -> None:
     assert made.status_code == 302 and has_accounts(KEY)
     again = Client().get(url)
     assert again.status_code == 404 and "tidak berlaku lagi" in again.content.decode()
-
-
-def test_the_app_serves_its_own_static_files(client: Client) -> None:
-    for name in ("gaya.css", "aplikasi.js"):
-        response = client.get(f"/statis/zi_web/{name}")
-        body = b"".join(response.streaming_content) if response.streaming else response.content
-        assert response.status_code == 200 and len(body) > 500, name

@@ -10,6 +10,8 @@ secret key), :mod:`.setup` (Django's settings), :mod:`.roles` (roles as data),
 app: models, views, templates, static files).
 """
 
+from __future__ import annotations
+
 from zi_docs.web.accounts import (
     Account,
     add_account,
@@ -20,6 +22,7 @@ from zi_docs.web.accounts import (
     set_password,
     setup_token,
 )
+from zi_docs.web.demo_accounts import DemoAccounts, make_demo_accounts
 from zi_docs.web.roles import CAPABILITIES, Grant, Role, permits, role_codes
 from zi_docs.web.server import is_loopback, serve
 from zi_docs.web.setup import configure
@@ -28,6 +31,7 @@ from zi_docs.web.site import Site, open_site, workspace_key
 __all__ = [
     "CAPABILITIES",
     "Account",
+    "DemoAccounts",
     "Grant",
     "Role",
     "Site",
@@ -38,6 +42,7 @@ __all__ = [
     "has_accounts",
     "is_loopback",
     "list_accounts",
+    "make_demo_accounts",
     "open_site",
     "permits",
     "role_codes",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from typing import Any
+from urllib.parse import urlparse
 
 from zi_docs.web.site import Site, database_settings, secret_key
 
@@ -18,10 +19,14 @@ SESSION_HOURS = 8
 def build_settings(site: Site, *, allowed_hosts: list[str] | None = None) -> dict[str, Any]:
     """Django settings for the site (no debug pages, Indonesian, security headers on)."""
     site.upload_dir.mkdir(parents=True, exist_ok=True)
-    return {
+    hosts = list(allowed_hosts or ["127.0.0.1", "localhost", "[::1]", "testserver"])
+    proxy = behind_proxy(site)
+    if site.public_url is not None:
+        hosts.append(str(urlparse(site.public_url).hostname))
+    return proxy | {
         "DEBUG": False,
         "SECRET_KEY": secret_key(site),
-        "ALLOWED_HOSTS": allowed_hosts or ["127.0.0.1", "localhost", "[::1]", "testserver"],
+        "ALLOWED_HOSTS": hosts,
         "INSTALLED_APPS": [
             "django.contrib.auth",
             "django.contrib.contenttypes",
@@ -98,6 +103,20 @@ def build_settings(site: Site, *, allowed_hosts: list[str] | None = None) -> dic
         "ZI_MAX_UPLOAD_BYTES": MAX_UPLOAD_MB * 1024 * 1024,
         "LOGGING_CONFIG": None,
     }
+
+
+def behind_proxy(site: Site) -> dict[str, Any]:
+    """Settings for a site reached through a TLS proxy at ``site.public_url``: forms posted
+    from that address pass the CSRF origin check, and the proxy's ``X-Forwarded-Proto``
+    tells that the browser's connection is https (then cookies are sent over https only)."""
+    if site.public_url is None:
+        return {}
+    extra: dict[str, Any] = {"CSRF_TRUSTED_ORIGINS": [site.public_url]}
+    if site.public_url.startswith("https://"):
+        extra["SECURE_PROXY_SSL_HEADER"] = ("HTTP_X_FORWARDED_PROTO", "https")
+        extra["SESSION_COOKIE_SECURE"] = True
+        extra["CSRF_COOKIE_SECURE"] = True
+    return extra
 
 
 def configure(site: Site, *, allowed_hosts: list[str] | None = None, migrate: bool = True) -> None:

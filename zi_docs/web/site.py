@@ -27,6 +27,11 @@ DB_ENV = "ZI_DOCS_WEB_DB"
 """Environment variable naming a PostgreSQL database (``postgresql://user:pass@host/db``)."""
 DB_SETTING_FILE = "basis-data.txt"
 """A file in the state folder whose first line names the PostgreSQL database instead."""
+PUBLIC_ENV = "ZI_DOCS_WEB_ALAMAT"
+"""Environment variable naming the address users open when a TLS proxy is in front
+(``https://zi.dinas.go.id``)."""
+PUBLIC_SETTING_FILE = "alamat-publik.txt"
+"""A file in the state folder whose first line names that address instead."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,8 @@ class Site:
     """URL key -> workspace folder, in the order given."""
     database_url: str | None = None
     """PostgreSQL URL, or ``None`` for SQLite in :attr:`state`."""
+    public_url: str | None = None
+    """``scheme://host[:port]`` users open through a proxy, or ``None`` (served directly)."""
 
     @property
     def default_key(self) -> str:
@@ -81,17 +88,37 @@ def open_site(roots: Sequence[Path]) -> Site:
         keyed[key] = workspace.root
     state = next(iter(keyed.values())) / STATE_DIR
     state.mkdir(exist_ok=True)
-    return Site(state=state, workspaces=keyed, database_url=_database_url(state))
+    return Site(
+        state=state,
+        workspaces=keyed,
+        database_url=_setting(state, DB_ENV, DB_SETTING_FILE),
+        public_url=_public_url(state),
+    )
 
 
-def _database_url(state: Path) -> str | None:
-    named = os.environ.get(DB_ENV, "").strip()
+def _setting(state: Path, env: str, file_name: str) -> str | None:
+    """The environment variable ``env``, else the first line of ``state/file_name``."""
+    named = os.environ.get(env, "").strip()
     if not named:
-        setting = state / DB_SETTING_FILE
+        setting = state / file_name
         if setting.is_file():
             lines = setting.read_text(encoding="utf-8").strip().splitlines()
             named = lines[0].strip() if lines else ""
     return named or None
+
+
+def _public_url(state: Path) -> str | None:
+    named = _setting(state, PUBLIC_ENV, PUBLIC_SETTING_FILE)
+    if named is None:
+        return None
+    url = urlparse(named)
+    if url.scheme not in ("http", "https") or not url.hostname or url.path not in ("", "/"):
+        raise WorkspaceError(
+            f"alamat publik '{named}' (dari {PUBLIC_ENV} atau {STATE_DIR}/{PUBLIC_SETTING_FILE}) "
+            "bukan alamat situs",
+            hint="tulis alamat yang dibuka pengguna tanpa jalur, mis. https://zi.dinas.go.id",
+        )
+    return f"{url.scheme}://{url.netloc}"
 
 
 def database_settings(site: Site) -> dict[str, object]:
@@ -114,6 +141,26 @@ def database_settings(site: Site) -> dict[str, object]:
     }
 
 
+def _private_temp(path: Path, text: str) -> Path:
+    """``text`` in a new temporary file beside ``path``, readable by its owner only, synced."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)
+        out.flush()
+        os.fsync(out.fileno())
+    return tmp
+
+
+def write_private(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` atomically; the file is readable by its owner only."""
+    tmp = _private_temp(path, text)
+    try:
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def secret_key(site: Site) -> str:
     """The site's secret key: made once, stored readable by its owner only."""
     path = site.state / SECRET_FILE
@@ -121,13 +168,7 @@ def secret_key(site: Site) -> str:
         return path.read_text(encoding="ascii").strip()
     except FileNotFoundError:
         pass
-    key = secrets.token_urlsafe(50)
-    tmp = path.with_name(f".{SECRET_FILE}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as out:
-        out.write(key)
-        out.flush()
-        os.fsync(out.fileno())
+    tmp = _private_temp(path, secrets.token_urlsafe(50))
     try:
         os.link(tmp, path)  # never replaces a key another process wrote first
     except FileExistsError:

@@ -7,6 +7,9 @@ from typing import Any
 
 from zi_docs.catalogue import Node
 
+LOG_TEXT_LIMIT = 300
+"""Longest answer text kept in one line of the activity log."""
+
 
 def form_value(node: Node, post: Mapping[str, str]) -> Any:
     """The entry for ``lke.yaml`` (``None`` clears it); validation is the library's job."""
@@ -50,3 +53,24 @@ def _number(text: str) -> Any:
     except ValueError:
         return text
     return int(value) if value.is_integer() and "." not in cleaned else value
+
+
+def answer_text(value: Any) -> str:
+    """A saved entry as the activity log shows it (``B; catatan: …``), not Python's repr."""
+    if value is None:
+        return "(dikosongkan)"
+    if not isinstance(value, Mapping):
+        return str(value)
+    parts = []
+    if "jawaban" in value:
+        parts.append(str(value["jawaban"]))
+    if "indeks" in value:
+        parts.append(f"indeks {value['indeks']}")
+    if "persen" in value:
+        parts.append(f"{value['persen']}%")
+    if isinstance(value.get("input"), Mapping):
+        parts.append(", ".join(f"{key} = {count}" for key, count in value["input"].items()))
+    if value.get("catatan"):
+        parts.append(f"catatan: {value['catatan']}")
+    text = "; ".join(parts) or "(dikosongkan)"
+    return text if len(text) <= LOG_TEXT_LIMIT else text[: LOG_TEXT_LIMIT - 1] + "…"

@@ -13,7 +13,6 @@ from zi_docs.evidence import (
     MARK_START,
     StoredFile,
     acting_as,
-    list_files,
     remove,
     restore,
     search,
@@ -24,6 +23,7 @@ from zi_docs.evidence import (
 from zi_docs.web.app.access import checked_in_view, refusal, rule
 from zi_docs.web.app.activity import actor_name, record
 from zi_docs.web.app.views_home import library_error
+from zi_docs.web.app.workspace_cache import listing
 
 PREVIEWABLE = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg"}
 PAGE_SIZE = 100
@@ -86,18 +86,18 @@ def daftar(request: HttpRequest) -> HttpResponse:
                 if stored is not None
             ]
         else:
-            listing = list_files(
+            listed = listing(
                 here.workspace, indicator=indicator, area=area, untagged=untagged, trashed=trashed
             )
-            files = list(listing.files)
+            files = list(listed.files)
             if year is not None:
                 files = [f for f in files if f.doc_date is not None and f.doc_date.year == year]
             if kind:
                 files = [f for f in files if f.kind == kind]
             context["berkas"] = files[:PAGE_SIZE]
             context["jumlah"] = len(files)
-            context["total"] = listing.total
-            context["di_sampah"] = listing.trashed
+            context["total"] = listed.total
+            context["di_sampah"] = listed.trashed
     except ZiError as err:
         return library_error(request, err)
     return render(request, "zi_web/arsip.html", context)

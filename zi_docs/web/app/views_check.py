@@ -18,7 +18,6 @@ from zi_docs.submission import (
     SYMBOL,
     export_bundle,
     finding_in_area,
-    run_check,
     verify_bag,
     write_check_docx,
 )
@@ -26,6 +25,7 @@ from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
+from zi_docs.web.app.workspace_cache import checked
 
 WEB_OUT = "web"
 """Folder under the workspace's ``out/`` where the web app writes reports and bundles."""
@@ -47,7 +47,7 @@ def periksa(request: HttpRequest) -> HttpResponse:
     here = request.zi  # type: ignore[attr-defined]
     area = str(request.GET.get("area", "")).strip().upper() or None
     try:
-        result = run_check(here.workspace, dt.date.today(), read_only=True)
+        result = checked(here.workspace)
     except ZiError as err:
         return library_error(request, err)
     catalogue = result.report.catalogue
@@ -82,7 +82,7 @@ def laporan_word(request: HttpRequest) -> HttpResponseBase:
     """The Laporan Kelengkapan Data Dukung (``check --docx``) for download."""
     here = request.zi  # type: ignore[attr-defined]
     try:
-        result = run_check(here.workspace, dt.date.today(), read_only=True)
+        result = checked(here.workspace)
         path = write_check_docx(
             result, _out_dir(request) / f"laporan-kelengkapan-{_stamp()}.docx", dt.date.today()
         )

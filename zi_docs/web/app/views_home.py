@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from zi_docs.angka import angka, persen
 from zi_docs.errors import ZiError
-from zi_docs.submission import run_check
 from zi_docs.web import roles
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.models import Activity, Grant
+from zi_docs.web.app.workspace_cache import checked
 from zi_docs.web.setup import current_site
 
 
@@ -52,7 +50,7 @@ def library_error(request: HttpRequest, err: ZiError) -> HttpResponse:
 def beranda(request: HttpRequest) -> HttpResponse:
     here = request.zi  # type: ignore[attr-defined]
     try:
-        result = run_check(here.workspace, dt.date.today(), read_only=True)
+        result = checked(here.workspace)
     except ZiError as err:
         return library_error(request, err)
     report = result.report

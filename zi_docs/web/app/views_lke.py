@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from zi_docs.assessment import StaleAnswerError, read_answer, save_answer
+from zi_docs.assessment import StaleAnswerError, save_answer
 from zi_docs.errors import InvalidInputError, ZiError
-from zi_docs.evidence import acting_as, add_files, list_files, tag
-from zi_docs.submission import CheckResult, run_check
+from zi_docs.evidence import acting_as, add_files, tag
+from zi_docs.submission import CheckResult
 from zi_docs.web.app.access import checked_in_view, indicator_area, rule
 from zi_docs.web.app.activity import actor_name, record
-from zi_docs.web.app.answer_form import form_value
+from zi_docs.web.app.answer_form import answer_text, form_value
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
+from zi_docs.web.app.workspace_cache import answer, checked, listing
 
 
 def _status_of(result: CheckResult, node_id: str) -> str:
@@ -34,7 +34,7 @@ def pohon(request: HttpRequest) -> HttpResponse:
     """Every question of the catalogue with its answer and light, grouped by area."""
     here = request.zi  # type: ignore[attr-defined]
     try:
-        result = run_check(here.workspace, dt.date.today(), read_only=True)
+        result = checked(here.workspace)
     except ZiError as err:
         return library_error(request, err)
     catalogue = result.report.catalogue
@@ -62,9 +62,9 @@ def _indicator_context(request: HttpRequest, indikator: str) -> dict[str, object
     here = request.zi  # type: ignore[attr-defined]
     workspace = here.workspace
     node = workspace.catalogue.resolve(indikator)
-    result = run_check(workspace, dt.date.today(), read_only=True)
+    result = checked(workspace)
     status = result.completeness.indicator(node.id)
-    entry = read_answer(workspace, node.id)
+    entry = answer(workspace, node.id)
     files = result.completeness.files
     items = [
         {
@@ -76,7 +76,7 @@ def _indicator_context(request: HttpRequest, indikator: str) -> dict[str, object
         for item in status.items
     ]
     tagged = {files[ref].sha256 for ref in status.files if ref in files}
-    other_files = [f for f in list_files(workspace).files if f.sha256 not in tagged][:300]
+    other_files = [f for f in listing(workspace).files if f.sha256 not in tagged][:300]
     findings = [f for f in result.findings if f.field and f.field.split(" ", 1)[0] == node.id]
     return {
         "node": node,
@@ -125,7 +125,7 @@ def jawab(request: HttpRequest, indikator: str) -> HttpResponse:
     except ZiError as err:
         return library_error(request, err)
     else:
-        record(request, here.key, "jawab", f"{node.id}: {saved.raw!r}")
+        record(request, here.key, "jawab", f"{node.id}: {answer_text(saved.raw)}")
         messages.success(request, f"Jawaban {node.id} disimpan.")
         return redirect("zi_web:indikator", ws=here.key, indikator=node.id)
     context = _indicator_context(request, node.id)
