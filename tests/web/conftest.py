@@ -85,3 +85,15 @@ def _fresh_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing() -> Iterator[None]:
+    """Production hashing costs most of a second per account; the tests check roles, forms and
+    rules, not the hasher, so they hash with a fast one."""
+    fast_first = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # to check what real runs stored
+    ]
+    with override_settings(PASSWORD_HASHERS=fast_first):
+        yield
