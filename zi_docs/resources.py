@@ -37,6 +37,11 @@ PROGRAMS = "program-luar.yaml"
 WEB_ROLES = "peran-web.yaml"
 """The roles of web accounts and what each may do."""
 
+LAYERS = "lapis-evaluasi.yaml"
+"""The default evaluator layers (empty column groups of the LKE workbook)."""
+FOLLOW_UP = "tindak-lanjut.yaml"
+"""Statuses and sources of the follow-up register, and the P.MP.iii.c suggestion rule."""
+
 NAMES = (
     TEMPLATES,
     EXAMPLE_WORKSPACE,
@@ -49,6 +54,8 @@ NAMES = (
     RANKS,
     PROGRAMS,
     SURVEYS,
+    LAYERS,
+    FOLLOW_UP,
     WEB_ROLES,
 )
 

@@ -11,9 +11,16 @@ from zi_docs.assessment.answer_edit import (
     read_answer,
     save_answer,
 )
-from zi_docs.assessment.answers import Answer, AnswerSet, load_answers, parse_answers
+from zi_docs.assessment.answer_values import parse_value
+from zi_docs.assessment.answers import Answer, AnswerSet, answer_of, load_answers, parse_answers
 from zi_docs.assessment.gaps import Gap, RuleEffect
-from zi_docs.assessment.report import SCORE_JSON, WORKBOOK, ScoreReport, score_workspace
+from zi_docs.assessment.report import (
+    SCORE_JSON,
+    WORKBOOK,
+    ScoreReport,
+    score_answer_set,
+    score_workspace,
+)
 from zi_docs.assessment.scoring import (
     AreaScore,
     NodeScore,
@@ -22,7 +29,7 @@ from zi_docs.assessment.scoring import (
     Score,
     score_answers,
 )
-from zi_docs.assessment.verdict import RuleResult, Verdict
+from zi_docs.assessment.verdict import RuleResult, Verdict, subject_label
 from zi_docs.assessment.views import report_to_dict
 from zi_docs.assessment.workbook import write_workbook
 
@@ -43,12 +50,16 @@ __all__ = [
     "ScoreReport",
     "StaleAnswerError",
     "Verdict",
+    "answer_of",
     "load_answers",
     "parse_answers",
+    "parse_value",
     "read_answer",
     "report_to_dict",
     "save_answer",
+    "score_answer_set",
     "score_answers",
     "score_workspace",
+    "subject_label",
     "write_workbook",
 ]
