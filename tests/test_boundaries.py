@@ -67,11 +67,19 @@ ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("jinja2",),
         (f"{DOCUMENTS}.render", f"{DOCUMENTS}.environment", f"{DOCUMENTS}.template_check"),
     ),
-    # drawing (charts, flowchart tiles) and reading a photo's EXIF date
+    # drawing (charts, flowchart tiles, a logo), reading a photo's EXIF date
     "Pillow": (
         ("PIL",),
-        (f"{DOCUMENTS}.charts", f"{DOCUMENTS}.flowchart_draw", "zi_docs.evidence.photo"),
+        (
+            f"{DOCUMENTS}.charts",
+            f"{DOCUMENTS}.flowchart_draw",
+            f"{DOCUMENTS}.logo",
+            "zi_docs.evidence.photo",
+        ),
     ),
+    "resvg-py": (("resvg_py",), (f"{DOCUMENTS}.logo",)),
+    # the archive's writer lock; the edit lock of hand-edited YAML files (answers, inputs)
+    "filelock": (("filelock",), ("zi_docs.evidence.lock", "zi_docs.yamledit")),
     "whoosh": (("whoosh",), ("zi_docs.evidence.search",)),
     "pypdf": (("pypdf",), EXTRACTION),
     "pypdfium2": (("pypdfium2",), EXTRACTION),

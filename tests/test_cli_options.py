@@ -28,9 +28,10 @@ INDONESIAN = {
     "host", "port", "stdin", "catatan", "celah",
     "cepat", "coba", "contoh", "dari", "dengan", "ditandai", "email", "golongan", "indikator",
     "instansi", "jabatan", "jenis", "judul", "keluaran", "kerja", "kota", "maks", "mb", "nip",
-    "pangkat", "penuh", "pimpinan", "predikat", "rinci", "ruang", "salin", "sama", "sampah",
-    "semua", "senyap",
-    "singkatan", "situs", "tahun", "tanggal", "target", "telepon", "terpisah", "timpa", "unit",
+    "keras", "pangkat", "penuh", "perbaiki", "pimpinan", "predikat", "rinci", "ruang", "salin",
+    "sama", "sampah", "semua", "senyap",
+    "singkatan", "situs", "tahun", "tanggal", "target", "tautan", "telepon", "terpisah", "timpa",
+    "unit",
     "urut", "verifikasi", "versi", "ya",
     # evaluation layers, workbook import, tindak lanjut
     "asal", "baru", "bukti", "jawaban", "keterangan", "kolom", "lapis", "pemilik", "penilai",

@@ -19,7 +19,10 @@ ENGLISH = {
     "unusable", "variable", "weights", "wrong", "zero",
 }  # fmt: skip
 # (function, index of the code among its positional arguments)
-CODE_ARGUMENT = {"fail": 2, "warn": 2, "report": 1, "Problem": 0, "Rejection": 2}
+CODE_ARGUMENT = {
+    "fail": 2, "warn": 2, "report": 1, "Problem": 0, "Rejection": 2,
+    "_invalid": 3, "_stop": 2,  # zi_docs/yamlio.py
+}  # fmt: skip
 
 
 def _codes() -> list[tuple[str, str]]:

@@ -206,12 +206,18 @@ def test_zip_export_and_verification(run_cli, workspace: Workspace, tmp_path: Pa
     assert run_cli("export").exit_code == 2
 
 
-def test_hard_links_share_the_archive_object(workspace: Workspace, tmp_path: Path) -> None:
+def test_hard_links_share_the_archive_object_only_on_request(
+    workspace: Workspace, tmp_path: Path
+) -> None:
     _archive(workspace)
-    result = export_bundle(workspace, tmp_path / "l", now=NOW)
+    result = export_bundle(workspace, tmp_path / "l", now=NOW, link=True)
     assert result.linked == result.placements == 5
     placed = tmp_path / "l" / SUB / "A.I.1.i.a Notulen rapat.pdf"
     assert placed.stat().st_nlink >= 2
+    assert not placed.stat().st_mode & 0o222  # still read-only, like the archive's object
+    copied = export_bundle(workspace, tmp_path / "c", now=NOW)
+    assert copied.linked == 0
+    assert (tmp_path / "c" / SUB / "A.I.1.i.a Notulen rapat.pdf").stat().st_nlink == 1
 
 
 def test_export_below_a_file_is_a_clear_error(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ import pytest
 from zi_docs.documents.archiving import archive_generated
 from zi_docs.documents.generation import GenerateResult, generate
 from zi_docs.errors import NotFoundError
-from zi_docs.evidence import add_files, list_files, view
+from zi_docs.evidence import add_files, list_files, verify_archive, view
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.numbers import numbers_in
 from zi_docs.refs import IndicatorRef
@@ -179,6 +179,8 @@ def test_regenerating_replaces_the_konsep_instead_of_adding_a_copy(
     assert len(live) == 1 and live[0].draft and live[0].sha256 != first[0].sha256
     trashed = list(list_files(workspace, trashed=True).files)
     assert [f.sha256 for f in trashed] == [first[0].sha256]
+    report = verify_archive(workspace)  # the replaced konsep left the search index too
+    assert report.ok, [str(f) for f in report.findings]
 
 
 def test_a_signed_pdf_named_with_sama_dengan_supersedes_the_konsep(
@@ -193,3 +195,5 @@ def test_a_signed_pdf_named_with_sama_dengan_supersedes_the_konsep(
     live = view.read_view(workspace).files
     assert [(f.name, f.draft) for f in live] == [("SK bertanda tangan elektronik.pdf", False)]
     assert IndicatorRef("A.I.1.i.a", "sk-tim") in live[0].tags
+    report = verify_archive(workspace)  # the superseded konsep left the search index too
+    assert report.ok, [str(f) for f in report.findings]

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from zi_docs.schema import Context, Custom
 from zi_docs.yamlio import PathKey
 
+_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE]\+?\d+")
+
 
 def nip_problems(raw: str) -> list[str]:
     """Why ``raw`` is not a valid NIP (empty list when it is)."""
     digits = normalise_nip(raw)
+    if _SCIENTIFIC.fullmatch(raw.strip()):
+        return [
+            f"NIP tertulis '{raw.strip()}': Excel mengubahnya menjadi angka ilmiah dan digit "
+            "terakhirnya hilang; format kolom NIP sebagai Teks lalu ketik ulang NIP lengkap"
+        ]
     if not digits.isdigit():
         return ["NIP hanya boleh berisi angka (spasi diperbolehkan)"]
     if len(digits) != 18:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 from pathlib import Path
 
 from zi_docs.errors import WorkspaceError
+from zi_docs.processes import pid_alive
 
 
 def output_folder(folder: Path) -> Path:
@@ -27,6 +31,52 @@ def output_folder(folder: Path) -> Path:
             hint="periksa izin tulis folder itu, atau pilih jalur keluaran lain",
         ) from None
     return folder
+
+
+_REASONS = {
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EDQUOT: "jatah ruang disk habis",
+    errno.EROFS: "disk hanya dapat dibaca",
+    errno.EACCES: "tidak ada izin tulis",
+    errno.EPERM: "tidak ada izin tulis",
+    errno.ENOENT: "foldernya tidak dapat ditulisi",
+    errno.EISDIR: "sudah ada folder dengan nama itu",
+}
+
+
+def write_output(dest: Path, data: bytes) -> Path:
+    """Write ``dest`` whole or not at all (temporary file, fsync, rename).
+
+    Any refusal of the computer (disk full, read-only, a special folder such as ``/proc``)
+    becomes a :class:`WorkspaceError` naming the file; no ``*.tmp`` file is left behind.
+    """
+    output_folder(dest.parent)
+    _clean_leftovers(dest)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, dest)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+        raise WorkspaceError(
+            f"{dest} tidak dapat ditulis: {reason}",
+            hint="kosongkan ruang disk atau pilih folder keluaran lain (-o), lalu jalankan lagi",
+        ) from None
+    return dest
+
+
+def _clean_leftovers(dest: Path) -> None:
+    """Remove temporary files of ``dest`` left by a writer that was killed."""
+    for leftover in dest.parent.glob(f".{dest.name}.*.tmp"):
+        pid = leftover.name[len(dest.name) + 2 : -4]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def write_text_atomic(target: Path, text: str) -> Path:

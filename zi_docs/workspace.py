@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_docs.catalogue import Catalogue, load_catalogue
-from zi_docs.errors import WorkspaceError
+from zi_docs.errors import InvalidInputError, WorkspaceError
 from zi_docs.nip import NIP
 from zi_docs.resources import EXAMPLE_WORKSPACE, resource
 from zi_docs.schema import Boolean, Choice, Date, Field, Integer, Number, Record, Text, validate
@@ -55,7 +55,10 @@ UNIT_SCHEMA = Record(
             ),
             Field("website", Text(), required=False),
             Field(
-                "logo", Text(), required=False, help="berkas logo (PNG/JPG) di folder ruang kerja"
+                "logo",
+                Text(),
+                required=False,
+                help="berkas logo (PNG, JPG, WebP atau SVG) di folder ruang kerja",
             ),
         ),
     ),
@@ -254,7 +257,29 @@ class Workspace:
         if not logo:
             return None
         path = self.root / logo
+        if not _inside(path, self.root):
+            doc = load_yaml(self.unit_file, display=self.display(self.unit_file))
+            raise InvalidInputError(
+                f"logo di {doc.file} berada di luar folder ruang kerja",
+                [
+                    doc.finding(
+                        ("unit", "logo"),
+                        f"'{logo}' menunjuk ke luar ruang kerja (atau lewat tautan); salin "
+                        "berkas logonya ke folder ruang kerja dan tulis namanya saja",
+                        code="di-luar-ruang-kerja",
+                    )
+                ],
+            )
         return path if path.is_file() else None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """True when ``path`` (links resolved) lies in ``root``."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
 
 
 def find_workspace(explicit: str | Path | None = None, cwd: Path | None = None) -> Workspace:
@@ -267,6 +292,11 @@ def find_workspace(explicit: str | Path | None = None, cwd: Path | None = None) 
                 problem = f"folder {root} tidak ada"
             elif not root.is_dir():
                 problem = f"{root} adalah berkas, bukan folder ruang kerja"
+            elif (root / UNIT_FILE).exists():
+                problem = (
+                    f"{root / UNIT_FILE} adalah folder, padahal seharusnya berkas profil unit; "
+                    "ganti namanya lalu pulihkan unit.yaml"
+                )
             else:
                 problem = f"folder {root} bukan ruang kerja zi-docs (tidak ada {UNIT_FILE})"
             raise WorkspaceError(

@@ -64,20 +64,96 @@ class YamlDoc:
         )
 
 
+MAX_ALIAS_NODES = 10_000
+"""Values a document may repeat through aliases (``*nama``) in all: a few hundred bytes of
+nested aliases ("billion laughs") would otherwise expand to gigabytes."""
+
+
+class _Stop(Exception):
+    """The document cannot be built further; the finding says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
 class _Builder:
     def __init__(self, loader: Any, file: str) -> None:
         self.loader = loader
         self.file = file
         self.lines: dict[PathKey, int] = {}
         self.problems: list[Finding] = []
+        self._built: set[int] = set()
+        self._open: set[int] = set()
+        self._alias_depth = 0
+        self._alias_nodes = 0
+
+    def _stop(self, node: yaml.Node, message: str, code: str) -> _Stop:
+        return _Stop(
+            Finding(message=message, file=self.file, line=node.start_mark.line + 1, code=code)
+        )
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
+        key = id(node)
+        if key in self._open:
+            raise self._stop(
+                node,
+                "jangkar (&nama) dipakai di dalam dirinya sendiri (*nama), sehingga isinya tidak "
+                "pernah selesai; salin isinya atau hapus aliasnya",
+                "yaml-alias-melingkar",
+            )
+        repeated = key in self._built
+        self._built.add(key)
+        self._open.add(key)
+        self._alias_depth += repeated
+        try:
+            if self._alias_depth:
+                self._alias_nodes += 1
+                if self._alias_nodes > MAX_ALIAS_NODES:
+                    raise self._stop(
+                        node,
+                        f"alias (*nama) mengulang isi lebih dari {MAX_ALIAS_NODES} nilai; "
+                        "tulis isinya langsung, tanpa alias bersarang",
+                        "yaml-alias-berlebih",
+                    )
+            return self._build(node, path)
+        finally:
+            self._open.discard(key)
+            self._alias_depth -= repeated
+
+    def _key(self, key_node: yaml.Node) -> Any:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise self._stop(
+                key_node,
+                "nama isian harus teks biasa, bukan daftar atau kelompok; beri tanda kutip",
+                "yaml-nama-isian",
+            )
+        try:
+            return self.loader.construct_object(key_node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError):
+            raise self._stop(
+                key_node,
+                f"nama isian '{key_node.value}' memakai tanda "
+                f"'{key_node.tag.replace('tag:yaml.org,2002:', '!!')}' yang tidak dikenal; hapus "
+                "tanda '!...' di depannya",
+                "yaml-nama-isian",
+            ) from None
+
+    def _build(self, node: yaml.Node, path: PathKey) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
-            self.loader.flatten_mapping(node)
+            try:
+                self.loader.flatten_mapping(node)
+            except yaml.constructor.ConstructorError:
+                raise self._stop(
+                    node,
+                    "kunci gabungan '<<' harus berisi alias kelompok (*nama) atau daftar alias "
+                    "kelompok; perbaiki atau hapus baris '<<'",
+                    "yaml-gabungan",
+                ) from None
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node, deep=True)
+                key = self._key(key_node)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
                     key = str(key)
                 key_path = (*path, str(key))
@@ -137,6 +213,19 @@ _SYNTAX_PROBLEMS = (
         "nilai diawali '*' atau '&'; beri tanda kutip pada nilai itu",
     ),
     ("found undefined alias", "nilai diawali '*'; beri tanda kutip pada nilai itu"),
+    (
+        "but found another document",
+        "berkas memuat lebih dari satu dokumen (baris '---' atau '...'); hapus pemisah itu",
+    ),
+    ("exceeded maximum nesting depth", "daftar atau kelompok bersarang terlalu dalam"),
+    (
+        "found invalid Unicode character escape",
+        "kode karakter '\\u...' di dalam tanda kutip tidak sah; tulis hurufnya langsung",
+    ),
+    (
+        "found unknown escape character",
+        "garis miring terbalik '\\' di dalam tanda kutip ganda; pakai tanda kutip tunggal",
+    ),
 )
 
 
@@ -151,30 +240,58 @@ def _syntax_message(problem: str) -> str:
     )
 
 
+def _invalid(file: str, message: str, line: int | None, code: str) -> InvalidInputError:
+    return InvalidInputError(
+        f"{file} bukan YAML yang sah",
+        [Finding(message=message, file=file, line=line, code=code)],
+    )
+
+
 def parse_yaml(text: str, file: str) -> YamlDoc:
     """Parse YAML text; raise :class:`InvalidInputError` naming the line on any problem."""
     loader = _LOADER(text)
     try:
         try:
             node = loader.get_single_node()
+        except yaml.reader.ReaderError as exc:
+            line: int | None = text[: exc.position].count("\n") + 1
+            raise _invalid(
+                file,
+                f"ada karakter kendali tak terlihat (kode U+{exc.character:04X}) di baris ini, "
+                "biasanya tersalin dari PDF atau Word; hapus karakter itu lalu simpan lagi",
+                line,
+                "yaml-karakter-kendali",
+            ) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark else None
-            raise InvalidInputError(
-                f"{file} bukan YAML yang sah",
-                [
-                    Finding(
-                        message=_syntax_message(exc.problem or ""),
-                        file=file,
-                        line=line,
-                        code="yaml-sintaks",
-                    )
-                ],
+            raise _invalid(
+                file,
+                _syntax_message(exc.problem or ""),
+                mark.line + 1 if mark else None,
+                "yaml-sintaks",
+            ) from None
+        except RecursionError:
+            raise _invalid(
+                file,
+                "isinya bersarang terlalu dalam; sederhanakan susunan daftar dan kelompoknya",
+                None,
+                "yaml-terlalu-dalam",
             ) from None
         if node is None:
             return YamlDoc(data=None, file=file, lines={})
         builder = _Builder(loader, file)
-        data = builder.build(node, ())
+        try:
+            data = builder.build(node, ())
+        except _Stop as stop:
+            raise InvalidInputError(f"{file} bukan YAML yang sah", [stop.finding]) from None
+        except RecursionError:
+            raise _invalid(
+                file,
+                "isinya bersarang terlalu dalam (atau alias merujuk dirinya sendiri); "
+                "sederhanakan susunannya",
+                node.start_mark.line + 1,
+                "yaml-terlalu-dalam",
+            ) from None
     finally:
         loader.dispose()
     if builder.problems:
@@ -192,10 +309,16 @@ def load_yaml(path: Path, *, display: str | None = None) -> YamlDoc:
             f"berkas {name} tidak ditemukan",
             [Finding(message="berkas tidak ada; periksa nama dan foldernya", file=name)],
         ) from None
+    except IsADirectoryError:
+        raise InvalidInputError(
+            f"{name} adalah folder, bukan berkas YAML",
+            [Finding(message="ini folder; yang diperlukan berkas .yaml", file=name)],
+        ) from None
     except OSError as exc:
+        reason = "tidak ada izin membaca" if isinstance(exc, PermissionError) else exc.strerror
         raise InvalidInputError(
             f"berkas {name} tidak dapat dibaca",
-            [Finding(message=f"tidak dapat dibaca ({exc.strerror})", file=name)],
+            [Finding(message=f"tidak dapat dibaca ({reason})", file=name)],
         ) from None
     try:
         text = raw.decode("utf-8-sig")

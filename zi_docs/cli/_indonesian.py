@@ -117,7 +117,7 @@ _USAGE_PATTERNS: Sequence[tuple[str, str]] = (
     (r"Missing option '(.+?)'\.?", "opsi {0} wajib diisi"),
     (r"Got unexpected extra arguments? \((.+)\)", "argumen berlebih: {0}"),
     (r"Option '(.+?)' requires an argument\.?", "opsi {0} memerlukan nilai"),
-    (r"Invalid value for '(.+?)': (.+)", "nilai untuk {0} tidak sah: {1}"),
+    (r"Invalid value for '([^']+)'(?: / '[^']+')?: (.+)", "nilai untuk {0} tidak sah: {1}"),
 )
 _VALUE_PATTERNS: Sequence[tuple[str, str]] = (
     (r"'(.+?)' is not one of (.+)\.", "'{0}' bukan salah satu dari {1}"),

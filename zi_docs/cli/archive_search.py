@@ -124,11 +124,19 @@ def ocr(workspace: Workspace) -> int:
     is_flag=True,
     help="Hanya periksa ukuran dan jumlah (tanpa hash).",
 )
+@click.option(
+    "--perbaiki",
+    is_flag=True,
+    help="Bangun ulang katalog yang rusak atau hilang dari berkas tersimpan dan log audit "
+    "(katalog lama disimpan di samping, tidak dihapus).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @workspace_option
-def verify(workspace: Workspace, quick: bool, as_json: bool) -> int:
+def verify(workspace: Workspace, quick: bool, perbaiki: bool, as_json: bool) -> int:
     """Periksa keutuhan arsip: hitung ulang SHA-256 setiap berkas dan cocokkan dengan katalog
     dan indeks. Keluar dengan kode 3 bila ada masalah."""
+    if perbaiki:
+        return _rebuild(workspace)
     with Bar("Memeriksa berkas", enabled=not as_json) as bar:
         report = evidence.verify_archive(workspace, quick=quick, progress=bar)
     if as_json:
@@ -163,6 +171,29 @@ def verify(workspace: Workspace, quick: bool, as_json: bool) -> int:
             for finding in report.findings:
                 click.echo(render_finding(finding))
     return ExitCode.OK if report.ok else ExitCode.GAPS
+
+
+def _rebuild(workspace: Workspace) -> int:
+    result = evidence.rebuild_archive_catalog(workspace)
+    if result.kept_as is not None:
+        click.echo(f"Katalog lama disimpan sebagai {workspace.display(result.kept_as)}.")
+    click.echo(
+        f"Katalog dibangun ulang: {result.restored} dari {result.objects} berkas tersimpan "
+        f"dicatat lagi; nama asli kembali untuk {result.named}, tag untuk {result.tagged}; "
+        f"{result.audit_entries} baris log audit dipindahkan."
+    )
+    unnamed = result.restored - result.named
+    lost = ["judul, catatan, dan tanggal yang diisi sendiri (diambil ulang dari isi berkas)"]
+    if unnamed:
+        lost.append(f"nama asli {unnamed} berkas (dinamai dengan SHA-256-nya)")
+    click.echo("Tidak dapat dipulihkan: " + "; ".join(lost) + ".")
+    for sha in result.damaged:
+        click.secho(
+            f"  - objek {sha[:12]}… rusak (isi tidak cocok dengan namanya); dilewati", fg="red"
+        )
+    for line in result.rejected:
+        click.secho(f"  - {line}", fg="red")
+    return ExitCode.GAPS if result.damaged or result.rejected else ExitCode.OK
 
 
 SEARCH_COMMANDS = [search, reindex, ocr, verify]

@@ -106,7 +106,8 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
 @click.option(
     "--timpa",
     is_flag=True,
-    help="Timpa dokumen yang sudah diubah sejak dibuat zi-docs; salinan bertanggal berkas lama "
+    help="Ganti berkas yang sudah ada di jalur -o dan dokumen yang sudah diubah sejak dibuat "
+    "zi-docs (tanpa ini keduanya tidak disentuh); salinan bertanggal berkas yang diubah tangan "
     "disimpan di sebelahnya.",
 )
 @workspace_option

@@ -176,10 +176,13 @@ def check(
 @click.argument("keluaran", required=False, type=click.Path(path_type=Path))
 @click.option("--zip", "make_zip", is_flag=True, help="Tulis satu berkas .zip, bukan folder.")
 @click.option(
-    "--salin",
+    "--tautan-keras",
+    "tautan_keras",
     is_flag=True,
-    help="Salin berkas bukti alih-alih membuat tautan keras (hard link) ke arsip.",
+    help="Buat tautan keras (hard link) ke berkas arsip alih-alih salinan: hemat ruang, tetapi "
+    "berkas di bundel berbagi isi dengan arsip (tetap hanya-baca; jangan diubah).",
 )
+@click.option("--salin", is_flag=True, hidden=True, help="Salin berkas bukti (sudah bawaan).")
 @click.option(
     "--verifikasi",
     "received",
@@ -193,6 +196,7 @@ def export(
     ctx: click.Context,
     keluaran: Path | None,
     make_zip: bool,
+    tautan_keras: bool,
     salin: bool,
     received: Path | None,
     workspace_dir: str | None,
@@ -225,7 +229,7 @@ def export(
         workspace,
         keluaran,
         now=dt.datetime.now().replace(microsecond=0),
-        link=not salin,
+        link=tautan_keras and not salin,
         make_zip=make_zip,
         keep_folder=not make_zip,
     )

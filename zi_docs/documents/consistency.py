@@ -97,7 +97,9 @@ def _listed_people(workspace: Workspace, inputs: list[_Input]) -> Iterator[Perso
     """People of the staff lists (CSV/XLSX) that inputs name in ``daftar_pegawai``."""
     names = {i.data.get("daftar_pegawai") for i in inputs}
     for name in sorted(n for n in names if isinstance(n, str) and n.strip()):
-        file = workspace.inputs_dir / name.strip()
+        file = (workspace.inputs_dir / name.strip()).resolve()
+        if not file.is_relative_to(workspace.root.resolve()):
+            continue  # read_staff reports it; never read a file outside the workspace
         try:
             rows = read_rows(file) if file.is_file() else []
         except (OSError, ValueError, UnicodeDecodeError):

@@ -13,9 +13,12 @@ a tab stays a tab. Everything else (any script, any length) is printed as given.
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 from jinja2 import StrictUndefined
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -44,9 +47,53 @@ def finalize(value: Any) -> Any:
     return Markup(text.replace("{", "&#123;").replace("}", "&#125;"))
 
 
-def make_environment() -> SandboxedEnvironment:
+MAX_RENDER_SECONDS = 30.0
+"""How long one document may take to fill before it is stopped (a runaway loop)."""
+MAX_OUTPUT_CHARS = 50_000_000
+"""Characters one template part may produce (also the largest string a template may build)."""
+MAX_EXPONENT = 1000
+
+
+class LimitExceeded(SecurityError):
+    """A template went beyond the time or size a document may take; the message says which."""
+
+
+class LimitedEnvironment(SandboxedEnvironment):
+    """The sandbox plus bounds on time, repetition (``'x' * n``) and powers (``10 ** n``)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+    deadline: float | None = None
+    """``time.monotonic()`` value after which calls and operations stop the render."""
+
+    def check_time(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise LimitExceeded(
+                f"pengisian templat melewati {MAX_RENDER_SECONDS:g} detik (perulangan terlalu "
+                "besar, misalnya range() bersarang); perkecil perulangannya"
+            )
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        self.check_time()
+        if operator == "**" and isinstance(right, int) and abs(right) > MAX_EXPONENT:
+            raise LimitExceeded(f"pangkat {right} terlalu besar (paling besar {MAX_EXPONENT})")
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                sized = isinstance(seq, (str, list, tuple)) and isinstance(count, int)
+                if sized and len(seq) * count > MAX_OUTPUT_CHARS:
+                    raise LimitExceeded(
+                        "teks atau daftar yang dibuat templat terlalu panjang (lebih dari "
+                        f"{MAX_OUTPUT_CHARS:,} karakter)".replace(",", ".")
+                    )
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        __self.check_time()
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def make_environment() -> LimitedEnvironment:
     """A fresh environment with the Indonesian filters installed."""
-    env = SandboxedEnvironment(
+    env = LimitedEnvironment(
         autoescape=True,
         undefined=StrictUndefined,
         finalize=finalize,

@@ -16,7 +16,7 @@ from zi_docs.documents.pdf import convert_to_pdf
 from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
 from zi_docs.documents.render import PreparedTemplate
 from zi_docs.documents.template_check import check_template
-from zi_docs.errors import InvalidInputError, ToolMissingError, ZiError
+from zi_docs.errors import InvalidInputError, ToolMissingError, WorkspaceError, ZiError
 from zi_docs.findings import Finding, Severity, errors
 from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
@@ -90,6 +90,28 @@ def _target(out: Path | None, workspace: Workspace, base: str) -> Path:
     return out / f"{base}.docx"
 
 
+def _refuse_overwrite(
+    workspace: Workspace, targets: list[Path], *, explicit: bool, overwrite: bool
+) -> None:
+    """Never write into the archive; never replace a file named with ``-o`` unless asked
+    (``overwrite``, which also lets :func:`handedits.guard` back up hand-edited documents)."""
+    archive = workspace.archive_dir.resolve()
+    for dest in targets:
+        if dest.resolve().is_relative_to(archive):
+            raise WorkspaceError(
+                f"{workspace.display(dest)} berada di folder arsip; dokumen tidak ditulis ke sana",
+                hint="pilih folder keluaran lain; simpan ke arsip dengan --arsipkan",
+            )
+    existing = [dest for dest in targets if dest.exists()] if explicit and not overwrite else []
+    if existing:
+        shown = ", ".join(workspace.display(p) for p in existing[:5])
+        raise WorkspaceError(
+            f"berkas keluaran sudah ada: {shown}; tidak ada yang ditimpa",
+            hint="tambahkan --timpa untuk menggantinya (berkas yang diubah tangan disalin dulu ke "
+            "cadangan bertanggal di sebelahnya), atau pilih nama lain dengan -o",
+        )
+
+
 def _named_kind(input_path: Path, doc: YamlDoc) -> str:
     """The kind an input names itself (``jenis:`` or its file name), for ``generate INPUT``."""
     name = kind_of_input(input_path, doc.data)
@@ -155,6 +177,7 @@ def render_documents(
     else:
         plan = [(target, context)]
     targets = [path for path, _ in plan]
+    _refuse_overwrite(workspace, targets, explicit=out is not None, overwrite=overwrite)
     backups = handedits.guard(
         targets,
         overwrite=overwrite,

@@ -12,7 +12,7 @@ from typing import Any
 from zi_docs.catalogue import Catalogue
 from zi_docs.documents import kinds as _kinds_package
 from zi_docs.documents.kind import DocumentKind
-from zi_docs.errors import NotFoundError
+from zi_docs.errors import NotFoundError, WorkspaceError
 from zi_docs.refs import IndicatorRef
 from zi_docs.resources import TEMPLATES, resource
 from zi_docs.workspace import Workspace
@@ -56,6 +56,11 @@ def template_path(kind: DocumentKind, workspace: Workspace | None) -> Path:
         own = workspace.templates_dir / kind.template
         if own.is_file():
             return own
+        if own.exists():  # a folder (or device) named like the template: never skipped silently
+            raise WorkspaceError(
+                f"{workspace.display(own)} bukan berkas templat (sebuah folder)",
+                hint=f"ganti namanya, atau taruh berkas {kind.template} di templates/",
+            )
     builtin = builtin_template(kind.template)
     if not builtin.is_file():
         raise NotFoundError(

@@ -14,6 +14,7 @@ import copy
 import io
 import logging
 import re
+import time
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from typing import Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.spec import default_content_types
@@ -30,11 +32,13 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Template, TemplateError
 from lxml import etree
 
+from zi_docs.documents import environment as limits
 from zi_docs.documents.docprops import DocumentInfo, apply_page_setup, stamp
-from zi_docs.documents.environment import make_environment
+from zi_docs.documents.environment import LimitExceeded, make_environment
+from zi_docs.documents.logo import usable_image
 from zi_docs.errors import InvalidInputError
 from zi_docs.findings import Finding
-from zi_docs.outputs import output_folder
+from zi_docs.outputs import write_output
 from zi_docs.workspace import PageSetup
 
 log = logging.getLogger(__name__)
@@ -86,6 +90,8 @@ class _Media:
     def image(
         self, source: Path | bytes, *, width_mm: float | None = None, height_mm: float | None = None
     ) -> object:
+        if isinstance(source, Path):
+            source = usable_image(source, source.name)  # WebP/SVG converted, the rest refused
         descriptor: Any = io.BytesIO(source) if isinstance(source, bytes) else str(source)
         return InlineImage(
             self._tpl,
@@ -95,8 +101,36 @@ class _Media:
         )
 
 
-def _template_error(name: str, exc: Exception) -> InvalidInputError:
+_UNSAFE = re.compile(r"access to attribute '([^']+)' of '[^']+' object is unsafe")
+
+
+def _explain(exc: Exception) -> str:
+    """What went wrong while filling, in Indonesian (Jinja and Python speak English)."""
     message = getattr(exc, "message", None) or str(exc)
+    unsafe = _UNSAFE.search(message)
+    if unsafe:
+        return (
+            f"templat mencoba membuka bagian dalam program ('{unsafe.group(1)}'); itu diblokir "
+            "demi keamanan, hapus tag tersebut"
+        )
+    if "no loader for this environment" in message:
+        return (
+            "{% include %}, {% import %} dan {% extends %} tidak didukung: templat .docx harus "
+            "berdiri sendiri; salin isinya ke templat ini"
+        )
+    if "Range too big" in message:
+        return "range() terlalu besar (paling banyak 100.000 butir); perkecil perulangannya"
+    if isinstance(exc, ZeroDivisionError):
+        return "pembagian dengan nol dalam templat; periksa rumusnya"
+    if "integer string conversion" in message or isinstance(exc, OverflowError):
+        return "angka dalam templat terlalu panjang untuk dicetak; perkecil angkanya"
+    if isinstance(exc, TemplateError):
+        return message
+    return f"templat tidak dapat diisi ({type(exc).__name__}: {message[:120]})"
+
+
+def _template_error(name: str, exc: Exception) -> InvalidInputError:
+    message = _explain(exc)
     return InvalidInputError(
         f"templat {name} tidak dapat diisi",
         [Finding(message=f"templat bermasalah: {message}", file=name, code="templat-gagal")],
@@ -120,10 +154,26 @@ class PreparedTemplate:
         self._tpl = DocxTemplate(str(path))
         try:
             self._tpl.init_docx()
-        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        except PackageNotFoundError:
             raise InvalidInputError(
                 f"{self.name} bukan berkas .docx yang sah",
-                [Finding(message=f"tidak dapat dibuka ({exc})", file=self.name)],
+                [
+                    Finding(
+                        message="isinya bukan paket .docx (kosong, rusak, atau jenis lain)",
+                        file=self.name,
+                    )
+                ],
+                hint="simpan ulang templat dari Word/LibreOffice sebagai .docx",
+            ) from None
+        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+            raise InvalidInputError(
+                f"{self.name} bukan berkas .docx yang sah",
+                [
+                    Finding(
+                        message="paket .docx-nya tidak lengkap atau rusak (bagian Word hilang)",
+                        file=self.name,
+                    )
+                ],
                 hint="simpan ulang templat dari Word/LibreOffice sebagai .docx",
             ) from None
         docx = self._tpl.docx
@@ -143,7 +193,7 @@ class PreparedTemplate:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(xml))
         try:
             return self._env.from_string(source)
-        except TemplateError as exc:
+        except (TemplateError, ValueError, ArithmeticError, RecursionError) as exc:
             raise _template_error(self.name, exc) from None
 
     @property
@@ -188,10 +238,29 @@ class PreparedTemplate:
     # ---- rendering --------------------------------------------------------------------------
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         self._tpl.current_rendering_part = part.part
+        self._env.deadline = time.monotonic() + limits.MAX_RENDER_SECONDS
+        chunks: list[str] = []
+        size = 0
         try:
-            xml = part.template.render(context)
-        except TemplateError as exc:
+            for chunk in part.template.generate(context):
+                size += len(chunk)
+                if size > limits.MAX_OUTPUT_CHARS:
+                    raise LimitExceeded(
+                        "hasil pengisian templat terlalu besar (lebih dari "
+                        f"{limits.MAX_OUTPUT_CHARS // 1_000_000} juta karakter); perkecil "
+                        "perulangannya"
+                    )
+                self._env.check_time()
+                chunks.append(chunk)
+        except (TemplateError, ArithmeticError, ValueError, TypeError, LookupError) as exc:
             raise _template_error(self.name, exc) from None
+        except RecursionError:
+            raise _template_error(
+                self.name, ValueError("makro memanggil dirinya sendiri tanpa henti")
+            ) from None
+        finally:
+            self._env.deadline = None
+        xml = "".join(chunks)
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
@@ -249,9 +318,4 @@ class PreparedTemplate:
 
     def render_to(self, context: Mapping[str, Any], dest: Path) -> Path:
         """Render and write ``dest`` (via a temporary file, so a failure leaves no half file)."""
-        data = self.render(context)
-        output_folder(dest.parent)
-        tmp = dest.with_name(dest.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(dest)
-        return dest
+        return write_output(dest, self.render(context))

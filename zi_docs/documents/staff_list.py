@@ -12,29 +12,76 @@ import io
 from pathlib import Path
 from typing import Any
 
+from zi_docs import zipcheck
 from zi_docs.schema import Context, Record
 from zi_docs.yamlio import PathKey, YamlDoc
 
 COLUMNS = ("nama", "nip", "jabatan", "pangkat", "golongan")
 
 
+class _Unreadable(ValueError):
+    """The file cannot be read as a staff list; the message says why, in Indonesian."""
+
+
+def _decode(raw: bytes) -> str:
+    """Text of a CSV as Excel and editors save it: UTF-8 (BOM or not), UTF-16 with BOM, or
+    the Windows code page ("CSV" from Excel on an Indonesian Windows)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _Unreadable("berkas UTF-16 rusak; simpan ulang sebagai CSV UTF-8") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def _rows_csv(path: Path) -> list[tuple[int, list[Any]]]:
-    text = path.read_bytes().decode("utf-8-sig")
+    text = _decode(path.read_bytes())
+    if "\x00" in text:
+        raise _Unreadable("berisi karakter NUL (bukan teks CSV); simpan ulang sebagai CSV UTF-8")
     try:
         dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    return [(reader.line_num, row) for row in reader]
+    rows: list[tuple[int, list[Any]]] = []
+    try:
+        for row in reader:
+            rows.append((reader.line_num, row))
+    except csv.Error:
+        raise _Unreadable(
+            f"baris {reader.line_num + 1}: satu isian lebih dari 128 KiB atau tanda kutip "
+            'tidak ditutup; periksa tanda kutip (") di baris itu'
+        ) from None
+    return rows
 
 
 def _rows_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    bomb = zipcheck.file_problem(path)
+    if bomb is not None:
+        raise _Unreadable(bomb)
     try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises whatever its parsers meet in a damaged file
+        raise _Unreadable(
+            "bukan berkas Excel .xlsx yang utuh; buka di Excel/LibreOffice lalu simpan ulang "
+            "sebagai .xlsx"
+        ) from None
+    try:
+        if not book.worksheets:
+            raise _Unreadable("tidak punya lembar kerja")
         sheet = book.worksheets[0]
         return [(i, list(row)) for i, row in enumerate(sheet.iter_rows(values_only=True), 1)]
+    except _Unreadable:
+        raise
+    except Exception:
+        raise _Unreadable(
+            "isi lembar kerjanya rusak; buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx"
+        ) from None
     finally:
         book.close()
 
@@ -48,6 +95,14 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
     file = (Path(base) / value.strip()).resolve()
     workspace = ctx.extra.get("workspace")
     shown = workspace.display(file) if workspace is not None else str(file)
+    if workspace is not None and not file.is_relative_to(workspace.root.resolve()):
+        ctx.fail(
+            path,
+            f"berkas {value.strip()} berada di luar folder ruang kerja (atau lewat tautan); "
+            "salin daftar pegawainya ke folder inputs/ dan tulis namanya saja",
+            "di-luar-ruang-kerja",
+        )
+        return []
     if not file.is_file():
         ctx.fail(path, f"berkas {shown} tidak ditemukan", "berkas-tidak-ada")
         return []
@@ -60,8 +115,13 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
         else:
             ctx.fail(path, "daftar pegawai harus berupa .csv atau .xlsx", "berkas-jenis")
             return []
-    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
-        ctx.fail(path, f"berkas {shown} tidak dapat dibaca ({exc})", "berkas-tak-terbaca")
+    except _Unreadable as exc:
+        ctx.fail(path, f"berkas {shown} tidak dapat dibaca: {exc}", "berkas-tak-terbaca")
+        return []
+    except OSError as exc:
+        ctx.fail(
+            path, f"berkas {shown} tidak dapat dibaca ({exc.strerror or exc})", "berkas-tak-terbaca"
+        )
         return []
     rows = [(line, row) for line, row in rows if any(str(c or "").strip() for c in row)]
     if not rows:
@@ -105,7 +165,8 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
 
 def read_rows(file: Path) -> list[tuple[int, dict[str, Any]]]:
     """The rows of a CSV/XLSX staff list as ``(line, {column: cell})`` by lower-case header,
-    without validation (for cross-document checks). Raises ``OSError``/``ValueError``."""
+    without validation (for cross-document checks). Raises ``OSError``/``ValueError``
+    (a damaged file's reason in Indonesian)."""
     rows = _rows_xlsx(file) if file.suffix.lower() in (".xlsx", ".xlsm") else _rows_csv(file)
     rows = [(line, row) for line, row in rows if any(str(c or "").strip() for c in row)]
     if not rows:

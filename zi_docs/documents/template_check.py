@@ -21,7 +21,9 @@ from zi_docs.documents.template_scan import Tag, scan_docx
 from zi_docs.findings import Finding, Severity
 
 _BLOCKS = {"for", "if", "with", "macro", "call", "filter", "block", "autoescape"}
-_SIMPLE = {"set", "do", "include", "import", "from", "extends"}
+_SIMPLE = {"set", "do"}
+_OTHER_FILES = {"include", "import", "from", "extends"}
+_MAX_RANGE = 100_000
 _JINJA_GLOBALS = {
     "range",
     "dict",
@@ -85,6 +87,24 @@ class _Checker:
         except TemplateSyntaxError as exc:
             self.fail(tag, self._explain(exc.message or str(exc)), "templat-sintaks")
             return None
+        except (ValueError, ArithmeticError, RecursionError):
+            self.fail(
+                tag,
+                "angka atau ungkapan dalam tag terlalu panjang atau bersarang terlalu dalam; "
+                "perkecil",
+                "templat-melampaui-batas",
+            )
+            return None
+        for call in tree.find_all(nodes.Call):
+            name = call.node.name if isinstance(call.node, nodes.Name) else None
+            sizes = [a.value for a in call.args if isinstance(a, nodes.Const)]
+            if name == "range" and any(isinstance(v, int) and abs(v) > _MAX_RANGE for v in sizes):
+                self.fail(
+                    tag,
+                    f"range() lebih dari {_MAX_RANGE:,} butir tidak diizinkan; perkecil "
+                    "perulangannya".replace(",", "."),
+                    "templat-melampaui-batas",
+                )
         return tree
 
     def _explain(self, message: str) -> str:
@@ -120,6 +140,13 @@ class _Checker:
             tree = self.parse(tag, "{% " + tag.body + " %}{% end" + keyword + " %}")
             scope = self.bind(tree.body[0], tag) if tree is not None else {}
             self.stack.append(_Open(keyword, tag, scope))
+        elif keyword in _OTHER_FILES:
+            self.fail(
+                tag,
+                f"'{{% {keyword} %}}' tidak didukung: templat .docx harus berdiri sendiri, tanpa "
+                "berkas templat lain; salin isinya ke templat ini",
+                "templat-berkas-lain",
+            )
         elif keyword in _SIMPLE:
             tree = self.parse(tag, "{% " + tag.body + " %}")
             if tree is not None and self.stack and tree.body:

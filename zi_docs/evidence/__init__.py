@@ -33,6 +33,7 @@ from zi_docs.evidence.filing import (
     empty_trash,
     import_tree,
     list_files,
+    rebuild_archive_catalog,
     remove,
     restore,
     show,
@@ -44,6 +45,7 @@ from zi_docs.evidence.filing import (
 from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
 from zi_docs.evidence.manage import TagChange, TrashChange
 from zi_docs.evidence.reading import OcrReport, SearchResult, reindex, run_ocr, search
+from zi_docs.evidence.rebuild import RebuildReport
 from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, Progress, StoredFile
 from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
 from zi_docs.evidence.sniff import KINDS
@@ -72,6 +74,7 @@ __all__ = [
     "Placement",
     "Problem",
     "Progress",
+    "RebuildReport",
     "ReindexReport",
     "Rejection",
     "SearchResult",
@@ -90,6 +93,7 @@ __all__ = [
     "list_files",
     "megabytes",
     "read_view",
+    "rebuild_archive_catalog",
     "reindex",
     "remove",
     "restore",

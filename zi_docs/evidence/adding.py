@@ -118,6 +118,7 @@ def ingest(
         stream = run.stream(prepared, len(candidates), progress)
         indexing.index_stream(archive.root, archive.db, archive.catalogue, stream)
         archive.clear_pending_index(run.indexed)
+        archive.commit_index()  # konsep replaced or superseded by this run leave the index
     return IngestReport(tuple(run.outcomes), tuple(run.rejections))
 
 
@@ -126,6 +127,7 @@ _WORKER_STATE: dict[str, object] = {}
 
 
 def _init_worker(known: frozenset[str], max_size: int, ocr_cache: Path | None) -> None:
+    _die_with_parent()
     _WORKER_STATE["known"] = known
     _WORKER_STATE["max_size"] = max_size
     _WORKER_STATE["ocr_cache"] = ocr_cache
@@ -152,7 +154,10 @@ def _prepare_all(
         for candidate in candidates:
             yield prepare(candidate, max_size, known, ocr_cache)
         return
-    method = "fork" if threading.active_count() == 1 else "spawn"
+    # Never fork: a forked worker would share the writer's lock files (and keep them held
+    # after this process is killed). Fresh processes inherit no open files.
+    methods = multiprocessing.get_all_start_methods()
+    method = "forkserver" if "forkserver" in methods else "spawn"
     pool = ProcessPoolExecutor(
         max_workers=count,
         mp_context=multiprocessing.get_context(method),
@@ -163,6 +168,19 @@ def _prepare_all(
         yield from pool.map(_prepare_in_worker, candidates, chunksize=2)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _die_with_parent() -> None:
+    """End this worker as soon as the process that started it is gone (killed or not)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="zi-docs-parent-watch", daemon=True).start()
 
 
 # ---- committing (locked) -------------------------------------------------------------------
@@ -276,6 +294,7 @@ def _insert(tx: Transaction, item: Prepared, details: Details) -> Outcome:
     else:
         for signed_as in dict.fromkeys(n for n in (number, details.same_as) if n):
             superseded += tx.supersede_drafts(item.sha256, signed_as)
+    tx.journal_index([*replaced, *superseded])  # they leave search with the run's commit
     return Outcome(
         item.source,
         item.sha256,

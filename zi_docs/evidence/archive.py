@@ -12,6 +12,7 @@ On-disk layout of ``archive/``::
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from zi_docs.evidence.lock import DEFAULT_WAIT, ArchiveLock
 from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.findings import Finding
+from zi_docs.processes import pid_alive
 from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
 
@@ -49,14 +51,32 @@ class Recovery:
         return bool(self.temporary_removed or self.objects_removed or self.index_refreshed)
 
 
+def _clean_index_leftovers(root: Path) -> int:
+    """Remove ``.index.new-PID``/``.index.old-PID`` folders of a rebuild that was killed."""
+    removed = 0
+    for leftover in [*root.glob(".index.new-*"), *root.glob(".index.old-*")]:
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+            removed += 1
+    return removed
+
+
 class Archive:
     """An open archive. Reads need no lock; every change goes through :meth:`writing`."""
 
-    def __init__(self, root: Path, catalogue: Catalogue, *, lock_wait: float = DEFAULT_WAIT):
+    def __init__(
+        self,
+        root: Path,
+        catalogue: Catalogue,
+        *,
+        lock_wait: float = DEFAULT_WAIT,
+        rebuilding: bool = False,
+    ):
         self.root = root
         self.catalogue = catalogue
         self.store = ObjectStore(root / OBJECTS_DIR)
-        self.db = ArchiveDb(root / DB_FILE, self.store)
+        self.db = ArchiveDb(root / DB_FILE, self.store, rebuilding=rebuilding)
         self.lock = ArchiveLock(root / LOCK_FILE, lock_wait)
 
     @classmethod
@@ -92,7 +112,7 @@ class Archive:
         Must be called with the lock held.
         """
         assert self.lock.held
-        temporary = self.store.clean_temporary()
+        temporary = self.store.clean_temporary() + _clean_index_leftovers(self.root)
         pending = self.db.pending("pending_objects")
         removed = 0
         if pending:

@@ -17,6 +17,7 @@ from zi_docs.evidence.db import DB_FILE
 from zi_docs.evidence.drive_folders import Placement, plan
 from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Candidate, Rejection, collect
 from zi_docs.evidence.lock import DEFAULT_WAIT
+from zi_docs.evidence.rebuild import RebuildReport, rebuild_catalog
 from zi_docs.evidence.records import AuditEntry, Progress, StoredFile
 from zi_docs.evidence.verify import VerifyReport, verify
 from zi_docs.refs import IndicatorRef
@@ -261,6 +262,11 @@ def verify_archive(
     """Re-hash every stored file (``quick``: sizes and counts) and check the index."""
     with open_archive(workspace) as archive:
         return verify(archive, quick=quick, progress=progress)
+
+
+def rebuild_archive_catalog(workspace: Workspace) -> RebuildReport:
+    """A new catalogue from the stored objects and the old audit log (``verify --perbaiki``)."""
+    return rebuild_catalog(workspace)
 
 
 def audit_log(workspace: Workspace, limit: int | None = None) -> list[AuditEntry]:

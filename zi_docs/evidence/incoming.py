@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from zi_docs import zipcheck
 from zi_docs.angka import angka
 from zi_docs.evidence import extract as engine
 from zi_docs.evidence.sniff import FileType, UnknownType, detect
@@ -22,6 +23,9 @@ from zi_docs.refs import IndicatorRef
 
 DEFAULT_MAX_MB = 100
 _IGNORED = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+_ZIPPED = frozenset({"docx", "xlsx", "pptx", "odt", "ods"})
+_CLAIMED = {".pdf": "PDF", ".docx": "dokumen Word", ".xlsx": "lembar kerja Excel", ".png": "PNG"}
+_CLAIMED |= {".jpg": "JPEG", ".jpeg": "JPEG"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def shown(path: Path) -> str:
 def collect(
     paths: Iterable[Path], tags: tuple[IndicatorRef, ...] = (), *, archive_root: Path | None = None
 ) -> tuple[list[Candidate], list[Rejection]]:
-    """Expand folders (recursively, without following links), in a stable order.
+    """Expand folders (recursively; links inside them are refused), in a stable order.
 
     The archive's own folder is never taken as input (adding the workspace folder is safe).
     """
@@ -109,9 +113,17 @@ def collect(
                     "tautan-rusak",
                 )
             )
+        elif path.is_symlink() and not named:
+            # never followed inside a folder: it could point anywhere (``/etc/passwd``)
+            rejected.append(
+                Rejection(
+                    shown(path),
+                    "tautan (symlink/shortcut) di dalam folder tidak diikuti; salin berkas "
+                    "aslinya ke folder itu lalu tambahkan lagi",
+                    "tautan-tak-diikuti",
+                )
+            )
         elif path.is_dir():
-            if path.is_symlink() and not named:
-                return
             try:
                 entries = sorted(path.iterdir(), key=lambda p: os.fsencode(p.name))
             except OSError as exc:
@@ -218,6 +230,20 @@ def prepare(
             f"jenis berkas tidak didukung: {exc.reason}; simpan sebagai "
             "PDF, DOCX, XLSX, gambar (PNG/JPG) atau teks",
             "jenis-tak-didukung",
+        )
+    claimed = _CLAIMED.get(path.suffix.lower())
+    if claimed is not None and ftype.kind in ("txt", "csv", "md"):
+        return Rejection(
+            source,
+            f"berkas berakhiran {path.suffix} tetapi isinya teks biasa, bukan {claimed} (rusak "
+            "atau salah nama); buka berkas aslinya dan simpan ulang",
+            "rusak",
+        )
+    if ftype.kind in _ZIPPED and (bomb := zipcheck.file_problem(path)) is not None:
+        return Rejection(
+            source,
+            f"{bomb}; buka berkas aslinya dan simpan ulang dari Word/Excel/LibreOffice",
+            "bom-zip",
         )
     if sha256 in known:
         return Prepared(

@@ -71,6 +71,7 @@ _ODF = {
     b"application/vnd.oasis.opendocument.text": ODT,
     b"application/vnd.oasis.opendocument.spreadsheet": ODS,
 }
+_CONTAINERS = (b"PK", b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b", b"\x7fELF", b"\xfd7zXZ")
 _TEXT_EXT = {".csv": CSV, ".md": MD, ".markdown": MD}
 
 
@@ -92,14 +93,16 @@ def detect(path: Path) -> FileType:
     for magic, ftype in _MAGIC:
         if head.startswith(magic):
             return ftype
-    if b"%PDF-" in head[:1024]:
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_type(path, head)  # the container first: a zip may hold a PDF member
+    if head.startswith(_CONTAINERS):
+        raise UnknownType(_describe_unknown(path, head))
+    if b"%PDF-" in head[:1024]:  # PDF readers accept some bytes before the header
         return PDF
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return WEBP
     if head[4:8] == b"ftyp":
         return MP4
-    if head.startswith(b"PK\x03\x04"):
-        return _zip_type(path, head)
     if _looks_like_text(head):
         return _TEXT_EXT.get(path.suffix.lower(), TXT)
     raise UnknownType(_describe_unknown(path, head))

@@ -77,6 +77,18 @@ class ObjectStore:
         _fsync_dir(folder)
         return target
 
+    def any_object(self) -> bool:
+        """True when at least one object is stored (a quick look, not a count)."""
+        try:
+            return any(
+                entry.name[:2] == folder.name
+                for folder in self.root.iterdir()
+                if folder.is_dir()
+                for entry in folder.iterdir()
+            )
+        except OSError:
+            return False
+
     def remove(self, sha256: str) -> bool:
         """Delete an object (used only by empty-trash and recovery). True if it existed."""
         target = self.path_for(sha256)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from zi_docs.errors import BusyError, ZiError
 from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.records import Progress, StoredFile
@@ -79,22 +80,62 @@ def verify(
     quick: bool = False,
     progress: Progress | None = None,
 ) -> VerifyReport:
-    """Check every stored file (``quick``: sizes and counts only) and the index."""
-    with archive.writing():
-        if quick:
-            return _verify_quick(archive, progress)
+    """Check every stored file (``quick``: sizes and counts only) and the index.
+
+    Reading only: the writer lock is not held while checking, so a verify neither waits for
+    nor blocks an ``add``. When no writer runs, what a killed one left is repaired first (as
+    any writer would); work in flight at the time of the check is not reported.
+    """
+    _recover_when_free(archive)
+    if quick:
+        report = _verify_quick(archive, progress)
+    else:
         files = archive.db.files(include_trashed=True)
         sizes, odd = _scan_objects(archive.store.root)
         problems = _unexpected(archive, odd, set(sizes) - {f.sha256 for f in files})
         problems += _hash_all(archive, files, progress)
         index_problems, entries = _check_index(archive, files)
-    return VerifyReport(
-        quick,
-        len(files),
-        sum(f.size for f in files),
-        entries,
-        tuple(sorted(problems, key=lambda p: (p.kind, p.path)) + index_problems),
-    )
+        report = VerifyReport(
+            quick,
+            len(files),
+            sum(f.size for f in files),
+            entries,
+            tuple(sorted(problems, key=lambda p: (p.kind, p.path)) + index_problems),
+        )
+    return _settled(archive, report)
+
+
+def _recover_when_free(archive: Archive) -> None:
+    """Finish an interrupted change if no writer holds the archive now; never wait."""
+    wait, archive.lock.wait = archive.lock.wait, 0
+    try:
+        with archive.writing():
+            pass
+    except (BusyError, OSError, ZiError):
+        pass  # a writer runs (it recovers itself), or the archive is read-only
+    finally:
+        archive.lock.wait = wait
+
+
+def _settled(archive: Archive, report: VerifyReport) -> VerifyReport:
+    """Drop problems of files a writer is adding or re-indexing while we looked."""
+    busy = set(archive.db.pending("pending_objects"))
+    busy |= set(archive.db.pending("pending_index"))
+    known = set(archive.db.all_shas())
+    kept = []
+    for problem in report.problems:
+        if problem.kind == "unexpected":
+            sha = Path(problem.path).name
+            if _rel(archive, archive.store.path_for(sha)) == problem.path and (
+                sha in busy or sha in known
+            ):
+                continue  # stored and catalogued (or journalled) since we listed the files
+        elif problem.sha256 in busy:
+            continue
+        kept.append(problem)
+    if len(kept) == len(report.problems):
+        return report
+    return replace(report, problems=tuple(kept))
 
 
 def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:

@@ -23,11 +23,15 @@ def read_view(workspace: Workspace, *, read_only: bool = False) -> ArchiveView:
     Integrity comes from the archive's quick verification, or with ``read_only`` (rekap over
     other units' workspaces) from :func:`sizes_only`, which writes nothing."""
     path = workspace.archive_dir / db.DB_FILE
-    if not path.is_file():
+    store = ObjectStore(workspace.archive_dir / OBJECTS_DIR)
+    if not path.is_file() or path.stat().st_size == 0:
+        if path.is_dir() or store.any_object():
+            db.ArchiveDb(path, store).close()  # refuses, saying why: never "0 berkas" silently
         return ArchiveView(files=())
-    files = db.live_files(path, ObjectStore(workspace.archive_dir / OBJECTS_DIR))
-    integrity = sizes_only(files) if read_only else quick_verify(workspace)
-    return ArchiveView(files=files, integrity=integrity)
+    # the archive's own checks first (damaged, foreign, newer database), then the read
+    verified = () if read_only else quick_verify(workspace)
+    files = db.live_files(path, store)
+    return ArchiveView(files=files, integrity=sizes_only(files) if read_only else verified)
 
 
 def quick_verify(workspace: Workspace) -> tuple[Finding, ...]:

@@ -64,8 +64,8 @@ def place_file(
     size: int | None,
     link: bool,
 ) -> Placed:
-    """Put ``source`` at ``bag_root/relative`` (hard link when allowed and possible, else a
-    fast copy) and return its digest: the known ``sha256`` when ``source`` still has the
+    """Put ``source`` at ``bag_root/relative`` (hard link when asked and possible, else a
+    copy) and return its digest: the known ``sha256`` when ``source`` still has the
     known ``size``, otherwise freshly computed from the placed bytes."""
     target = bag_root / relative
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -77,12 +77,35 @@ def place_file(
         except OSError:
             linked = False
     if not linked:
-        shutil.copyfile(source, target)
+        copy_file(source, target)
     actual_size = target.stat().st_size
     if sha256 is not None and size is not None and actual_size == size:
         return Placed(relative, sha256, actual_size, linked, reused_digest=True)
     digest, actual_size = hash_file(target)
     return Placed(relative, digest, actual_size, linked, reused_digest=False)
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """A copy that shares no inode with ``source``: a reflink (copy-on-write) where the file
+    system offers it, else an ordinary copy. The copy is writable; ``source`` is untouched."""
+    if _reflink(source, target):
+        return
+    shutil.copyfile(source, target)
+
+
+def _reflink(source: Path, target: Path) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no FICLONE; an ordinary copy
+        return False
+    ficlone = 0x40049409  # Linux ioctl FICLONE (Btrfs, XFS, bcachefs, ...)
+    try:
+        with source.open("rb") as src, target.open("wb") as dst:
+            fcntl.ioctl(dst.fileno(), ficlone, src.fileno())
+    except OSError:
+        target.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def _clean_value(value: str) -> str:
@@ -112,7 +135,7 @@ def zip_bag(bag_root: Path, zip_path: Path) -> Path:
     """One ``.zip`` holding the bag under a top folder named like the bag; already-compressed
     formats are stored, the rest deflated. Written to a temporary name, then renamed."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = zip_path.with_name(zip_path.name + ".tmp")
+    tmp = zip_path.with_name(f".{zip_path.name}.{os.getpid()}.tmp")
     top = bag_root.name
     with zipfile.ZipFile(tmp, "w", allowZip64=True) as archive:
         for path in sorted(bag_root.rglob("*")):

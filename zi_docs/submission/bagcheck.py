@@ -5,6 +5,8 @@ vocabulary: FileMissing, ChecksumMismatch, UnexpectedFile)."""
 from __future__ import annotations
 
 import logging
+import shutil
+import stat
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 import bagit
 
+from zi_docs import zipcheck
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.evidence import hash_file
 from zi_docs.findings import Finding
@@ -40,6 +43,8 @@ class BagProblem:
             )
         if self.kind == "unexpected":
             return f"berkas tidak terdaftar di manifest: {self.path}"
+        if self.kind == "link":
+            return f"{self.path} adalah tautan (symlink); tidak diikuti, kirim berkas aslinya"
         return f"struktur bundel tidak sah ({self.path}); minta pengirim mengekspor ulang bundelnya"
 
 
@@ -69,18 +74,20 @@ def verify_bag(path: Path) -> BagCheck:
     return _check(path, path)
 
 
+_CHUNK = 1 << 20
+
+
 def _unzip(path: Path, into: Path) -> Path:
+    """Extract a received zip after checking every member: no path leaving the folder, no
+    link, a total size that fits on the disk, no member compressed suspiciously well (a zip
+    bomb); each member is written only up to the size its header declares."""
     try:
         with zipfile.ZipFile(path) as archive:
-            for member in archive.infolist():
-                parts = PurePosixPath(member.filename).parts
-                if member.filename.startswith("/") or ".." in parts:
-                    raise InvalidInputError(
-                        f"{path.name} memuat jalur berbahaya",
-                        [Finding(f"entri '{member.filename}' keluar dari folder", file=path.name)],
-                    )
-            archive.extractall(into)
-    except zipfile.BadZipFile:
+            members = archive.infolist()
+            _check_members(path, members, into)
+            for member in members:
+                _extract(archive, member, into, path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError):
         raise InvalidInputError(
             f"{path.name} bukan berkas zip yang sah",
             [Finding("berkas rusak atau bukan zip", file=path.name)],
@@ -97,11 +104,82 @@ def _unzip(path: Path, into: Path) -> Path:
     return tops[0]
 
 
+def _bad_zip(path: Path, message: str) -> InvalidInputError:
+    return InvalidInputError(
+        f"{path.name} tidak diekstrak",
+        [Finding(message, file=path.name)],
+        hint="minta pengirim mengekspor ulang bundelnya dengan zi-docs export --zip",
+    )
+
+
+def _check_members(path: Path, members: list[zipfile.ZipInfo], into: Path) -> None:
+    total = 0
+    for member in members:
+        name = member.filename
+        parts = PurePosixPath(name.replace("\\", "/")).parts
+        if name.startswith(("/", "\\")) or ".." in parts or ":" in name:
+            raise _bad_zip(path, f"entri '{name}' keluar dari folder (jalur berbahaya)")
+        if stat.S_ISLNK(member.external_attr >> 16):
+            raise _bad_zip(path, f"entri '{name}' adalah tautan (symlink); bundel tidak memuatnya")
+        bomb = zipcheck.expansion_problem([member], max_total=member.file_size)
+        if bomb is not None:
+            raise _bad_zip(path, f"{bomb}; tidak diekstrak")
+        total += member.file_size
+    free = shutil.disk_usage(into).free
+    if total > free:
+        raise _bad_zip(
+            path,
+            f"isi zip {total // 1_000_000} MB melebihi ruang kosong disk sementara "
+            f"({free // 1_000_000} MB)",
+        )
+
+
+def _extract(archive: zipfile.ZipFile, member: zipfile.ZipInfo, into: Path, path: Path) -> None:
+    target = into.joinpath(*PurePosixPath(member.filename).parts)
+    if member.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with archive.open(member) as src, target.open("wb") as dst:
+        while block := src.read(_CHUNK):
+            written += len(block)
+            if written > member.file_size:  # the header lied about the size
+                raise _bad_zip(path, f"entri '{member.filename}' lebih besar dari yang tercatat")
+            dst.write(block)
+
+
+_BAG_ERRORS = (
+    ("Expected bagit.txt does not exist", "bagit.txt tidak ada"),
+    ("Missing required tag in bagit.txt", "bagit.txt tidak lengkap"),
+    ("Bag version numbers must be", "versi BagIt di bagit.txt tidak sah"),
+    ("Unsupported bag version", "versi BagIt tidak didukung"),
+    ("Unsupported encoding", "pengodean berkas tag tidak didukung"),
+    ("is unsafe", "manifest memuat jalur yang keluar dari folder bundel"),
+    ("multiple times", "manifest mencantumkan berkas yang sama lebih dari sekali"),
+    ("No manifest files found", "tidak ada berkas manifest"),
+    ("Payload-Oxum", "Payload-Oxum di bag-info.txt tidak cocok dengan isinya"),
+    ("Bag is incomplete", "bundel tidak lengkap"),
+    ("Bag validation failed", "isi bundel tidak cocok dengan manifest"),
+)
+
+
+def _explain(exc: BaseException) -> str:
+    """bagit-python speaks English; the user reads Indonesian."""
+    if isinstance(exc, UnicodeError):
+        return "berkas manifest atau tag bukan teks UTF-8"
+    text = str(exc)
+    for pattern, meaning in _BAG_ERRORS:
+        if pattern in text:
+            return meaning
+    return "berkas tag atau manifest tidak terbaca"
+
+
 def _check(source: Path, root: Path) -> BagCheck:
     try:
         bag = bagit.Bag(str(root))
-    except bagit.BagError as exc:
-        return BagCheck(source, 0, {}, (BagProblem("invalid", str(exc)),))
+    except (bagit.BagError, UnicodeError, ValueError, OSError) as exc:
+        return BagCheck(source, 0, {}, (BagProblem("invalid", _explain(exc)),))
     problems: list[BagProblem] = []
     only_manifest, only_disk = bag.compare_manifests_with_fs()
     missing = set(only_manifest)
@@ -113,6 +191,9 @@ def _check(source: Path, root: Path) -> BagCheck:
     for rel, hashes in sorted(bag.entries.items()):
         target = root / rel
         if rel in missing or "sha256" not in hashes:
+            continue
+        if target.is_symlink() or any(p.is_symlink() for p in target.parents if p != root):
+            problems.append(BagProblem("link", rel))  # never followed out of the bundle
             continue
         if not target.is_file():
             problems.append(BagProblem("missing", rel, hashes["sha256"]))
@@ -127,7 +208,7 @@ def _check(source: Path, root: Path) -> BagCheck:
         hashed = all("sha256" in hashes for hashes in bag.entries.values())
         try:
             bag.validate(completeness_only=hashed)
-        except bagit.BagError as exc:
-            problems.append(BagProblem("invalid", str(exc)))
+        except (bagit.BagError, UnicodeError, ValueError, OSError) as exc:
+            problems.append(BagProblem("invalid", _explain(exc)))
     info = {k: v if isinstance(v, str) else "; ".join(v) for k, v in bag.info.items()}
     return BagCheck(source, checked, info, tuple(problems))

@@ -7,9 +7,10 @@ Layout of the bag::
     data/Penilaian Mandiri LKE.xlsx         <- the LKE worksheet, evidence listed in Catatan
     data/A. PENGUNGKIT/I. PEMENUHAN/1. Manajemen Perubahan/i. Penyusunan Tim Kerja/A.I.1.i.a ...
 
-Payload files are hard links to the archive's read-only objects when the bag is on the same
-file system (``link=False`` forces copies), so exporting a large archive costs little; the
-manifest reuses the archive's SHA-256 when the stored object still has its recorded size.
+Payload files are copies (a reflink where the file system offers one, so they cost little
+space), so editing a file in the bag never changes the archived evidence; ``link=True`` makes
+hard links to the archive's read-only objects instead. The manifest reuses the catalogue's
+SHA-256 when the stored object still has its recorded size.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from zi_docs.errors import WorkspaceError
 from zi_docs.evidence import hash_file
 from zi_docs.findings import Finding, Severity
 from zi_docs.outputs import output_folder
+from zi_docs.processes import pid_alive
 from zi_docs.submission.bag import Placed, place_file, write_bag_files, zip_bag
 from zi_docs.submission.check import CheckResult, run_check
 from zi_docs.submission.html_index import IndexPage, render_index
@@ -61,7 +63,7 @@ def export_bundle(
     out: Path,
     *,
     now: dt.datetime,
-    link: bool = True,
+    link: bool = False,
     make_zip: bool = False,
     keep_folder: bool = True,
 ) -> ExportResult:
@@ -69,6 +71,7 @@ def export_bundle(
     out = out.expanduser().resolve()
     zip_path = out if out.suffix.lower() == ".zip" else out.with_name(out.name + ".zip")
     folder = out.with_suffix("") if out.suffix.lower() == ".zip" else out
+    _refuse_archive(workspace, [folder, zip_path])
     for target in (folder if keep_folder or not make_zip else None, zip_path if make_zip else None):
         if target is not None and target.exists() and (target.is_file() or any(target.iterdir())):
             raise WorkspaceError(
@@ -76,9 +79,13 @@ def export_bundle(
                 hint="pilih nama lain atau hapus dulu bundel lama",
             )
     output_folder(folder.parent)
+    _clean_leftovers(folder.parent, folder.name)
     check = run_check(workspace, now.date())
     entries = plan_payload(check.report.catalogue, check.completeness)
-    build = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent)) / folder.name
+    build = (
+        Path(tempfile.mkdtemp(prefix=f".{folder.name}.{os.getpid()}.", dir=folder.parent))
+        / folder.name
+    )
     build.mkdir()
     try:
         placed, problems = _place_all(build, entries, link)
@@ -116,6 +123,31 @@ def export_bundle(
         problems=tuple(problems),
         check=check,
     )
+
+
+def _refuse_archive(workspace: Workspace, targets: list[Path]) -> None:
+    """A bundle written into ``archive/`` would sit among (or replace) the stored evidence."""
+    archive = workspace.archive_dir.resolve()
+    for target in targets:
+        if target.resolve().is_relative_to(archive):
+            raise WorkspaceError(
+                f"{target} berada di dalam folder arsip {workspace.display(archive)}; bundel "
+                "tidak ditulis ke sana agar arsip tidak rusak",
+                hint="pilih folder keluaran lain, misalnya out/bundel",
+            )
+
+
+def _clean_leftovers(parent: Path, name: str) -> None:
+    """Remove what a killed export left (``.NAME.PID.*`` build folders, ``.NAME.zip.PID.tmp``)."""
+    for leftover in parent.glob(f".{name}.*"):
+        parts = leftover.name[len(name) + 2 :].split(".")
+        pid = next((p for p in parts if p.isdigit()), None)
+        if pid is None or pid_alive(int(pid)):
+            continue
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 def _item_of(entry: PayloadEntry) -> str | None:

@@ -5,10 +5,13 @@ SQL text.
 - :mod:`.database`: :class:`ArchiveDb`, the open database and its reads;
 - :mod:`.writes`: :class:`Transaction`, every change, inside one transaction;
 - :mod:`.numbers`: look-ups by document number;
-- :mod:`.readonly`: reading without changing anything (``check``, ``export``, ``rekap``).
+- :mod:`.readonly`: reading without changing anything (``check``, ``export``, ``rekap``);
+- :mod:`.opening`: refusing a damaged, foreign, newer or emptied database; read-only media;
+- :mod:`.salvage`: what a damaged database still holds (for ``archive verify --perbaiki``).
 """
 
 from zi_docs.evidence.db.database import ArchiveDb
+from zi_docs.evidence.db.opening import CatalogError
 from zi_docs.evidence.db.readonly import live_files
 from zi_docs.evidence.db.schema import SCHEMA_VERSION
 from zi_docs.evidence.db.writes import Transaction
@@ -20,6 +23,7 @@ __all__ = [
     "DB_FILE",
     "SCHEMA_VERSION",
     "ArchiveDb",
+    "CatalogError",
     "Transaction",
     "live_files",
 ]

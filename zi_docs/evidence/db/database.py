@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from zi_docs.catalogue import fold
-from zi_docs.evidence.db import numbers, schema
+from zi_docs.evidence.db import numbers, opening, schema
 from zi_docs.evidence.db.writes import Transaction
 from zi_docs.evidence.records import AuditEntry, StoredFile
 from zi_docs.evidence.store import ObjectStore
@@ -21,18 +21,24 @@ from zi_docs.refs import IndicatorRef
 class ArchiveDb:
     """A connection to ``catalog.sqlite``; rows become :class:`StoredFile` values."""
 
-    def __init__(self, path: Path, store: ObjectStore) -> None:
+    def __init__(self, path: Path, store: ObjectStore, *, rebuilding: bool = False) -> None:
+        """Refuses a damaged, foreign, newer or silently emptied database (see
+        :mod:`.opening`); ``rebuilding``: a new one beside stored objects is wanted."""
         self.path = path
         self.store = store
         """Where the bytes of the files recorded here are (for :attr:`StoredFile.path`)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        self._conn, self.read_only = opening.connect(path, store, rebuilding=rebuilding)
+        """``read_only``: the workspace cannot be written (a CD, a read-only share)."""
         self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=FULL")
-        self._conn.execute("PRAGMA foreign_keys=ON")
         before = schema.version(self._conn)
         if before != schema.SCHEMA_VERSION:
+            if self.read_only:
+                self._conn.close()
+                raise opening.CatalogError(
+                    f"katalog arsip {path.parent.name}/{path.name} perlu diperbarui ke versi "
+                    "ini, tetapi ruang kerjanya hanya dapat dibaca",
+                    hint="salin ruang kerja ke folder yang dapat ditulis lalu jalankan lagi",
+                )
             with self._transaction() as conn:
                 schema.upgrade(conn, before)
 

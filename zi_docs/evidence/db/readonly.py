@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from zi_docs.errors import WorkspaceError
+from zi_docs.evidence.db import opening
 from zi_docs.evidence.records import EvidenceFile
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.refs import IndicatorRef
@@ -27,7 +28,7 @@ def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise WorkspaceError(
-            f"katalog arsip {path} tidak dapat dibuka ({exc})", hint=_HINT
+            f"katalog arsip {path} tidak dapat dibuka ({opening.reason(exc)})", hint=_HINT
         ) from None
     try:
         tags: dict[str, list[IndicatorRef]] = {}
@@ -40,7 +41,7 @@ def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
         drafts = _drafts(conn)
     except sqlite3.Error as exc:
         raise WorkspaceError(
-            f"katalog arsip {path} tidak dapat dibaca ({exc})", hint=_HINT
+            f"katalog arsip {path} tidak dapat dibaca ({opening.reason(exc)})", hint=_HINT
         ) from None
     finally:
         conn.close()

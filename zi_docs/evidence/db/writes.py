@@ -133,6 +133,27 @@ class Transaction:
             (doc_date.isoformat(), sha256),
         )
 
+    def rename(self, sha256: str, name: str) -> None:
+        """The original name (and title) a rebuild recovered from the audit log."""
+        self._conn.execute("UPDATE files SET name=?, title=? WHERE sha256=?", (name, name, sha256))
+        self._conn.execute("DELETE FROM names WHERE sha256=?", (sha256,))
+        self.add_name(sha256, name)
+
+    def replace_audit(self, rows: Iterable[tuple[str, str, str, str | None, str]]) -> None:
+        """The audit log of a rebuilt database: the old history instead of its own lines."""
+        self._conn.execute("DELETE FROM audit")
+        self._conn.executemany(
+            "INSERT INTO audit (at, who, action, sha256, detail) VALUES (?,?,?,?,?)", list(rows)
+        )
+
+    def drop_orphans(self) -> None:
+        """Rows of files whose record is gone (removed outside zi-docs): they would block
+        adding the file again."""
+        for table in ("texts", "tags", "names", "numbers", "pending_index"):
+            self._conn.execute(
+                f"DELETE FROM {table} WHERE sha256 NOT IN (SELECT sha256 FROM files)"
+            )
+
     def trash(self, sha256: str) -> None:
         self._conn.execute("UPDATE files SET trashed_at=? WHERE sha256=?", (now(), sha256))
 

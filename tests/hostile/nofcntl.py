@@ -1,0 +1,36 @@
+"""pytest plugin (``-p nofcntl``): the run behaves as on a platform without ``fcntl``.
+
+The archive lock then falls back to ``filelock``'s soft (marker-file) lock; whoosh's own
+``fcntl`` lock is replaced by a no-op, as the archive's index lock already serialises writers
+(on Windows whoosh uses ``msvcrt`` instead).
+"""
+
+from __future__ import annotations
+
+import sys
+
+sys.modules["fcntl"] = None  # type: ignore[assignment]
+
+
+class _NoLock:
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.locked = False
+
+    def acquire(self, blocking: bool = False) -> bool:
+        self.locked = True
+        return True
+
+    def release(self) -> None:
+        self.locked = False
+
+
+def pytest_configure() -> None:
+    import whoosh.filedb.filestore
+    import whoosh.util.filelock
+
+    whoosh.util.filelock.FileLock = _NoLock  # type: ignore[misc,assignment]
+    whoosh.filedb.filestore.FileLock = _NoLock  # type: ignore[misc,assignment]
+    import filelock
+
+    assert not filelock.has_fcntl, "fcntl is still importable"
