@@ -34,6 +34,8 @@ RANKS = "pangkat-golongan.yaml"
 """PNS pangkat and golongan ruang, to check the head of unit typed at ``init``."""
 PROGRAMS = "program-luar.yaml"
 """External programs (LibreOffice, Tesseract, pdftoppm): env variables, names, Windows paths."""
+WEB_ROLES = "peran-web.yaml"
+"""The roles of web accounts and what each may do."""
 
 LAYERS = "lapis-evaluasi.yaml"
 """The default evaluator layers (empty column groups of the LKE workbook)."""
@@ -54,6 +56,7 @@ NAMES = (
     SURVEYS,
     LAYERS,
     FOLLOW_UP,
+    WEB_ROLES,
 )
 
 
