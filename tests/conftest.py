@@ -29,6 +29,23 @@ TOOLS = {
 }
 
 
+def _configure_django() -> None:
+    """Django settings for the web tests (pytest-django makes the test database from them).
+
+    Done when this file is imported, before any test module's conftest imports the web app.
+    The site serves no workspace here; each web test points ``ZI_SITE`` at its own."""
+    import tempfile
+
+    from zi_docs.web.setup import configure
+    from zi_docs.web.site import Site
+
+    state = Path(tempfile.mkdtemp(prefix="zi-web-uji-"))
+    configure(Site(state=state, workspaces={}), migrate=False)
+
+
+_configure_django()
+
+
 def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

@@ -27,7 +27,8 @@ CLIENTS = ("zi_docs.cli", "zi_docs.web", "zi_docs.__main__")
 # What a client may import besides the front doors (``zi_docs.<package>``, the other clients'
 # too: ``python -m zi_docs`` runs ``zi_docs.cli``) and itself: the root (``__version__``), the
 # error family, the workspace, the value modules clients print, the demo, bundled files and
-# YAML with line numbers (the web's role file).
+# YAML with line numbers (the web's role file), and the input schema kinds (the web builds a
+# document's form from its kind's schema).
 CLIENT_MODULES = frozenset(
     {
         "zi_docs",
@@ -39,6 +40,7 @@ CLIENT_MODULES = frozenset(
         "zi_docs.demo",
         "zi_docs.resources",
         "zi_docs.yamlio",
+        "zi_docs.schema",
     }
 )
 DOCUMENTS = "zi_docs.documents"
@@ -76,7 +78,8 @@ ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "resvg-py": (("resvg_py",), (f"{DOCUMENTS}.logo",)),
-    "filelock": (("filelock",), ("zi_docs.evidence.lock",)),
+    # the archive's writer lock; the edit lock of hand-edited YAML files (answers, inputs)
+    "filelock": (("filelock",), ("zi_docs.evidence.lock", "zi_docs.yamledit")),
     "whoosh": (("whoosh",), ("zi_docs.evidence.search",)),
     "pypdf": (("pypdf",), EXTRACTION),
     "pypdfium2": (("pypdfium2",), EXTRACTION),

@@ -22,7 +22,10 @@ INDONESIAN = {
     # every word used in a visible option name; a new option whose word is not here fails
     # the test below: add the word only when it is Indonesian
     "alamat", "area", "arsipkan", "bagian", "batas", "belum", "bobot", "butir", "definisi",
-    "metode", "periode", "populasi", "catatan", "celah", "masukan",
+    "metode", "periode", "populasi", "peran", "aktif", "nonaktif", "sandi", "tanpa", "peramban",
+    # technical words Indonesian uses as they are (the web server's address and port; standard
+    # input), as the issue names them
+    "host", "port", "stdin", "catatan", "celah", "masukan",
     "cepat", "coba", "contoh", "dari", "dengan", "ditandai", "email", "golongan", "indikator",
     "instansi", "jabatan", "jenis", "judul", "keluaran", "kerja", "kota", "maks", "mb", "nip",
     "keras", "pangkat", "penuh", "perbaiki", "pimpinan", "predikat", "rinci", "ruang", "salin",

@@ -36,6 +36,8 @@ RANKS = "pangkat-golongan.yaml"
 """PNS pangkat and golongan ruang, to check the head of unit typed at ``init``."""
 PROGRAMS = "program-luar.yaml"
 """External programs (LibreOffice, Tesseract, pdftoppm): env variables, names, Windows paths."""
+WEB_ROLES = "peran-web.yaml"
+"""The roles of web accounts and what each may do."""
 
 LAYERS = "lapis-evaluasi.yaml"
 """The default evaluator layers (empty column groups of the LKE workbook)."""
@@ -57,6 +59,7 @@ NAMES = (
     SURVEYS,
     LAYERS,
     FOLLOW_UP,
+    WEB_ROLES,
 )
 
 

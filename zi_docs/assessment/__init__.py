@@ -5,6 +5,12 @@ the check, export and report commands. ``report_to_dict`` is its JSON view and
 ``write_workbook`` its LKE worksheet (.xlsx, written by :mod:`zi_docs.spreadsheet`).
 """
 
+from zi_docs.assessment.answer_edit import (
+    AnswerEntry,
+    StaleAnswerError,
+    read_answer,
+    save_answer,
+)
 from zi_docs.assessment.answer_values import parse_value
 from zi_docs.assessment.answers import Answer, AnswerSet, answer_of, load_answers, parse_answers
 from zi_docs.assessment.gaps import Gap, RuleEffect
@@ -31,6 +37,7 @@ __all__ = [
     "SCORE_JSON",
     "WORKBOOK",
     "Answer",
+    "AnswerEntry",
     "AnswerSet",
     "AreaScore",
     "Gap",
@@ -41,12 +48,15 @@ __all__ = [
     "RuleResult",
     "Score",
     "ScoreReport",
+    "StaleAnswerError",
     "Verdict",
     "answer_of",
     "load_answers",
     "parse_answers",
     "parse_value",
+    "read_answer",
     "report_to_dict",
+    "save_answer",
     "score_answer_set",
     "score_answers",
     "score_workspace",

@@ -14,6 +14,7 @@ from zi_docs.cli import evaluation as _evaluation
 from zi_docs.cli import followup as _followup
 from zi_docs.cli import submission as _submission
 from zi_docs.cli import survey as _survey
+from zi_docs.cli import web as _web
 from zi_docs.cli._base import AliasedOption, RootGroup, option, workspace_dir_option
 from zi_docs.cli._logging import configure_logging
 from zi_docs.cli.lke import lke
@@ -68,6 +69,7 @@ for _command in (
     *_evaluation.COMMANDS,
     *_followup.COMMANDS,
     *_survey.COMMANDS,
+    *_web.COMMANDS,
 ):
     cli.add_command(_command)
 

@@ -11,6 +11,7 @@ import click
 
 from zi_docs.cli._base import ZiCommand, option
 from zi_docs.demo import run_demo
+from zi_docs.errors import ZiError
 from zi_docs.newunit import (
     REQUIRED,
     InitResult,
@@ -174,11 +175,24 @@ def demo(output: Path) -> None:
     """Jalankan pekerjaan utama pada contoh unit kerja fiktif.
 
     Contoh ruang kerja bawaan disalin ke folder hasil, lalu seluruh langkah dijalankan di
-    sana. Hasil demo sebelumnya di folder yang sama diganti; folder lain yang tidak kosong
-    ditolak. Tidak ada berkas di luar folder hasil yang diubah.
+    sana, termasuk satu akun aplikasi web per peran (sandinya dibuat acak dan ditulis ke
+    akun-web.txt di folder hasil, hanya dapat dibaca pemiliknya). Hasil demo sebelumnya di
+    folder yang sama diganti; folder lain yang tidak kosong ditolak. Tidak ada berkas di luar
+    folder hasil yang diubah.
     """
     report = run_demo(output, progress=lambda line: click.echo(line))
     click.echo("")
     click.secho("Demo selesai.", fg="green", bold=True)
     for label, path in report.outputs:
         click.echo(f"  {label}: {path}")
+    from zi_docs.web import make_demo_accounts  # only the demo's last step needs the web app
+
+    try:
+        made = make_demo_accounts(report.workspace.root)
+    except ZiError as err:
+        click.echo(f"  Catatan: {err}" + (f"; {err.hint}" if err.hint else ""))
+        return
+    click.echo(f"  Akun web demo (nama dan sandi): {made.file}")
+    click.echo("")
+    click.echo(f"Buka demo di peramban dan masuk dengan salah satu akun di {made.file.name}:")
+    click.echo(f'  zi-docs web -w "{report.workspace.root}"')

@@ -20,6 +20,7 @@ from zi_docs.documents.generation import (
     generate,
     generate_all,
 )
+from zi_docs.documents.input_edit import check_input_data, input_path, save_input
 from zi_docs.documents.kind import DocumentKind
 from zi_docs.documents.kinds.laporan_skm import write_report as write_skm_report
 from zi_docs.documents.pdf import convert_to_pdf, find_soffice
@@ -50,6 +51,7 @@ __all__ = [
     "all_kinds",
     "archive_generated",
     "bar_chart",
+    "check_input_data",
     "check_templates",
     "consistency_findings",
     "convert_to_pdf",
@@ -58,10 +60,12 @@ __all__ = [
     "generate",
     "generate_all",
     "get_kind",
+    "input_path",
     "list_templates",
     "read_info",
     "read_served",
     "render_builtin",
+    "save_input",
     "served_by",
     "tanggal",
     "write_skm_report",

@@ -18,6 +18,7 @@ module per job:
   files: text, OCR, file type, document numbers.
 """
 
+from zi_docs.evidence.actor import acting_as
 from zi_docs.evidence.adding import IngestReport, Outcome
 from zi_docs.evidence.db import DB_FILE
 from zi_docs.evidence.drive_folders import Placement
@@ -81,6 +82,7 @@ __all__ = [
     "TagChange",
     "TrashChange",
     "VerifyReport",
+    "acting_as",
     "add_files",
     "audit_log",
     "edit",

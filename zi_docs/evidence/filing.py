@@ -5,7 +5,7 @@ archive."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -44,6 +44,7 @@ def add_files(
     workers: int | None = None,
     progress: Progress | None = None,
     draft_key: str | None = None,
+    display_names: Mapping[Path, str] | None = None,
 ) -> IngestReport:
     """Add files and folders (recursively) tagged to ``indicators`` (ids or aliases, with
     checklist ``item``), explicit ``tags``, and the tags of the archived document numbered
@@ -59,6 +60,8 @@ def add_files(
         copied = _same_as(archive, same_as) if same_as is not None else ()
         all_tags = tuple(dict.fromkeys((*resolved, *_checked(archive, tags), *copied)))
         candidates, rejected = collect(paths, all_tags, archive_root=archive.root)
+        if display_names:
+            candidates = [replace(c, display_name=display_names.get(c.path)) for c in candidates]
         report = ingest(
             archive,
             candidates,

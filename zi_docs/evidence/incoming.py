@@ -34,6 +34,8 @@ class Candidate:
 
     path: Path
     tags: tuple[IndicatorRef, ...] = ()
+    display_name: str | None = None
+    """The name to record instead of the path's (an upload's original name); never a path."""
 
 
 @dataclass(frozen=True)
@@ -157,9 +159,9 @@ def prepare(
     """Validate one file and read what the archive records about it. Never raises for bad
     input: every problem becomes a :class:`Rejection`."""
     path = candidate.path
-    source = shown(path)
+    source = candidate.display_name or shown(path)
     try:
-        name = unicodedata.normalize("NFC", path.name)
+        name = unicodedata.normalize("NFC", candidate.display_name or path.name)
         name.encode("utf-8")
     except UnicodeEncodeError:
         return Rejection(

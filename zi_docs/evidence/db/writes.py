@@ -14,6 +14,7 @@ import getpass
 import sqlite3
 from collections.abc import Iterable
 
+from zi_docs.evidence.actor import acting
 from zi_docs.evidence.db.numbers import tags_with_number
 from zi_docs.evidence.numbers import own_number
 from zi_docs.refs import IndicatorRef
@@ -24,6 +25,9 @@ def now() -> str:
 
 
 def current_user() -> str:
+    named = acting()
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (OSError, KeyError):

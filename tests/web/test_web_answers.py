@@ -1,0 +1,122 @@
+"""Answers through the web: saved per indicator, stale forms refused, the file's comments kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from zi_docs.assessment import read_answer, save_answer, score_workspace
+from zi_docs.web.app.models import Activity
+from zi_docs.workspace import Workspace
+
+from .conftest import KEY
+
+QUESTION = "A.I.1.i.b"  # ABC, answered B in the example
+
+
+def _url(name: str, question: str = QUESTION) -> str:
+    return reverse(f"zi_web:{name}", kwargs={"ws": KEY, "indikator": question})
+
+
+@pytest.mark.django_db
+def test_saving_an_answer_changes_the_score_and_keeps_comments(
+    login: Any, workspace: Workspace
+) -> None:
+    before = score_workspace(workspace).total
+    text_before = workspace.answers_file.read_text(encoding="utf-8")
+    version = read_answer(workspace, QUESTION).version
+    response = login("ketua").post(
+        _url("jawab"), {"versi": version, "jawaban": "A", "catatan": "mekanisme sudah tertulis"}
+    )
+    assert response.status_code == 302
+    entry = read_answer(workspace, QUESTION)
+    assert entry.option == "A" and entry.note == "mekanisme sudah tertulis"
+    assert score_workspace(workspace).total > before
+    text_after = workspace.answers_file.read_text(encoding="utf-8")
+    comments = [line for line in text_before.splitlines() if line.lstrip().startswith("#")]
+    assert comments and all(line in text_after.splitlines() for line in comments)
+    changed = [
+        (a, b)
+        for a, b in zip(text_before.splitlines(), text_after.splitlines(), strict=False)
+        if a != b
+    ]
+    assert len(changed) <= 3  # only the lines of this one answer
+    assert Activity.objects.filter(username="ketua", action="jawab").exists()
+
+
+@pytest.mark.django_db
+def test_a_stale_form_is_refused_with_the_newer_value(login: Any, workspace: Workspace) -> None:
+    shown_version = read_answer(workspace, QUESTION).version
+    first, second = login("ketua"), login("koor_mp")
+    assert first.post(_url("jawab"), {"versi": shown_version, "jawaban": "A"}).status_code == 302
+    response = second.post(
+        _url("jawab"), {"versi": shown_version, "jawaban": "C", "catatan": "punya saya"}
+    )
+    text = response.content.decode()
+    assert response.status_code == 409
+    assert "sudah diubah orang lain" in text
+    assert "Jawaban terbaru: <strong>A</strong>" in text
+    assert read_answer(workspace, QUESTION).option == "A"
+
+
+@pytest.mark.django_db
+def test_an_invalid_answer_shows_the_libraries_message_and_writes_nothing(
+    login: Any, workspace: Workspace
+) -> None:
+    before = workspace.answers_file.read_bytes()
+    version = read_answer(workspace, "A.II.1.i.a").version  # a percentage item with counts
+    response = login("ketua").post(
+        _url("jawab", "A.II.1.i.a"),
+        {
+            "versi": version,
+            "input_jumlah_agen_perubahan": "-3",
+            "input_jumlah_perubahan_dibuat": "2",
+        },
+    )
+    assert response.status_code == 422
+    assert "jumlah_agen_perubahan" in response.content.decode()
+    assert workspace.answers_file.read_bytes() == before
+
+
+@pytest.mark.django_db
+def test_counts_of_a_percentage_item_are_kept_as_typed(login: Any, workspace: Workspace) -> None:
+    version = read_answer(workspace, "A.II.1.i.a").version
+    response = login("koor_mp").post(
+        _url("jawab", "A.II.1.i.a"),
+        {
+            "versi": version,
+            "input_jumlah_agen_perubahan": "12",
+            "input_jumlah_perubahan_dibuat": "12",
+        },
+    )
+    assert response.status_code == 302
+    assert read_answer(workspace, "A.II.1.i.a").counts == {
+        "jumlah_agen_perubahan": 12,
+        "jumlah_perubahan_dibuat": 12,
+    }
+
+
+def test_cli_and_web_edits_of_other_questions_do_not_conflict(workspace: Workspace) -> None:
+    shown = read_answer(workspace, QUESTION).version
+    other = read_answer(workspace, "A.I.1.ii.b")
+    save_answer(workspace, "A.I.1.ii.b", "C", expected_version=other.version)
+    save_answer(workspace, QUESTION, "A", expected_version=shown)  # still accepted
+    assert read_answer(workspace, "A.I.1.ii.b").option == "C"
+    assert read_answer(workspace, QUESTION).option == "A"
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(note=st.text(min_size=1, max_size=200).filter(lambda t: t.strip()))
+def test_any_note_round_trips_through_the_file(workspace: Workspace, note: str) -> None:
+    entry = read_answer(workspace, QUESTION)
+    save_answer(
+        workspace, QUESTION, {"jawaban": "B", "catatan": note}, expected_version=entry.version
+    )
+    assert read_answer(workspace, QUESTION).note == note
+    score_workspace(workspace)  # the whole file still parses

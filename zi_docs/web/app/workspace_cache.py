@@ -1,0 +1,149 @@
+"""What the pages read from a workspace, computed once per change of the workspace.
+
+Beranda, the LKE tree and every indicator page show the same check (``run_check``) of the
+same files; the indicator page also reads its answer and the archive listing. Each such
+value is kept per workspace together with a *stamp* of the files it was made from: name,
+size, modification time and inode of every file in the workspace (the archive's stored
+objects are named by their content and never rewritten, so their fan-out folders stand for
+them). Any write, by the web app, the CLI or an editor, changes the stamp and the next page
+computes again. One page computes a value while the others wait for it instead of all
+computing at once. A value is also dropped after :data:`MAX_AGE_S` and at midnight (the days
+left to the deadline change). A file written in the last :data:`RACY_S` seconds may be
+written again within the same clock tick without its stamp changing, so a value computed
+then is not kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from zi_docs.assessment import AnswerEntry, read_answer
+from zi_docs.evidence import Listing, list_files
+from zi_docs.submission import CheckResult, run_check
+from zi_docs.workspace import Workspace
+
+T = TypeVar("T")
+
+MAX_AGE_S = 300.0
+"""Even with an unchanged stamp, check again after this long (a safety net only)."""
+RACY_S = 2.0
+SKIPPED_DIRS = frozenset({".zi-web", "__pycache__"})
+"""The web app's own state (sessions, uploads in progress) is not an input of the check."""
+SKIPPED_SUFFIXES = (".lock", "-shm")
+"""Lock files and SQLite's shared-memory file change without the data changing."""
+EMPTY_SKIPPED = ("-wal",)
+"""SQLite makes an empty write-ahead log whenever a reader opens the archive's database and
+removes it when the last one closes; only a log with content (a write) is a change."""
+OBJECTS = ("archive", "objects")
+
+Stamp = tuple[tuple[str, int, int, int], ...]
+
+
+MAX_KEPT = 400
+"""Values kept per workspace (the check, answers of visited indicators, listings)."""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    stamp: Stamp
+    day: dt.date
+    made: float
+    value: Any
+
+
+_entries: dict[tuple[Path, Hashable], _Entry] = {}
+_locks: dict[tuple[Path, Hashable], threading.Lock] = {}
+_guard = threading.Lock()
+
+
+def stamp(root: Path) -> Stamp:
+    """What identifies the state of every file under ``root`` the check may read."""
+    found: list[tuple[str, int, int, int]] = []
+    objects = root.joinpath(*OBJECTS)
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(SKIPPED_SUFFIXES):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if entry.name.endswith(EMPTY_SKIPPED) and not is_dir and info.st_size == 0:
+                continue
+            if is_dir:
+                if entry.name in SKIPPED_DIRS:
+                    continue
+                if Path(folder) == objects:
+                    found.append((entry.path, 0, info.st_mtime_ns, info.st_ino))
+                    continue
+                pending.append(Path(entry.path))
+            else:
+                found.append((entry.path, info.st_size, info.st_mtime_ns, info.st_ino))
+    return tuple(sorted(found))
+
+
+def kept(workspace: Workspace, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, reused for ``key`` while no file of the workspace has changed."""
+    day = dt.date.today()
+    slot = (workspace.root, key)
+    with _guard:
+        lock = _locks.setdefault(slot, threading.Lock())
+    with lock:
+        current = stamp(workspace.root)
+        entry = _entries.get(slot)
+        if (
+            entry is not None
+            and entry.stamp == current
+            and entry.day == day
+            and time.monotonic() - entry.made < MAX_AGE_S
+        ):
+            value: T = entry.value
+            return value
+        taken = time.time_ns()
+        value = compute()
+        newest = max((mtime for _, _, mtime, _ in current), default=0)
+        with _guard:
+            if taken - newest > RACY_S * 1e9:
+                _entries[slot] = _Entry(current, day, time.monotonic(), value)
+                _bound(workspace.root)
+            else:
+                _entries.pop(slot, None)
+        return value
+
+
+def _bound(root: Path) -> None:
+    """Forget the oldest values of ``root`` beyond :data:`MAX_KEPT` (under ``_guard``)."""
+    mine = [(entry.made, slot) for slot, entry in _entries.items() if slot[0] == root]
+    for _, slot in sorted(mine)[: max(0, len(mine) - MAX_KEPT)]:
+        del _entries[slot]
+
+
+def checked(workspace: Workspace, today: dt.date | None = None) -> CheckResult:
+    """``run_check(workspace, today, read_only=True)``, kept while no file has changed."""
+    day = today or dt.date.today()
+    return kept(workspace, ("check", day), lambda: run_check(workspace, day, read_only=True))
+
+
+def answer(workspace: Workspace, question_id: str) -> AnswerEntry:
+    """The question's entry in the answers file (with its version), kept likewise."""
+    return kept(workspace, ("answer", question_id), lambda: read_answer(workspace, question_id))
+
+
+def listing(workspace: Workspace, **filters: Any) -> Listing:
+    """``list_files(workspace, **filters)``, kept likewise."""
+    key = ("listing", tuple(sorted(filters.items())))
+    return kept(workspace, key, lambda: list_files(workspace, **filters))

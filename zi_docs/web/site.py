@@ -1,0 +1,180 @@
+"""The web site's configuration: which workspaces it serves and where its own state lives.
+
+No framework here: this module is read by the CLI and by :mod:`zi_docs.web.setup`.
+The workspace files stay the source of truth; the site's state folder (``.zi-web/`` in the
+first workspace) holds only the web app's own data: accounts, roles, sessions, the web
+activity log, the secret key and uploads in progress.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from zi_docs.errors import WorkspaceError
+from zi_docs.workspace import Workspace, find_workspace
+
+STATE_DIR = ".zi-web"
+SECRET_FILE = "kunci-rahasia"
+DB_FILE = "web.sqlite3"
+DB_ENV = "ZI_DOCS_WEB_DB"
+"""Environment variable naming a PostgreSQL database (``postgresql://user:pass@host/db``)."""
+DB_SETTING_FILE = "basis-data.txt"
+"""A file in the state folder whose first line names the PostgreSQL database instead."""
+PUBLIC_ENV = "ZI_DOCS_WEB_ALAMAT"
+"""Environment variable naming the address users open when a TLS proxy is in front
+(``https://zi.dinas.go.id``)."""
+PUBLIC_SETTING_FILE = "alamat-publik.txt"
+"""A file in the state folder whose first line names that address instead."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """What one server serves."""
+
+    state: Path
+    """The web app's own folder (``<first workspace>/.zi-web``)."""
+    workspaces: Mapping[str, Path]
+    """URL key -> workspace folder, in the order given."""
+    database_url: str | None = None
+    """PostgreSQL URL, or ``None`` for SQLite in :attr:`state`."""
+    public_url: str | None = None
+    """``scheme://host[:port]`` users open through a proxy, or ``None`` (served directly)."""
+
+    @property
+    def default_key(self) -> str:
+        return next(iter(self.workspaces))
+
+    def workspace(self, key: str) -> Workspace:
+        """The workspace served under ``key`` (its files are read fresh on each call)."""
+        try:
+            root = self.workspaces[key]
+        except KeyError:
+            raise WorkspaceError(f"ruang kerja '{key}' tidak dilayani server ini") from None
+        return Workspace(root)
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.state / DB_FILE
+
+    @property
+    def upload_dir(self) -> Path:
+        return self.state / "unggah"
+
+
+def workspace_key(root: Path) -> str:
+    """A URL-safe key for a workspace folder (``Dinas PMPTSP 2026`` -> ``dinas-pmptsp-2026``)."""
+    text = unicodedata.normalize("NFKD", root.name).encode("ascii", "ignore").decode()
+    key = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return key or "unit"
+
+
+def open_site(roots: Sequence[Path]) -> Site:
+    """The site serving ``roots`` (each a workspace folder, checked to be one)."""
+    if not roots:
+        raise WorkspaceError("tidak ada ruang kerja yang dilayani")
+    keyed: dict[str, Path] = {}
+    for root in roots:
+        workspace = find_workspace(root)
+        key = workspace_key(workspace.root)
+        while key in keyed:
+            key += "-2"
+        keyed[key] = workspace.root
+    state = next(iter(keyed.values())) / STATE_DIR
+    state.mkdir(exist_ok=True)
+    return Site(
+        state=state,
+        workspaces=keyed,
+        database_url=_setting(state, DB_ENV, DB_SETTING_FILE),
+        public_url=_public_url(state),
+    )
+
+
+def _setting(state: Path, env: str, file_name: str) -> str | None:
+    """The environment variable ``env``, else the first line of ``state/file_name``."""
+    named = os.environ.get(env, "").strip()
+    if not named:
+        setting = state / file_name
+        if setting.is_file():
+            lines = setting.read_text(encoding="utf-8").strip().splitlines()
+            named = lines[0].strip() if lines else ""
+    return named or None
+
+
+def _public_url(state: Path) -> str | None:
+    named = _setting(state, PUBLIC_ENV, PUBLIC_SETTING_FILE)
+    if named is None:
+        return None
+    url = urlparse(named)
+    if url.scheme not in ("http", "https") or not url.hostname or url.path not in ("", "/"):
+        raise WorkspaceError(
+            f"alamat publik '{named}' (dari {PUBLIC_ENV} atau {STATE_DIR}/{PUBLIC_SETTING_FILE}) "
+            "bukan alamat situs",
+            hint="tulis alamat yang dibuka pengguna tanpa jalur, mis. https://zi.dinas.go.id",
+        )
+    return f"{url.scheme}://{url.netloc}"
+
+
+def database_settings(site: Site) -> dict[str, object]:
+    """Django's ``DATABASES['default']`` for the site."""
+    if site.database_url is None:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(site.sqlite_path)}
+    url = urlparse(site.database_url)
+    if url.scheme not in ("postgres", "postgresql"):
+        raise WorkspaceError(
+            f"alamat basis data '{url.scheme}://…' tidak didukung",
+            hint="tulis alamat PostgreSQL seperti postgresql://pengguna:sandi@localhost/zidocs",
+        )
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(url.path.lstrip("/")),
+        "USER": unquote(url.username or ""),
+        "PASSWORD": unquote(url.password or ""),
+        "HOST": url.hostname or "",
+        "PORT": str(url.port or ""),
+    }
+
+
+def _private_temp(path: Path, text: str) -> Path:
+    """``text`` in a new temporary file beside ``path``, readable by its owner only, synced."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)
+        out.flush()
+        os.fsync(out.fileno())
+    return tmp
+
+
+def write_private(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` atomically; the file is readable by its owner only."""
+    tmp = _private_temp(path, text)
+    try:
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def secret_key(site: Site) -> str:
+    """The site's secret key: made once, stored readable by its owner only."""
+    path = site.state / SECRET_FILE
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    tmp = _private_temp(path, secrets.token_urlsafe(50))
+    try:
+        os.link(tmp, path)  # never replaces a key another process wrote first
+    except FileExistsError:
+        pass
+    except OSError:
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path.read_text(encoding="ascii").strip()
