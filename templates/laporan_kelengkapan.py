@@ -14,12 +14,25 @@ from collections.abc import Callable
 from typing import Any
 
 from docx.shared import Mm
-from docx_build import borders, cell_text, new_document, paragraph, repeat_header, shade
+from docx_build import (
+    borders,
+    cell_text,
+    fixed_grid,
+    new_document,
+    page_numbers,
+    paragraph,
+    repeat_header,
+    set_cell_widths,
+    shade,
+)
 
 
-def _table_with_loop(doc, headers, widths_loop_cells, loop):  # type: ignore[no-untyped-def]
+def _table_with_loop(doc, headers, widths_loop_cells, loop, widths):  # type: ignore[no-untyped-def]
+    """A bordered table with a repeated header, one row per item, columns sized for their
+    content (``widths`` in mm)."""
     table = doc.add_table(rows=3, cols=len(headers))
     borders(table)
+    fixed_grid(table, widths, center=True)
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell_text(cell, text, bold=True)
         shade(cell)
@@ -31,6 +44,7 @@ def _table_with_loop(doc, headers, widths_loop_cells, loop):  # type: ignore[no-
         cell_text(cell, text)
     row = table.add_row().cells
     cell_text(row[0], "{%tr endfor %}")
+    set_cell_widths(table, widths)
     return table
 
 
@@ -69,6 +83,7 @@ def build_laporan_kelengkapan() -> Any:
             "{{ r.lampu }}",
         ],
         "a.baris",
+        [30, 26, 20, 17, 22, 22, 23],
     )
     paragraph(doc, "{%p if a.kurang %}")
     paragraph(doc, "Data dukung wajib yang belum ada:", italic=True, space_after=2)
@@ -84,6 +99,7 @@ def build_laporan_kelengkapan() -> Any:
         ["Tingkat", "Kode", "Uraian"],
         ["{{ r.tingkat }}", "{{ r.kode }}", "{{ r.teks }}"],
         "temuan",
+        [20, 42, 98],
     )
     paragraph(doc, "", space_after=6)
     paragraph(doc, "D. Prasyarat pengajuan", bold=True, space_after=4)
@@ -93,9 +109,21 @@ def build_laporan_kelengkapan() -> Any:
         ["", "Prasyarat", "Unit", "Syarat"],
         ["{{ r.tanda }}", "{{ r.uraian }}", "{{ r.unit }}", "{{ r.syarat }}"],
         "prasyarat.butir",
+        [8, 82, 32, 38],
     )
-    paragraph(doc, "", space_after=6)
-    paragraph(doc, "Dibuat dengan zi-docs pada {{ tanggal }}.", italic=True, size=9)
+    paragraph(doc, "", space_after=12, keep_next=True)
+    for line in (
+        "{{ tanggal }}",
+        "Ketua Tim Kerja Pembangunan Zona Integritas,",
+        "",
+        "",
+        "",
+        "",
+        "(....................................................)",
+        "NIP.",
+    ):
+        paragraph(doc, line, align="center", indent_mm=80, keep_next=True)
+    page_numbers(doc)
     return doc
 
 
@@ -110,8 +138,9 @@ def build_rekap() -> Any:
         "Rekapitulasi Penilaian Mandiri dan Kelengkapan Data Dukung",
         bold=True,
         size=14,
-        space_after=6,
+        space_after=2,
     )
+    paragraph(doc, "Keadaan per {{ tanggal }}", size=10, space_after=6)
     table = doc.add_table(rows=4, cols=3)
     borders(table)
     loop = ("{%tc for k in kolom %}", "{{ k }}", "{%tc endfor %}")
@@ -124,6 +153,7 @@ def build_rekap() -> Any:
     for cell, text in zip(table.rows[2].cells, cells, strict=True):
         cell_text(cell, text)
     cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    page_numbers(doc)
     return doc
 
 

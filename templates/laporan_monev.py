@@ -77,8 +77,66 @@ def _simple_table(
     b.paragraph(doc, "", space_after=6)
 
 
-def _cover(doc: object, titles: tuple[tuple[str, float], ...]) -> None:
-    """A report's cover: the title lines (text, size), the unit's logo, unit, instansi, year."""
+CONTENTS = (
+    ("KATA PENGANTAR", ()),
+    ("DAFTAR ISI", ()),
+    (
+        "BAB I PENDAHULUAN",
+        ("A. Latar Belakang", "B. Dasar Hukum", "C. Tujuan", "D. Periode Pelaporan"),
+    ),
+    ("BAB II PELAKSANAAN RENCANA KERJA", ()),
+    ("BAB III CAPAIAN PENILAIAN MANDIRI", ()),
+    ("BAB IV KENDALA", ()),
+    (
+        "BAB V REKOMENDASI DAN TINDAK LANJUT",
+        ("A. Tindak Lanjut Rekomendasi Periode Sebelumnya", "B. Rekomendasi Periode Ini"),
+    ),
+    ("BAB VI PENUTUP", ()),
+)
+
+
+def _foreword(doc: object) -> None:
+    _heading(doc, "KATA PENGANTAR")
+    for text in (
+        "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya "
+        "Laporan Monitoring dan Evaluasi Pembangunan Zona Integritas Menuju "
+        "{{ target_panjang }} ({{ target }}) {{ unit.nama }} Triwulan "
+        "{{ monev.triwulan_romawi }} Tahun {{ tahun }} dapat diselesaikan.",
+        "Laporan ini menyajikan pelaksanaan rencana kerja pembangunan Zona Integritas periode "
+        "{{ monev.periode }}, capaian penilaian mandiri, kendala yang dihadapi, serta "
+        "rekomendasi dan tindak lanjutnya, sebagai bahan pengambilan keputusan pimpinan dan "
+        "perbaikan pada periode berikutnya.",
+        "Kami menyampaikan terima kasih kepada seluruh anggota Tim Kerja dan pegawai yang "
+        "telah berperan dalam pembangunan Zona Integritas. Saran dan masukan untuk perbaikan "
+        "laporan ini kami terima dengan terbuka.",
+    ):
+        b.paragraph(
+            doc, text, space_after=6, align="justify"
+        ).paragraph_format.first_line_indent = Mm(10)
+    b.paragraph(doc, "")
+    b.signature_block(
+        doc,
+        "{{ monev.ketua_ttd.jabatan }}",
+        "{{ monev.ketua_ttd.nama }}",
+        ("{{ monev.ketua_ttd.nip_baris }}",),
+        head=("{{ unit.kota }}, {{ monev.tanggal|tanggal }}",),
+    )
+
+
+def _contents(doc: object) -> None:
+    _heading(doc, "DAFTAR ISI")
+    for title, subs in CONTENTS:
+        b.paragraph(doc, title, bold=True, space_after=3)
+        for sub in subs:
+            b.paragraph(doc, sub, indent_mm=8, space_after=2)
+    b.paragraph(
+        doc, "LAMPIRAN: undangan, daftar hadir, notulen, dan dokumentasi kegiatan", space_after=2
+    )
+
+
+def _cover(doc: object, titles: tuple[tuple[str, float], ...], after: tuple[str, ...] = ()) -> None:
+    """A report's cover: the title lines (text, size), the unit's logo, unit, instansi, year,
+    then ``after`` (the report's number)."""
     for _ in range(4):
         b.paragraph(doc, "")
     for text, size in titles:
@@ -90,6 +148,8 @@ def _cover(doc: object, titles: tuple[tuple[str, float], ...]) -> None:
         b.paragraph(doc, "")
     for text in ("{{ unit.nama_kapital }}", "{{ unit.instansi_kapital }}", "{{ tahun }}"):
         b.paragraph(doc, text, bold=True, size=14, align="center", space_after=4)
+    for text in after:
+        b.paragraph(doc, text, align="center", size=12)
     b.page_break(doc)
 
 
@@ -103,7 +163,12 @@ def build_laporan_monev() -> Any:
             ("MENUJU {{ target_panjang|upper }} ({{ target }})", 14),
             ("TRIWULAN {{ monev.triwulan_romawi }} TAHUN {{ tahun }}", 14),
         ),
+        after=("{% if monev.nomor %}Nomor: {{ monev.nomor }}{% endif %}",),
     )
+    _foreword(doc)
+    b.page_break(doc)
+    _contents(doc)
+    b.page_break(doc)
     # I
     _heading(doc, "BAB I\nPENDAHULUAN")
     _sub(doc, "A. Latar Belakang")
@@ -135,10 +200,10 @@ def build_laporan_monev() -> Any:
         doc,
         [
             ("No", 8),
-            ("Kegiatan", 42),
-            ("Output/Target", 30),
+            ("Kegiatan", 40),
+            ("Output/Target", 28),
             ("Target (%)", 16),
-            ("Realisasi (%)", 17),
+            ("Realisasi (%)", 21),
             ("Capaian dan Data Dukung", 47),
         ],
         [
@@ -159,7 +224,7 @@ def build_laporan_monev() -> Any:
         ["{{ k.nama }}", "{{ k.jumlah }}", "{{ k.target }}", "{{ k.realisasi }}"],
         "monev.progres_area",
     )
-    b.paragraph(doc, "{{ monev.grafik_progres }}", align="center")
+    b.paragraph(doc, "{{ monev.grafik_progres }}", align="center", keep_next=True)
     b.paragraph(
         doc,
         "Gambar 1. Progres pelaksanaan rencana kerja per area",
@@ -172,13 +237,9 @@ def build_laporan_monev() -> Any:
     _heading(doc, "BAB III\nCAPAIAN PENILAIAN MANDIRI")
     b.paragraph(
         doc,
-        "{% if monev.capaian.ada %}Berdasarkan penilaian mandiri LKE "
-        "({{ monev.capaian.berkas }}), nilai total unit kerja adalah "
-        "{{ monev.capaian.total|angka }} (pengungkit {{ monev.capaian.pengungkit|angka }}"
-        ", hasil {{ monev.capaian.hasil|angka }}). Terhadap syarat predikat "
-        "{{ monev.capaian.predikat }}, unit kerja {% if monev.capaian.memenuhi %}telah "
-        "memenuhi{% else %}belum memenuhi{% endif %} seluruh batas nilai. Nilai per area "
-        "pengungkit dibandingkan dengan batas minimalnya sebagai berikut.{% else %}"
+        "{% if monev.capaian.ada %}{{ monev.capaian.kesimpulan }} Nilai per area pengungkit "
+        "dibandingkan dengan batas minimalnya, baik untuk area secara utuh maupun untuk "
+        "Pemenuhan dan Reform masing-masing, disajikan pada tabel berikut.{% else %}"
         "Penilaian mandiri LKE belum diisi, sehingga capaian belum dapat disajikan."
         "{% endif %}",
         space_after=6,
@@ -188,24 +249,28 @@ def build_laporan_monev() -> Any:
     _simple_table(
         doc,
         [
-            ("Area", 62),
-            ("Bobot", 17),
-            ("Nilai", 17),
-            ("Batas Minimal", 24),
-            ("% Bobot", 18),
-            ("Memenuhi", 22),
+            ("Area", 32),
+            ("Bobot", 12),
+            ("Nilai (% Bobot)", 19),
+            ("Batas Minimal", 16),
+            ("Area Utuh", 17),
+            ("Pemenuhan (Nilai / Batas)", 22),
+            ("Reform (Nilai / Batas)", 22),
+            ("Terpisah", 20),
         ],
         [
             "{{ k.nama }}",
             "{{ k.bobot|angka }}",
-            "{{ k.nilai|angka }}",
+            "{{ k.nilai|angka }} ({{ k.persen }}%)",
             "{{ k.minimum|angka }}",
-            "{{ k.persen }}",
             "{{ k.memenuhi }}",
+            "{{ k.pemenuhan.nilai }} / {{ k.pemenuhan.minimum }}",
+            "{{ k.reform.nilai }} / {{ k.reform.minimum }}",
+            "{{ k.memenuhi_terpisah }}",
         ],
         "monev.capaian.area",
     )
-    b.paragraph(doc, "{{ monev.capaian.grafik }}", align="center")
+    b.paragraph(doc, "{{ monev.capaian.grafik }}", align="center", keep_next=True)
     b.paragraph(
         doc,
         "Gambar 2. Nilai per area pengungkit terhadap batas minimal",
@@ -256,33 +321,8 @@ def build_laporan_monev() -> Any:
     _heading(doc, "BAB VI\nPENUTUP")
     _paragraphs(doc, "monev.penutup")
     b.paragraph(doc, "{{ unit.kota }}, {{ monev.tanggal|tanggal }}", align="right", space_after=6)
-    table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
-    b.fixed_grid(table, [MV_WIDTH / 2, MV_WIDTH / 2], center=True)
-    b.no_borders(table)
-    b.cell_text(
-        table.rows[0].cells[0],
-        [
-            "Mengetahui,",
-            *b.HEAD_SIGNATURE,
-        ],
-        align="center",
-    )
-    b.cell_text(
-        table.rows[0].cells[1],
-        [
-            "",
-            "Ketua Tim Kerja Pembangunan Zona Integritas,",
-            "",
-            "",
-            "",
-            "{{ monev.ketua_tim.nama }}",
-            "{% if monev.ketua_tim.pangkat_golongan %}{{ monev.ketua_tim.pangkat_golongan }}"
-            "{% endif %}",
-            "NIP. {{ monev.ketua_tim.nip|nip }}",
-        ],
-        align="center",
-    )
-    b.set_cell_widths(table, [MV_WIDTH / 2, MV_WIDTH / 2])
+    b.side_by_side(doc, ("ttd", "Mengetahui,"), ("monev.ketua_ttd", " "))
+    b.page_numbers(doc)
     return doc
 
 

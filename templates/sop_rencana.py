@@ -67,9 +67,9 @@ def _sop_identity(doc: object) -> None:
             "{{ sop.disahkan.jabatan }}",
             "",
             "",
-            "{{ sop.disahkan.nama }}",
+            "{{ sop.disahkan.nama|nama_utuh }}",
             "{% if sop.disahkan.pangkat_golongan %}{{ sop.disahkan.pangkat_golongan }}{% endif %}",
-            "NIP. {{ sop.disahkan.nip|nip }}",
+            "{{ sop.disahkan.nip_baris }}",
         ],
         align="center",
         size=ID_PT,
@@ -132,10 +132,15 @@ def _sop_flow(doc: object) -> None:
     names = b.merge(head2, first_lane + 1, last_lane - 1)
     b.drop_width(names)
     b.cell_text(
-        names, "{% colspan p.span %}{{ p.nama }}", bold=True, size=SMALL, align="center", pad_pt=pad
+        names,
+        "{% colspan p.span %}{{ p.nama }}",
+        bold=True,
+        size=SMALL - 1.5,
+        align="center",
+        pad_pt=pad,
     )
     b.cell_text(head2.cells[last_lane], "{%tc endfor %}", size=SMALL)
-    for offset, text in enumerate(("Kelengkapan", "Waktu", "Output")):
+    for offset, text in enumerate(("Persyaratan/ Kelengkapan", "Waktu", "Output")):
         b.cell_text(
             head2.cells[mutu + offset], text, bold=True, size=SMALL, align="center", pad_pt=pad
         )
@@ -175,38 +180,24 @@ def build_sop() -> Any:
     b.page_break(doc)
     _sop_flow(doc)
     b.paragraph(doc, "", size=1)
+    b.page_numbers(doc)
     return doc
 
 
 # ---- shared pieces -----------------------------------------------------------------------------
-def _signature(doc: object, lines_before: list[str], *, left: list[str] | None = None) -> None:
-    """A borderless two-column block; the head of unit signs on the right."""
-    table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
-    widths = [123.5, 123.5]
-    b.fixed_grid(table, widths, center=True)
-    b.no_borders(table)
-    right = [
-        *lines_before,
-        *b.HEAD_SIGNATURE,
-    ]
-    b.cell_text(table.rows[0].cells[1], right, align="center")
-    b.cell_text(table.rows[0].cells[0], left or [""], align="center")
-    b.set_cell_widths(table, widths)
-
-
 # ---- Rencana Kerja -----------------------------------------------------------------------------
-RK_PT = 8.0
+RK_PT = 7.5
 RK_COLUMNS = [
     ("No", "{{ k.no }}", 7.0),
-    ("Area", "{% vm %}{{ a.nama }}", 18.0),
-    ("Indikator LKE", "{{ k.indikator }}", 30.0),
-    ("Kegiatan", "{{ k.kegiatan }}", 36.0),
-    ("Output/Target", "{{ k.output }}", 25.0),
+    ("Area", "{{ a.nama }}", 22.0),
+    ("Indikator LKE", "{{ k.indikator }}", 29.0),
+    ("Kegiatan", "{{ k.kegiatan }}", 28.0),
+    ("Output/Target", "{{ k.output }}", 23.0),
     ("Indikator Keberhasilan", "{{ k.indikator_keberhasilan }}", 25.0),
     ("Jadwal", "", 48.0),
-    ("Penanggung Jawab", "{{ k.penanggung_jawab }}", 18.0),
+    ("Penanggung Jawab", "{{ k.penanggung_jawab }}", 21.0),
     ("Anggaran (Rp)", "{% if k.anggaran %}{{ k.anggaran|ribuan }}{% else %}-{% endif %}", 20.0),
-    ("Data Dukung yang Dihasilkan", "{{ k.data_dukung }}", 20.0),
+    ("Data Dukung yang Dihasilkan", "{{ k.data_dukung }}", 24.0),
 ]
 
 
@@ -297,11 +288,20 @@ def build_rencana_kerja() -> Any:
     b.cell_text(
         total.cells[budget], "{{ rk.total_anggaran|ribuan }}", bold=True, size=RK_PT, align="right"
     )
+    b.keep_row_with_next(total)
     b.set_cell_widths(table, widths)
     b.drop_width(label)
     b.drop_width(slot)
-    b.paragraph(doc, "", space_after=6)
-    _signature(doc, ["Ditetapkan di {{ unit.kota }}", "pada tanggal {{ rk.tanggal|tanggal }}"])
+    b.paragraph(doc, "", space_after=6, keep_next=True)
+    b.signature_block(
+        doc,
+        "{{ ttd.jabatan }}",
+        "{{ ttd.nama }}",
+        ("{{ ttd.pangkat_golongan }}", "{{ ttd.nip_baris }}"),
+        head=("Ditetapkan di {{ unit.kota }}", "pada tanggal {{ rk.tanggal|tanggal }}"),
+        left=150,
+    )
+    b.page_numbers(doc)
     return doc
 
 

@@ -18,13 +18,18 @@ from docx_build import (
     JUSTIFY,
     SIGN_LEFT_MM,
     bottom_border,
+    cant_split,
     cell_run,
     hanging_list,
+    keep_row_with_next,
     kop,
     new_document,
+    page_numbers,
     para,
+    repeat_header,
     shade,
     signature,
+    signature_block,
     table,
     tag,
 )
@@ -69,22 +74,35 @@ def build_sk_tim() -> Any:
         align=JUSTIFY,
         after=6,
     )
-    tag(doc, "{%p for d in diktum %}")
-    para(
-        doc,
-        "{{ d.label }}\t:\t{{ d.teks }}",
-        left=34,
-        first=-34,
-        tabs=(30, 34),
-        align=JUSTIFY,
-        before=6,
-        after=2,
-    )
-    tag(doc, "{%p for b in d.butir %}")
-    para(doc, "{{ b.huruf }}\t{{ b.teks }}", left=41, first=-7, tabs=(41,), align=JUSTIFY, after=2)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
-    para(doc, after=12)
+    # every diktum but the last flows freely; the last keeps with the signature block, so
+    # the block never stands alone on a page
+    for loop, keep in (("diktum[:-1]", False), ("diktum[-1:]", True)):
+        tag(doc, "{%p for d in " + loop + " %}")
+        para(
+            doc,
+            "{{ d.label }}\t:\t{{ d.teks }}",
+            left=34,
+            first=-34,
+            tabs=(30, 34),
+            align=JUSTIFY,
+            before=6,
+            after=2,
+            keep=keep,
+        )
+        tag(doc, "{%p for b in d.butir %}")
+        para(
+            doc,
+            "{{ b.huruf }}\t{{ b.teks }}",
+            left=41,
+            first=-7,
+            tabs=(41,),
+            align=JUSTIFY,
+            after=2,
+            keep=keep,
+        )
+        tag(doc, "{%p endfor %}")
+        tag(doc, "{%p endfor %}")
+    para(doc, after=12, keep=True)
     para(
         doc,
         "Ditetapkan di\t{{ sk.tempat }}",
@@ -101,11 +119,11 @@ def build_sk_tim() -> Any:
         after=6,
     )
     bottom_border(line, "single", 6)
-    signature(
+    signature_block(
         doc,
-        "{{ sk.pejabat_ttd }},",
-        "{{ pimpinan.nama|nama_kapital }}",
-        ("{{ pimpinan.pangkat_golongan }}", "NIP. {{ pimpinan.nip|nip }}"),
+        "{{ sk.pejabat_ttd }}",
+        "{{ ttd.nama_kapital }}",
+        ("{{ ttd.pangkat_golongan }}", "{{ ttd.nip_baris }}"),
     )
     tag(doc, "{%p if tembusan %}")
     para(doc, "Tembusan:", before=18, size=11)
@@ -113,7 +131,8 @@ def build_sk_tim() -> Any:
     para(doc, "{{ t.nomor }}\t{{ t.teks }}", left=6, first=-6, tabs=(6,), size=11)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
-    # lampiran
+    # lampiran (a general SK may have none)
+    tag(doc, "{%p if anggota %}")
     para(doc, "LAMPIRAN KEPUTUSAN {{ sk.pejabat }}", left=65, break_before=True, size=11)
     for label, value in (
         ("NOMOR", "{{ sk.nomor }}"),
@@ -122,15 +141,17 @@ def build_sk_tim() -> Any:
     ):
         para(doc, f"{label}\t:\t{value}", left=90, first=-25, tabs=(87, 90), size=11)
     para(doc, after=12)
-    para(doc, "SUSUNAN KEANGGOTAAN", bold=True, align=CENTER)
+    para(doc, "{{ sk.judul_lampiran }}", bold=True, align=CENTER)
     para(doc, "{{ sk.judul_tim }}", bold=True, align=CENTER, after=12)
-    widths = [9, 42, 43, 38, 28]
+    widths = [10, 42, 43, 36, 29]
     tbl = table(doc, 1, widths)
     for cell, text in zip(
-        tbl.rows[0].cells, ("No", "Nama", "NIP", "Jabatan", "Kedudukan dalam Tim"), strict=True
+        tbl.rows[0].cells, ("No", "Nama", "NIP", "Jabatan", "{{ sk.kolom_kedudukan }}"), strict=True
     ):
         cell_run(cell, text, bold=True, align=CENTER, size=10)
         shade(cell)
+    repeat_header(tbl.rows[0])
+    cant_split(tbl.rows[0])
     _control_row(tbl, widths, "{%tr for r in anggota %}")
     _control_row(tbl, widths, "{%tr if r.grup %}")
     group = _row(tbl, widths)
@@ -151,15 +172,19 @@ def build_sk_tim() -> Any:
         strict=True,
     ):
         cell_run(cell, text, align=align, size=10)
+    cant_split(row)
+    keep_row_with_next(row)
     _control_row(tbl, widths, "{%tr endif %}")
     _control_row(tbl, widths, "{%tr endfor %}")
-    para(doc, after=12)
-    signature(
+    para(doc, after=12, keep=True)
+    signature_block(
         doc,
-        "{{ sk.pejabat_ttd }},",
-        "{{ pimpinan.nama|nama_kapital }}",
-        ("{{ pimpinan.pangkat_golongan }}", "NIP. {{ pimpinan.nip|nip }}"),
+        "{{ sk.pejabat_ttd }}",
+        "{{ ttd.nama_kapital }}",
+        ("{{ ttd.pangkat_golongan }}", "{{ ttd.nip_baris }}"),
     )
+    tag(doc, "{%p endif %}")
+    page_numbers(doc)
     return doc
 
 
@@ -232,8 +257,8 @@ def build_pakta() -> Any:
     signature(
         doc,
         "Yang membuat pernyataan,",
-        "{{ p.nama }}",
-        ("NIP. {{ p.nip|nip }}",),
+        "{{ p.nama|nama_utuh }}",
+        ("{{ p.nip_baris }}",),
         head=("{{ tempat }}, {{ tanggal|tanggal }}",),
     )
     tag(doc, "{%p endfor %}")
@@ -297,8 +322,8 @@ def build_piagam() -> Any:
     signature(
         doc,
         "{{ pimpinan.jabatan_lengkap }},",
-        "{{ pimpinan.nama }}",
-        ("NIP. {{ pimpinan.nip|nip }}",),
+        "{{ pimpinan.nama|nama_utuh }}",
+        ("{{ pimpinan.nip_baris }}",),
         head=("{{ tempat }}, {{ tanggal|tanggal }}",),
     )
     tag(doc, "{%p if saksi %}")
@@ -326,11 +351,13 @@ def build_piagam() -> Any:
     row.height = Mm(14)
     _control_row(tbl, widths, "{%tr endfor %}")
     tag(doc, "{%p endif %}")
+    page_numbers(doc)
     return doc
 
 
 TEMPLATES: dict[str, Callable[[], Any]] = {
     "sk-tim.docx": build_sk_tim,
+    "sk.docx": build_sk_tim,
     "pakta-integritas.docx": build_pakta,
     "piagam.docx": build_piagam,
 }

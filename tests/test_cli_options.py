@@ -25,7 +25,7 @@ INDONESIAN = {
     "metode", "periode", "populasi", "peran", "aktif", "nonaktif", "sandi", "tanpa", "peramban",
     # technical words Indonesian uses as they are (the web server's address and port; standard
     # input), as the issue names them
-    "host", "port", "stdin", "catatan", "celah",
+    "host", "port", "stdin", "catatan", "celah", "masukan",
     "cepat", "coba", "contoh", "dari", "dengan", "ditandai", "email", "golongan", "indikator",
     "instansi", "jabatan", "jenis", "judul", "keluaran", "kerja", "kota", "maks", "mb", "nip",
     "keras", "pangkat", "penuh", "perbaiki", "pimpinan", "predikat", "rinci", "ruang", "salin",

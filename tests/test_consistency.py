@@ -29,16 +29,18 @@ def _codes(found: list[Finding]) -> list[str]:
 
 
 def _consistent(workspace: Workspace) -> Workspace:
-    """The example with its two known disagreements fixed, so each test adds one."""
-    monev = workspace.inputs_dir / "laporan-monev-tw3.yaml"
-    _edit(monev, "Nomor 000.8/012/DPMPTSP/2026", "Nomor 800.1.2.2/015/DPMPTSP/2026")
-    _edit(monev, "Ir. Bambang Sutrisno, M.T.", "Ir. Bambang Supriyadi, M.M.")
-    _edit(monev, '"197208151998031005"', '"197108151998031005"')
+    """The example documents agree with each other (same Ketua, SK number, dates), so each
+    test adds one disagreement."""
     assert consistency_findings(workspace) == []
     return workspace
 
 
-def test_example_monev_disagrees_with_its_sk(workspace: Workspace) -> None:
+def test_a_monev_that_disagrees_with_its_sk(workspace: Workspace) -> None:
+    _consistent(workspace)
+    monev = workspace.inputs_dir / "laporan-monev-tw3.yaml"
+    _edit(monev, "Nomor 800.1.2.2/015/DPMPTSP/2026", "Nomor 000.8/012/DPMPTSP/2026")
+    _edit(monev, "Ir. Bambang Supriyadi, M.M.", "Ir. Bambang Sutrisno, M.T.")
+    _edit(monev, '"197108151998031005"', '"197208151998031005"')
     found = consistency_findings(workspace)
     assert _codes(found) == ["ketua-tim-berbeda", "rujukan-sk-berbeda"]
     cited = next(f for f in found if f.code == "rujukan-sk-berbeda")
@@ -120,6 +122,10 @@ def test_the_same_person_twice_in_one_pokja(workspace: Workspace) -> None:
 
 
 def test_check_reports_inconsistencies_first(workspace: Workspace) -> None:
+    monev = workspace.inputs_dir / "laporan-monev-tw3.yaml"
+    _edit(monev, "Nomor 800.1.2.2/015/DPMPTSP/2026", "Nomor 000.8/012/DPMPTSP/2026")
+    _edit(monev, "Ir. Bambang Supriyadi, M.M.", "Ir. Bambang Sutrisno, M.T.")
+    _edit(monev, '"197108151998031005"', '"197208151998031005"')
     result = CliRunner().invoke(cli, ["--ruang-kerja", str(workspace.root), "check", "--json"])
     codes = [t["kode"] for t in json.loads(result.output)["temuan"]]
     assert codes[:2] == ["rujukan-sk-berbeda", "ketua-tim-berbeda"]

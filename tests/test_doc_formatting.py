@@ -222,8 +222,14 @@ def test_letters_and_nip() -> None:
     ],
 )
 def test_names_keep_titles(raw: str, nice: str, caps: str) -> None:
-    assert f.nama(raw) == nice
-    assert f.nama_kapital(raw) == caps
+    assert f.nama(raw).replace("\u00a0", " ") == nice
+    assert f.nama_kapital(raw).replace("\u00a0", " ") == caps
+
+
+def test_names_wrap_only_inside_the_name_or_before_the_degrees() -> None:
+    name = f.nama_kapital("Dr. Hj. Ratna Kusumawardani, S.E., M.Si.")
+    assert name.split(" ") == ["Dr.\u00a0Hj.\u00a0RATNA", "KUSUMAWARDANI,", "S.E.,\u00a0M.Si."]
+    assert f.nama("Yusuf Hidayat") == "Yusuf Hidayat"
 
 
 def test_every_filter_is_registered() -> None:

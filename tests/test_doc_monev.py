@@ -139,7 +139,13 @@ def test_pdf(workspace: Workspace, kind: str) -> None:
 
 def test_head_of_team_may_have_no_nip(workspace: Workspace) -> None:
     path = workspace.inputs_dir / INPUT
-    text = path.read_text(encoding="utf-8").replace('  nip: "197208151998031005"\n', "", 1)
+    text = path.read_text(encoding="utf-8").replace('  nip: "197108151998031005"\n', "", 1)
     assert text != path.read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
-    assert any("NIP. -" in line for line in check_golden_free(_make(workspace)))
+    lines = check_golden_free(_make(workspace))
+    names = [line for line in lines if "Supriyadi" in line and "Kusumawardani" in line]
+    assert names, "the head of unit and the team head sign side by side"
+    after = lines[lines.index(names[-1]) + 1]
+    assert all("NIP. -" not in line for line in lines), "a signer without NIP has no NIP line"
+    assert after.startswith("| NIP. 19750312 200003 2 004 |"), "the head of unit keeps hers"
+    assert after.rstrip(" |").endswith("2 004"), "the team head's NIP cell is empty"

@@ -35,13 +35,14 @@ def test_landscape_grouped_and_shaded(workspace: Workspace) -> None:
     table = doc.tables[0]
     rows = table._tbl.tr_lst[2:-1]
     assert len(rows) == 13
-    # the Area cell starts a vertical merge at the first kegiatan of each area
-    starts = []
+    # every row names its area (no vertical merge: a continuation page shows the area too)
+    areas = []
     for tr in rows:
-        merge = tr.tc_lst[1].tcPr.find(qn("w:vMerge"))
-        if merge is not None and merge.get(qn("w:val")) == "restart":
-            starts.append(tr.tc_lst[1].xpath("string(.)"))
-    assert starts == [
+        assert tr.tc_lst[1].tcPr.find(qn("w:vMerge")) is None
+        name = tr.tc_lst[1].xpath("string(.)")
+        if not areas or areas[-1] != name:
+            areas.append(name)
+    assert areas == [
         "Manajemen Perubahan",
         "Penataan Tatalaksana",
         "Penataan Sistem Manajemen SDM Aparatur",

@@ -43,6 +43,7 @@ def test_every_step_has_its_symbol_in_its_pelaksana_column(workspace: Workspace)
     expected = [
         ("mulai", 0),
         ("keputusan", 1),
+        ("proses", 0),
         ("proses", 1),
         ("proses", 2),
         ("proses", 2),
@@ -100,7 +101,7 @@ def _write(workspace: Workspace, text: str) -> Path:
 def test_all_step_problems_reported_at_once_with_lines(workspace: Workspace) -> None:
     original = (workspace.inputs_dir / INPUT).read_text(encoding="utf-8")
     broken = (
-        original.replace("    ya: 3\n    tidak: 1\n", "    ya: 3\n    tidak: 12\n")
+        original.replace("    ya: 4\n    tidak: 3\n", "    ya: 4\n    tidak: 12\n")
         .replace(
             "    pelaksana: Tim Teknis\n    kelengkapan: Berkas permohonan, surat",
             "    pelaksana: Tim Teknik\n    kelengkapan: Berkas permohonan, surat",
@@ -114,11 +115,11 @@ def test_all_step_problems_reported_at_once_with_lines(workspace: Workspace) -> 
     found = findings_of(excinfo)
     places = where(found)
     assert (line_of(broken, "tidak: 12"), "langkah[2].tidak") in places
-    assert (line_of(broken, "pelaksana: Tim Teknik"), "langkah[4].pelaksana") in places
+    assert (line_of(broken, "pelaksana: Tim Teknik"), "langkah[5].pelaksana") in places
     assert (line_of(broken, "tanggal_efektif"), "tanggal_efektif") in places
     assert any(f.code == "sop-tanpa-selesai" for f in found)
     assert all(f.file == "inputs/sop-rusak.yaml" for f in found)
-    teknik = next(f for f in found if f.field == "langkah[4].pelaksana")
+    teknik = next(f for f in found if f.field == "langkah[5].pelaksana")
     assert "maksudnya 'Tim Teknis'" in teknik.message
     assert len(found) == 5  # the missing end is reported twice: last step and whole list
 
@@ -151,6 +152,17 @@ langkah:
         generate(workspace, "sop", _write(workspace, text))
     codes = sorted(f.code for f in findings_of(excinfo))
     assert codes == ["sop-cabang", "sop-cabang", "sop-ke-diri-sendiri", "sop-tanpa-mulai"]
+
+
+def test_no_branch_returns_into_the_start_terminator(workspace: Workspace) -> None:
+    original = (workspace.inputs_dir / INPUT).read_text(encoding="utf-8")
+    broken = original.replace("    ya: 4\n    tidak: 3\n", "    ya: 4\n    tidak: 1\n")
+    with pytest.raises(InvalidInputError) as excinfo:
+        generate(workspace, "sop", _write(workspace, broken))
+    (found,) = findings_of(excinfo)
+    assert found.code == "sop-kembali-ke-mulai"
+    assert (found.line, found.field) == (line_of(broken, "tidak: 1"), "langkah[2].tidak")
+    assert "Mulai" in found.message
 
 
 @pytest.mark.libreoffice

@@ -34,9 +34,9 @@ HEAD_SIGNATURE = (
     "",
     "",
     "",
-    "{{ pimpinan.nama }}",
+    "{{ pimpinan.nama|nama_utuh }}",
     "{% if pimpinan.pangkat_golongan %}{{ pimpinan.pangkat_golongan }}{% endif %}",
-    "NIP. {{ pimpinan.nip|nip }}",
+    "{{ pimpinan.nip_baris }}",
 )
 """The head of unit's signature lines (title, room to sign, name, rank, NIP)."""
 
@@ -435,9 +435,9 @@ def kop(doc: Any) -> None:
     tbl = table(doc, 1, [26, 108, 26], grid=False)
     logo, text, _ = tbl.rows[0].cells
     cell_run(logo, "{{ unit.logo }}", align=CENTER)
-    cell_run(text, "{{ unit.instansi_kapital }}", bold=True, align=CENTER, size=14)
+    cell_run(text, "{{ unit.instansi_kapital }}", bold=True, align=CENTER, size=13)
     for content, size, bold in (
-        ("{{ unit.nama_kapital }}", 15, True),
+        ("{{ unit.nama_kapital }}", 16, True),
         ("{{ unit.alamat_lengkap }}", 10, False),
         ("{{ unit.kontak }}", 9, False),
     ):
@@ -495,6 +495,114 @@ def hanging_list(
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
+
+
+# ---- naskah dinas layout: page numbers, signature blocks from a signing context ---------
+def _field(paragraph: Any, code: str) -> None:
+    """A Word field (``PAGE``) in ``paragraph``."""
+    for kind, text in (
+        ("begin", None),
+        (None, code),
+        ("separate", None),
+        (None, "2"),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == code:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {code} "
+            run._r.append(instr)
+        else:
+            run.text = text
+
+
+def page_numbers(doc: Any) -> None:
+    """``- 2 -`` centred at the top from the second page on (naskah dinas / produk hukum);
+    the first page has no number."""
+    for section in doc.sections:
+        section.different_first_page_header_footer = True
+        section.header_distance = Mm(10)
+        header = section.header
+        header.is_linked_to_previous = False
+        p = header.paragraphs[0]
+        p.alignment = CENTER
+        p.add_run("- ")
+        _field(p, "PAGE")
+        p.add_run(" -")
+        section.first_page_header.is_linked_to_previous = False
+
+
+def signature_block(
+    container: Any,
+    jabatan: str,
+    nama: str,
+    lines: Sequence[str] = (),
+    *,
+    head: Sequence[str] = (),
+    left: float = SIGN_LEFT_MM,
+) -> None:
+    """The signature block of a ``ttd``-style context: head lines, jabatan (multi-line), room,
+    bold underlined name, then each of ``lines`` printed only when not empty. Every line
+    keeps with the next, so the block never leaves its last line alone."""
+    for line in head:
+        para(container, line, left=left, align=CENTER, keep=True)
+    para(container, jabatan + ",", left=left, align=CENTER, keep=True)
+    for _ in range(4):
+        para(container, left=left, keep=True)
+    para(container, nama, bold=True, underline=True, left=left, align=CENTER, keep=True)
+    for line in lines:
+        variable = line.strip("{} ").split("|")[0].strip()
+        tag(container, "{%p if " + variable + " %}")
+        para(container, line, left=left, align=CENTER, keep=True)
+        tag(container, "{%p endif %}")
+
+
+def ttd(prefix: str, *, head: Sequence[str] = (), container: Any = None, doc: Any = None) -> None:
+    """The signature block of the context entry ``prefix`` (``rapat.ttd``)."""
+    signature_block(
+        container if container is not None else doc,
+        "{{ " + prefix + ".jabatan }}",
+        "{{ " + prefix + ".nama }}",
+        ("{{ " + prefix + ".pangkat_golongan }}", "{{ " + prefix + ".nip_baris }}"),
+        head=head,
+    )
+
+
+def keep_row_with_next(row: Any) -> None:
+    """Every paragraph of the row keeps with the next: the table's last row stays on the page
+    of whatever follows it (a signature block)."""
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
+
+
+def side_by_side(doc: Any, left: tuple[str, str], right: tuple[str, str]) -> None:
+    """Two signature blocks as rows of one borderless table (role and jabatan / room to sign /
+    name / NIP), so both names stand on the same line whatever the jabatan's length."""
+    widths = [80, 80]
+    tbl = table(doc, 4, widths, grid=False)
+    blocks = (left, right)
+    for row in tbl.rows:
+        cant_split(row)
+    for col, (prefix, role) in enumerate(blocks):
+        cells = [row.cells[col] for row in tbl.rows]
+        cell_run(cells[0], role, align=CENTER)
+        para_in = cells[0].add_paragraph("{{ " + prefix + ".jabatan }},")
+        para_in.alignment = CENTER
+        cell_run(cells[2], "{{ " + prefix + ".nama }}", bold=True, align=CENTER)
+        cells[2].paragraphs[0].runs[0].underline = True
+        cell_run(cells[3], "{{ " + prefix + ".nip_baris }}", align=CENTER)
+        for cell in cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+            cell.vertical_alignment = None
+        cells[0].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    tbl.rows[1].height = Mm(22)
 
 
 # ---- report pieces (chapter headings, loop lists and tables) --------------------------------

@@ -28,6 +28,8 @@ ROOT_WORDS = "akar-kata-id.txt"
 SURVEYS = "survei"
 """The survey scales: SKM 14/2017, the sample table, SPAK/SPKP instruments."""
 
+SK_TYPES = "jenis-sk.yaml"
+"""Subjects of the general SK kind and the LKE checklist items each serves."""
 SKELETONS = "kerangka"
 """Skeleton inputs of a new unit's workspace (``zi-docs init``), filled from its profile."""
 RANKS = "pangkat-golongan.yaml"
@@ -50,6 +52,7 @@ NAMES = (
     GATES,
     STOPWORDS,
     ROOT_WORDS,
+    SK_TYPES,
     SKELETONS,
     RANKS,
     PROGRAMS,

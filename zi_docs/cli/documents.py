@@ -203,10 +203,20 @@ def show_cmd(kind: str) -> None:
     default=None,
     help="Jenis dokumen templat itu (bila nama berkasnya bukan nama bawaan).",
 )
+@click.option(
+    "--masukan",
+    "input_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Periksa isian templat terhadap berkas masukan ini (termasuk 'tambahan:'), "
+    "bukan terhadap contoh bawaan.",
+)
 @workspace_option
-def check_cmd(workspace: Workspace, path: str | None, kind: str | None) -> int:
+def check_cmd(
+    workspace: Workspace, path: str | None, kind: str | None, input_path: Path | None
+) -> int:
     """Periksa TEMPLAT (berkas .docx atau nama jenis; tanpa TEMPLAT: semua templat)."""
-    reports = check_templates(workspace, path, kind)
+    reports = check_templates(workspace, path, kind, input_path)
     problems = 0
     for report in reports:
         errors = [f for f in report.findings if f.severity is Severity.ERROR]

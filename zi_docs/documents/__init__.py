@@ -12,6 +12,7 @@ from zi_docs.documents.archiving import Archived, archive_generated
 from zi_docs.documents.charts import Bar, bar_chart
 from zi_docs.documents.consistency import consistency_findings
 from zi_docs.documents.docprops import DocumentInfo, read_info, read_served
+from zi_docs.documents.formatting import tanggal
 from zi_docs.documents.generation import (
     OUTPUT_FOLDER,
     GenerateAllResult,
@@ -66,5 +67,6 @@ __all__ = [
     "render_builtin",
     "save_input",
     "served_by",
+    "tanggal",
     "write_skm_report",
 ]

@@ -114,11 +114,11 @@ def _symbol_box(
     symbol: Symbol, cx: float, cy: float, lane_w: float, row_h: float, unit: float
 ) -> Box:
     if symbol is Symbol.DECISION:
-        width = min(lane_w * 0.42, unit * 16)
-        height = min(row_h * 0.66, width * 0.66, unit * 10)
+        width = min(lane_w * 0.62, unit * 18)
+        height = min(row_h * 0.6, width * 0.66, unit * 10)
     else:
-        width = min(lane_w * 0.46, unit * 15)
-        height = min(row_h * 0.5, width * 0.46, unit * 7)
+        width = min(lane_w * 0.66, unit * 18)
+        height = min(row_h * 0.5, width * 0.55, unit * 9)
     return (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
 
 

@@ -246,13 +246,35 @@ def nama(value: Any) -> str:
     """
     titles, words, degrees = _split_name(str(value))
     shown = [w if _ABBREVIATION.match(w) else _cap_word(w) for w in words]
-    return " ".join([*titles, *shown]) + degrees
+    return _join_name(titles, shown, degrees)
 
 
 def nama_kapital(value: Any) -> str:
     """The name in capitals, titles and degrees kept: ``Dr. Hj. RATNA DEWI, S.E., M.Si.``."""
     titles, words, degrees = _split_name(str(value))
-    return " ".join([*titles, *(w.upper() for w in words)]) + degrees
+    return _join_name(titles, [w.upper() for w in words], degrees)
+
+
+_NBSP = "\u00a0"
+
+
+def nama_utuh(value: Any) -> str:
+    """The name as written, held together the way :func:`nama` holds it (no-break spaces
+    between leading titles and the first name word and inside the degrees)."""
+    titles, words, degrees = _split_name(str(value))
+    return _join_name(titles, words, degrees)
+
+
+def _join_name(titles: list[str], words: list[str], degrees: str) -> str:
+    """Titles held to the first name word and degrees held together (no-break spaces), so a
+    long name wraps only inside the name or before its degrees: ``Dr. Hj. RATNA DEWI,`` /
+    ``S.E., M.Si.``, never ``S.E.,`` / ``M.Si.``."""
+    head = _NBSP.join([*titles, *words[:1]])
+    text = " ".join([head, *words[1:]]) if head else " ".join(words[1:])
+    if degrees:
+        rest = degrees.lstrip(",").strip()
+        text += "," + (" " + _NBSP.join(rest.split()) if rest else "")
+    return text
 
 
 FILTERS: dict[str, Callable[..., str]] = {
@@ -271,6 +293,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "huruf": huruf,
     "nama": nama,
     "nama_kapital": nama_kapital,
+    "nama_utuh": nama_utuh,
 }
 """Every formatting function, by its Jinja filter name."""
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from zi_docs.documents import handedits
 from zi_docs.documents.docprops import DocumentInfo, own_date
-from zi_docs.documents.inputs import KIND_KEY, validate_input
+from zi_docs.documents.inputs import KIND_KEY, validate_input, with_extras
 from zi_docs.documents.kind import DocumentKind
 from zi_docs.documents.pdf import convert_to_pdf
 from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
@@ -145,6 +145,45 @@ def render_documents(
         doc = load_yaml(input_path, display=workspace.display(input_path))
     kind = get_kind(kind_name or _named_kind(input_path, doc))
     data = _load(workspace, kind, input_path, doc)
+    base = _output_base(kind, data, input_path)
+    if not kind.parts:
+        targets = [(kind, _target(out, workspace, base))]
+    else:
+        targets = []
+        for name in kind.parts:
+            part = get_kind(name)
+            target = _target(out, workspace, f"{base}-{part.name}")
+            if out is not None and out.suffix.lower() == ".docx":
+                target = out.with_name(f"{out.stem}-{part.name}.docx")
+            targets.append((part, target))
+    written: tuple[Path, ...] = ()
+    served: tuple[IndicatorRef, ...] = ()
+    backups: tuple[Path, ...] = ()
+    for part, target in targets:
+        docs, more, kept = _render_kind(
+            workspace, part, data, target, separate, overwrite, explicit=out is not None
+        )
+        written += docs
+        served += tuple(s for s in more if s not in served)
+        backups += kept
+    log.info("%s: %d dokumen ditulis", kind.name, len(written))
+    return GenerateResult(
+        kind=kind.name, input=input_path, documents=written, served=served, backups=backups
+    )
+
+
+def _render_kind(
+    workspace: Workspace,
+    kind: DocumentKind,
+    data: dict[str, Any],
+    target: Path,
+    separate: bool,
+    overwrite: bool,
+    *,
+    explicit: bool,
+) -> tuple[tuple[Path, ...], tuple[IndicatorRef, ...], tuple[Path, ...]]:
+    """Check ``kind``'s template against the context of ``data`` and write ``target``
+    (never over a hand-edited document unless ``overwrite``)."""
     served = served_by(kind, workspace.catalogue, data)
     template = template_path(kind, workspace)
     info = DocumentInfo(
@@ -157,7 +196,7 @@ def render_documents(
     prepared = PreparedTemplate(
         template, page=workspace.profile.page, info=info, display=workspace.display(template)
     )
-    context = kind.build_context(data, workspace, prepared.media)
+    context = with_extras(kind.build_context(data, workspace, prepared.media), data)
     report = check_template(template, context=context, display=workspace.display(template))
     if errors(report.findings):
         raise InvalidInputError(
@@ -166,8 +205,6 @@ def render_documents(
             hint=f"perbaiki templatnya, atau hapus {workspace.display(template)} agar templat "
             "bawaan dipakai",
         )
-    base = _output_base(kind, data, input_path)
-    target = _target(out, workspace, base)
     separate = separate or data.get("berkas_terpisah") is True
     if separate and kind.split is not None:
         plan = [
@@ -177,7 +214,7 @@ def render_documents(
     else:
         plan = [(target, context)]
     targets = [path for path, _ in plan]
-    _refuse_overwrite(workspace, targets, explicit=out is not None, overwrite=overwrite)
+    _refuse_overwrite(workspace, targets, explicit=explicit, overwrite=overwrite)
     backups = handedits.guard(
         targets,
         overwrite=overwrite,
@@ -186,10 +223,7 @@ def render_documents(
     )
     written = tuple(prepared.render_to(ctx, path) for path, ctx in plan)
     handedits.record(written)
-    log.info("%s: %d dokumen ditulis", kind.name, len(written))
-    return GenerateResult(
-        kind=kind.name, input=input_path, documents=written, served=served, backups=backups
-    )
+    return written, served, tuple(backups)
 
 
 def generate(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from zi_docs.catalogue import Catalogue
 from zi_docs.refs import IndicatorRef
 from zi_docs.schema import Record
 from zi_docs.workspace import Workspace
@@ -55,6 +56,13 @@ class DocumentKind:
     split: Callable[[dict[str, Any]], list[tuple[str, dict[str, Any]]]] | None = None
     """For batch kinds (Pakta Integritas): context -> one ``(name suffix, context)`` per
     separate file, used when the user asks for one file per person. ``None``: always one file."""
+    serves_of: Callable[[dict[str, Any], Catalogue | None], Sequence[IndicatorRef]] | None = None
+    """What one input makes the document evidence for, beyond ``serves`` (a meeting's
+    undangan serves the ``undangan`` item of the indicators the meeting is for)."""
+    parts: tuple[str, ...] = ()
+    """A kind that is several documents from one input (``rapat`` -> undangan, daftar hadir,
+    notulen): the names of those kinds, rendered each with its own template. Such a kind has
+    no template of its own."""
     conditions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Checklist item key -> input fields of which one must be filled for a document to serve
     that item (an SOP is "SOP hasil perbaikan" only when its input says it revises one)."""

@@ -68,6 +68,18 @@ def area_progress(items: Sequence[KegiatanProgress], order: Sequence[str]) -> li
 
 
 @dataclass(frozen=True)
+class PartCapaian:
+    """An area's Pemenuhan or Reform part against its own minimum (reading ``terpisah``)."""
+
+    part: str
+    """``pemenuhan`` or ``reform``."""
+    weight: float
+    value: float
+    minimum: float
+    passed: bool
+
+
+@dataclass(frozen=True)
 class AreaCapaian:
     """One area's self-assessment value against its minimum for the target predicate."""
 
@@ -76,6 +88,8 @@ class AreaCapaian:
     weight: float
     value: float
     minimum: float
+    parts: tuple[PartCapaian, ...] = ()
+    """The same area read ``terpisah``: Pemenuhan and Reform each against their minimum."""
 
     @property
     def percent(self) -> float:
@@ -87,7 +101,13 @@ class AreaCapaian:
 
     @property
     def passed(self) -> bool:
+        """Passes the combined reading (``gabungan``)."""
         return self.value + 1e-11 >= self.minimum
+
+    @property
+    def parts_passed(self) -> bool:
+        """Passes the separate reading (``terpisah``): every part reaches its minimum."""
+        return all(p.passed for p in self.parts)
 
 
 @dataclass(frozen=True)
@@ -102,6 +122,19 @@ class Capaian:
     passed: bool
     """The target predicate's rules all pass (both readings of the area rule)."""
     answers_file: str
+    failed: tuple[FailedRule, ...] = ()
+    """Every rule of the target predicate that does not pass, in the catalogue's order."""
+
+
+@dataclass(frozen=True)
+class FailedRule:
+    """A threshold the unit does not reach yet."""
+
+    description: str
+    value: float
+    minimum: float
+    reading: str | None
+    """``gabungan``/``terpisah`` for the per-area rule, else ``None``."""
 
 
 def area_capaian(workspace: Workspace) -> Capaian | None:
@@ -115,19 +148,28 @@ def area_capaian(workspace: Workspace) -> Capaian | None:
 
     report = score_workspace(workspace)
     verdict = report.verdict(report.target)
-    minimums: dict[str, float] = {}
-    for rule in verdict.rules:
-        if rule.reading == "gabungan" and rule.subject:
-            minimums[rule.subject] = rule.minimum
+    rules = {(r.reading, r.subject): r for r in verdict.rules if r.reading and r.subject}
+
+    def part(code: str, name: str, weight: float, value: float) -> PartCapaian:
+        rule = rules.get(("terpisah", f"{code} {name}"))
+        minimum = rule.minimum if rule else 0.0
+        return PartCapaian(name, weight, value, minimum, rule.passed if rule else True)
+
     areas = tuple(
         AreaCapaian(
             code=a.code,
             name=a.name,
             weight=a.weight,
             value=a.value,
-            minimum=minimums.get(a.code, 0.0),
+            minimum=rules[("gabungan", a.code)].minimum if ("gabungan", a.code) in rules else 0.0,
+            parts=tuple(part(a.code, p.part, p.weight, p.value) for p in a.parts),
         )
         for a in report.score.areas
+    )
+    failed = tuple(
+        FailedRule(r.description, r.value, r.minimum, r.reading)
+        for r in verdict.rules
+        if not r.passed
     )
     return Capaian(
         target=report.target,
@@ -137,6 +179,7 @@ def area_capaian(workspace: Workspace) -> Capaian | None:
         areas=areas,
         passed=verdict.passed,
         answers_file=report.answers_file,
+        failed=failed,
     )
 
 

@@ -89,6 +89,8 @@ def served_by(
             served.append(extra)
     if data is not None:
         served = [s for s in served if _meets(kind.conditions.get(s.item or ""), data)]
+        if kind.serves_of is not None:
+            served += [s for s in kind.serves_of(data, catalogue) if s not in served]
     return tuple(served)
 
 

@@ -25,12 +25,12 @@ from zi_docs.documents.kind import Media
 
 COLUMNS_MM: dict[str, float] = {
     "no": 8.0,
-    "kegiatan": 46.0,
-    "pelaksana": 100.0,
+    "kegiatan": 44.0,
+    "pelaksana": 96.0,
     "kelengkapan": 30.0,
     "waktu": 16.0,
     "output": 25.0,
-    "keterangan": 22.0,
+    "keterangan": 28.0,
 }
 """Column widths of the flowchart table (247 mm: fits A4 and F4 landscape)."""
 GRID_LANES = 60

@@ -1,19 +1,23 @@
-"""Read a list of employees (nama, nip, jabatan, ...) from a CSV or XLSX file.
+"""Read a list (employees, SK members, rencana kerja activities, monev realisation) from a
+CSV or XLSX file, where people keep such lists.
 
+The first row names the columns: the fields of the record each row is checked against.
 Rows become records validated like YAML input: every problem names the file, the row's line
-and the column (``daftar-pegawai.csv:7 (nip): NIP harus 18 digit``). This is the documents'
-openpyxl *reading* home (staff lists); workbooks are written only by :mod:`zi_docs.spreadsheet`.
+and the column (``daftar-pegawai.csv:7 (nip): NIP harus 18 digit``). A column whose field is
+a list (indikator, jadwal) takes its items separated by commas or semicolons. This is the
+documents' openpyxl *reading* home; workbooks are written only by :mod:`zi_docs.spreadsheet`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
 from zi_docs import zipcheck
-from zi_docs.schema import Context, Record
+from zi_docs.schema import Context, ListOf, Record
 from zi_docs.yamlio import PathKey, YamlDoc
 
 COLUMNS = ("nama", "nip", "jabatan", "pangkat", "golongan")
@@ -88,8 +92,29 @@ def _rows_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
 
 def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[dict[str, Any]]:
     """Check a ``daftar_pegawai`` value (a file name next to the input) and load its rows."""
+    return read_sheet(value, path, ctx, record, columns=COLUMNS, example="daftar-pegawai.csv")
+
+
+def read_sheet(
+    value: Any,
+    path: PathKey,
+    ctx: Context,
+    record: Record,
+    *,
+    columns: tuple[str, ...] | None = None,
+    lists: tuple[str, ...] = (),
+    example: str = "daftar.csv",
+) -> list[dict[str, Any]]:
+    """Check a value naming a CSV/XLSX file next to the input and load its rows as records.
+
+    ``columns``: the columns read (default: every field of ``record``); the required fields
+    of ``record`` must have a column. ``lists``: more columns whose cell holds several items.
+    """
+    columns = columns or tuple(f.name for f in record.fields)
+    required = tuple(f.name for f in record.fields if f.required and f.name in columns)
+    lists = (*lists, *(f.name for f in record.fields if isinstance(f.kind, ListOf)))
     if not isinstance(value, str) or not value.strip():
-        ctx.fail(path, "harus nama berkas CSV atau XLSX, misalnya daftar-pegawai.csv", "jenis-teks")
+        ctx.fail(path, f"harus nama berkas CSV atau XLSX, misalnya {example}", "jenis-teks")
         return []
     base = ctx.extra.get("base_dir") or Path.cwd()
     file = (Path(base) / value.strip()).resolve()
@@ -113,7 +138,7 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
         elif suffix in (".xlsx", ".xlsm"):
             rows = _rows_xlsx(file)
         else:
-            ctx.fail(path, "daftar pegawai harus berupa .csv atau .xlsx", "berkas-jenis")
+            ctx.fail(path, f"berkas {shown} harus berupa .csv atau .xlsx", "berkas-jenis")
             return []
     except _Unreadable as exc:
         ctx.fail(path, f"berkas {shown} tidak dapat dibaca: {exc}", "berkas-tak-terbaca")
@@ -129,12 +154,12 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
         return []
     header_line, header = rows[0]
     names = [str(c or "").strip().lower() for c in header]
-    missing = [c for c in ("nama", "nip", "jabatan") if c not in names]
+    missing = [c for c in required if c not in names]
     if missing:
         ctx.fail(
             path,
             f"{shown} baris {header_line}: kolom {', '.join(missing)} tidak ada; "
-            f"baris pertama harus judul kolom: {', '.join(COLUMNS)}",
+            f"baris pertama harus judul kolom: {', '.join(columns)}",
             "berkas-kolom",
         )
         return []
@@ -142,8 +167,10 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
     for line, row in rows[1:]:
         raw: dict[str, Any] = {}
         for name, cell in zip(names, row, strict=False):
-            if name not in COLUMNS or cell is None or str(cell).strip() == "":
+            if name not in columns or cell is None or str(cell).strip() == "":
                 continue
+            if name in lists:
+                cell = _items(cell)
             if name == "nip" and isinstance(cell, (int, float)) and not isinstance(cell, bool):
                 ctx.problems.append(
                     YamlDoc(None, shown, {(): line}).finding(
@@ -161,6 +188,18 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
         ctx.problems.extend(sub.problems)
         people.append(cleaned)
     return people
+
+
+def _items(cell: Any) -> list[Any]:
+    """A list cell: ``P.MP.i.a, P.MP.i.b`` -> two items; numbers stay numbers."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return [int(cell) if float(cell).is_integer() else cell]
+    items: list[Any] = []
+    for part in re.split(r"[;,]", str(cell)):
+        text = part.strip()
+        if text:
+            items.append(int(text) if text.isdigit() else text)
+    return items
 
 
 def read_rows(file: Path) -> list[tuple[int, dict[str, Any]]]:

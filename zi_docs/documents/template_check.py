@@ -273,6 +273,12 @@ class _Checker:
     def _unknown(self, tag: Tag, path: str, missing: str, options: list[str]) -> None:
         close = difflib.get_close_matches(missing, options, n=1)
         hint = f"; maksudnya '{close[0]}'?" if close else ""
+        if missing.startswith("tambahan."):
+            name = missing.split(".")[1]
+            hint = (
+                f"; isian ini tidak ada di skema bawaan: tuliskan di berkas masukan di bawah "
+                f"'tambahan:', misalnya 'tambahan:' lalu '  {name}: ...'"
+            )
         self.fail(
             tag,
             f"variabel '{missing}' (dalam '{path}') tidak disediakan oleh isian{hint}",

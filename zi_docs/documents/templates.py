@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from zi_docs.documents.inputs import KIND_KEY, validate_input
+from zi_docs.documents.inputs import KIND_KEY, validate_input, with_extras
 from zi_docs.documents.kind import DocumentKind
 from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
 from zi_docs.documents.template_check import TemplateReport, check_template
@@ -56,6 +56,8 @@ class KindDescription:
 def list_templates(workspace: Workspace) -> list[TemplateEntry]:
     entries = []
     for kind in all_kinds().values():
+        if kind.parts:
+            continue  # several documents from one input; each part is listed itself
         try:
             path = template_path(kind, workspace)
         except NotFoundError:
@@ -108,33 +110,43 @@ class _NoMedia:
         return "[gambar]"
 
 
-def example_context(kind: DocumentKind, workspace: Workspace) -> dict[str, Any] | None:
-    """The context of the kind's bundled example input, for checking variables."""
-    path = example_input_path(kind)
+def example_context(
+    kind: DocumentKind, workspace: Workspace, input_path: Path | None = None
+) -> dict[str, Any] | None:
+    """The context of ``input_path`` (default: the kind's bundled example input), for checking
+    the variables a template reads."""
+    path = input_path or example_input_path(kind)
     if path is None:
         return None
     cleaned = validate_input(
-        load_yaml(path),
+        load_yaml(path, display=workspace.display(path)),
         kind.name,
         kind.schema,
         catalogue=workspace.catalogue,
         workspace=workspace,
         base_dir=path.parent,
     )
-    return kind.build_context(cleaned, workspace, _NoMedia())
+    return with_extras(kind.build_context(cleaned, workspace, _NoMedia()), cleaned)
 
 
 def check_templates(
-    workspace: Workspace, target: str | None = None, kind_name: str | None = None
+    workspace: Workspace,
+    target: str | None = None,
+    kind_name: str | None = None,
+    input_path: Path | None = None,
 ) -> list[TemplateReport]:
     """Check one template (a file, or a kind's template) or, with no target, every template
     the workspace uses. The kind (for variable checks) comes from ``kind_name``, the file name
-    (``sk-tim.docx``) or the target itself when it names a kind."""
+    (``sk-tim.docx``) or the target itself when it names a kind. With ``input_path`` the
+    variables are checked against that input (its ``tambahan:`` fields too) instead of the
+    kind's example."""
     kinds = all_kinds()
     jobs: list[tuple[Path, DocumentKind | None]] = []
     missing: list[TemplateReport] = []
     if target is None:
         for each in kinds.values():
+            if each.parts:
+                continue
             try:
                 jobs.append((template_path(each, workspace), each))
             except NotFoundError as exc:
@@ -155,6 +167,6 @@ def check_templates(
         jobs = [(template_path(named, workspace), named)]
     reports = list(missing)
     for path, kind in jobs:
-        context = example_context(kind, workspace) if kind is not None else None
+        context = example_context(kind, workspace, input_path) if kind is not None else None
         reports.append(check_template(path, context=context, display=workspace.display(path)))
     return reports

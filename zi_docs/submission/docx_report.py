@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from zi_docs.angka import angka, persen
-from zi_docs.documents import Bar, bar_chart, render_builtin
+from zi_docs.documents import Bar, bar_chart, render_builtin, tanggal
 from zi_docs.findings import Severity
 from zi_docs.submission.check import CheckResult
 from zi_docs.submission.gates import SYMBOL
@@ -16,6 +17,23 @@ from zi_docs.submission.rollup import GroupStatus, area_members
 
 TEMPLATE = "laporan-kelengkapan.docx"
 _MAX_FINDINGS = 60
+
+
+_COMMAND = re.compile(r"zi-docs\s+generate\s+(\S+)(?:\s+\S+\.ya?ml)?")
+_OTHER_COMMAND = re.compile(r"[;,(]?\s*(?:dengan|jalankan|lihat)?:?\s*'?zi-docs\s[^;)']*'?\)?")
+_YAML = re.compile(r"\b[\w./-]+\.ya?ml\b")
+
+
+def plain(text: str) -> str:
+    """Official text for a printed report: a command becomes what to do in words, a YAML
+    path becomes the thing it is (``lke.yaml`` -> lembar jawaban LKE)."""
+    text = _COMMAND.sub(lambda m: f"buat dokumen '{m.group(1)}' dengan zi-docs", text)
+    text = _OTHER_COMMAND.sub("", text)
+    text = text.replace("lke.yaml", "lembar jawaban LKE").replace("unit.yaml", "profil unit")
+    text = re.sub(
+        r"isi (pengajuan|unit|halaman)\.[\w.]+ di profil unit", "lengkapi profil unit", text
+    )
+    return " ".join(_YAML.sub("berkas masukan", text).split())
 
 
 def write_check_docx(result: CheckResult, dest: Path, today: dt.date | None = None) -> Path:
@@ -59,7 +77,7 @@ def _context(
     for group in result.rollup.of_level("area-gabungan"):
         rows = [g for g in result.rollup.of_level("area") if g.area == group.area] + [group]
         missing = [
-            f"{s.id}: {i.description}" + (f" → {i.hint}" if i.hint else "")
+            f"{s.id}: {i.description}" + (f" → {plain(i.hint)}" if i.hint else "")
             for s in area_members(indicators, group.area or "")
             for i in s.required_missing
         ]
@@ -84,7 +102,7 @@ def _context(
         )
     serious = [f for f in result.findings if f.severity is not Severity.INFO]
     findings = [
-        {"tingkat": f.severity.value, "kode": f.code, "teks": str(f)}
+        {"tingkat": f.severity.value, "kode": f.code, "teks": plain(f.message)}
         for f in serious[:_MAX_FINDINGS]
     ]
     if len(serious) > _MAX_FINDINGS:
@@ -122,5 +140,5 @@ def _context(
                 for g in gates.results
             ],
         },
-        "tanggal": f"{today or dt.date.today():%d-%m-%Y}",
+        "tanggal": tanggal(today or dt.date.today()),
     }

@@ -6,12 +6,13 @@ engine from the built-in ``rekap.docx`` template.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from zi_docs.angka import angka
-from zi_docs.documents import render_builtin
+from zi_docs.documents import render_builtin, tanggal
 from zi_docs.spreadsheet import Row, Sheet, write_workbook
 from zi_docs.submission.rekap import Rekap, RekapRow
 
@@ -77,7 +78,7 @@ def write_docx(rekap: Rekap, path: Path) -> Path:
         rows.append(texts + [""] * (len(titles) - len(texts)))
 
     def build(_image: Callable[[Path | bytes], object]) -> Mapping[str, Any]:
-        return {"kolom": titles, "baris": rows}
+        return {"kolom": titles, "baris": rows, "tanggal": tanggal(dt.date.today())}
 
     return render_builtin(TEMPLATE, build, path)
 

@@ -46,8 +46,8 @@ def bar_chart(
     minimum_label: str = "",
 ) -> bytes:
     """Grouped horizontal bars with a legend; ``minimum`` draws a red vertical line."""
-    font = label_font(round(2.6 * _MM))
-    small = label_font(round(2.2 * _MM))
+    font = label_font(round(3.2 * _MM))
+    small = label_font(round(2.8 * _MM))
     label_w = 68 * _MM
     bar_h = 4.0 * _MM
     group_h = bar_h * len(series) + 3 * _MM

@@ -22,8 +22,21 @@ from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.kinds import rencana_kerja as rk
 from zi_docs.documents.monev import area_capaian, area_progress, progress_items
 from zi_docs.documents.people import SIGNER
+from zi_docs.documents.signing import signature
+from zi_docs.documents.staff_list import read_sheet
 from zi_docs.errors import InvalidInputError
-from zi_docs.schema import Choice, Context, Date, Field, Integer, ListOf, Number, Record, Text
+from zi_docs.schema import (
+    Choice,
+    Context,
+    Custom,
+    Date,
+    Field,
+    Integer,
+    ListOf,
+    Number,
+    Record,
+    Text,
+)
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey, load_yaml
 
@@ -59,9 +72,18 @@ class MonevRecord(Record):
 
     def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
         cleaned = super().check(value, path, ctx)
+        if isinstance(cleaned, dict):
+            cleaned["realisasi"] = [
+                *(cleaned.get("realisasi") or []),
+                *(cleaned.pop("daftar_realisasi", None) or []),
+            ]
         if isinstance(cleaned, dict) and cleaned.get("rencana_kerja"):
             cleaned[PLAN_KEY] = _load_plan(cleaned, path, ctx)
         return cleaned
+
+
+def _realisation_sheet(value: Any, path: PathKey, ctx: Context) -> Any:
+    return read_sheet(value, path, ctx, REALISASI, example="realisasi-tw3.xlsx")
 
 
 def _plan_path(name: str, ctx: Context) -> Path:
@@ -138,7 +160,24 @@ SCHEMA = MonevRecord(
     Field("latar_belakang", _texts(), help="paragraf latar belakang"),
     Field("dasar_hukum", _texts()),
     Field("tujuan", _texts()),
-    Field("realisasi", ListOf(REALISASI), help="realisasi tiap kegiatan rencana kerja"),
+    Field(
+        "realisasi",
+        ListOf(REALISASI),
+        required=False,
+        default=[],
+        help="realisasi tiap kegiatan rencana kerja",
+    ),
+    Field(
+        "daftar_realisasi",
+        Custom(
+            "berkas CSV/XLSX dengan kolom kode, progres, capaian, data_dukung",
+            _realisation_sheet,
+            example="realisasi-tw3.xlsx",
+        ),
+        required=False,
+        default=None,
+        help="realisasi dari lembar kerja di samping berkas ini; ditambahkan setelah 'realisasi'",
+    ),
     Field("kendala", _texts()),
     Field("rekomendasi", ListOf(REKOMENDASI), help="rekomendasi periode ini"),
     Field(
@@ -217,8 +256,41 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
         + _register_rows(workspace),
         "penutup": data["penutup"],
         "ketua_tim": person(data["ketua_tim"]),
+        "ketua_ttd": signature(
+            "Ketua Tim Kerja Pembangunan Zona Integritas", data["ketua_tim"], None, capitals=False
+        ),
     }
     return context
+
+
+READING_NAMES = {
+    "gabungan": "dihitung untuk area secara utuh",
+    "terpisah": "dihitung untuk Pemenuhan dan Reform masing-masing",
+}
+
+
+def _failure(rule: Any) -> str:
+    reading = f", {READING_NAMES[rule.reading]}" if rule.reading in READING_NAMES else ""
+    return f"{rule.description} {angka(rule.value, 2)} (batas {angka(rule.minimum, 2)}{reading})"
+
+
+def _conclusion(capaian: Any) -> str:
+    """One sentence that agrees with the tables and with both readings of the area rule."""
+    head = (
+        f"Berdasarkan penilaian mandiri LKE, nilai total unit kerja adalah "
+        f"{angka(capaian.total, 2)} (pengungkit {angka(capaian.pengungkit, 2)}, hasil "
+        f"{angka(capaian.hasil, 2)})."
+    )
+    if capaian.passed:
+        return (
+            f"{head} Nilai tersebut telah memenuhi seluruh syarat predikat {capaian.target}, "
+            "dengan batas nilai per area terpenuhi baik bila dihitung untuk area secara utuh "
+            "maupun untuk Pemenuhan dan Reform masing-masing."
+        )
+    return (
+        f"{head} Unit kerja belum memenuhi {len(capaian.failed)} syarat predikat "
+        f"{capaian.target}: " + "; ".join(_failure(r) for r in capaian.failed) + "."
+    )
 
 
 def _register_rows(workspace: Workspace) -> list[dict[str, Any]]:
@@ -261,6 +333,8 @@ def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
             "predikat": "",
             "memenuhi": False,
             "berkas": "",
+            "kesimpulan": "",
+            "belum_memenuhi": [],
         }
     minimum = max((a.min_percent for a in capaian.areas), default=0.0)
     chart = bar_chart(
@@ -269,6 +343,17 @@ def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
         minimum=minimum,
         minimum_label=f"Batas minimal {capaian.target} ({angka(minimum, 1)}%)",
     )
+
+    def part(a: Any, name: str) -> dict[str, Any]:
+        found = next((p for p in a.parts if p.part == name), None)
+        if found is None:
+            return {"nilai": "-", "minimum": "-", "memenuhi": "-"}
+        return {
+            "nilai": angka(found.value, 2),
+            "minimum": angka(found.minimum, 2),
+            "memenuhi": "Ya" if found.passed else "Belum",
+        }
+
     return {
         "ada": True,
         "area": [
@@ -279,6 +364,9 @@ def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
                 "minimum": a.minimum,
                 "persen": angka(a.percent, 1),
                 "memenuhi": "Ya" if a.passed else "Belum",
+                "pemenuhan": part(a, "pemenuhan"),
+                "reform": part(a, "reform"),
+                "memenuhi_terpisah": "Ya" if a.parts_passed else "Belum",
             }
             for a in capaian.areas
         ],
@@ -288,7 +376,9 @@ def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:
         "hasil": capaian.hasil,
         "predikat": capaian.target,
         "memenuhi": capaian.passed,
-        "berkas": capaian.answers_file,
+        "berkas": "",
+        "kesimpulan": _conclusion(capaian),
+        "belum_memenuhi": [_failure(r) for r in capaian.failed],
     }
 
 

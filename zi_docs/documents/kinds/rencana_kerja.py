@@ -14,6 +14,7 @@ from typing import Any
 from zi_docs.catalogue import Catalogue, load_catalogue
 from zi_docs.documents.common import unit_context
 from zi_docs.documents.kind import DocumentKind, Media
+from zi_docs.documents.staff_list import read_sheet
 from zi_docs.errors import NotFoundError
 from zi_docs.schema import Choice, Context, Custom, Date, Field, ListOf, Record, Rupiah, Text
 from zi_docs.workspace import Workspace
@@ -22,6 +23,8 @@ from zi_docs.yamlio import PathKey
 MONTHS = tuple(str(m) for m in range(1, 13))
 """Month column labels (a 4 mm column holds a number, not a month name)."""
 QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
+BREAK = "\u200b"
+"""Zero-width space: lets a long 'dilaksanakan/diimplementasikan' wrap after the slash."""
 SHADE = "8EAADB"
 """Fill of a scheduled cell."""
 _RANGE = re.compile(r"\s*(\d{1,2})\s*(?:-|s\.?d\.?|sampai)\s*(\d{1,2})\s*")
@@ -123,8 +126,23 @@ class RencanaKerjaRecord(Record):
     def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
         cleaned = super().check(value, path, ctx)
         if isinstance(cleaned, dict):
+            cleaned["kegiatan"] = [
+                *(cleaned.get("kegiatan") or []),
+                *(cleaned.pop("daftar_kegiatan", None) or []),
+            ]
+            if not cleaned["kegiatan"] and isinstance(value, dict):
+                ctx.fail(
+                    (*path, "kegiatan"),
+                    "isi 'kegiatan' (daftar di berkas ini) atau 'daftar_kegiatan' (berkas "
+                    "CSV/XLSX); keduanya kosong",
+                    "wajib",
+                )
             check_plan(cleaned, path, ctx)
         return cleaned
+
+
+def _activity_sheet(value: Any, path: PathKey, ctx: Context) -> Any:
+    return read_sheet(value, path, ctx, KEGIATAN, lists=("jadwal",), example="kegiatan.xlsx")
 
 
 def check_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> None:
@@ -165,7 +183,20 @@ SCHEMA = RencanaKerjaRecord(
         default="bulan",
         help="kolom jadwal per bulan (12 kolom) atau per triwulan (TW I-IV)",
     ),
-    Field("kegiatan", ListOf(KEGIATAN, min_items=1)),
+    Field("kegiatan", ListOf(KEGIATAN), required=False, default=[]),
+    Field(
+        "daftar_kegiatan",
+        Custom(
+            "berkas CSV/XLSX dengan kolom kode, indikator, kegiatan, output, "
+            "indikator_keberhasilan, jadwal, penanggung_jawab, anggaran, data_dukung",
+            _activity_sheet,
+            example="kegiatan.xlsx",
+        ),
+        required=False,
+        default=None,
+        help="kegiatan dari lembar kerja di samping berkas ini (indikator dan jadwal dipisah "
+        "koma, mis. 'P.MP.i.a, P.MP.i.b' dan '1, 4-6'); ditambahkan setelah 'kegiatan'",
+    ),
 )
 
 
@@ -202,7 +233,10 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
                 {
                     "no": number,
                     "kode": item["kode"],
-                    "indikator": "\n".join(f"{catalogue.short_alias(n)} {n.name}" for n in nodes),
+                    "indikator": "\n".join(
+                        f"{catalogue.short_alias(n)} {n.name}".replace("/", "/" + BREAK)
+                        for n in nodes
+                    ),
                     "kegiatan": item["kegiatan"],
                     "output": item["output"],
                     "indikator_keberhasilan": item["indikator_keberhasilan"],

@@ -9,7 +9,9 @@ from zi_docs.documents.common import person, unit_context
 from zi_docs.documents.formatting import diktum, huruf
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.people import PERSON
-from zi_docs.schema import Context, Custom, Date, Field, ListOf, Record, Text
+from zi_docs.documents.signing import SIGNATORY, signature
+from zi_docs.documents.staff_list import read_sheet
+from zi_docs.schema import Choice, Context, Custom, Date, Field, ListOf, Record, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
 
@@ -49,6 +51,63 @@ POKJA = Record(
     Field("anggota", ListOf(PERSON, min_items=1)),
 )
 
+MEMBER_ROW = Record(
+    Field("kelompok", Text(), help="area perubahan pokja-nya, misalnya Manajemen Perubahan"),
+    Field("kedudukan", Choice(["Koordinator", "Anggota"]), help="Koordinator atau Anggota"),
+    *PERSON.fields,
+)
+"""One row of the members sheet (``tim.daftar_anggota``)."""
+
+
+def _member_sheet(value: Any, path: PathKey, ctx: Context) -> Any:
+    return read_sheet(value, path, ctx, MEMBER_ROW, example="anggota-tim.xlsx")
+
+
+class TeamRecord(Record):
+    """The team; members from the sheet join the pokja of their area (or make a new one)."""
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        cleaned = super().check(value, path, ctx)
+        if not isinstance(cleaned, dict):
+            return cleaned
+        groups = list(cleaned.get("pokja") or [])
+        by_area = {g["area"].casefold(): g for g in groups}
+        for row in cleaned.pop("daftar_anggota", None) or []:
+            group = by_area.get(row["kelompok"].casefold())
+            if group is None:
+                group = {"area": row["kelompok"], "koordinator": None, "anggota": []}
+                by_area[row["kelompok"].casefold()] = group
+                groups.append(group)
+            who = {k: row.get(k) for k in ("nama", "nip", "jabatan", "pangkat", "golongan")}
+            if row["kedudukan"] == "Koordinator" and group["koordinator"] is None:
+                group["koordinator"] = who
+            elif row["kedudukan"] == "Koordinator":
+                ctx.fail(
+                    (*path, "daftar_anggota"),
+                    f"pokja {row['kelompok']} punya lebih dari satu Koordinator "
+                    f"({group['koordinator']['nama']} dan {row['nama']})",
+                    "ganda",
+                )
+            else:
+                group["anggota"].append(who)
+        for group in groups:
+            if group["koordinator"] is None:
+                ctx.fail(
+                    (*path, "daftar_anggota"),
+                    f"pokja {group['area']} belum punya Koordinator; tandai satu baris dengan "
+                    "kedudukan 'Koordinator'",
+                    "wajib",
+                )
+        if not groups and isinstance(value, dict):
+            ctx.fail(
+                (*path, "pokja"),
+                "isi 'pokja' (di berkas ini) atau 'daftar_anggota' (berkas CSV/XLSX)",
+                "wajib",
+            )
+        cleaned["pokja"] = groups
+        return cleaned
+
+
 SCHEMA = Record(
     Field(
         "nomor",
@@ -73,12 +132,38 @@ SCHEMA = Record(
     Field("diktum", ListOf(DIKTUM, min_items=1), help="diktum KESATU, KEDUA, ... berurutan"),
     Field("tembusan", ListOf(Text()), required=False, default=[]),
     Field(
+        "penandatangan",
+        SIGNATORY,
+        required=False,
+        help="bila bukan pimpinan definitif yang menandatangani: sebagai plt/plh/an/ub, "
+        "nama, nip, jabatan",
+    ),
+    Field(
         "tim",
-        Record(
+        TeamRecord(
             Field("penanggung_jawab", PERSON),
             Field("ketua", PERSON),
             Field("sekretaris", PERSON),
-            Field("pokja", ListOf(POKJA, min_items=1), help="satu kelompok kerja per area"),
+            Field(
+                "pokja",
+                ListOf(POKJA),
+                required=False,
+                default=[],
+                help="satu kelompok kerja per area",
+            ),
+            Field(
+                "daftar_anggota",
+                Custom(
+                    "berkas CSV/XLSX dengan kolom kelompok, kedudukan, nama, nip, jabatan "
+                    "(pangkat, golongan boleh)",
+                    _member_sheet,
+                    example="anggota-tim.xlsx",
+                ),
+                required=False,
+                default=None,
+                help="anggota pokja dari lembar kerja di samping berkas ini; tiap baris "
+                "masuk ke pokja area 'kelompok'-nya",
+            ),
         ),
         help="susunan keanggotaan tim (lampiran)",
     ),
@@ -137,6 +222,13 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
     ctx = unit_context(workspace, media)
     unit, head = ctx["unit"], ctx["pimpinan"]
     office = head["jabatan_lengkap"].upper()
+    raw_head = workspace.profile.data["pimpinan"]
+    signed = signature(
+        raw_head["jabatan"] + (f" {unit['wilayah']}" if unit["wilayah"] else ""),
+        raw_head,
+        data.get("penandatangan"),
+        capitals=True,
+    )
     tentang = data.get("tentang") or (
         f"Pembentukan Tim Kerja Pembangunan Zona Integritas Menuju {ctx['target_panjang']} di "
         f"Lingkungan {unit['nama']} Tahun {ctx['tahun']}"
@@ -155,8 +247,10 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
                 "tentang": tentang,
                 "tentang_kapital": tentang.upper(),
                 "pejabat": office,
-                "pejabat_ttd": office,
+                "pejabat_ttd": signed["jabatan"],
                 "judul": f"KEPUTUSAN {office} TENTANG {tentang.upper()}",
+                "judul_lampiran": "SUSUNAN KEANGGOTAAN",
+                "kolom_kedudukan": "Kedudukan dalam Tim",
                 "judul_tim": f"TIM KERJA PEMBANGUNAN ZONA INTEGRITAS MENUJU "
                 f"{ctx['target_panjang'].upper()} ({ctx['target']}) TAHUN {ctx['tahun']}",
             },
@@ -182,6 +276,7 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
                 {"nomor": f"{i}.", "teks": t} for i, t in enumerate(data["tembusan"] or [], start=1)
             ],
             "anggota": _rows(data["tim"]),
+            "ttd": signed,
         }
     )
     return ctx

@@ -164,6 +164,13 @@ def _check_links(step: dict[str, Any], i: int, count: int, where: PathKey, ctx: 
                 f"langkah {no} tidak boleh menuju dirinya sendiri",
                 "sop-ke-diri-sendiri",
             )
+        elif target == 1:
+            ctx.fail(
+                (*where, key),
+                "alur tidak boleh kembali ke simbol Mulai (langkah 1); arahkan ke langkah "
+                "yang mengulang pekerjaannya, misalnya langkah 2",
+                "sop-kembali-ke-mulai",
+            )
     if symbol == "keputusan":
         if step.get("tidak") is None:
             ctx.fail(
