@@ -186,7 +186,8 @@ def _index_tags(
 ) -> tuple[dict[str, dict[str | None, list[str]]], list[tuple[EvidenceFile, str, str]]]:
     """indicator id -> item key (None = no item) -> file refs; plus unknown tags."""
     resolved: dict[str, str | None] = {}
-    by_indicator: dict[str, dict[str | None, list[str]]] = {}
+    # dicts as ordered sets: a file tagged twice to one item is listed once, in archive order
+    by_indicator: dict[str, dict[str | None, dict[str, None]]] = {}
     unknown: list[tuple[EvidenceFile, str, str]] = []
     for file in files:
         for tag in file.tags:
@@ -200,10 +201,11 @@ def _index_tags(
             if item is not None and catalogue.by_id[node_id].checklist_item(item) is None:
                 unknown.append((file, f"{node_id} / {item}", "butir data dukung"))
                 item = None
-            refs = by_indicator.setdefault(node_id, {}).setdefault(item, [])
-            if file.ref not in refs:
-                refs.append(file.ref)
-    return by_indicator, unknown
+            by_indicator.setdefault(node_id, {}).setdefault(item, {})[file.ref] = None
+    return {
+        node: {item: list(refs) for item, refs in items.items()}
+        for node, items in by_indicator.items()
+    }, unknown
 
 
 def _status(
@@ -223,9 +225,9 @@ def _status(
         )
         for c in node.checklist
     )
-    files: list[str] = []
+    files: dict[str, None] = {}  # an ordered set: each file once, in the order first seen
     for refs in tagged.values():
-        files.extend(r for r in refs if r not in files)
+        files.update(dict.fromkeys(refs))
     scored_type = (
         question.answer_type in catalogue.option_values or question.answer_type == "PERSEN"
     )
