@@ -11,11 +11,14 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+"""GNU time, for the peak memory of a child process."""
 HIGH_LOAD = 1.5
 """Load average (1 min) above which the numbers of a 2-core machine are suspect."""
 
@@ -81,23 +84,25 @@ def zi_docs_command(*args: str) -> list[str]:
 
 
 def run_child(command: Sequence[str], env: Mapping[str, str] | None = None) -> tuple[float, int]:
-    """Run a process to its end; returns (wall seconds, peak RSS in MB). Output is discarded."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        list(command),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, **(env or {})},
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    errors = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
-    if proc.returncode not in (0, 3):
-        raise SystemExit(f"{' '.join(command)} -> {proc.returncode}: {errors[-2000:]}")
-    return elapsed, int(usage.ru_maxrss / 1024)
+    """Run a process to its end; returns (wall seconds, its peak RSS in MB). Output is
+    discarded. The peak comes from GNU time (``/usr/bin/time -f %M``): the kernel's figure for
+    a forked child would include the memory of this process at the fork."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        wrapped = [TIME, "-f", "%M", "-o", rss.name, *command] if TIME else list(command)
+        start = time.perf_counter()
+        done = subprocess.run(
+            wrapped,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, **(env or {})},
+            check=False,
+        )
+        elapsed = time.perf_counter() - start
+        peak = rss.read().strip().splitlines()
+    if done.returncode not in (0, 3):
+        errors = done.stderr.decode(errors="replace")
+        raise SystemExit(f"{' '.join(command)} -> {done.returncode}: {errors[-2000:]}")
+    return elapsed, int(peak[-1]) // 1024 if peak and peak[-1].isdigit() else -1
 
 
 def peak_rss_mb() -> float:

@@ -12,11 +12,11 @@ CHUNK = 1 << 20
 TMP_PREFIX = ".tmp-"
 
 
-def hash_file(path: Path, chunk: int = CHUNK) -> tuple[str, int]:
+def hash_file(path: Path | str, chunk: int = CHUNK) -> tuple[str, int]:
     """SHA-256 (hex) and size of a file, read in chunks."""
     digest = hashlib.sha256()
     size = 0
-    with path.open("rb", buffering=0) as handle:
+    with open(path, "rb", buffering=0) as handle:
         # no bigger than the file: a 1 MiB zeroed buffer per small file cost more than its hash
         buffer = bytearray(max(1, min(chunk, os.fstat(handle.fileno()).st_size + 1)))
         view = memoryview(buffer)

@@ -13,7 +13,6 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import tantivy
@@ -33,18 +32,39 @@ _WORDS = "whitespace"
 """The engine's tokenizer for analyzed words: it only splits them again."""
 
 
-@lru_cache(maxsize=200_000)
+class _Terms(dict[str, str]):
+    """Lower-cased word -> indexed form, computed on first sight: the analyzer's cache.
+
+    Looked up with ``map(terms.__getitem__, words)`` so that the words seen before (nearly
+    all of them) cost no Python call at all.
+    """
+
+    LIMIT = 500_000
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        term = "" if len(word) < 2 or word in STOP_WORDS else stem(word)
+        self[word] = term
+        return term
+
+
+_TERMS = _Terms()
+
+
 def index_term(word: str) -> str:
     """The indexed form of one lower-cased word, or ``""`` for a stop word or a letter."""
-    if len(word) < 2 or word in STOP_WORDS:
-        return ""
-    return stem(word)
+    return _TERMS[word]
 
 
 def analyze(text: str) -> list[str]:
     """The words of ``text`` as the index holds them, in order."""
-    term = index_term
-    return [t for t in map(term, _TOKEN.findall(text.lower())) if t]
+    return list(filter(None, map(_TERMS.__getitem__, _TOKEN.findall(text.lower()))))
+
+
+def analyzed(text: str) -> str:
+    """:func:`analyze` joined by spaces, as the engine's ``whitespace`` tokenizer reads it."""
+    return " ".join(filter(None, map(_TERMS.__getitem__, _TOKEN.findall(text.lower()))))
 
 
 @dataclass(frozen=True)
@@ -106,8 +126,8 @@ def to_document(doc: IndexDoc) -> Any:
     }
     return tantivy.Document(
         sha256=doc.sha256,
-        title_words=" ".join(analyze(doc.title)),
-        text_words=" ".join(analyze(doc.text)),
+        title_words=analyzed(doc.title),
+        text_words=analyzed(doc.text),
         indicator_tree=sorted(tree),
         area=[a.lower() for a in doc.areas],
         year=str(doc.year) if doc.year else "",
