@@ -3,8 +3,8 @@
 The archive is written directly into the catalogue by bench/corpus.py (rows inserted with
 SQL, tiny objects on disk; no search index, so the integrity part is the catalogue and the
 object store). Interleaved, at least 3 runs of each:
-  * baseline: the library's own read of the same rows (``adapters.read_catalog``: files and
-    tags into EvidenceFile values), the least any completeness check must do;
+  * baseline: the library's own read of the same rows (``evidence.db.live_files``: files
+    and tags into EvidenceFile values), the least any completeness check must do;
   * check in-process: ``run_check`` (catalogue read, quick verify, completeness, roll-up,
     gates);
   * baseline process: a new Python process that only does that read;
@@ -42,24 +42,26 @@ def main() -> None:
     try:
         ws_dir = args.corpus or tmp / "ws"
         corpus.ensure(ws_dir, args.files, args.seed)
-        from zi_docs.submission.adapters import catalog_path, read_catalog
+        from zi_docs.evidence.db import DB_FILE, live_files
+        from zi_docs.evidence.store import ObjectStore
         from zi_docs.submission.check import run_check
         from zi_docs.workspace import Workspace
 
         ws = Workspace(ws_dir)
-        db, objects = catalog_path(ws), ws.archive_dir / "objects"
+        db, objects = ws.archive_dir / DB_FILE, ws.archive_dir / "objects"
         today = dt.date(2026, 11, 1)
         result = run_check(Workspace(ws_dir), today)
         print(f"berkas dibaca: {len(result.archive.files)}; temuan: {len(result.findings)}")
         read_code = (
             "import sys; from pathlib import Path; "
-            "from zi_docs.submission.adapters import read_catalog; "
-            "read_catalog(Path(sys.argv[1]), Path(sys.argv[2]))"
+            "from zi_docs.evidence.db import live_files; "
+            "from zi_docs.evidence.store import ObjectStore; "
+            "live_files(Path(sys.argv[1]), ObjectStore(Path(sys.argv[2])))"
         )
         print("dalam proses:")
         times = interleaved(
             {
-                "baca baris (library)": lambda: read_catalog(db, objects),
+                "baca baris (library)": lambda: live_files(db, ObjectStore(objects)),
                 "run_check": lambda: run_check(Workspace(ws_dir), today),
             },
             args.runs,

@@ -42,7 +42,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     print(load())
-    from zi_docs.submission import adapters
+    from zi_docs.evidence import view
     from zi_docs.submission.export import export_bundle
     from zi_docs.workspace import init_workspace
 
@@ -72,7 +72,7 @@ def main() -> None:
         objects = ws.archive_dir / "objects"
         total = sum(p.stat().st_size for p in objects.rglob("*") if p.is_file())
         print(f"arsip: {args.files} berkas, {total / 1e9:.2f} GB")
-        adapters.quick_verify = lambda _ws: ()  # the bench has no search index to check
+        view.quick_verify = lambda _ws: ()  # the bench has no search index to check
         subprocess.run(["sync"], check=False)
         now = dt.datetime(2026, 11, 1, 9, 0)
         counter = itertools.count()

@@ -137,11 +137,11 @@ def baseline(files: list[Path], index_dir: Path) -> None:
 
 
 def zi_docs(folder: Path, workspace_dir: Path, expected: int) -> None:
-    from zi_docs.evidence import api
+    from zi_docs import evidence
     from zi_docs.workspace import init_workspace
 
     workspace = init_workspace(workspace_dir).workspace
-    report_ = api.add_files(workspace, [folder], indicators=["P.MP.i.a"])
+    report_ = evidence.add_files(workspace, [folder], indicators=["P.MP.i.a"])
     if report_.rejected or len(report_.added) != expected:
         raise SystemExit(f"ingest incomplete: {report_.rejected[:3]}")
 

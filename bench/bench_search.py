@@ -62,14 +62,15 @@ def make_queries(count: int, seed: int) -> list[str]:
 # ---- children (each a new process) -------------------------------------------------------
 def child_library(ws_dir: str, queries: list[str]) -> dict[str, object]:
     start = time.perf_counter()
-    from zi_docs.evidence import searchbridge
-    from zi_docs.evidence.catalog import Catalog
+    from zi_docs.evidence import indexing
+    from zi_docs.evidence.db import DB_FILE, ArchiveDb
+    from zi_docs.evidence.store import ObjectStore
     from zi_docs.workspace import Workspace
 
     ws = Workspace(Path(ws_dir))
     archive = ws.archive_dir
-    catalog = Catalog(archive / "catalog.sqlite", archive / "objects")
-    ix = searchbridge.open_index(archive, catalog, ws.catalogue)
+    db = ArchiveDb(archive / DB_FILE, ObjectStore(archive / "objects"))
+    ix = indexing.open_index(archive, db, ws.catalogue)
     ix.search("zzzz", limit=1)  # opens the searcher
     opened = time.perf_counter() - start
     latencies, hits = [], 0

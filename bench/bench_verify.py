@@ -62,7 +62,7 @@ def objects_of(workspace_dir: Path) -> list[Path]:
 
 
 def part_one(tmp: Path, args: argparse.Namespace) -> None:
-    from zi_docs.evidence import api
+    from zi_docs import evidence
     from zi_docs.workspace import init_workspace
 
     source = tmp / "corpus"
@@ -72,14 +72,14 @@ def part_one(tmp: Path, args: argparse.Namespace) -> None:
         words = " ".join(rng.choice(("laporan", "rapat", "zona", "bukti")) for _ in range(4000))
         (source / f"log-{i}.txt").write_text((words + "\n") * 1000, encoding="utf-8")
     workspace = init_workspace(tmp / "ws").workspace
-    added = api.add_files(workspace, [source], max_mb=100)
+    added = evidence.add_files(workspace, [source], max_mb=100)
     paths = objects_of(workspace.root)
     size = sum(p.stat().st_size for p in paths)
     print(f"arsip (lewat library): {len(added.added)} berkas, {size / 1e6:.0f} MB")
     hashlib_loop(paths)  # warm the page cache
 
     def verify() -> None:
-        result = api.verify_archive(workspace)
+        result = evidence.verify_archive(workspace)
         if not result.ok:
             raise SystemExit(f"verify found problems: {result.problems[:3]}")
 
@@ -87,7 +87,7 @@ def part_one(tmp: Path, args: argparse.Namespace) -> None:
         {
             "hashlib 1 thread": lambda: hashlib_loop(paths),
             "openssl dgst": lambda: openssl(paths),
-            "verify --quick": lambda: api.verify_archive(workspace, quick=True),
+            "verify --quick": lambda: evidence.verify_archive(workspace, quick=True),
             "verify": verify,
         },
         args.runs,
@@ -96,7 +96,7 @@ def part_one(tmp: Path, args: argparse.Namespace) -> None:
 
 
 def part_two(tmp: Path, sizes: list[int], runs: int) -> None:
-    from zi_docs.evidence import api
+    from zi_docs import evidence
 
     print("skala (berkas kecil, baris langsung ke katalog, tanpa indeks):")
     per_file = []
@@ -107,8 +107,8 @@ def part_two(tmp: Path, sizes: list[int], runs: int) -> None:
         times = interleaved(
             {
                 "hashlib 1 thread": lambda p=paths: hashlib_loop(p),  # type: ignore[misc]
-                "verify --quick": lambda w=ws: api.verify_archive(w, quick=True),  # type: ignore[misc]
-                "verify": lambda w=ws: api.verify_archive(w),  # type: ignore[misc]
+                "verify --quick": lambda w=ws: evidence.verify_archive(w, quick=True),  # type: ignore[misc]
+                "verify": lambda w=ws: evidence.verify_archive(w),  # type: ignore[misc]
             },
             runs,
         )

@@ -73,14 +73,15 @@ def texts(count: int, seed: int, words: tuple[int, int] = (80, 220)) -> list[tup
 def build(root: Path, count: int, seed: int = 7, tagged_share: float = 1.0) -> Workspace:
     """A new workspace at ``root`` whose archive holds ``count`` documents (rows inserted
     directly, objects written as plain files)."""
-    from zi_docs.evidence.catalog import Catalog
+    from zi_docs.evidence.db import DB_FILE, ArchiveDb
+    from zi_docs.evidence.store import ObjectStore
 
     ws = init_workspace(root).workspace
     rng = random.Random(seed)
     questions = [q for q in ws.catalogue.questions() if q.checklist]
     archive = ws.archive_dir
     objects = archive / "objects"
-    Catalog(archive / "catalog.sqlite", objects).close()
+    ArchiveDb(archive / DB_FILE, ObjectStore(objects)).close()
     files, tags, rows_text = [], [], []
     made: set[str] = set()
     for number, (title, text) in enumerate(texts(count, seed)):
@@ -121,7 +122,7 @@ def build(root: Path, count: int, seed: int = 7, tagged_share: float = 1.0) -> W
             other = rng.choice(questions)
             if number % 5 == 0 and other.id != node.id:
                 tags.append((sha, other.id, None))
-    conn = sqlite3.connect(archive / "catalog.sqlite")
+    conn = sqlite3.connect(archive / DB_FILE)
     with conn:
         conn.executemany(
             "INSERT INTO files (sha256, size, kind, mime, name, title, doc_date, added_at, "
@@ -148,10 +149,10 @@ def ensure(root: Path, count: int, seed: int = 7) -> Workspace:
 def reindex(ws: Workspace) -> float:
     """Build the search index through the library, as ``archive reindex --penuh`` does;
     returns seconds."""
-    from zi_docs.evidence import textops
+    from zi_docs import evidence
 
     start = time.perf_counter()
-    textops.reindex(ws, full=True)
+    evidence.reindex(ws, full=True)
     return time.perf_counter() - start
 
 

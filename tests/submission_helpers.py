@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zi_docs.evidence.catalog import Catalog
+from zi_docs.evidence.db import ArchiveDb
+from zi_docs.evidence.store import ObjectStore
 from zi_docs.workspace import Workspace
 
 
@@ -29,7 +30,7 @@ def make_archive(workspace: Workspace, files: Sequence[Fake]) -> list[str]:
     """Write ``files`` into the workspace's archive (objects + catalogue); returns digests."""
     root = workspace.archive_dir
     objects = root / "objects"
-    Catalog(root / "catalog.sqlite", objects).close()
+    ArchiveDb(root / "catalog.sqlite", ObjectStore(objects)).close()
     conn = sqlite3.connect(root / "catalog.sqlite")
     digests = []
     with conn:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from archive_helpers import make_docx, write_pdf
 
-from zi_docs.evidence import api
+from zi_docs import evidence
 from zi_docs.workspace import Workspace
 
 pytestmark = pytest.mark.slow
@@ -50,9 +50,9 @@ def _start_add(workspace: Workspace, folder: Path, *extra: str) -> subprocess.Po
 
 
 def _assert_consistent(workspace: Workspace) -> int:
-    report = api.verify_archive(workspace)
+    report = evidence.verify_archive(workspace)
     assert report.ok, [str(f) for f in report.findings]
-    catalogued = {f.sha256 for f in api.stored_files(workspace, include_trashed=True)}
+    catalogued = {f.sha256 for f in evidence.stored_files(workspace, include_trashed=True)}
     stored = {p.name for p in (workspace.archive_dir / "objects").glob("*/*")}
     assert stored == catalogued
     leftovers = list((workspace.archive_dir / "objects").glob("*/.tmp-*"))
@@ -119,9 +119,7 @@ def test_two_writers_at_once_both_finish_or_one_is_busy(
     assert 0 in codes
     expected = 40 * codes.count(0)
     assert _assert_consistent(workspace) == expected
-    found = api.list_files(workspace, indicator="P.MP.i.a").files
+    found = evidence.list_files(workspace, indicator="P.MP.i.a").files
     assert len(found) == expected
-    from zi_docs.evidence import textops
-
-    hits = textops.search(workspace, "pembangunan", limit=1000).hits
+    hits = evidence.search(workspace, "pembangunan", limit=1000).hits
     assert len(hits) == len([f for f in found if f.kind == "pdf"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zi_docs.evidence import api
-from zi_docs.evidence.catalog import Tag
+from zi_docs import evidence
 from zi_docs.evidence.example import demo_step, install_example_archive
+from zi_docs.refs import IndicatorRef
 from zi_docs.resources import example_archive_dir
 from zi_docs.workspace import Workspace
 
@@ -24,12 +24,12 @@ def test_example_archive_is_small_and_is_not_inside_the_example_workspace() -> N
 
 def test_example_archive_verifies_and_covers_every_area(workspace: Workspace) -> None:
     assert install_example_archive(workspace) >= 15
-    report = api.verify_archive(workspace)
+    report = evidence.verify_archive(workspace)
     # The index is not shipped: verify says so, a search (or reindex) rebuilds it. One stored
     # object was deleted from the archive folder on purpose (an integrity finding for check).
     assert [p.kind for p in report.problems] == ["missing", "index-unusable"]
     assert report.problems[0].message == f"berkas tersimpan {LOST} hilang"
-    files = api.stored_files(workspace)
+    files = evidence.stored_files(workspace)
     catalogue = workspace.catalogue
     nodes = [
         catalogue.by_id[t.indicator]
@@ -48,7 +48,7 @@ def test_example_archive_verifies_and_covers_every_area(workspace: Workspace) ->
     assert all(f.path.is_file() and not f.path.stat().st_mode & 0o222 for f in present)
     assert not next(f for f in files if f.name == LOST).path.exists()
     scanned = next(f for f in files if "pindaian" in f.name)
-    assert "benturan kepentingan" in api.show(workspace, scanned.sha256).text_excerpt.lower()
+    assert "benturan kepentingan" in evidence.show(workspace, scanned.sha256).text_excerpt.lower()
 
 
 def test_demo_step_ingests_searches_and_verifies(workspace: Workspace) -> None:
@@ -61,20 +61,22 @@ def test_demo_step_ingests_searches_and_verifies(workspace: Workspace) -> None:
     assert any(line == "Berkas baru ditambahkan ke arsip: 2" for line in lines)
     assert "Verifikasi arsip: 1 masalah" in lines
     # Nothing in the demo repairs the lost file away: it is still reported afterwards.
-    assert [p.kind for p in api.verify_archive(workspace).problems] == ["missing"]
-    assert [p.kind for p in api.verify_archive(workspace, quick=True).problems] == ["missing"]
+    assert [p.kind for p in evidence.verify_archive(workspace).problems] == ["missing"]
+    assert [p.kind for p in evidence.verify_archive(workspace, quick=True).problems] == ["missing"]
 
 
 def test_example_archive_has_old_catalogue_tags_that_untag_can_fix(
     run_cli, workspace: Workspace
 ) -> None:  # type: ignore[no-untyped-def]
     install_example_archive(workspace)
-    files = {f.name: f for f in api.stored_files(workspace)}
+    files = {f.name: f for f in evidence.stored_files(workspace)}
     notulen = files["Notulen Evaluasi Akhir Tahun 2025.docx"]
     sop = files["SOP Penerbitan Izin Usaha.pdf"]
-    assert Tag("A.I.2.iv.a") in notulen.tags and "A.I.2.iv.a" not in workspace.catalogue.by_id
-    assert Tag("A.I.2.i.a", "sop-pelayanan") in sop.tags
-    history = api.show(workspace, sop.sha256).history
+    assert (
+        IndicatorRef("A.I.2.iv.a") in notulen.tags and "A.I.2.iv.a" not in workspace.catalogue.by_id
+    )
+    assert IndicatorRef("A.I.2.i.a", "sop-pelayanan") in sop.tags
+    history = evidence.show(workspace, sop.sha256).history
     assert any("diimpor dari katalog lama" in h.detail for h in history)
     fixed = run_cli("archive", "untag", notulen.sha256[:12], "--indicator", "A.I.2.iv.a")
     assert fixed.exit_code == 0, fixed.output
@@ -82,9 +84,9 @@ def test_example_archive_has_old_catalogue_tags_that_untag_can_fix(
         "archive", "untag", sop.sha256[:12], "--indicator", "P.TTL.i.a", "--item", "sop-pelayanan"
     )
     assert item.exit_code == 0, item.output
-    after = {f.name: f.tags for f in api.stored_files(workspace)}
-    assert Tag("A.I.2.iv.a") not in after[notulen.name]
-    assert after[sop.name] == (Tag("A.I.2.i.a", "sop"), Tag("A.I.2.i.b", "sop"))
+    after = {f.name: f.tags for f in evidence.stored_files(workspace)}
+    assert IndicatorRef("A.I.2.iv.a") not in after[notulen.name]
+    assert after[sop.name] == (IndicatorRef("A.I.2.i.a", "sop"), IndicatorRef("A.I.2.i.b", "sop"))
 
 
 def test_check_on_the_demo_workspace_shows_every_finding_kind(workspace: Workspace) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from archive_helpers import make_docx, make_encrypted_pdf, make_png, make_zip, write_pdf
 
+from zi_docs import evidence
 from zi_docs.errors import InvalidInputError, NotFoundError
-from zi_docs.evidence import api
-from zi_docs.evidence.catalog import Tag
+from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
 
 
@@ -48,7 +48,7 @@ def test_every_bad_input_is_rejected_with_a_reason_and_the_batch_goes_on(
     good = write_pdf(tmp_path / "masuk" / "undangan.pdf", "Undangan rapat tim ZI")
     odd = tmp_path / "masuk" / os.fsdecode(b"nota\xff.txt")
     odd.write_text("isi nota", encoding="utf-8")
-    report = api.add_files(workspace, [tmp_path / "masuk"], indicators=["P.MP.i.a"], max_mb=2)
+    report = evidence.add_files(workspace, [tmp_path / "masuk"], indicators=["P.MP.i.a"], max_mb=2)
     codes = {Path(r.source).name: r.code for r in report.rejected}
     for code, path in cases.items():
         assert codes[path.name] == code, (path.name, codes)
@@ -57,7 +57,7 @@ def test_every_bad_input_is_rejected_with_a_reason_and_the_batch_goes_on(
     for rejection in report.rejected:
         assert rejection.reason and ";" in rejection.reason  # what is wrong; what to do
     assert len(_stored_objects(workspace)) == 1  # rejected files leave no trace
-    listed = api.list_files(workspace).files
+    listed = evidence.list_files(workspace).files
     assert [f.name for f in listed] == ["undangan.pdf"]
 
 
@@ -66,7 +66,7 @@ def test_unreadable_file_is_rejected(workspace: Workspace, tmp_path: Path) -> No
     locked = write_pdf(tmp_path / "terkunci.pdf", "SK")
     locked.chmod(0)
     try:
-        report = api.add_files(workspace, [locked])
+        report = evidence.add_files(workspace, [locked])
     finally:
         locked.chmod(stat.S_IRUSR | stat.S_IWUSR)
     assert [r.code for r in report.rejected] == ["unreadable"]
@@ -77,13 +77,13 @@ def test_unreadable_file_is_rejected_even_as_root(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Root reads mode-000 files, so the permission error is simulated at the read."""
-    from zi_docs.evidence import intake
+    from zi_docs.evidence import incoming
 
     def denied(path: Path) -> object:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(intake, "detect", denied)
-    report = api.add_files(workspace, [write_pdf(tmp_path / "terkunci.pdf", "SK")])
+    monkeypatch.setattr(incoming, "detect", denied)
+    report = evidence.add_files(workspace, [write_pdf(tmp_path / "terkunci.pdf", "SK")])
     assert [r.code for r in report.rejected] == ["unreadable"]
     assert "izin" in report.rejected[0].reason
     assert _stored_objects(workspace) == []
@@ -94,15 +94,15 @@ def test_same_bytes_again_adds_tags_not_a_copy(workspace: Workspace, tmp_path: P
     second = tmp_path / "salinan" / "SK Tim (1).pdf"
     second.parent.mkdir()
     second.write_bytes(first.read_bytes())
-    one = api.add_files(workspace, [first], indicators=["P.MP.i.a"], item="sk-tim")
-    two = api.add_files(workspace, [second], indicators=["P.MP.i.b"], item="sk-tim")
+    one = evidence.add_files(workspace, [first], indicators=["P.MP.i.a"], item="sk-tim")
+    two = evidence.add_files(workspace, [second], indicators=["P.MP.i.b"], item="sk-tim")
     assert len(one.added) == 1 and not two.added
-    assert two.present[0].new_tags == (Tag("A.I.1.i.b", "sk-tim"),)
+    assert two.present[0].new_tags == (IndicatorRef("A.I.1.i.b", "sk-tim"),)
     assert len(_stored_objects(workspace)) == 1
-    stored = api.show(workspace, one.added[0].sha256[:8]).file
+    stored = evidence.show(workspace, one.added[0].sha256[:8]).file
     assert stored.names == ("SK TIM.pdf", "SK Tim (1).pdf")  # in the order seen
-    assert stored.tags == (Tag("A.I.1.i.a", "sk-tim"), Tag("A.I.1.i.b", "sk-tim"))
-    three = api.add_files(workspace, [second], indicators=["P.MP.i.b"], item="sk-tim")
+    assert stored.tags == (IndicatorRef("A.I.1.i.a", "sk-tim"), IndicatorRef("A.I.1.i.b", "sk-tim"))
+    three = evidence.add_files(workspace, [second], indicators=["P.MP.i.b"], item="sk-tim")
     assert three.present[0].new_tags == ()
 
 
@@ -110,7 +110,7 @@ def test_duplicate_inside_one_batch_is_stored_once(workspace: Workspace, tmp_pat
     a = write_pdf(tmp_path / "a.pdf", "Notulen")
     b = tmp_path / "b.pdf"
     b.write_bytes(a.read_bytes())
-    report = api.add_files(workspace, [a, b])
+    report = evidence.add_files(workspace, [a, b])
     assert len(report.added) == 1 and len(report.present) == 1
     assert len(_stored_objects(workspace)) == 1
 
@@ -118,8 +118,8 @@ def test_duplicate_inside_one_batch_is_stored_once(workspace: Workspace, tmp_pat
 def test_recorded_fields_and_dates(workspace: Workspace, tmp_path: Path) -> None:
     from_meta = write_pdf(tmp_path / "Notulen Rapat.pdf", "Notulen", created=dt.date(2026, 3, 2))
     given = make_docx(tmp_path / "Cafe\u0301.docx", ["Daftar hadir rapat"], [["No", "Nama"]])
-    api.add_files(workspace, [from_meta], indicators=["1.i.a"], item="notulen")
-    api.add_files(
+    evidence.add_files(workspace, [from_meta], indicators=["1.i.a"], item="notulen")
+    evidence.add_files(
         workspace,
         [given],
         indicators=["1.i.a"],
@@ -128,7 +128,7 @@ def test_recorded_fields_and_dates(workspace: Workspace, tmp_path: Path) -> None
         title="Daftar Hadir",
         notes="rapat pertama",
     )
-    files = {f.name: f for f in api.list_files(workspace).files}
+    files = {f.name: f for f in evidence.list_files(workspace).files}
     meta = files["Notulen Rapat.pdf"]
     assert (meta.kind, meta.doc_date, meta.date_source) == ("pdf", dt.date(2026, 3, 2), "metadata")
     assert meta.title == "Notulen Rapat" and meta.pages == 1 and meta.text_status == "ok"
@@ -143,14 +143,14 @@ def test_recorded_fields_and_dates(workspace: Workspace, tmp_path: Path) -> None
         "rapat pertama",
     )
     assert named.kind == "docx" and named.mime.endswith("wordprocessingml.document")
-    assert "Daftar hadir rapat" in api.show(workspace, "Café.docx").text_excerpt
+    assert "Daftar hadir rapat" in evidence.show(workspace, "Café.docx").text_excerpt
 
 
 def test_type_comes_from_content_not_extension(workspace: Workspace, tmp_path: Path) -> None:
     png_named_pdf = make_png(tmp_path / "foto.pdf")
-    report = api.add_files(workspace, [png_named_pdf])
+    report = evidence.add_files(workspace, [png_named_pdf])
     assert report.rejected == ()
-    assert api.list_files(workspace).files[0].kind == "png"
+    assert evidence.list_files(workspace).files[0].kind == "png"
 
 
 def test_unknown_indicator_or_item_stops_before_anything_is_added(
@@ -158,10 +158,10 @@ def test_unknown_indicator_or_item_stops_before_anything_is_added(
 ) -> None:
     pdf = write_pdf(tmp_path / "a.pdf", "x")
     with pytest.raises(NotFoundError) as err:
-        api.add_files(workspace, [pdf], indicators=["P.MP.i.z"])
+        evidence.add_files(workspace, [pdf], indicators=["P.MP.i.z"])
     assert "P.MP.i.z" in err.value.message
     with pytest.raises(InvalidInputError) as bad:
-        api.add_files(workspace, [pdf], indicators=["P.MP.i.a", "X.Y"], item="sk-tim-salah")
+        evidence.add_files(workspace, [pdf], indicators=["P.MP.i.a", "X.Y"], item="sk-tim-salah")
     assert {f.code for f in bad.value.findings} == {"unknown-indicator", "unknown-item"}
     assert _stored_objects(workspace) == []
 
@@ -170,12 +170,12 @@ def test_audit_log_records_who_when_what(workspace: Workspace, tmp_path: Path) -
     import getpass
 
     pdf = write_pdf(tmp_path / "a.pdf", "x")
-    sha = api.add_files(workspace, [pdf], indicators=["P.MP.i.a"]).added[0].sha256
-    api.tag(workspace, sha, ["P.MP.i.b"])
-    api.untag(workspace, sha, ["P.MP.i.a"])
-    api.remove(workspace, [sha])
-    api.restore(workspace, [sha])
-    entries = api.audit_log(workspace)
+    sha = evidence.add_files(workspace, [pdf], indicators=["P.MP.i.a"]).added[0].sha256
+    evidence.tag(workspace, sha, ["P.MP.i.b"])
+    evidence.untag(workspace, sha, ["P.MP.i.a"])
+    evidence.remove(workspace, [sha])
+    evidence.restore(workspace, [sha])
+    entries = evidence.audit_log(workspace)
     assert [e.action for e in entries] == ["tambah", "tambah-tag", "hapus-tag", "buang", "pulihkan"]
     assert {e.who for e in entries} == {getpass.getuser()}
     assert all(e.sha256 == sha and e.at.tzinfo is not None for e in entries)
@@ -233,15 +233,15 @@ def test_schema_1_archive_gets_its_document_numbers_backfilled(
     import sqlite3
 
     sk = write_pdf(tmp_path / "sk.pdf", "KEPUTUSAN\nNOMOR 800/015/DPMPTSP/2026\nTENTANG TIM")
-    api.add_files(workspace, [sk], indicators=["P.MP.i.a"], item="sk-tim")
+    evidence.add_files(workspace, [sk], indicators=["P.MP.i.a"], item="sk-tim")
     db = workspace.archive_dir / "catalog.sqlite"
     with sqlite3.connect(db) as conn:  # as an archive written before schema 2 looks
         conn.execute("DROP TABLE numbers")
         conn.execute("UPDATE meta SET value='1' WHERE key='schema'")
     scan = write_pdf(tmp_path / "scan.pdf", "Salinan\nNomor: 800/015/DPMPTSP/2026\nttd")
-    outcome = api.add_files(workspace, [scan]).outcomes[0]
+    outcome = evidence.add_files(workspace, [scan]).outcomes[0]
     assert outcome.number == "800/015/DPMPTSP/2026"
-    assert outcome.matched == (Tag("A.I.1.i.a", "sk-tim"),)
+    assert outcome.matched == (IndicatorRef("A.I.1.i.a", "sk-tim"),)
 
 
 @pytest.mark.parametrize(
@@ -264,6 +264,6 @@ def test_a_file_that_cannot_be_stored_is_rejected_with_what_to_do(
         raise error
 
     monkeypatch.setattr(ObjectStore, "put", fail)
-    report = api.add_files(workspace, [write_pdf(tmp_path / "sk.pdf", "SK")])
+    report = evidence.add_files(workspace, [write_pdf(tmp_path / "sk.pdf", "SK")])
     assert [(r.code, words in r.reason) for r in report.rejected] == [("store-failed", True)]
-    assert report.outcomes == () and api.list_files(workspace).files == ()
+    assert report.outcomes == () and evidence.list_files(workspace).files == ()

@@ -7,30 +7,32 @@ from pathlib import Path, PurePath
 import pytest
 from archive_helpers import write_pdf
 
+from zi_docs import evidence
 from zi_docs.catalogue import load_catalogue
 from zi_docs.errors import NotFoundError
-from zi_docs.evidence import api
-from zi_docs.evidence.catalog import Tag
-from zi_docs.evidence.importer import place
+from zi_docs.evidence.drive_folders import place
+from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
 
 
 def _add(workspace: Workspace, path: Path, *indicators: str, item: str | None = None) -> str:
-    return api.add_files(workspace, [path], indicators=indicators, item=item).outcomes[0].sha256
+    return (
+        evidence.add_files(workspace, [path], indicators=indicators, item=item).outcomes[0].sha256
+    )
 
 
 def test_retagging_never_moves_bytes(workspace: Workspace, tmp_path: Path) -> None:
     sha = _add(workspace, write_pdf(tmp_path / "sk.pdf", "SK"), "P.MP.i.a", item="sk-tim")
-    stored = api.show(workspace, sha).file
+    stored = evidence.show(workspace, sha).file
     before = (stored.path.stat().st_ino, stored.path.stat().st_mtime_ns)
-    change = api.tag(workspace, sha[:6], ["R.MP.i.a", "P.MP.i.b"])
-    assert set(change.changed) == {Tag("A.II.1.i.a"), Tag("A.I.1.i.b")}
-    again = api.tag(workspace, sha[:6], ["P.MP.i.b"])
-    assert again.changed == () and again.unchanged == (Tag("A.I.1.i.b"),)
-    removed = api.untag(workspace, "sk.pdf", ["P.MP.i.a"])
-    assert removed.changed == (Tag("A.I.1.i.a", "sk-tim"),)
-    assert removed.file.tags == (Tag("A.I.1.i.b"), Tag("A.II.1.i.a"))
-    after = api.show(workspace, sha).file
+    change = evidence.tag(workspace, sha[:6], ["R.MP.i.a", "P.MP.i.b"])
+    assert set(change.changed) == {IndicatorRef("A.II.1.i.a"), IndicatorRef("A.I.1.i.b")}
+    again = evidence.tag(workspace, sha[:6], ["P.MP.i.b"])
+    assert again.changed == () and again.unchanged == (IndicatorRef("A.I.1.i.b"),)
+    removed = evidence.untag(workspace, "sk.pdf", ["P.MP.i.a"])
+    assert removed.changed == (IndicatorRef("A.I.1.i.a", "sk-tim"),)
+    assert removed.file.tags == (IndicatorRef("A.I.1.i.b"), IndicatorRef("A.II.1.i.a"))
+    after = evidence.show(workspace, sha).file
     assert (after.path.stat().st_ino, after.path.stat().st_mtime_ns) == before
     assert after.revision > stored.revision
     assert not after.path.stat().st_mode & 0o222  # stored read-only
@@ -41,53 +43,55 @@ def test_list_filters(workspace: Workspace, tmp_path: Path) -> None:
     _add(workspace, write_pdf(tmp_path / "b.pdf", "b"), "R.PP.i.a")
     _add(workspace, write_pdf(tmp_path / "c.pdf", "c"))
     names = lambda listing: [f.name for f in listing.files]  # noqa: E731
-    assert names(api.list_files(workspace, indicator="1.i.a")) == ["a.pdf"]
-    assert names(api.list_files(workspace, indicator="P.MP")) == ["a.pdf"]  # an area: below it
-    assert names(api.list_files(workspace, area="pp")) == ["b.pdf"]
-    assert names(api.list_files(workspace, area="Manajemen Perubahan")) == ["a.pdf"]  # as search
-    assert names(api.list_files(workspace, untagged=True)) == ["c.pdf"]
+    assert names(evidence.list_files(workspace, indicator="1.i.a")) == ["a.pdf"]
+    assert names(evidence.list_files(workspace, indicator="P.MP")) == ["a.pdf"]  # an area: below it
+    assert names(evidence.list_files(workspace, area="pp")) == ["b.pdf"]
+    assert names(evidence.list_files(workspace, area="Manajemen Perubahan")) == [
+        "a.pdf"
+    ]  # as search
+    assert names(evidence.list_files(workspace, untagged=True)) == ["c.pdf"]
     with pytest.raises(NotFoundError):
-        api.list_files(workspace, area="XX")
+        evidence.list_files(workspace, area="XX")
 
 
 def test_trash_then_restore_then_empty(workspace: Workspace, tmp_path: Path) -> None:
     sha = _add(workspace, write_pdf(tmp_path / "a.pdf", "a"), "P.MP.i.a")
     keep = _add(workspace, write_pdf(tmp_path / "b.pdf", "b"), "P.MP.i.a")
-    stored = api.show(workspace, sha).file
-    api.remove(workspace, [sha])
-    assert [f.name for f in api.list_files(workspace).files] == ["b.pdf"]
-    assert [f.name for f in api.list_files(workspace, trashed=True).files] == ["a.pdf"]
+    stored = evidence.show(workspace, sha).file
+    evidence.remove(workspace, [sha])
+    assert [f.name for f in evidence.list_files(workspace).files] == ["b.pdf"]
+    assert [f.name for f in evidence.list_files(workspace, trashed=True).files] == ["a.pdf"]
     assert stored.path.is_file()  # nothing deleted by a single command
-    api.restore(workspace, ["a.pdf"])
-    assert len(api.list_files(workspace).files) == 2
-    api.remove(workspace, [sha])
-    emptied = api.empty_trash(workspace)
+    evidence.restore(workspace, ["a.pdf"])
+    assert len(evidence.list_files(workspace).files) == 2
+    evidence.remove(workspace, [sha])
+    emptied = evidence.empty_trash(workspace)
     assert [f.sha256 for f in emptied.files] == [sha] and emptied.freed_bytes == stored.size
     assert not stored.path.exists()
     with pytest.raises(NotFoundError):
-        api.show(workspace, sha)
-    assert api.show(workspace, keep).file.path.is_file()
-    assert api.verify_archive(workspace).ok
+        evidence.show(workspace, sha)
+    assert evidence.show(workspace, keep).file.path.is_file()
+    assert evidence.verify_archive(workspace).ok
 
 
 def test_adding_trashed_bytes_again_restores_them(workspace: Workspace, tmp_path: Path) -> None:
     pdf = write_pdf(tmp_path / "a.pdf", "a")
     sha = _add(workspace, pdf, "P.MP.i.a")
-    api.remove(workspace, [sha])
-    report = api.add_files(workspace, [pdf])
+    evidence.remove(workspace, [sha])
+    report = evidence.add_files(workspace, [pdf])
     assert report.present[0].restored
-    assert not api.show(workspace, sha).file.trashed
+    assert not evidence.show(workspace, sha).file.trashed
 
 
 def test_ambiguous_reference_lists_candidates(workspace: Workspace, tmp_path: Path) -> None:
     _add(workspace, write_pdf(tmp_path / "satu" / "sk.pdf", "SK pertama"))
     _add(workspace, write_pdf(tmp_path / "dua" / "sk.pdf", "SK kedua"))
     with pytest.raises(NotFoundError) as err:
-        api.show(workspace, "sk.pdf")
+        evidence.show(workspace, "sk.pdf")
     assert "cocok dengan 2 berkas" in err.value.message
     assert len(err.value.suggestions) == 2
     with pytest.raises(NotFoundError, match="tidak ada di arsip"):
-        api.show(workspace, "ffffffffff")
+        evidence.show(workspace, "ffffffffff")
 
 
 def test_reference_by_any_name_or_title_folded(workspace: Workspace, tmp_path: Path) -> None:
@@ -95,10 +99,10 @@ def test_reference_by_any_name_or_title_folded(workspace: Workspace, tmp_path: P
     sha = _add(workspace, first)
     (tmp_path / "salinan.pdf").write_bytes(first.read_bytes())
     _add(workspace, tmp_path / "salinan.pdf")
-    api.edit(workspace, sha[:8], title="Keputusan Tim Kerja")
-    api.remove(workspace, [sha])
+    evidence.edit(workspace, sha[:8], title="Keputusan Tim Kerja")
+    evidence.remove(workspace, [sha])
     for ref in ("sk tim.pdf", "SALINAN.PDF", "keputusan tim kerja"):
-        assert api.show(workspace, ref).file.sha256 == sha, ref
+        assert evidence.show(workspace, ref).file.sha256 == sha, ref
 
 
 @pytest.mark.parametrize(
@@ -126,7 +130,7 @@ def test_reference_by_any_name_or_title_folded(workspace: Workspace, tmp_path: P
 def test_import_places_lke_paths(path: str, expected: tuple[str, str | None]) -> None:
     tags, reason = place(PurePath(path), load_catalogue())
     assert reason is None
-    assert tags == (Tag(*expected),)
+    assert tags == (IndicatorRef(*expected),)
 
 
 @pytest.mark.parametrize(
@@ -164,11 +168,11 @@ def test_import_dry_run_changes_nothing_then_import(
     assert "II. REFORM/AREA II/ii. SPBE/2.ii.a Laporan.pdf -> A.II.2.ii.a" in dry.output
     assert "? tidak ditempatkan  Lain-lain/foto kegiatan.pdf" in dry.output
     assert "4 berkas akan ditambahkan, 1 tidak bisa ditempatkan" in dry.output
-    assert api.list_files(workspace).files == ()
+    assert evidence.list_files(workspace).files == ()
     done = run_cli("archive", "import", str(tree))
     assert done.exit_code == 0, done.output
     assert "Ringkasan: 4 ditambahkan, 0 sudah ada, 0 ditolak." in done.output
-    tagged = {f.name: f.tags for f in api.list_files(workspace).files}
+    tagged = {f.name: f.tags for f in evidence.list_files(workspace).files}
     assert [t.indicator for t in tagged["notulen.pdf"]] == ["A.I.5.iii.a"]
     assert "foto kegiatan.pdf" not in tagged
 
@@ -214,15 +218,17 @@ def test_cli_manage_commands(run_cli, workspace: Workspace, tmp_path: Path) -> N
 def test_tags_with_and_without_item_on_one_indicator_sort(
     workspace: Workspace, tmp_path: Path
 ) -> None:
-    # Regression: Catalog.files() sorted Tag tuples and compared None with str.
+    # Regression: ArchiveDb.files() sorted IndicatorRef tuples and compared None with str.
     sha = _add(workspace, write_pdf(tmp_path / "sk.pdf", "SK"), "P.MP.i.a", item="sk-tim")
-    api.tag(workspace, sha[:8], ["P.MP.i.a"])
-    stored = api.show(workspace, sha).file
-    assert stored.tags == (Tag("A.I.1.i.a"), Tag("A.I.1.i.a", "sk-tim"))
-    assert [f.sha256 for f in api.list_files(workspace).files] == [sha]
-    assert sorted([Tag("b", "x"), Tag("a", "z"), Tag("a"), Tag("a", "y")]) == [
-        Tag("a"),
-        Tag("a", "y"),
-        Tag("a", "z"),
-        Tag("b", "x"),
+    evidence.tag(workspace, sha[:8], ["P.MP.i.a"])
+    stored = evidence.show(workspace, sha).file
+    assert stored.tags == (IndicatorRef("A.I.1.i.a"), IndicatorRef("A.I.1.i.a", "sk-tim"))
+    assert [f.sha256 for f in evidence.list_files(workspace).files] == [sha]
+    assert sorted(
+        [IndicatorRef("b", "x"), IndicatorRef("a", "z"), IndicatorRef("a"), IndicatorRef("a", "y")]
+    ) == [
+        IndicatorRef("a"),
+        IndicatorRef("a", "y"),
+        IndicatorRef("a", "z"),
+        IndicatorRef("b", "x"),
     ]

@@ -9,19 +9,19 @@ from pathlib import Path
 import pytest
 from archive_helpers import make_png, write_pdf
 
-from zi_docs.evidence import api
+from zi_docs import evidence
 from zi_docs.workspace import Workspace
 
 
 @pytest.fixture
 def two_files(workspace: Workspace, tmp_path: Path) -> None:
-    api.add_files(
+    evidence.add_files(
         workspace,
         [write_pdf(tmp_path / "notulen.pdf", "Rapat pembangunan zona integritas DPMPTSP")],
         indicators=["P.MP.i.a"],
         item="notulen",
     )
-    api.add_files(
+    evidence.add_files(
         workspace,
         [write_pdf(tmp_path / "rekap.pdf", "Rekap pengaduan masyarakat semester I")],
         indicators=["R.PW.ii.a"],
@@ -58,7 +58,7 @@ def test_trashed_files_leave_search(run_cli, workspace: Workspace, two_files: No
 
 
 def test_adding_the_workspace_skips_its_own_archive(workspace: Workspace, two_files: None) -> None:
-    report = api.add_files(workspace, [workspace.archive_dir])
+    report = evidence.add_files(workspace, [workspace.archive_dir])
     assert [r.code for r in report.rejected] == ["own-archive"]
     assert report.outcomes == ()
 
@@ -70,17 +70,17 @@ def test_ocr_command_reads_pending_images(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from zi_docs.evidence import ingest
+    from zi_docs.evidence import adding
 
-    original = ingest.ingest
+    original = adding.ingest
 
     def without_ocr(*args, **kwargs):  # type: ignore[no-untyped-def]
         return original(*args, **{**kwargs, "ocr": False})
 
-    monkeypatch.setattr("zi_docs.evidence.api.ingest", without_ocr)
-    api.add_files(workspace, [make_png(tmp_path / "foto.png")])
-    assert api.list_files(workspace).files[0].text_status == "teks belum diekstrak"
+    monkeypatch.setattr("zi_docs.evidence.filing.ingest", without_ocr)
+    evidence.add_files(workspace, [make_png(tmp_path / "foto.png")])
+    assert evidence.list_files(workspace).files[0].text_status == "teks belum diekstrak"
     result = run_cli("archive", "ocr")
     assert result.exit_code == 0 and "1 berkas dibaca, 0 masih tertunda." in result.output
-    assert api.list_files(workspace).files[0].text_status == "ok"
-    assert api.verify_archive(workspace).ok
+    assert evidence.list_files(workspace).files[0].text_status == "ok"
+    assert evidence.verify_archive(workspace).ok

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from archive_helpers import write_pdf
 
+from zi_docs import evidence
 from zi_docs.cli.archive_common import Bar
-from zi_docs.evidence import api
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.search import IndexDoc, SearchIndex
 from zi_docs.workspace import Workspace
@@ -24,7 +24,7 @@ def filled(workspace: Workspace, tmp_path: Path) -> list[str]:
     paths = [
         write_pdf(tmp_path / f"bukti{i}.pdf", [f"Bukti nomor {i}", "halaman dua"]) for i in range(4)
     ]
-    report = api.add_files(workspace, paths, indicators=["P.MP.i.a"])
+    report = evidence.add_files(workspace, paths, indicators=["P.MP.i.a"])
     return [o.sha256 for o in report.added]
 
 
@@ -38,9 +38,9 @@ def _overwrite(path: Path, data: bytes) -> None:
 
 
 def test_clean_archive_verifies(workspace: Workspace, filled: list[str]) -> None:
-    report = api.verify_archive(workspace)
+    report = evidence.verify_archive(workspace)
     assert report.ok and report.files_checked == 4 and report.index_entries == 4
-    assert api.verify_archive(workspace, quick=True).ok
+    assert evidence.verify_archive(workspace, quick=True).ok
 
 
 def test_each_kind_of_damage_is_found_at_once(workspace: Workspace, filled: list[str]) -> None:
@@ -56,7 +56,7 @@ def test_each_kind_of_damage_is_found_at_once(workspace: Workspace, filled: list
     index = SearchIndex(workspace.archive_dir / "index")
     index.delete([gone_from_index])
     index.update([IndexDoc(sha256="f" * 64, title="hantu", text="tidak ada")])
-    report = api.verify_archive(workspace)
+    report = evidence.verify_archive(workspace)
     found = {(p.kind, p.sha256 or p.path) for p in report.problems}
     assert found == {
         ("missing", missing),
@@ -77,9 +77,9 @@ def test_quick_mode_checks_sizes_and_counts(workspace: Workspace, filled: list[s
     _overwrite(same_size, data[:-1] + bytes([data[-1] ^ 1]))
     grown = _object(workspace, filled[1])
     _overwrite(grown, grown.read_bytes() + b"\n")
-    quick = api.verify_archive(workspace, quick=True)
+    quick = evidence.verify_archive(workspace, quick=True)
     assert [(p.kind, p.sha256) for p in quick.problems] == [("size", filled[1])]
-    full = api.verify_archive(workspace)
+    full = evidence.verify_archive(workspace)
     assert {(p.kind, p.sha256) for p in full.problems} == {
         ("mismatch", filled[0]),
         ("mismatch", filled[1]),
@@ -134,7 +134,7 @@ def test_interrupted_add_is_rolled_back_by_recovery(
             1,
         )
     assert not path.exists()
-    assert api.verify_archive(workspace).ok
+    assert evidence.verify_archive(workspace).ok
 
 
 def test_quick_mode_finds_missing_and_unexpected_in_one_pass(
@@ -150,7 +150,7 @@ def test_quick_mode_finds_missing_and_unexpected_in_one_pass(
     misplaced.write_bytes(b"salah folder")
     (objects / "lepas.bin").write_bytes(b"di luar subfolder")
     SearchIndex(workspace.archive_dir / "index").delete([filled[3]])
-    quick = api.verify_archive(workspace, quick=True)
+    quick = evidence.verify_archive(workspace, quick=True)
     assert quick.quick and quick.files_checked == 4 and quick.index_entries == 3
     assert {(p.kind, p.path) for p in quick.problems} == {
         ("missing", f"objects/{filled[0][:2]}/{filled[0]}"),
@@ -160,7 +160,7 @@ def test_quick_mode_finds_missing_and_unexpected_in_one_pass(
         ("unexpected", "objects/lepas.bin"),
         ("index-missing", "index/"),
     }
-    full = api.verify_archive(workspace)
+    full = evidence.verify_archive(workspace)
     assert {(p.kind, p.path) for p in full.problems if p.path != "index/"} == {
         (p.kind, p.path) for p in quick.problems if p.path != "index/"
     }

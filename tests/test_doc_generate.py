@@ -14,8 +14,8 @@ from docx.oxml.ns import qn
 
 from zi_docs.documents.docprops import read_info, read_served
 from zi_docs.documents.generate import generate, generate_all, kind_of_input
-from zi_docs.documents.kind import Serves
 from zi_docs.errors import InvalidInputError, NotFoundError
+from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -108,7 +108,10 @@ def test_sk_structure(workspace: Workspace) -> None:
     groups = [row.cells[0].text for row in table.rows if row.cells[0].text.startswith("Kelompok")]
     assert len(groups) == 6
     assert "{{" not in _body(path) and "{%" not in _body(path)
-    assert read_served(path) == [Serves("A.I.1.i.a", "sk-tim"), Serves("A.I.1.i.b", "sk-tim")]
+    assert read_served(path) == [
+        IndicatorRef("A.I.1.i.a", "sk-tim"),
+        IndicatorRef("A.I.1.i.b", "sk-tim"),
+    ]
     info = read_info(path)
     assert info is not None and info.kind == "sk-tim"
 
@@ -142,7 +145,7 @@ def test_pakta_one_page_per_employee_and_separate_files(workspace: Workspace) ->
     for path in separate:
         assert 'w:type="page"' not in _body(path)
         assert "PAKTA INTEGRITAS" in [p.text for p in Document(str(path)).paragraphs]
-    assert read_served(separate[0]) == [Serves("A.I.1.iv.d", "pakta-integritas")]
+    assert read_served(separate[0]) == [IndicatorRef("A.I.1.iv.d", "pakta-integritas")]
 
 
 def test_pakta_from_xlsx_reports_rows(workspace: Workspace) -> None:

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageStat
 from submission_helpers import Fake, make_archive
 
-from zi_docs.submission import adapters
+from zi_docs.evidence import view
 from zi_docs.submission.export import export_bundle
 from zi_docs.workspace import Workspace
 
@@ -45,7 +45,7 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def bundle(workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(adapters, "quick_verify", lambda _ws: ())
+    monkeypatch.setattr(view, "quick_verify", lambda _ws: ())
     make_archive(
         workspace,
         [

@@ -8,10 +8,9 @@ import json
 import pytest
 from submission_helpers import Fake, make_archive, write_answers
 
+from zi_docs.evidence import ArchiveView, view
 from zi_docs.findings import Finding, Severity
-from zi_docs.submission import adapters
 from zi_docs.submission.check import run_check
-from zi_docs.submission.evidence_view import ArchiveView
 from zi_docs.submission.rollup import Light, group_status, light_for
 from zi_docs.workspace import Workspace
 
@@ -22,7 +21,7 @@ IN_YEAR = dt.date(2026, 3, 1)
 @pytest.fixture
 def no_verify(monkeypatch: pytest.MonkeyPatch) -> None:
     """Integrity is tested separately; the fake archives have no search index."""
-    monkeypatch.setattr(adapters, "quick_verify", lambda _ws: ())
+    monkeypatch.setattr(view, "quick_verify", lambda _ws: ())
 
 
 def codes(result: object, code: str) -> list[Finding]:
@@ -76,7 +75,7 @@ def test_integrity_findings_come_from_archive_verify(workspace: Workspace) -> No
     stored.write_bytes(b"abcd")
     result = run_check(workspace, TODAY)
     assert "integritas-size" in {f.code for f in result.findings}
-    ro = adapters.read_archive(workspace, read_only=True)
+    ro = view.read_view(workspace, read_only=True)
     assert [f.code for f in ro.integrity] == ["integritas-size"]
     message = ro.integrity[0].message
     assert "a.pdf" in message and "zi-docs archive verify" in message
@@ -170,4 +169,4 @@ def test_check_cli_exit_codes_and_outputs(
 
 
 def test_read_archive_without_catalogue(workspace: Workspace) -> None:
-    assert adapters.read_archive(workspace) == ArchiveView(files=())
+    assert view.read_view(workspace) == ArchiveView(files=())

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from submission_helpers import Fake, make_archive
 
-from zi_docs.submission import adapters
+from zi_docs.evidence import view
 from zi_docs.submission.bagcheck import verify_bag
 from zi_docs.submission.export import export_bundle
 from zi_docs.submission.names import MAX_RELATIVE, NameAllocator, clean_component
@@ -28,7 +28,7 @@ WINDOWS_BAD = re.compile(r'[<>:"\\|?*\x00-\x1f]')
 
 @pytest.fixture(autouse=True)
 def _no_verify(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(adapters, "quick_verify", lambda _ws: ())
+    monkeypatch.setattr(view, "quick_verify", lambda _ws: ())
 
 
 # ---- names ----------------------------------------------------------------------------------

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from zi_docs.documents.generate import generate
+from zi_docs.documents.archiving import archive_generated
+from zi_docs.documents.generate import GenerateResult, generate
 from zi_docs.errors import NotFoundError
-from zi_docs.evidence.api import add_files, list_files
-from zi_docs.evidence.catalog import Tag
-from zi_docs.submission import adapters
-from zi_docs.submission.check import run_check
-from zi_docs.submission.evidence_view import EvidenceTag
-from zi_docs.submission.loop import archive_generated, auto_tags, numbers_in, tags_for_number
+from zi_docs.evidence import add_files, list_files, view
+from zi_docs.evidence.archive import Archive
+from zi_docs.evidence.numbers import numbers_in
+from zi_docs.refs import IndicatorRef
+from zi_docs.submission import run_check
 from zi_docs.workspace import Workspace
 
 NUMBER = "800.1.2.2/015/DPMPTSP/2026"
@@ -30,20 +30,27 @@ def test_numbers_in_text() -> None:
 def test_generated_document_is_archived_tagged_and_matched_by_number(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(adapters, "quick_verify", lambda _ws: ())
+    monkeypatch.setattr(view, "quick_verify", lambda _ws: ())
     made = generate(workspace, "sk-tim", workspace.inputs_dir / "sk-tim.yaml", tmp_path / "out")
-    archived = archive_generated(workspace, made.documents[0])
+    (archived,) = archive_generated(workspace, made)
     assert archived.added
-    assert EvidenceTag("A.I.1.i.a", "sk-tim") in archived.tags
-    stored = adapters.read_archive(workspace).files
-    assert len(stored) == 1 and EvidenceTag("A.I.1.i.a", "sk-tim") in stored[0].tags
+    assert IndicatorRef("A.I.1.i.a", "sk-tim") in archived.tags
+    stored = view.read_view(workspace).files
+    assert len(stored) == 1 and IndicatorRef("A.I.1.i.a", "sk-tim") in stored[0].tags
     result = run_check(workspace, dt.date(2026, 11, 1))
     assert result.completeness.indicator("A.I.1.i.a").items[0].covered
-    assert EvidenceTag("A.I.1.i.a", "sk-tim") in tags_for_number(workspace, NUMBER)
-    scan = f"Salinan sesuai aslinya. Keputusan Nomor: {NUMBER} telah ditandatangani."
-    assert EvidenceTag("A.I.1.i.a", "sk-tim") in auto_tags(workspace, scan)
+    assert IndicatorRef("A.I.1.i.a", "sk-tim") in _tags_for_number(workspace, NUMBER)
+    scan = tmp_path / "scan.txt"
+    scan.write_text(f"Salinan sesuai aslinya. Keputusan Nomor: {NUMBER} telah ditandatangani.")
+    assert IndicatorRef("A.I.1.i.a", "sk-tim") in add_files(workspace, [scan]).outcomes[0].matched
     with pytest.raises(NotFoundError):
-        tags_for_number(workspace, "999/999/XX/2020")
+        add_files(workspace, [scan], same_as="999/999/XX/2020")
+
+
+def _tags_for_number(workspace: Workspace, number: str) -> list[IndicatorRef]:
+    """The archive's ``--sama-dengan`` rule for ``number``."""
+    with Archive.open(workspace) as archive:
+        return archive.db.tags_for_number(number)
 
 
 def test_non_generated_file_is_refused(workspace: Workspace, tmp_path: Path) -> None:
@@ -51,10 +58,10 @@ def test_non_generated_file_is_refused(workspace: Workspace, tmp_path: Path) -> 
     import docx
 
     docx.Document().save(str(other))
-    with pytest.raises(NotFoundError):
-        archive_generated(workspace, other)
+    with pytest.raises(NotFoundError):  # a result that serves no indicator
+        archive_generated(workspace, GenerateResult("lain", other, (other,)))
     add_files(workspace, [other], indicators=["A.I.1.i.a"])
-    assert adapters.tags_of_texts_containing(workspace, NUMBER) == []
+    assert _tags_for_number(workspace, NUMBER) == []
 
 
 def _scan(path: Path, *lines: str) -> Path:
@@ -96,8 +103,8 @@ def test_cli_generate_arsipkan_then_signed_scan_is_tagged_by_its_number(
     outcome = json.loads(cited.stdout)["ditambahkan"][0]
     assert outcome["nomor"] == "005/021/DPMPTSP/2026" and outcome["tag_dari_nomor"] == []
     listing = {f.name: f.tags for f in list_files(workspace).files}
-    assert Tag("A.I.1.i.a", "sk-tim") in listing["SK Tim ZI ttd.pdf"]
-    assert listing["notulen.pdf"] == (Tag("A.I.1.iii.b"),)
+    assert IndicatorRef("A.I.1.i.a", "sk-tim") in listing["SK Tim ZI ttd.pdf"]
+    assert listing["notulen.pdf"] == (IndicatorRef("A.I.1.iii.b"),)
 
 
 def test_cli_add_sama_dengan_takes_the_tags_of_the_numbered_document(
@@ -117,7 +124,7 @@ def test_cli_add_sama_dengan_takes_the_tags_of_the_numbered_document(
     assert result.exit_code == 0, result.output
     assert "Tag dari dokumen bernomor sama: A.I.1.i.a#sk-tim, A.I.1.i.b#sk-tim" in result.output
     stored = next(f for f in list_files(workspace).files if f.name == photo.name)
-    assert stored.tags == (Tag("A.I.1.i.a", "sk-tim"), Tag("A.I.1.i.b", "sk-tim"))
+    assert stored.tags == (IndicatorRef("A.I.1.i.a", "sk-tim"), IndicatorRef("A.I.1.i.b", "sk-tim"))
     unknown = run_cli("archive", "add", str(photo), "--sama-dengan", "999/999/XX/2020")
     assert unknown.exit_code == 1
     assert "tidak ada berkas bertanda di arsip yang memuat nomor '999/999/XX/2020'" in (
@@ -134,7 +141,7 @@ def test_cli_generate_pdf_arsipkan_archives_the_pdf(run_cli, workspace: Workspac
     assert "diarsipkan: out/dokumen/sk-tim.pdf -> A.I.1.i.a (sk-tim)" in result.output
     names = [f.name for f in list_files(workspace).files]
     assert names == ["sk-tim.pdf"]
-    assert tags_for_number(workspace, NUMBER) == (
-        EvidenceTag("A.I.1.i.a", "sk-tim"),
-        EvidenceTag("A.I.1.i.b", "sk-tim"),
-    )
+    assert _tags_for_number(workspace, NUMBER) == [
+        IndicatorRef("A.I.1.i.a", "sk-tim"),
+        IndicatorRef("A.I.1.i.b", "sk-tim"),
+    ]

@@ -31,8 +31,9 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from zi_docs.evidence import api  # noqa: E402
-from zi_docs.evidence.catalog import Tag, add_tags, bump, log  # noqa: E402
+from zi_docs import evidence  # noqa: E402
+from zi_docs.evidence.filing import open_archive  # noqa: E402
+from zi_docs.refs import IndicatorRef  # noqa: E402
 from zi_docs.workspace import Workspace, init_workspace  # noqa: E402
 
 UNIT = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sukamaju"
@@ -52,12 +53,12 @@ TIM = [
 ]
 
 # (file, kind, date, tags, title, body). Bodies are the documents' own words.
-DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
+DOCS: list[tuple[str, str, dt.date | None, list[IndicatorRef], str, list[str]]] = [
     (
         "SK Tim Pembangunan ZI 2026.pdf",
         "docx->pdf",
         dt.date(2026, 1, 12),
-        [Tag("A.I.1.i.a", "sk-tim"), Tag("A.I.1.i.b", "sk-tim")],
+        [IndicatorRef("A.I.1.i.a", "sk-tim"), IndicatorRef("A.I.1.i.b", "sk-tim")],
         "Keputusan Kepala Dinas tentang Tim Pembangunan Zona Integritas",
         [
             "KEPUTUSAN KEPALA DINAS PENANAMAN MODAL DAN PTSP KABUPATEN SUKAMAJU",
@@ -75,7 +76,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Undangan Rapat Pembentukan Tim ZI.pdf",
         "docx->pdf",
         dt.date(2026, 1, 8),
-        [Tag("A.I.1.i.a", "undangan")],
+        [IndicatorRef("A.I.1.i.a", "undangan")],
         "Undangan rapat pembentukan tim Zona Integritas",
         [
             "Nomor: 005/004/DPMPTSP/2026",
@@ -90,7 +91,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Daftar Hadir Rapat Tim ZI.pdf",
         "docx->pdf",
         dt.date(2026, 1, 9),
-        [Tag("A.I.1.i.a", "daftar-hadir")],
+        [IndicatorRef("A.I.1.i.a", "daftar-hadir")],
         "Daftar hadir rapat pembentukan tim ZI",
         [
             "DAFTAR HADIR",
@@ -103,7 +104,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Notulen Rapat Pembentukan Tim ZI.docx",
         "docx",
         dt.date(2026, 1, 9),
-        [Tag("A.I.1.i.a", "notulen"), Tag("A.I.1.i.b", "notulen")],
+        [IndicatorRef("A.I.1.i.a", "notulen"), IndicatorRef("A.I.1.i.b", "notulen")],
         "Notulen rapat pembentukan tim Zona Integritas",
         [
             "NOTULEN RAPAT",
@@ -119,9 +120,9 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "xlsx",
         dt.date(2026, 1, 30),
         [
-            Tag("A.I.1.ii.a", "rencana-kerja"),
-            Tag("A.I.1.ii.b", "rencana-kerja"),
-            Tag("A.II.1.ii.a", "rencana-kerja"),
+            IndicatorRef("A.I.1.ii.a", "rencana-kerja"),
+            IndicatorRef("A.I.1.ii.b", "rencana-kerja"),
+            IndicatorRef("A.II.1.ii.a", "rencana-kerja"),
         ],
         "Rencana kerja pembangunan Zona Integritas 2026",
         [],
@@ -130,7 +131,10 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Laporan Monev Triwulan I.pdf",
         "docx->pdf",
         dt.date(2026, 4, 10),
-        [Tag("A.I.1.iii.b", "laporan-monev"), Tag("A.II.1.ii.a", "laporan-monev")],
+        [
+            IndicatorRef("A.I.1.iii.b", "laporan-monev"),
+            IndicatorRef("A.II.1.ii.a", "laporan-monev"),
+        ],
         "Laporan monitoring dan evaluasi pembangunan ZI triwulan I",
         [
             "LAPORAN MONITORING DAN EVALUASI TRIWULAN I TAHUN 2026",
@@ -143,7 +147,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "SOP Penerbitan Izin Usaha.pdf",
         "docx->pdf",
         dt.date(2026, 2, 3),
-        [Tag("A.I.2.i.a", "sop"), Tag("A.I.2.i.b", "sop")],
+        [IndicatorRef("A.I.2.i.a", "sop"), IndicatorRef("A.I.2.i.b", "sop")],
         "SOP penerbitan izin usaha",
         [
             "STANDAR OPERASIONAL PROSEDUR",
@@ -157,7 +161,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Tangkapan Layar PPID.png",
         "screenshot",
         dt.date(2026, 3, 2),
-        [Tag("A.I.2.iii.a", "tangkapan-layar")],
+        [IndicatorRef("A.I.2.iii.a", "tangkapan-layar")],
         "Tangkapan layar laman PPID DPMPTSP",
         [
             "dpmptsp.sukamajukab.go.id/ppid",
@@ -170,7 +174,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Rencana Kebutuhan Pegawai 2026.xlsx",
         "xlsx",
         dt.date(2026, 2, 12),
-        [Tag("A.I.3.i.a", "rencana-kebutuhan-pegawai")],
+        [IndicatorRef("A.I.3.i.a", "rencana-kebutuhan-pegawai")],
         "Rencana kebutuhan pegawai 2026",
         [],
     ),
@@ -178,7 +182,10 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Perjanjian Kinerja Kepala Dinas 2026.pdf",
         "docx->pdf",
         dt.date(2026, 1, 31),
-        [Tag("A.I.4.ii.a", "perjanjian-kinerja"), Tag("A.I.4.i.b", "perjanjian-kinerja")],
+        [
+            IndicatorRef("A.I.4.ii.a", "perjanjian-kinerja"),
+            IndicatorRef("A.I.4.i.b", "perjanjian-kinerja"),
+        ],
         "Perjanjian kinerja Kepala Dinas tahun 2026",
         [
             "PERJANJIAN KINERJA TAHUN 2026",
@@ -190,7 +197,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "SK Unit Pengendalian Gratifikasi.pdf",
         "docx->pdf",
         dt.date(2026, 2, 20),
-        [Tag("A.I.5.i.b", "sk-upg")],
+        [IndicatorRef("A.I.5.i.b", "sk-upg")],
         "Keputusan tentang Unit Pengendalian Gratifikasi",
         [
             "KEPUTUSAN KEPALA DINAS NOMOR 800/031/DPMPTSP/2026",
@@ -203,7 +210,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Surat Pernyataan Benturan Kepentingan (pindaian).pdf",
         "scan",
         dt.date(2026, 3, 16),
-        [Tag("A.I.5.v.c", "surat-pernyataan")],
+        [IndicatorRef("A.I.5.v.c", "surat-pernyataan")],
         "Surat pernyataan tidak memiliki benturan kepentingan",
         [
             "SURAT PERNYATAAN",
@@ -218,7 +225,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Standar Pelayanan Perizinan.pdf",
         "docx->pdf",
         dt.date(2026, 1, 20),
-        [Tag("A.I.6.i.a", "standar-pelayanan")],
+        [IndicatorRef("A.I.6.i.a", "standar-pelayanan")],
         "Standar pelayanan perizinan berusaha",
         [
             "STANDAR PELAYANAN PERIZINAN BERUSAHA",
@@ -231,7 +238,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Tangkapan Layar Survei Kepuasan.png",
         "screenshot",
         dt.date(2026, 6, 30),
-        [Tag("A.I.6.iv.b", "publikasi-online")],
+        [IndicatorRef("A.I.6.iv.b", "publikasi-online")],
         "Publikasi hasil survei kepuasan masyarakat",
         [
             "Hasil Survei Kepuasan Masyarakat Semester I 2026",
@@ -243,7 +250,10 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Laporan Inovasi SIPANDU.pdf",
         "docx->pdf",
         dt.date(2026, 5, 18),
-        [Tag("A.II.6.i.a", "laporan-inovasi"), Tag("A.I.6.ii.f", "dokumen-inovasi")],
+        [
+            IndicatorRef("A.II.6.i.a", "laporan-inovasi"),
+            IndicatorRef("A.I.6.ii.f", "dokumen-inovasi"),
+        ],
         "Laporan inovasi pelayanan SIPANDU",
         [
             "LAPORAN INOVASI SIPANDU (Sistem Informasi Perizinan Terpadu)",
@@ -255,7 +265,10 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Rekap Pengaduan Masyarakat 2026.csv",
         "csv",
         dt.date(2026, 6, 30),
-        [Tag("A.II.5.ii.a", "laporan-pengaduan"), Tag("A.I.5.iii.b", "laporan-pengaduan")],
+        [
+            IndicatorRef("A.II.5.ii.a", "laporan-pengaduan"),
+            IndicatorRef("A.I.5.iii.b", "laporan-pengaduan"),
+        ],
         "Rekap pengaduan masyarakat semester I",
         [
             "tanggal,kanal,perihal,status",
@@ -269,7 +282,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Notulen Evaluasi Akhir Tahun 2025.docx",
         "docx",
         dt.date(2025, 12, 19),
-        [Tag("A.I.1.iii.c", "tindak-lanjut")],
+        [IndicatorRef("A.I.1.iii.c", "tindak-lanjut")],
         "Notulen evaluasi akhir tahun 2025",
         [
             "NOTULEN RAPAT EVALUASI AKHIR TAHUN 2025",
@@ -288,7 +301,7 @@ DOCS: list[tuple[str, str, dt.date | None, list[Tag], str, list[str]]] = [
         "Rekap Kehadiran Apel Pimpinan Februari 2026.csv",
         "csv",
         dt.date(2026, 2, 27),
-        [Tag("A.I.1.iv.a", "rekap-kehadiran")],
+        [IndicatorRef("A.I.1.iv.a", "rekap-kehadiran")],
         "Rekap kehadiran pimpinan pada apel pagi",
         [
             "tanggal,pimpinan,hadir",
@@ -304,8 +317,8 @@ OLD_CATALOGUE = "PermenPANRB 10/2019 (penilaian 2025)"
 # Tags carried over from last year's archive, written under the previous catalogue: an
 # indicator id that no longer exists and a checklist item key that was renamed since.
 OLD_TAGS = [
-    ("Notulen Evaluasi Akhir Tahun 2025.docx", Tag("A.I.2.iv.a")),
-    ("SOP Penerbitan Izin Usaha.pdf", Tag("A.I.2.i.a", "sop-pelayanan")),
+    ("Notulen Evaluasi Akhir Tahun 2025.docx", IndicatorRef("A.I.2.iv.a")),
+    ("SOP Penerbitan Izin Usaha.pdf", IndicatorRef("A.I.2.i.a", "sop-pelayanan")),
 ]
 LOST = "Rekap Kehadiran Apel Pimpinan Februari 2026.csv"
 """Its stored copy is deleted from archive/objects/ after ingest (berkas hilang dari folder
@@ -386,7 +399,7 @@ def _image(path: Path, lines: list[str], size: tuple[int, int], scan: bool = Fal
         image.quantize(16).save(path, "PNG", optimize=True)
 
 
-def build_sources(folder: Path) -> list[tuple[Path, dt.date | None, list[Tag], str]]:
+def build_sources(folder: Path) -> list[tuple[Path, dt.date | None, list[IndicatorRef], str]]:
     to_pdf: list[Path] = []
     built = []
     for name, kind, date, tags, title, body in DOCS:
@@ -426,22 +439,22 @@ def build_sources(folder: Path) -> list[tuple[Path, dt.date | None, list[Tag], s
 
 def _import_old_tags(workspace: Workspace) -> None:
     """Write tags the current catalogue does not know (the archive's own commands refuse
-    them) straight through the catalogue layer, with an audit entry explaining them."""
-    with api.open_archive(workspace) as archive, archive.writing():
-        by_name = {f.name: f.sha256 for f in archive.catalog.files()}
-        with archive.catalog.transaction() as conn:
+    them) straight through the archive's database, with an audit entry explaining them."""
+    with open_archive(workspace) as archive, archive.writing():
+        by_name = {f.name: f.sha256 for f in archive.db.files()}
+        with archive.db.transaction() as tx:
             for name, tag in OLD_TAGS:
                 sha = by_name[name]
-                for added in add_tags(conn, sha, [tag]):
-                    bump(conn, sha)
+                for added in tx.add_tags(sha, [tag]):
+                    tx.bump(sha)
                     why = f"{added}; diimpor dari katalog lama ({OLD_CATALOGUE})"
-                    log(conn, "impor-tag", sha, why)
+                    tx.log("impor-tag", sha, why)
         archive.commit_index()
 
 
 def _lose(workspace: Workspace, name: str) -> None:
     """Delete one stored object behind zi-docs' back, as a folder clean-up in Drive would."""
-    stored = next(f for f in api.stored_files(workspace) if f.name == name)
+    stored = next(f for f in evidence.stored_files(workspace) if f.name == name)
     stored.path.unlink()
 
 
@@ -450,12 +463,12 @@ def main() -> None:
         sources = build_sources(Path(tmp) / "sumber")
         workspace = init_workspace(Path(tmp) / "ws").workspace
         for path, date, tags, title in sources:
-            report = api.add_files(workspace, [path], tags=tags, title=title, doc_date=date)
+            report = evidence.add_files(workspace, [path], tags=tags, title=title, doc_date=date)
             if report.rejected:
                 raise SystemExit(f"{path.name}: {report.rejected[0].reason}")
         _import_old_tags(workspace)
         _lose(workspace, LOST)
-        problems = api.verify_archive(workspace).problems
+        problems = evidence.verify_archive(workspace).problems
         expected = [("missing", f"berkas tersimpan {LOST} hilang")]
         if [(p.kind, p.message) for p in problems] != expected:
             raise SystemExit(f"example archive has other problems than the lost file: {problems}")

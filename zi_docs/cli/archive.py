@@ -8,13 +8,12 @@ from typing import Any
 
 import click
 
+from zi_docs import evidence
 from zi_docs.cli._base import ExitCode, ZiGroup, emit_json, workspace_option
 from zi_docs.cli.archive_common import Bar, parse_date, size_and_json_options, tags_text
 from zi_docs.cli.archive_manage import MANAGE_COMMANDS
 from zi_docs.cli.archive_search import SEARCH_COMMANDS
-from zi_docs.evidence import api
-from zi_docs.evidence.ingest import IngestReport, Outcome
-from zi_docs.evidence.intake import Rejection
+from zi_docs.evidence import IngestReport, Outcome, Rejection
 from zi_docs.workspace import Workspace
 
 
@@ -81,7 +80,7 @@ def add(
     itu.
     """
     with Bar("Memproses berkas", enabled=not as_json) as bar:
-        report = api.add_files(
+        report = evidence.add_files(
             workspace,
             list(paths),
             indicators=indicators,
@@ -173,7 +172,9 @@ def import_(
     didaftar dan tidak ditambahkan.
     """
     with Bar("Mengimpor berkas", enabled=not as_json) as bar:
-        result = api.import_tree(workspace, folder, dry_run=dry_run, max_mb=maks_mb, progress=bar)
+        result = evidence.import_tree(
+            workspace, folder, dry_run=dry_run, max_mb=maks_mb, progress=bar
+        )
     if as_json:
         emit_json(
             {

@@ -12,8 +12,7 @@ from typing import Any
 import click
 
 from zi_docs.cli._base import F
-from zi_docs.evidence.catalog import StoredFile, Tag
-from zi_docs.evidence.intake import DEFAULT_MAX_MB
+from zi_docs.evidence import DEFAULT_MAX_MB, IndicatorRef, StoredFile
 
 # pypdf warns about every flaw of a damaged PDF ("EOF marker not found"); the archive's own
 # rejection line already says what is wrong and what to do, so keep the terminal to that.
@@ -86,7 +85,7 @@ def short(stored: StoredFile) -> str:
     return stored.sha256[:12]
 
 
-def tags_text(tags: Iterable[Tag]) -> str:
+def tags_text(tags: Iterable[IndicatorRef]) -> str:
     return ", ".join(str(t) for t in tags) or "tanpa tag"
 
 

@@ -6,11 +6,10 @@ import datetime as dt
 
 import click
 
+from zi_docs import evidence
 from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, workspace_option
 from zi_docs.cli.archive_common import file_json, parse_date, short, tags_text
-from zi_docs.evidence import api
-from zi_docs.evidence.intake import megabytes
-from zi_docs.evidence.manage import TrashChange
+from zi_docs.evidence import TrashChange, megabytes
 from zi_docs.workspace import Workspace
 
 
@@ -37,7 +36,7 @@ def list_(
     as_json: bool,
 ) -> int:
     """Daftar berkas di arsip beserta tanggal dan tag indikatornya."""
-    listing = api.list_files(
+    listing = evidence.list_files(
         workspace, indicator=indicator, area=area, untagged=untagged, trashed=sampah
     )
     if as_json:
@@ -59,7 +58,7 @@ def list_(
 @workspace_option
 def show(workspace: Workspace, ref: str, as_json: bool) -> int:
     """Rincian satu berkas (awalan SHA-256 atau nama berkas): tag, tanggal, riwayat."""
-    detail = api.show(workspace, ref)
+    detail = evidence.show(workspace, ref)
     f = detail.file
     if as_json:
         data = file_json(f)
@@ -114,7 +113,7 @@ def _tag_command(name: str, adding: bool) -> click.Command:
     def command(
         workspace: Workspace, ref: str, indicators: tuple[str, ...], item: str | None
     ) -> int:
-        call = api.tag if adding else api.untag
+        call = evidence.tag if adding else evidence.untag
         change = call(workspace, ref, list(indicators), item)
         verb = "ditambahkan" if adding else "dilepas"
         if change.changed:
@@ -153,7 +152,7 @@ def edit(
     workspace: Workspace, ref: str, judul: str | None, catatan: str | None, tanggal: dt.date | None
 ) -> int:
     """Ubah judul, catatan, atau tanggal dokumen sebuah berkas (isinya tidak berubah)."""
-    f = api.edit(workspace, ref, title=judul, notes=catatan, doc_date=tanggal)
+    f = evidence.edit(workspace, ref, title=judul, notes=catatan, doc_date=tanggal)
     click.echo(
         f"{f.name} ({short(f)}): judul '{f.title}', tanggal "
         f"{f.doc_date.isoformat() if f.doc_date else '-'}"
@@ -167,7 +166,9 @@ def edit(
 def remove(workspace: Workspace, refs: tuple[str, ...]) -> int:
     """Pindahkan berkas ke tempat sampah (belum dihapus; lihat 'restore' dan 'empty-trash')."""
     _echo_change(
-        api.remove(workspace, list(refs)), "Dipindah ke tempat sampah", "Sudah di tempat sampah"
+        evidence.remove(workspace, list(refs)),
+        "Dipindah ke tempat sampah",
+        "Sudah di tempat sampah",
     )
     click.echo(
         "Kembalikan dengan 'zi-docs archive restore REF'; hapus permanen dengan "
@@ -181,7 +182,7 @@ def remove(workspace: Workspace, refs: tuple[str, ...]) -> int:
 @workspace_option
 def restore(workspace: Workspace, refs: tuple[str, ...]) -> int:
     """Kembalikan berkas dari tempat sampah."""
-    _echo_change(api.restore(workspace, list(refs)), "Dikembalikan", "Tidak di tempat sampah")
+    _echo_change(evidence.restore(workspace, list(refs)), "Dikembalikan", "Tidak di tempat sampah")
     return ExitCode.OK
 
 
@@ -196,13 +197,13 @@ def _echo_change(change: TrashChange, done: str, skipped: str) -> None:
 @workspace_option
 def empty_trash(workspace: Workspace, ya: bool) -> int:
     """Hapus permanen semua berkas di tempat sampah."""
-    trashed = api.list_files(workspace, trashed=True).files
+    trashed = evidence.list_files(workspace, trashed=True).files
     if not trashed:
         click.echo("Tempat sampah kosong.")
         return ExitCode.OK
     if not ya:
         click.confirm(f"Hapus permanen {len(trashed)} berkas dari tempat sampah?", abort=True)
-    change = api.empty_trash(workspace)
+    change = evidence.empty_trash(workspace)
     click.echo(
         f"{len(change.files)} berkas dihapus permanen ({megabytes(change.freed_bytes)} dibebaskan)."
     )
@@ -220,7 +221,7 @@ def empty_trash(workspace: Workspace, ya: bool) -> int:
 @workspace_option
 def log(workspace: Workspace, limit: int) -> int:
     """Catatan audit: siapa mengubah apa di katalog arsip, dan kapan."""
-    for h in api.audit_log(workspace, limit=limit):
+    for h in evidence.audit_log(workspace, limit=limit):
         ref = f" {h.sha256[:12]}" if h.sha256 else ""
         click.echo(f"{h.at:%Y-%m-%d %H:%M:%S} {h.who}: {h.action}{ref} — {h.detail}")
     return ExitCode.OK

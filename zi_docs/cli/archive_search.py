@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import click
 
+from zi_docs import evidence
 from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, render_finding, workspace_option
 from zi_docs.cli.archive_common import Bar, short
-from zi_docs.evidence import api, textops
-from zi_docs.evidence.intake import megabytes
-from zi_docs.evidence.search import MARK_END, MARK_START
-from zi_docs.evidence.sniff import KINDS
+from zi_docs.evidence import KINDS, MARK_END, MARK_START, megabytes
 from zi_docs.workspace import Workspace
 
 
@@ -39,7 +37,7 @@ def search(
     Frasa ditulis dalam tanda kutip ganda. Id indikator saja (mis. P.MP.i.a) menampilkan
     semua bukti indikator itu.
     """
-    result = textops.search(
+    result = evidence.search(
         workspace,
         " ".join(query),
         indicator=indicator,
@@ -85,7 +83,7 @@ def search(
 @workspace_option
 def reindex(workspace: Workspace, penuh: bool) -> int:
     """Samakan indeks pencarian dengan katalog (bertahap; --penuh untuk membangun ulang)."""
-    report = textops.reindex(workspace, full=penuh)
+    report = evidence.reindex(workspace, full=penuh)
     if report.rebuilt:
         click.echo(f"Indeks dibangun ulang (indeks {report.reason_text}): {report.added} berkas.")
     else:
@@ -101,7 +99,7 @@ def reindex(workspace: Workspace, penuh: bool) -> int:
 def ocr(workspace: Workspace) -> int:
     """Baca teks berkas pindaian dan gambar yang belum diekstrak, dengan Tesseract OCR."""
     with Bar("OCR") as bar:
-        report = textops.run_ocr(workspace, progress=bar)
+        report = evidence.run_ocr(workspace, progress=bar)
     for stored in report.done:
         click.echo(f"Teks terbaca: {stored.name} ({short(stored)})")
     for stored in report.still_pending:
@@ -120,7 +118,7 @@ def verify(workspace: Workspace, quick: bool, as_json: bool) -> int:
     """Periksa keutuhan arsip: hitung ulang SHA-256 setiap berkas dan cocokkan dengan katalog
     dan indeks. Keluar dengan kode 3 bila ada masalah."""
     with Bar("Memeriksa berkas", enabled=not as_json) as bar:
-        report = api.verify_archive(workspace, quick=quick, progress=bar)
+        report = evidence.verify_archive(workspace, quick=quick, progress=bar)
     if as_json:
         emit_json(
             {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
 
 import click
 
@@ -16,21 +15,15 @@ from zi_docs.cli._base import (
     report_error,
     workspace_option,
 )
+from zi_docs.documents.archiving import archive_generated
 from zi_docs.documents.generate import GenerateResult, generate, generate_all
 from zi_docs.documents.templates import check_templates, describe_kind, list_templates
 from zi_docs.findings import Severity
-from zi_docs.submission.loop import archive_outputs
+from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
 
 
-class _Tag(Protocol):
-    @property
-    def indicator(self) -> str: ...
-    @property
-    def item(self) -> str | None: ...
-
-
-def _tags(tags: Iterable[_Tag]) -> str:
+def _tags(tags: Iterable[IndicatorRef]) -> str:
     """``A.I.1.i.a (sk-tim), A.I.1.i.b`` — indicators, each with its checklist item."""
     return ", ".join(t.indicator + (f" ({t.item})" if t.item else "") for t in tags)
 
@@ -50,7 +43,7 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
             "tertentu; tambahkan dengan 'zi-docs archive add BERKAS --indicator ID'"
         )
         return
-    for archived in archive_outputs(workspace, result.documents, result.pdfs):
+    for archived in archive_generated(workspace, result):
         state = "diarsipkan" if archived.added else "sudah ada di arsip, tag dilengkapi"
         click.echo(f"  {state}: {workspace.display(archived.path)} -> {_tags(archived.tags)}")
 

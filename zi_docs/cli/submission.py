@@ -18,20 +18,28 @@ from zi_docs.cli._base import (
     workspace_from,
     workspace_option,
 )
-from zi_docs.evidence.intake import megabytes
+from zi_docs.evidence import megabytes
 from zi_docs.findings import Severity
-from zi_docs.submission.bagcheck import verify_bag
-from zi_docs.submission.check import CheckResult, run_check
-from zi_docs.submission.export import export_bundle
-from zi_docs.submission.gates import SYMBOL, GateState
-from zi_docs.submission.rekap import SORT_KEYS, RekapRow, build_rekap
-from zi_docs.submission.rekap_out import cells, headers, write_docx, write_xlsx
-from zi_docs.submission.report import (
+from zi_docs.submission import (
+    SORT_KEYS,
+    SYMBOL,
+    CheckResult,
+    GateState,
+    GroupStatus,
+    RekapRow,
+    build_rekap,
+    cells,
     check_markdown,
     check_to_dict,
+    export_bundle,
     finding_in_area,
+    headers,
+    run_check,
+    verify_bag,
+    write_check_docx,
+    write_docx,
+    write_xlsx,
 )
-from zi_docs.submission.rollup import GroupStatus
 from zi_docs.workspace import Workspace
 
 _COLOURS = {"hijau": "green", "kuning": "yellow", "merah": "red"}
@@ -149,8 +157,6 @@ def check(
     result = run_check(workspace, dt.date.today())
     code = None if area is None else result.report.catalogue.resolve_area(area)
     if docx_out is not None:
-        from zi_docs.submission.docx_report import write_check_docx
-
         write_check_docx(result, docx_out)
     if as_json:
         emit_json(check_to_dict(result))

@@ -22,7 +22,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from zi_docs.documents.kind import Serves
+from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import PageSetup
 
 CATEGORY_PREFIX = "zi-docs:"
@@ -36,7 +36,7 @@ class DocumentInfo:
     kind: str
     """Kind name, e.g. ``sk-tim``."""
     title: str
-    served: tuple[Serves, ...] = ()
+    served: tuple[IndicatorRef, ...] = ()
     author: str = ""
     """Usually the unit's name."""
 
@@ -66,7 +66,7 @@ def apply_page_setup(document: Any, page: PageSetup) -> None:
         fonts.set(qn(attr), page.font)
 
 
-def keywords_for(served: tuple[Serves, ...]) -> str:
+def keywords_for(served: tuple[IndicatorRef, ...]) -> str:
     parts = ["Zona Integritas"]
     for item in served:
         parts.append(f"LKE:{item.indicator}" + (f"[{item.item}]" if item.item else ""))
@@ -99,7 +99,7 @@ def read_info(path: Path) -> DocumentInfo | None:
     if not category.startswith(CATEGORY_PREFIX):
         return None
     served = tuple(
-        Serves(m.group(1), m.group(2) or None) for m in _SERVED.finditer(props.keywords or "")
+        IndicatorRef(m.group(1), m.group(2) or None) for m in _SERVED.finditer(props.keywords or "")
     )
     return DocumentInfo(
         kind=category[len(CATEGORY_PREFIX) :],
@@ -109,7 +109,7 @@ def read_info(path: Path) -> DocumentInfo | None:
     )
 
 
-def read_served(path: Path) -> list[Serves]:
+def read_served(path: Path) -> list[IndicatorRef]:
     """The LKE indicators (and checklist items) a generated ``.docx`` is evidence for."""
     info = read_info(path)
     return list(info.served) if info else []

@@ -9,13 +9,14 @@ from typing import Any
 
 from zi_docs.documents.docprops import DocumentInfo
 from zi_docs.documents.inputs import KIND_KEY, validate_input
-from zi_docs.documents.kind import DocumentKind, Serves
+from zi_docs.documents.kind import DocumentKind
 from zi_docs.documents.pdf import convert_to_pdf
 from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
 from zi_docs.documents.render import PreparedTemplate
 from zi_docs.documents.template_check import check_template
 from zi_docs.errors import InvalidInputError, ToolMissingError, ZiError
 from zi_docs.findings import Finding, Severity, errors
+from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import YamlDoc, load_yaml
 
@@ -33,7 +34,7 @@ class GenerateResult:
     documents: tuple[Path, ...]
     """The ``.docx`` files written (one, or one per person for a split batch)."""
     pdfs: tuple[Path, ...] = ()
-    served: tuple[Serves, ...] = ()
+    served: tuple[IndicatorRef, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from zi_docs.refs import IndicatorRef
 from zi_docs.schema import Record
 from zi_docs.workspace import Workspace
 
@@ -29,14 +30,6 @@ class Media(Protocol):
     ) -> object:
         """An inline image for the template (PNG/JPEG file or bytes)."""
         ...
-
-
-@dataclass(frozen=True)
-class Serves:
-    """One LKE indicator (and optionally one checklist item) a document is evidence for."""
-
-    indicator: str
-    item: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +46,7 @@ class DocumentKind:
     """Schema of the YAML input (validated before rendering)."""
     build_context: Callable[[dict[str, Any], Workspace, Media], dict[str, Any]]
     """Cleaned input + workspace + media -> the template's context."""
-    serves: Sequence[Serves] = ()
+    serves: Sequence[IndicatorRef] = ()
     example_input: str = ""
     """File name of the example input in ``inputs/`` of the example workspace."""
     output_name: Callable[[dict[str, Any]], str] | None = None

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.documents import kinds as _kinds_package
-from zi_docs.documents.kind import DocumentKind, Serves
+from zi_docs.documents.kind import DocumentKind
 from zi_docs.errors import NotFoundError
+from zi_docs.refs import IndicatorRef
 from zi_docs.resources import templates_dir
 from zi_docs.workspace import Workspace
 
@@ -64,15 +65,15 @@ def template_path(kind: DocumentKind, workspace: Workspace | None) -> Path:
     return builtin
 
 
-def served_by(kind: DocumentKind, catalogue: Catalogue | None) -> tuple[Serves, ...]:
+def served_by(kind: DocumentKind, catalogue: Catalogue | None) -> tuple[IndicatorRef, ...]:
     """What a kind is evidence for: the catalogue's checklist items whose ``generator`` is the
     kind's name, followed by any the kind declares itself."""
-    served: list[Serves] = []
+    served: list[IndicatorRef] = []
     if catalogue is not None:
         for question in catalogue.questions():
             for item in question.checklist:
                 if item.generator == kind.name:
-                    served.append(Serves(question.id, item.key))
+                    served.append(IndicatorRef(question.id, item.key))
     for extra in kind.serves:
         if extra not in served:
             served.append(extra)

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from zi_docs.documents.inputs import KIND_KEY, validate_input
-from zi_docs.documents.kind import DocumentKind, Serves
+from zi_docs.documents.kind import DocumentKind
 from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
 from zi_docs.documents.template_check import TemplateReport, check_template
 from zi_docs.errors import NotFoundError
 from zi_docs.findings import Finding
+from zi_docs.refs import IndicatorRef
 from zi_docs.schema import Kind, ListOf, Record
 from zi_docs.workspace import EXAMPLE_DIR, Workspace
 from zi_docs.yamlio import dump_yaml, load_yaml
@@ -26,7 +27,7 @@ class TemplateEntry:
     template: Path
     own: bool
     """True when the workspace's ``templates/`` overrides the built-in template."""
-    served: tuple[Serves, ...]
+    served: tuple[IndicatorRef, ...]
 
 
 @dataclass(frozen=True)

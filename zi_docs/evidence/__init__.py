@@ -1,1 +1,97 @@
-"""The evidence archive (data dukung): store, catalogue, text extraction, search, verify."""
+"""The evidence archive (data dukung): store, database, text extraction, search, verify.
+
+This is the package's front door: clients (the CLI, the web app, the documents and
+submission flows) call what ``__all__`` names and print the values it names. Behind it, one
+module per job:
+
+- :mod:`.filing` — add, import, list, show, tag, edit, trash, verify, audit log;
+- :mod:`.reading` — search, reindex, late OCR;
+- :mod:`.view` — the read-only view of an archive for ``check``, ``export`` and ``rekap``;
+- :mod:`.incoming` — collecting and validating one incoming file;
+- :mod:`.adding` — storing a batch of validated files;
+- :mod:`.drive_folders` — reading a Drive-style evidence tree laid out like the LKE;
+- :mod:`.manage` — changing what the database says about stored files;
+- :mod:`.archive`, :mod:`.store`, :mod:`.lock` — the archive folder, its objects, its writer;
+- :mod:`.db` — ``catalog.sqlite``, the only sqlite3 and SQL home;
+- :mod:`.indexing` and :mod:`.search` — the search index (the only tantivy home);
+- :mod:`.extract`, :mod:`.ocr`, :mod:`.textfiles`, :mod:`.sniff`, :mod:`.numbers` — reading
+  files: text, OCR, file type, document numbers.
+"""
+
+from zi_docs.evidence.adding import IngestReport, Outcome
+from zi_docs.evidence.drive_folders import Placement
+from zi_docs.evidence.filing import (
+    FileDetail,
+    ImportReport,
+    Listing,
+    add_files,
+    audit_log,
+    edit,
+    empty_trash,
+    import_tree,
+    list_files,
+    remove,
+    restore,
+    show,
+    stored_files,
+    tag,
+    untag,
+    verify_archive,
+)
+from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
+from zi_docs.evidence.manage import TagChange, TrashChange
+from zi_docs.evidence.reading import OcrReport, SearchResult, reindex, run_ocr, search
+from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, Progress, StoredFile
+from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
+from zi_docs.evidence.sniff import KINDS
+from zi_docs.evidence.store import hash_file
+from zi_docs.evidence.verify import Problem, VerifyReport
+from zi_docs.evidence.view import read_view
+from zi_docs.refs import IndicatorRef
+
+__all__ = [
+    "DEFAULT_MAX_MB",
+    "KINDS",
+    "MARK_END",
+    "MARK_START",
+    "ArchiveView",
+    "AuditEntry",
+    "EvidenceFile",
+    "FileDetail",
+    "Hit",
+    "ImportReport",
+    "IndicatorRef",
+    "IngestReport",
+    "Listing",
+    "OcrReport",
+    "Outcome",
+    "Placement",
+    "Problem",
+    "Progress",
+    "ReindexReport",
+    "Rejection",
+    "SearchResult",
+    "StoredFile",
+    "TagChange",
+    "TrashChange",
+    "VerifyReport",
+    "add_files",
+    "audit_log",
+    "edit",
+    "empty_trash",
+    "hash_file",
+    "import_tree",
+    "list_files",
+    "megabytes",
+    "read_view",
+    "reindex",
+    "remove",
+    "restore",
+    "run_ocr",
+    "search",
+    "show",
+    "stored_files",
+    "tag",
+    "untag",
+    "verify_archive",
+]

@@ -1,8 +1,8 @@
-"""The evidence archive of a workspace: object store + catalogue + index, one writer at a time.
+"""The evidence archive of a workspace: object store + database + index, one writer at a time.
 
 On-disk layout of ``archive/``::
 
-    catalog.sqlite          the catalogue (files, tags, names, text, audit log, journal)
+    catalog.sqlite          the database (files, tags, names, text, audit log, journal)
     objects/ab/<sha256>     stored bytes, read-only, never modified
     index/                  the search index (derived; rebuilt when missing)
     cache/ocr/              OCR results by SHA-256 (derived; never committed, never verified)
@@ -20,16 +20,17 @@ from types import TracebackType
 
 from zi_docs.catalogue import Catalogue, Node
 from zi_docs.errors import InvalidInputError, NotFoundError
-from zi_docs.evidence import searchbridge
-from zi_docs.evidence.catalog import Catalog, StoredFile, Tag
+from zi_docs.evidence import indexing
+from zi_docs.evidence.db import DB_FILE, ArchiveDb
 from zi_docs.evidence.lock import DEFAULT_WAIT, ArchiveLock
+from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.findings import Finding
+from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-CATALOG_FILE = "catalog.sqlite"
 OBJECTS_DIR = "objects"
 LOCK_FILE = ".lock"
 OCR_CACHE = Path("cache") / "ocr"
@@ -55,7 +56,7 @@ class Archive:
         self.root = root
         self.catalogue = catalogue
         self.store = ObjectStore(root / OBJECTS_DIR)
-        self.catalog = Catalog(root / CATALOG_FILE, root / OBJECTS_DIR)
+        self.db = ArchiveDb(root / DB_FILE, self.store)
         self.lock = ArchiveLock(root / LOCK_FILE, lock_wait)
 
     @classmethod
@@ -63,7 +64,7 @@ class Archive:
         return cls(workspace.archive_dir, workspace.catalogue, lock_wait=lock_wait)
 
     def close(self) -> None:
-        self.catalog.close()
+        self.db.close()
 
     def __enter__(self) -> Archive:
         return self
@@ -86,23 +87,21 @@ class Archive:
     def recover(self) -> Recovery:
         """Roll back interrupted additions and bring stale index entries up to date.
 
-        Objects written for a file whose catalogue record never committed (journalled in
+        Objects written for a file whose database record never committed (journalled in
         ``pending_objects``) are removed; files journalled in ``pending_index`` are re-indexed.
         Must be called with the lock held.
         """
         assert self.lock.held
         temporary = self.store.clean_temporary()
-        pending = self.catalog.pending("pending_objects")
+        pending = self.db.pending("pending_objects")
         removed = 0
         if pending:
-            known = self.catalog.known(pending)
+            known = self.db.known(pending)
             for sha in pending:
                 if sha not in known and self.store.remove(sha):
                     removed += 1
-            with self.catalog.transaction() as conn:
-                conn.executemany(
-                    "DELETE FROM pending_objects WHERE sha256=?", [(s,) for s in pending]
-                )
+            with self.db.transaction() as tx:
+                tx.clear_objects(pending)
         refreshed = self.commit_index()
         result = Recovery(temporary, removed, refreshed)
         if result.anything:
@@ -117,15 +116,15 @@ class Archive:
 
     def clear_pending_index(self, shas: Sequence[str]) -> None:
         """Forget journal rows whose index entries were committed."""
-        with self.catalog.transaction() as conn:
-            conn.executemany("DELETE FROM pending_index WHERE sha256=?", [(s,) for s in shas])
+        with self.db.transaction() as tx:
+            tx.clear_index(shas)
 
-    def commit_index(self, progress: searchbridge.Progress | None = None) -> int:
+    def commit_index(self, progress: Progress | None = None) -> int:
         """Apply every journalled index change in one index commit, then clear the journal."""
-        pending = self.catalog.pending("pending_index")
+        pending = self.db.pending("pending_index")
         if not pending:
             return 0
-        searchbridge.sync(self.root, self.catalog, self.catalogue, pending, progress)
+        indexing.sync(self.root, self.db, self.catalogue, pending, progress)
         self.clear_pending_index(pending)
         return len(pending)
 
@@ -135,12 +134,12 @@ class Archive:
         text = ref.strip()
         shas: list[str] = []
         if len(text) >= 4 and all(c in "0123456789abcdefABCDEF" for c in text):
-            shas = self.catalog.match_prefix(text)
+            shas = self.db.match_prefix(text)
         if not shas:
-            shas = self.catalog.named(text)
+            shas = self.db.named(text)
         files = [
             f
-            for f in self.catalog.files(shas=shas, include_trashed=True)
+            for f in self.db.files(shas=shas, include_trashed=True)
             if include_trashed or not f.trashed
         ]
         if len(files) == 1:
@@ -155,13 +154,13 @@ class Archive:
             suggestions=[f"{f.sha256[:12]} {f.name}" for f in files[:8]],
         )
 
-    def resolve_tags(self, indicators: Sequence[str], item: str | None) -> tuple[Tag, ...]:
+    def resolve_tags(self, indicators: Sequence[str], item: str | None) -> tuple[IndicatorRef, ...]:
         """Tags for ``--indicator`` ids/aliases and an optional checklist item key.
 
         Every unknown id and every indicator without that checklist item is reported at once.
         """
         problems: list[Finding] = []
-        tags: list[Tag] = []
+        tags: list[IndicatorRef] = []
         for text in indicators:
             try:
                 node = self.catalogue.resolve(text)
@@ -202,7 +201,7 @@ class Archive:
                     )
                 )
                 continue
-            tags.append(Tag(node.id, item or None))
+            tags.append(IndicatorRef(node.id, item or None))
         if problems:
             raise InvalidInputError(
                 "indikator atau butir data dukung tidak sah",

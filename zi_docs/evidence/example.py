@@ -9,8 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from zi_docs.errors import WorkspaceError
-from zi_docs.evidence import api, textops
-from zi_docs.evidence.archive import CATALOG_FILE, OBJECTS_DIR
+from zi_docs.evidence import filing as api
+from zi_docs.evidence import reading as textops
+from zi_docs.evidence.archive import OBJECTS_DIR
+from zi_docs.evidence.db import DB_FILE as CATALOG_FILE
 from zi_docs.outputs import output_folder
 from zi_docs.resources import example_archive_dir
 from zi_docs.workspace import Workspace
@@ -41,7 +43,7 @@ def install_example_archive(workspace: Workspace, source: Path | None = None) ->
     """Copy the bundled example archive into the workspace's empty ``archive/``.
 
     Returns the number of stored files copied. Stored files are made read-only; the search
-    index is not copied (it is rebuilt from the catalogue on first use).
+    index is not copied (it is rebuilt from the database on first use).
     """
     source = source or example_archive_dir()
     if not (source / CATALOG_FILE).is_file():

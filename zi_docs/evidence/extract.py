@@ -69,7 +69,7 @@ class Extraction:
 
 
 class PendingFile(Protocol):
-    """A stored file waiting for OCR (the catalogue's ``StoredFile`` fits)."""
+    """A stored file waiting for OCR (the archive's ``StoredFile`` fits)."""
 
     @property
     def sha256(self) -> str: ...

@@ -1,4 +1,4 @@
-"""Changing what the catalogue says about stored files. Bytes never move or change here,
+"""Changing what the archive's database says about stored files. Bytes never move or change here,
 except :func:`empty_trash`, the one operation that deletes stored objects."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from zi_docs.errors import NotFoundError
 from zi_docs.evidence.archive import Archive
-from zi_docs.evidence.catalog import StoredFile, Tag, add_tags, bump, log, now
+from zi_docs.evidence.records import StoredFile
+from zi_docs.refs import IndicatorRef
 
 
 @dataclass(frozen=True)
@@ -18,9 +19,9 @@ class TagChange:
 
     file: StoredFile
     """The file after the change."""
-    changed: tuple[Tag, ...]
+    changed: tuple[IndicatorRef, ...]
     """Tags actually added or removed (empty when nothing changed)."""
-    unchanged: tuple[Tag, ...]
+    unchanged: tuple[IndicatorRef, ...]
     """Tags the file already had (tag) or did not have (untag)."""
 
 
@@ -38,11 +39,11 @@ def tag(archive: Archive, ref: str, indicators: Sequence[str], item: str | None)
     tags = archive.resolve_tags(indicators, item)
     with archive.writing():
         stored = archive.resolve(ref)
-        with archive.catalog.transaction() as conn:
-            added = add_tags(conn, stored.sha256, tags)
+        with archive.db.transaction() as tx:
+            added = tx.add_tags(stored.sha256, tags)
             if added:
-                bump(conn, stored.sha256)
-                log(conn, "tambah-tag", stored.sha256, ", ".join(str(t) for t in added))
+                tx.bump(stored.sha256)
+                tx.log("tambah-tag", stored.sha256, ", ".join(str(t) for t in added))
         archive.commit_index()
     return TagChange(
         _reload(archive, [stored])[0], tuple(added), tuple(t for t in tags if t not in added)
@@ -57,25 +58,22 @@ def untag(archive: Archive, ref: str, indicators: Sequence[str], item: str | Non
         removing = tuple(
             t for t in stored.tags if t.indicator in wanted and (item is None or t.item == item)
         )
-        with archive.catalog.transaction() as conn:
+        with archive.db.transaction() as tx:
             for found in removing:
-                conn.execute(
-                    "DELETE FROM tags WHERE sha256=? AND indicator=? AND COALESCE(item, '')=?",
-                    (stored.sha256, found.indicator, found.item or ""),
-                )
+                tx.remove_tag(stored.sha256, found)
             if removing:
-                bump(conn, stored.sha256)
-                log(conn, "hapus-tag", stored.sha256, ", ".join(str(t) for t in removing))
+                tx.bump(stored.sha256)
+                tx.log("hapus-tag", stored.sha256, ", ".join(str(t) for t in removing))
         archive.commit_index()
     missing = tuple(
-        Tag(i, item) for i in sorted(wanted) if not any(t.indicator == i for t in removing)
+        IndicatorRef(i, item) for i in sorted(wanted) if not any(t.indicator == i for t in removing)
     )
     return TagChange(_reload(archive, [stored])[0], removing, missing)
 
 
 def _stored_or_resolved(archive: Archive, stored: StoredFile, text: str) -> str:
-    """The catalogue id of ``text``; an id the file is tagged with as written also counts, so
-    tags imported under an older catalogue can be removed."""
+    """The LKE catalogue id of ``text``; an id the file is tagged with as written also counts,
+    so tags imported under an older catalogue can be removed."""
     if any(t.indicator == text.strip() for t in stored.tags):
         return text.strip()
     return archive.catalogue.resolve(text).id
@@ -93,22 +91,19 @@ def edit(
     with archive.writing():
         stored = archive.resolve(ref)
         changes: list[str] = []
-        with archive.catalog.transaction() as conn:
+        with archive.db.transaction() as tx:
             if title is not None and title != stored.title:
-                conn.execute("UPDATE files SET title=? WHERE sha256=?", (title, stored.sha256))
+                tx.set_title(stored.sha256, title)
                 changes.append(f"judul: {title}")
             if notes is not None and notes != stored.notes:
-                conn.execute("UPDATE files SET notes=? WHERE sha256=?", (notes, stored.sha256))
+                tx.set_notes(stored.sha256, notes)
                 changes.append(f"catatan: {notes}")
             if doc_date is not None and doc_date != stored.doc_date:
-                conn.execute(
-                    "UPDATE files SET doc_date=?, date_source='tanggal' WHERE sha256=?",
-                    (doc_date.isoformat(), stored.sha256),
-                )
+                tx.set_doc_date(stored.sha256, doc_date)
                 changes.append(f"tanggal: {doc_date.isoformat()}")
             if changes:
-                bump(conn, stored.sha256)
-                log(conn, "ubah", stored.sha256, "; ".join(changes))
+                tx.bump(stored.sha256)
+                tx.log("ubah", stored.sha256, "; ".join(changes))
         archive.commit_index()
     return _reload(archive, [stored])[0]
 
@@ -119,11 +114,11 @@ def remove(archive: Archive, refs: Sequence[str]) -> TrashChange:
     with archive.writing():
         files = _unique(archive.resolve(ref) for ref in refs)
         moving = [f for f in files if not f.trashed]
-        with archive.catalog.transaction() as conn:
+        with archive.db.transaction() as tx:
             for stored in moving:
-                conn.execute("UPDATE files SET trashed_at=? WHERE sha256=?", (now(), stored.sha256))
-                bump(conn, stored.sha256)
-                log(conn, "buang", stored.sha256, f"{stored.name} dipindah ke tempat sampah")
+                tx.trash(stored.sha256)
+                tx.bump(stored.sha256)
+                tx.log("buang", stored.sha256, f"{stored.name} dipindah ke tempat sampah")
         archive.commit_index()
     return TrashChange(_reload(archive, moving), tuple(f for f in files if f.trashed))
 
@@ -133,12 +128,11 @@ def restore(archive: Archive, refs: Sequence[str]) -> TrashChange:
     with archive.writing():
         files = _unique(archive.resolve(ref) for ref in refs)
         moving = [f for f in files if f.trashed]
-        with archive.catalog.transaction() as conn:
+        with archive.db.transaction() as tx:
             for stored in moving:
-                conn.execute("UPDATE files SET trashed_at=NULL WHERE sha256=?", (stored.sha256,))
-                bump(conn, stored.sha256)
-                log(
-                    conn,
+                tx.untrash(stored.sha256)
+                tx.bump(stored.sha256)
+                tx.log(
                     "pulihkan",
                     stored.sha256,
                     f"{stored.name} dikembalikan dari tempat sampah",
@@ -148,27 +142,24 @@ def restore(archive: Archive, refs: Sequence[str]) -> TrashChange:
 
 
 def empty_trash(archive: Archive) -> TrashChange:
-    """Delete for good every file in the trash: catalogue records first (journalled), then
+    """Delete for good every file in the trash: database records first (journalled), then
     the bytes."""
     with archive.writing():
-        files = archive.catalog.files(only_trashed=True)
-        with archive.catalog.transaction() as conn:
+        files = archive.db.files(only_trashed=True)
+        with archive.db.transaction() as tx:
             for stored in files:
-                conn.execute("INSERT OR IGNORE INTO pending_objects VALUES (?)", (stored.sha256,))
-                conn.execute("INSERT OR IGNORE INTO pending_index VALUES (?)", (stored.sha256,))
-                conn.execute("DELETE FROM files WHERE sha256=?", (stored.sha256,))
-                log(
-                    conn,
+                tx.journal_objects([stored.sha256])
+                tx.journal_index([stored.sha256])
+                tx.delete_file(stored.sha256)
+                tx.log(
                     "hapus-permanen",
                     stored.sha256,
                     f"{stored.name} ({stored.size} bita) dihapus dari tempat sampah",
                 )
         for stored in files:
             archive.store.remove(stored.sha256)
-        with archive.catalog.transaction() as conn:
-            conn.executemany(
-                "DELETE FROM pending_objects WHERE sha256=?", [(f.sha256,) for f in files]
-            )
+        with archive.db.transaction() as tx:
+            tx.clear_objects(f.sha256 for f in files)
         archive.commit_index()
     return TrashChange(tuple(files), freed_bytes=sum(f.size for f in files))
 
@@ -183,4 +174,4 @@ def _unique(files: Iterable[StoredFile]) -> list[StoredFile]:
 
 
 def _reload(archive: Archive, files: Sequence[StoredFile]) -> tuple[StoredFile, ...]:
-    return tuple(archive.catalog.files(shas=[f.sha256 for f in files], include_trashed=True))
+    return tuple(archive.db.files(shas=[f.sha256 for f in files], include_trashed=True))

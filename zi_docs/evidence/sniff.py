@@ -14,7 +14,7 @@ class FileType:
     """What a file is, judged from its bytes."""
 
     kind: str
-    """Short name used in the catalogue and for ``--jenis`` (``pdf``, ``docx``, ``png`` ...)."""
+    """Short name stored in the archive and used by ``--jenis`` (``pdf``, ``docx``, ``png`` ...)."""
     mime: str
     label: str
     """What the user calls it, in Indonesian."""

@@ -34,9 +34,15 @@ class ObjectStore:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._base = str(root)
+
+    def location(self, sha256: str) -> str:
+        """Where the object ``sha256`` lives, as a plain string (cheap in bulk reads)."""
+        return f"{self._base}/{sha256[:2]}/{sha256}"
 
     def path_for(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256
+        """Where the object ``sha256`` lives."""
+        return Path(self.location(sha256))
 
     def put(self, source: Path, sha256: str) -> Path:
         """Copy ``source`` into the store under ``sha256`` atomically; re-hash while copying.

@@ -1,4 +1,4 @@
-"""Integrity check: re-hash every stored file and compare store, catalogue and index.
+"""Integrity check: re-hash every stored file and compare store, database and index.
 
 Vocabulary after BagIt: a file is *missing*, its content is a *mismatch* (expected, found),
 or a stored file is *unexpected*. The index adds *index-missing*, *index-stale* and
@@ -8,18 +8,16 @@ or a stored file is *unexpected*. The index adds *index-missing*, *index-stale* 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from zi_docs.evidence import searchbridge
+from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import Archive
+from zi_docs.evidence.records import Progress
 from zi_docs.evidence.store import TMP_PREFIX, hash_file
 from zi_docs.findings import Finding, Severity
-
-Progress = Callable[[int, int], None]
 
 _WHAT_TO_DO = {
     "missing": "pulihkan folder archive/ dari cadangan, atau buang catatannya dengan "
@@ -111,15 +109,13 @@ class _Row(NamedTuple):
 
 
 def _rows(archive: Archive) -> list[_Row]:
-    """Every catalogue record, trashed ones too, in one query."""
-    rows = archive.catalog.conn.execute(
-        "SELECT sha256, size, name, trashed_at IS NULL FROM files"
-    ).fetchall()
+    """Every database record, trashed ones too, in one query."""
+    rows = archive.db.sizes()
     return [_Row(sha, size, name, bool(live)) for sha, size, name, live in rows]
 
 
 def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
-    """Sizes and counts: one catalogue query, one directory pass, no hashing, no threads."""
+    """Sizes and counts: one database query, one directory pass, no hashing, no threads."""
     rows = _rows(archive)
     sizes, odd = _scan_objects(archive.store.root)
     known = {row[0] for row in rows}
@@ -140,7 +136,7 @@ def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
     if progress is not None:
         progress(len(rows), len(rows))
     live = sum(1 for row in rows if row[3])
-    entries = searchbridge.entry_count(archive.root)
+    entries = indexing.entry_count(archive.root)
     index_problems = _count_index(entries, live)
     return VerifyReport(
         True,
@@ -175,7 +171,7 @@ def _scan_objects(root: Path) -> tuple[dict[str, int], list[Path]]:
                 if name.startswith(TMP_PREFIX):
                     continue
                 # A name that is no digest lands in ``sizes`` too, and, being unknown to the
-                # catalogue, is reported as unexpected there (one check instead of two).
+                # database, is reported as unexpected there (one check instead of two).
                 if name[:2] == folder.name and entry.is_file():
                     sizes[name] = entry.stat().st_size
                 else:
@@ -293,11 +289,9 @@ _UNUSABLE = Problem(
 
 
 def _check_index(archive: Archive, files: list[_Row]) -> tuple[list[Problem], int | None]:
-    state = searchbridge.state(archive.root)
+    state = indexing.state(archive.root)
     live = {f.sha256: f for f in files if f.live}
-    revisions = dict(
-        archive.catalog.conn.execute("SELECT sha256, revision FROM files WHERE trashed_at IS NULL")
-    )
+    revisions = archive.db.revisions()
     if not state.usable:
         return ([_UNUSABLE] if live else []), None
     problems: list[Problem] = []

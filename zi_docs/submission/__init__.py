@@ -1,1 +1,53 @@
-"""Before submission: completeness check, submission gates, evaluator bundle, rekap."""
+"""Before submission: completeness check, submission gates, evaluator bundle, rekap.
+
+This is the package's front door: clients call what ``__all__`` names and print the values it
+names. Behind it: :mod:`.check` (one workspace: completeness, roll-up, gates),
+:mod:`.completeness`, :mod:`.rollup`, :mod:`.gates`, :mod:`.report` (JSON and Markdown),
+:mod:`.docx_report` (``check --docx``), :mod:`.export` with :mod:`.layout`, :mod:`.names`,
+:mod:`.bag`, :mod:`.html_index` (the evaluator bundle), :mod:`.bagcheck` (a received bundle),
+:mod:`.rekap` with :mod:`.rekap_out` (many units). The archive is read through
+:func:`zi_docs.evidence.read_view` only.
+"""
+
+from zi_docs.submission.bagcheck import BagCheck, BagProblem, verify_bag
+from zi_docs.submission.check import CheckResult, run_check
+from zi_docs.submission.completeness import Completeness, IndicatorStatus, ItemStatus
+from zi_docs.submission.docx_report import write_check_docx
+from zi_docs.submission.export import ExportResult, export_bundle
+from zi_docs.submission.gates import SYMBOL, GateResult, Gates, GateState
+from zi_docs.submission.rekap import SORT_KEYS, Rekap, RekapRow, build_rekap
+from zi_docs.submission.rekap_out import cells, headers, write_docx, write_xlsx
+from zi_docs.submission.report import check_markdown, check_to_dict, finding_in_area
+from zi_docs.submission.rollup import GroupStatus, Light, Rollup
+
+__all__ = [
+    "SORT_KEYS",
+    "SYMBOL",
+    "BagCheck",
+    "BagProblem",
+    "CheckResult",
+    "Completeness",
+    "ExportResult",
+    "GateResult",
+    "GateState",
+    "Gates",
+    "GroupStatus",
+    "IndicatorStatus",
+    "ItemStatus",
+    "Light",
+    "Rekap",
+    "RekapRow",
+    "Rollup",
+    "build_rekap",
+    "cells",
+    "check_markdown",
+    "check_to_dict",
+    "export_bundle",
+    "finding_in_area",
+    "headers",
+    "run_check",
+    "verify_bag",
+    "write_check_docx",
+    "write_docx",
+    "write_xlsx",
+]

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi_docs.evidence.store import hash_file
+from zi_docs.evidence import hash_file
 
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 MANIFEST = "manifest-sha256.txt"
@@ -52,7 +52,7 @@ class Placed:
     linked: bool
     """Hard link to the archive's object (True) or a copy."""
     reused_digest: bool
-    """The digest came from the archive catalogue instead of being computed."""
+    """The digest came from the archive database instead of being computed."""
 
 
 def place_file(

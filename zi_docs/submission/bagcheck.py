@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 import bagit
 
 from zi_docs.errors import InvalidInputError, NotFoundError
-from zi_docs.evidence.store import hash_file
+from zi_docs.evidence import hash_file
 from zi_docs.findings import Finding
 
 log = logging.getLogger(__name__)

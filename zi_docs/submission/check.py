@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from zi_docs.assessment import ScoreReport, score_workspace
+from zi_docs.evidence import ArchiveView, read_view
 from zi_docs.findings import Finding, Severity
-from zi_docs.submission import adapters
 from zi_docs.submission.completeness import Completeness, assess
-from zi_docs.submission.evidence_view import ArchiveView
+from zi_docs.submission.documents_engine import generator_hint
 from zi_docs.submission.gates import Gates, GateState, evaluate_gates
 from zi_docs.submission.rollup import Rollup, roll_up
 from zi_docs.workspace import Workspace
@@ -69,16 +69,16 @@ def gate_findings(gates: Gates) -> list[Finding]:
 
 def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) -> CheckResult:
     """Check one workspace. With ``read_only`` nothing in it is touched (see
-    :func:`adapters.read_archive`)."""
+    :func:`zi_docs.evidence.read_view`)."""
     report = score_workspace(workspace)
-    archive = adapters.read_archive(workspace, read_only=read_only)
+    archive = read_view(workspace, read_only=read_only)
     profile = workspace.profile
     completeness = assess(
         report.catalogue,
         report.score,
         archive,
         profile.evidence_window,
-        adapters.generator_hint,
+        generator_hint,
     )
     rollup = roll_up(report.catalogue, report.score, completeness, report.target)
     gates = evaluate_gates(profile, today)

@@ -22,8 +22,8 @@ from zi_docs.angka import angka, persen
 from zi_docs.assessment.scoring import QuestionScore, Score
 from zi_docs.catalogue import Catalogue, ChecklistItem, Node
 from zi_docs.catalogue.model import fold
+from zi_docs.evidence import ArchiveView, EvidenceFile
 from zi_docs.findings import Finding, Severity
-from zi_docs.submission.evidence_view import ArchiveView, EvidenceFile
 
 TOP_EPSILON = 1e-9
 HintFor = Callable[[ChecklistItem], str | None]

@@ -17,7 +17,7 @@ from zi_docs.workspace import Workspace
 def _ensure_cases(workspace: Workspace, result: CheckResult) -> bool:
     """Add the few example files a realistic archive has but the example may lack: a file
     nobody tagged, last year's notulen, and partial evidence for a top answer. True if added."""
-    from zi_docs.evidence.api import add_files
+    from zi_docs.evidence import add_files
 
     present = {f.code for f in result.findings}
     year = workspace.profile.year

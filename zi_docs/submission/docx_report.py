@@ -10,9 +10,9 @@ from typing import Any
 
 from zi_docs.angka import angka
 from zi_docs.findings import Severity
-from zi_docs.submission import adapters
 from zi_docs.submission.chart import area_chart
 from zi_docs.submission.check import CheckResult
+from zi_docs.submission.documents_engine import render_docx
 from zi_docs.submission.gates import SYMBOL
 from zi_docs.submission.rollup import area_members
 
@@ -33,7 +33,7 @@ def write_check_docx(result: CheckResult, dest: Path, today: dt.date | None = No
         def build(image: Callable[[Path], object]) -> Mapping[str, Any]:
             return _context(result, {k: image(v) for k, v in charts.items()}, today)
 
-        return adapters.render_docx(TEMPLATE, build, dest)
+        return render_docx(TEMPLATE, build, dest)
 
 
 def _context(

@@ -9,7 +9,7 @@ Layout of the bag::
 
 Payload files are hard links to the archive's read-only objects when the bag is on the same
 file system (``link=False`` forces copies), so exporting a large archive costs little; the
-manifest reuses the catalogue's SHA-256 when the stored object still has its recorded size.
+manifest reuses the archive's SHA-256 when the stored object still has its recorded size.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 from zi_docs import __version__
 from zi_docs.angka import angka
 from zi_docs.errors import WorkspaceError
-from zi_docs.evidence.store import hash_file
+from zi_docs.evidence import hash_file
 from zi_docs.findings import Finding, Severity
 from zi_docs.outputs import output_folder
 from zi_docs.submission.bag import Placed, place_file, write_bag_files, zip_bag

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zi_docs.catalogue import Catalogue, Node
+from zi_docs.evidence import EvidenceFile
 from zi_docs.submission.completeness import Completeness
-from zi_docs.submission.evidence_view import EvidenceFile
 from zi_docs.submission.names import MAX_RELATIVE, NameAllocator
 
 PAYLOAD = "data"

@@ -1,6 +1,6 @@
 """``zi-docs rekap``: one table across units for the Inspektorat, read without modifying any
-workspace (answers and profile are only read; the archive catalogue is opened ``mode=ro`` and
-integrity is checked by sizes only, see :func:`adapters.read_archive`)."""
+workspace (answers and profile are only read; the archive database is opened ``mode=ro`` and
+integrity is checked by sizes only, see :func:`zi_docs.evidence.read_view`)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Full-text search over the archive: the only package that imports the engine (tantivy).
 
 The index is derived data kept in ``archive/index/``: stamped with the schema version, the
-stemmer version and a digest of the word lists, and rebuilt from the catalogue when it is
-missing, stale or unreadable. Writes happen under a lock, one commit per batch; a failed batch
+stemmer version and a digest of the word lists, and rebuilt from the archive database when it
+is missing, stale or unreadable. Writes happen under a lock, one commit per batch; a failed batch
 is cancelled and its error raised, so the index holds either the old state or the new one.
 
 Callers use this facade only (the backend can change behind it)::

@@ -85,7 +85,7 @@ class IndexDoc:
     """Detected kind: ``pdf``, ``docx``, ``png`` ..."""
     date: dt.date | None = None
     stamp: str = ""
-    """Changes whenever the catalogue entry changes (its revision): tells stale entries apart."""
+    """Changes whenever the database record changes (its revision): tells stale entries apart."""
 
 
 def make_schema() -> Any:

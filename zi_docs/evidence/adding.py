@@ -1,7 +1,8 @@
-"""Adding files: validate and extract in parallel, then store and catalogue in batches.
+"""Storing a batch of files: validate and extract in parallel, then store and record them in
+the archive's database batch by batch.
 
 Per batch: the new objects are journalled (``pending_objects``), written atomically, then the
-catalogue records, tags, names, text and audit lines commit in one transaction that also clears
+database records, tags, names, text and audit lines commit in one transaction that also clears
 their journal rows and journals their index entries (``pending_index``). The search index gets
 every entry through one writer that commits at the end. A crash at any point leaves a state
 that :meth:`Archive.recover` turns into either "before" or "after".
@@ -12,20 +13,20 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi_docs.evidence import numbers, searchbridge
+from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import OCR_CACHE, Archive
-from zi_docs.evidence.catalog import Tag, add_tags, bump, current_user, log, now
-from zi_docs.evidence.intake import Candidate, Prepared, Rejection, prepare
+from zi_docs.evidence.db import Transaction
+from zi_docs.evidence.incoming import Candidate, Prepared, Rejection, prepare
+from zi_docs.evidence.records import Progress
 from zi_docs.evidence.search import IndexDoc
+from zi_docs.refs import IndicatorRef
 
-Progress = Callable[[int, int], None]
 BATCH_SIZE = 64
 PARALLEL_FROM = 8
 """Fewer files than this are prepared in this process (a pool costs more than it saves)."""
@@ -44,13 +45,13 @@ class Outcome:
     name: str
     added: bool
     """True: stored now. False: the same bytes were already in the archive."""
-    new_tags: tuple[Tag, ...]
+    new_tags: tuple[IndicatorRef, ...]
     text_status: str
     restored: bool = False
     """The bytes were in the trash and are back in the archive."""
     number: str | None = None
     """The document's own number found in its text (``Nomor: ...``), if any."""
-    matched: tuple[Tag, ...] = ()
+    matched: tuple[IndicatorRef, ...] = ()
     """Tags taken over from archived files with the same number (also in ``new_tags``)."""
 
 
@@ -60,7 +61,7 @@ class IngestReport:
 
     outcomes: tuple[Outcome, ...]
     rejected: tuple[Rejection, ...]
-    same_as: tuple[Tag, ...] = ()
+    same_as: tuple[IndicatorRef, ...] = ()
     """Tags taken from the archived document named by ``--sama-dengan``."""
 
     @property
@@ -95,17 +96,17 @@ def ingest(
     """Add ``candidates``; bad files become rejections and the rest of the batch goes on.
 
     Holds the writer lock for the whole run. Text is extracted in worker processes while this
-    process stores and catalogues finished files batch by batch and feeds their index entries
+    process stores and records finished files batch by batch and feeds their index entries
     to one index writer, which commits once at the end (the ``pending_index`` journal covers
-    the catalogued files until then).
+    the recorded files until then).
     """
     run = _Run(archive, details, list(rejected))
     with archive.writing():
-        known = frozenset(archive.catalog.all_shas())
+        known = frozenset(archive.db.all_shas())
         ocr_cache = archive.root / OCR_CACHE if ocr else None
         prepared = _prepare_all(candidates, max_size, known, ocr_cache, workers)
         stream = run.stream(prepared, len(candidates), progress)
-        searchbridge.index_stream(archive.root, archive.catalog, archive.catalogue, stream)
+        indexing.index_stream(archive.root, archive.db, archive.catalogue, stream)
         archive.clear_pending_index(run.indexed)
     return IngestReport(tuple(run.outcomes), tuple(run.rejections))
 
@@ -156,7 +157,7 @@ def _prepare_all(
 
 # ---- committing (locked) -------------------------------------------------------------------
 class _Run:
-    """Stores and catalogues prepared files in batches; yields their index entries."""
+    """Stores and records prepared files in batches; yields their index entries."""
 
     def __init__(self, archive: Archive, details: Details, rejections: list[Rejection]) -> None:
         self.archive = archive
@@ -185,18 +186,18 @@ class _Run:
         yield from self.commit(batch)
 
     def commit(self, batch: list[Prepared]) -> Iterator[IndexDoc]:
-        """Journal, store, then catalogue one batch; yield the changed index entries."""
+        """Journal, store, then record one batch; yield the changed index entries."""
         if not batch:
             return
         archive = self.archive
-        present = archive.catalog.known(p.sha256 for p in batch)
+        present = archive.db.known(p.sha256 for p in batch)
         new: dict[str, Prepared] = {}
         for item in batch:
             if item.sha256 not in present and item.sha256 not in new:
                 new[item.sha256] = item
-        journal = [(s,) for s in new]
-        with archive.catalog.transaction() as conn:
-            conn.executemany("INSERT OR IGNORE INTO pending_objects VALUES (?)", journal)
+        journal = list(new)
+        with archive.db.transaction() as tx:
+            tx.journal_objects(journal)
         for sha, item in list(new.items()):
             try:
                 archive.store.put(item.path, sha)
@@ -213,59 +214,51 @@ class _Run:
         stored = set(new)
         texts = {sha: item.text for sha, item in new.items()}
         changed: list[str] = []
-        with archive.catalog.transaction() as conn:
+        with archive.db.transaction() as tx:
             for item in batch:
                 if item.sha256 in new:
-                    outcome = _insert(conn, new.pop(item.sha256), self.details)
+                    outcome = _insert(tx, new.pop(item.sha256), self.details)
                 elif item.sha256 in present or item.sha256 in stored:
-                    outcome = _merge(conn, item)
+                    outcome = _merge(tx, item)
                 else:
                     continue
                 self.outcomes.append(outcome)
                 if outcome.added or outcome.new_tags or outcome.restored:
                     changed.append(outcome.sha256)
-            conn.executemany("DELETE FROM pending_objects WHERE sha256=?", journal)
-        for stored_file in archive.catalog.files(shas=changed):
+            tx.clear_objects(journal)
+        for stored_file in archive.db.files(shas=changed):
             text = texts.get(stored_file.sha256)
             if text is None:
-                text = archive.catalog.text(stored_file.sha256)
+                text = archive.db.text(stored_file.sha256)
             self.indexed.append(stored_file.sha256)
-            yield searchbridge.to_doc(stored_file, text, archive.catalogue)
+            yield indexing.to_doc(stored_file, text, archive.catalogue)
 
 
-def _insert(conn: sqlite3.Connection, item: Prepared, details: Details) -> Outcome:
+def _insert(tx: Transaction, item: Prepared, details: Details) -> Outcome:
     doc_date = details.doc_date or item.meta_date
     source = "tanggal" if details.doc_date else ("metadata" if item.meta_date else None)
-    title = details.title or _title_from_name(item.name)
-    conn.execute(
-        "INSERT INTO files (sha256, size, kind, mime, name, title, doc_date, date_source, "
-        "added_at, added_by, notes, text_status, pages) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            item.sha256,
-            item.size,
-            item.ftype.kind,
-            item.ftype.mime,
-            item.name,
-            title,
-            doc_date.isoformat() if doc_date else None,
-            source,
-            now(),
-            current_user(),
-            details.notes,
-            item.text_status,
-            item.pages,
-        ),
+    tx.insert_file(
+        sha256=item.sha256,
+        size=item.size,
+        kind=item.ftype.kind,
+        mime=item.ftype.mime,
+        name=item.name,
+        title=details.title or _title_from_name(item.name),
+        doc_date=doc_date,
+        date_source=source,
+        notes=details.notes,
+        text_status=item.text_status,
+        pages=item.pages,
     )
-    conn.execute("INSERT INTO names VALUES (?, ?)", (item.sha256, item.name))
-    add_tags(conn, item.sha256, item.tags)
-    conn.execute("INSERT OR IGNORE INTO pending_index VALUES (?)", (item.sha256,))
+    tx.add_tags(item.sha256, item.tags)
+    tx.journal_index([item.sha256])
     tags = ", ".join(str(t) for t in item.tags) or "tanpa tag"
-    log(conn, "tambah", item.sha256, f"{item.name} ({item.size} bita, {item.ftype.kind}); {tags}")
+    tx.log("tambah", item.sha256, f"{item.name} ({item.size} bita, {item.ftype.kind}); {tags}")
     number: str | None = None
-    matched: tuple[Tag, ...] = ()
+    matched: tuple[IndicatorRef, ...] = ()
     if item.text:
-        conn.execute("INSERT INTO texts VALUES (?, ?)", (item.sha256, item.text))
-        number, matched = numbers.match(conn, item.sha256, item.text, item.tags)
+        tx.add_text(item.sha256, item.text)
+        number, matched = tx.take_tags_by_number(item.sha256, item.text, item.tags)
     return Outcome(
         item.source,
         item.sha256,
@@ -278,27 +271,23 @@ def _insert(conn: sqlite3.Connection, item: Prepared, details: Details) -> Outco
     )
 
 
-def _merge(conn: sqlite3.Connection, item: Prepared) -> Outcome:
-    conn.execute("INSERT OR IGNORE INTO names VALUES (?, ?)", (item.sha256, item.name))
-    new_tags = add_tags(conn, item.sha256, item.tags)
-    row = conn.execute(
-        "SELECT trashed_at, text_status FROM files WHERE sha256=?", (item.sha256,)
-    ).fetchone()
-    restored = row[0] is not None
+def _merge(tx: Transaction, item: Prepared) -> Outcome:
+    tx.add_name(item.sha256, item.name)
+    new_tags = tx.add_tags(item.sha256, item.tags)
+    restored, text_status = tx.trash_state(item.sha256)
     if restored:
-        conn.execute("UPDATE files SET trashed_at=NULL WHERE sha256=?", (item.sha256,))
-        log(conn, "pulihkan", item.sha256, f"ditambahkan lagi sebagai {item.name}")
+        tx.untrash(item.sha256)
+        tx.log("pulihkan", item.sha256, f"ditambahkan lagi sebagai {item.name}")
     if new_tags:
-        log(
-            conn,
+        tx.log(
             "tambah-tag",
             item.sha256,
             f"ditambahkan lagi sebagai {item.name}; " + ", ".join(str(t) for t in new_tags),
         )
     if new_tags or restored:
-        bump(conn, item.sha256)
+        tx.bump(item.sha256)
     return Outcome(
-        item.source, item.sha256, item.name, False, tuple(new_tags), row[1], restored=restored
+        item.source, item.sha256, item.name, False, tuple(new_tags), text_status, restored=restored
     )
 
 

@@ -1,4 +1,5 @@
-"""Tags from an evidence tree laid out like the LKE (the Google Drive folders units keep).
+"""Reading an evidence folder tree laid out like the LKE (the Google Drive folders units keep):
+the tags of each file from its path.
 
 Understood path shapes (case-insensitive, any depth)::
 
@@ -18,7 +19,7 @@ from pathlib import Path, PurePath
 
 from zi_docs.catalogue import Catalogue, Node
 from zi_docs.catalogue.model import fold
-from zi_docs.evidence.catalog import Tag
+from zi_docs.refs import IndicatorRef
 
 _ROMAN = {
     "i": 1,
@@ -58,12 +59,12 @@ class Placement:
 
     path: Path
     relative: str
-    tags: tuple[Tag, ...]
+    tags: tuple[IndicatorRef, ...]
     reason: str | None = None
     """Why the file could not be placed (then ``tags`` is empty)."""
 
 
-def place(relative: PurePath, catalogue: Catalogue) -> tuple[tuple[Tag, ...], str | None]:
+def place(relative: PurePath, catalogue: Catalogue) -> tuple[tuple[IndicatorRef, ...], str | None]:
     """Tags for a file at ``relative`` inside the tree, or a reason why there are none."""
     state = _Place()
     segments = [*relative.parts[:-1], relative.stem]
@@ -80,7 +81,7 @@ def place(relative: PurePath, catalogue: Catalogue) -> tuple[tuple[Tag, ...], st
                 "berkas dengan nomor butir, mis. '1.i.a ...'"
             )
         node = questions[0]
-    return (Tag(node.id, _item_from_name(relative.stem, node)),), None
+    return (IndicatorRef(node.id, _item_from_name(relative.stem, node)),), None
 
 
 def _read_segment(text: str, state: _Place, catalogue: Catalogue) -> _Place:

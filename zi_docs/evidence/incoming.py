@@ -1,4 +1,4 @@
-"""Input files before they enter the archive: collect, validate, hash, detect type, extract text.
+"""Incoming files before they enter the archive: collect, validate, hash, detect type, read text.
 
 :func:`prepare` runs in worker processes; it returns a :class:`Prepared` file or a
 :class:`Rejection` with one Indonesian sentence saying what is wrong and what to do.
@@ -16,9 +16,9 @@ from pathlib import Path
 
 from zi_docs.angka import angka
 from zi_docs.evidence import extract as engine
-from zi_docs.evidence.catalog import Tag
 from zi_docs.evidence.sniff import FileType, UnknownType, detect
 from zi_docs.evidence.store import hash_file
+from zi_docs.refs import IndicatorRef
 
 DEFAULT_MAX_MB = 100
 _IGNORED = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
@@ -29,7 +29,7 @@ class Candidate:
     """A file named on the command line or found in a folder, with the tags it should get."""
 
     path: Path
-    tags: tuple[Tag, ...] = ()
+    tags: tuple[IndicatorRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Prepared:
     sha256: str
     size: int
     ftype: FileType
-    tags: tuple[Tag, ...]
+    tags: tuple[IndicatorRef, ...]
     text: str
     text_status: str
     pages: int | None
@@ -71,7 +71,7 @@ def shown(path: Path) -> str:
 
 
 def collect(
-    paths: Iterable[Path], tags: tuple[Tag, ...] = (), *, archive_root: Path | None = None
+    paths: Iterable[Path], tags: tuple[IndicatorRef, ...] = (), *, archive_root: Path | None = None
 ) -> tuple[list[Candidate], list[Rejection]]:
     """Expand folders (recursively, without following links), in a stable order.
 

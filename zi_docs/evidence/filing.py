@@ -1,25 +1,26 @@
-"""The archive's library API on a workspace: one function per command, and the look-ups the
-check/export step and ``generate --arsipkan`` use."""
+"""Filing evidence in a workspace's archive: add, import, list, show, tag, edit, trash,
+verify and the audit log — one function per archive command, each opening and closing the
+archive."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from zi_docs.errors import NotFoundError, WorkspaceError
 from zi_docs.evidence import manage, numbers
+from zi_docs.evidence.adding import Details, IngestReport, ingest
 from zi_docs.evidence.archive import Archive
-from zi_docs.evidence.catalog import AuditEntry, StoredFile, Tag
-from zi_docs.evidence.importer import Placement, plan
-from zi_docs.evidence.ingest import Details, IngestReport, ingest
-from zi_docs.evidence.intake import DEFAULT_MAX_MB, Candidate, Rejection, collect
+from zi_docs.evidence.db import DB_FILE
+from zi_docs.evidence.drive_folders import Placement, plan
+from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Candidate, Rejection, collect
 from zi_docs.evidence.lock import DEFAULT_WAIT
+from zi_docs.evidence.records import AuditEntry, Progress, StoredFile
 from zi_docs.evidence.verify import VerifyReport, verify
+from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
-
-Progress = Callable[[int, int], None]
 
 
 def open_archive(workspace: Workspace, *, lock_wait: float = DEFAULT_WAIT) -> Archive:
@@ -33,7 +34,7 @@ def add_files(
     *,
     indicators: Sequence[str] = (),
     item: str | None = None,
-    tags: Sequence[Tag] = (),
+    tags: Sequence[IndicatorRef] = (),
     same_as: str | None = None,
     title: str | None = None,
     notes: str = "",
@@ -63,13 +64,13 @@ def add_files(
         return replace(report, same_as=copied)
 
 
-def _same_as(archive: Archive, number: str) -> tuple[Tag, ...]:
+def _same_as(archive: Archive, number: str) -> tuple[IndicatorRef, ...]:
     if len(numbers.normalise(number)) < numbers.MIN_LENGTH:
         raise NotFoundError(
             f"nomor '{number}' terlalu pendek untuk dicocokkan",
             hint="tulis nomor dokumen lengkap, mis. 800.1.2.2/015/DPMPTSP/2026",
         )
-    found = numbers.tags_for_number(archive.catalog.conn, number)
+    found = archive.db.tags_for_number(number)
     if not found:
         raise NotFoundError(
             f"tidak ada berkas bertanda di arsip yang memuat nomor '{number}'",
@@ -79,8 +80,8 @@ def _same_as(archive: Archive, number: str) -> tuple[Tag, ...]:
     return tuple(found)
 
 
-def _checked(archive: Archive, tags: Sequence[Tag]) -> tuple[Tag, ...]:
-    out: list[Tag] = []
+def _checked(archive: Archive, tags: Sequence[IndicatorRef]) -> tuple[IndicatorRef, ...]:
+    out: list[IndicatorRef] = []
     for tag in tags:
         out.extend(archive.resolve_tags([tag.indicator], tag.item))
     return tuple(out)
@@ -149,7 +150,7 @@ def list_files(
     """Stored files, filtered by indicator (id/alias, or a sub/area: everything below it),
     area code (``MP`` ... ``PP``), untagged, or in the trash."""
     with open_archive(workspace) as archive:
-        files = archive.catalog.files(only_trashed=trashed)
+        files = archive.db.files(only_trashed=trashed)
         if indicator:
             node = archive.catalogue.resolve(indicator)
             wanted = {n.id for n in node.walk()}
@@ -166,16 +167,16 @@ def list_files(
             ]
         if untagged:
             files = [f for f in files if not f.tags]
-        live, in_trash = archive.catalog.counts()
+        live, in_trash = archive.db.counts()
         return Listing(tuple(files), live, in_trash)
 
 
 def stored_files(workspace: Workspace, *, include_trashed: bool = False) -> list[StoredFile]:
     """Every stored file with tags, dates, size, SHA-256 and stored path (for check/export)."""
-    if not (workspace.archive_dir / "catalog.sqlite").is_file():
+    if not (workspace.archive_dir / DB_FILE).is_file():
         return []
     with open_archive(workspace) as archive:
-        return archive.catalog.files(include_trashed=include_trashed)
+        return archive.db.files(include_trashed=include_trashed)
 
 
 @dataclass(frozen=True)
@@ -191,13 +192,11 @@ class FileDetail:
 def show(workspace: Workspace, ref: str, *, excerpt: int = 400) -> FileDetail:
     with open_archive(workspace) as archive:
         stored = archive.resolve(ref)
-        text = " ".join(archive.catalog.text(stored.sha256).split())
+        text = " ".join(archive.db.text(stored.sha256).split())
         labels = tuple(
             archive.label(t.indicator) + (f" — {t.item}" if t.item else "") for t in stored.tags
         )
-        return FileDetail(
-            stored, tuple(archive.catalog.audit(stored.sha256)), text[:excerpt], labels
-        )
+        return FileDetail(stored, tuple(archive.db.audit(stored.sha256)), text[:excerpt], labels)
 
 
 def tag(
@@ -251,4 +250,4 @@ def verify_archive(
 
 def audit_log(workspace: Workspace, limit: int | None = None) -> list[AuditEntry]:
     with open_archive(workspace) as archive:
-        return archive.catalog.audit(limit=limit)
+        return archive.db.audit(limit=limit)

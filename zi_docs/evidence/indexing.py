@@ -1,30 +1,29 @@
-"""The one place the archive calls the search index (derived data, rebuilt from the catalogue).
+"""The one place the archive calls the search index (derived data, rebuilt from the database).
 
 The index holds one entry per file that is not in the trash, stamped with the file's
-catalogue revision, so that ``verify`` can tell missing and stale entries apart.
+database revision, so that ``verify`` can tell missing and stale entries apart.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.catalogue import Catalogue
-from zi_docs.evidence.catalog import Catalog, StoredFile
+from zi_docs.evidence.db import ArchiveDb
+from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.search import IndexDoc, ReindexReport, SearchIndex
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-"""Called with (done, total)."""
 INDEX_DIR = "index"
 
 
 @dataclass(frozen=True)
 class IndexState:
-    """What the index holds: file id -> catalogue revision it was built from."""
+    """What the index holds: file id -> database revision it was built from."""
 
     stamps: dict[str, int]
     usable: bool
@@ -52,36 +51,34 @@ def to_doc(stored: StoredFile, text: str, catalogue: Catalogue) -> IndexDoc:
     )
 
 
-def _docs(
-    catalog: Catalog, catalogue: Catalogue, shas: list[str] | None = None
-) -> Iterator[IndexDoc]:
-    for stored in catalog.files(shas=shas):
-        yield to_doc(stored, catalog.text(stored.sha256), catalogue)
+def _docs(db: ArchiveDb, catalogue: Catalogue, shas: list[str] | None = None) -> Iterator[IndexDoc]:
+    for stored in db.files(shas=shas):
+        yield to_doc(stored, db.text(stored.sha256), catalogue)
 
 
-def open_index(archive_root: Path, catalog: Catalog, catalogue: Catalogue) -> SearchIndex:
-    """The index, able to rebuild itself from the catalogue when missing or stale."""
-    return SearchIndex(index_dir(archive_root), source=lambda: _docs(catalog, catalogue))
+def open_index(archive_root: Path, db: ArchiveDb, catalogue: Catalogue) -> SearchIndex:
+    """The index, able to rebuild itself from the database when missing or stale."""
+    return SearchIndex(index_dir(archive_root), source=lambda: _docs(db, catalogue))
 
 
 def sync(
     archive_root: Path,
-    catalog: Catalog,
+    db: ArchiveDb,
     catalogue: Catalogue,
     shas: Iterable[str],
     progress: Progress | None = None,
 ) -> None:
-    """Bring the index entries of ``shas`` in line with the catalogue."""
+    """Bring the index entries of ``shas`` in line with the database."""
     wanted = sorted(set(shas))
     if not wanted:
         return
-    live = {f.sha256 for f in catalog.files(shas=wanted)}
-    with open_index(archive_root, catalog, catalogue) as ix:
-        if ix.state() != "ok":  # missing or stale: one rebuild from the catalogue covers all
+    live = {f.sha256 for f in db.files(shas=wanted)}
+    with open_index(archive_root, db, catalogue) as ix:
+        if ix.state() != "ok":  # missing or stale: one rebuild from the database covers all
             ix.ensure()
             return
         if live:
-            ix.update(_docs(catalog, catalogue, sorted(live)))
+            ix.update(_docs(db, catalogue, sorted(live)))
         gone = [s for s in wanted if s not in live]
         if gone:
             ix.delete(gone)
@@ -90,11 +87,11 @@ def sync(
 
 
 def index_stream(
-    archive_root: Path, catalog: Catalog, catalogue: Catalogue, docs: Iterable[IndexDoc]
+    archive_root: Path, db: ArchiveDb, catalogue: Catalogue, docs: Iterable[IndexDoc]
 ) -> int:
     """Write entries as ``docs`` yields them, in one commit at the end (cancelled if the
-    producer fails). A missing or stale index is rebuilt from the catalogue first."""
-    with open_index(archive_root, catalog, catalogue) as ix:
+    producer fails). A missing or stale index is rebuilt from the database first."""
+    with open_index(archive_root, db, catalogue) as ix:
         return ix.update(docs)
 
 
@@ -113,8 +110,8 @@ def entry_count(archive_root: Path) -> int | None:
 
 
 def reindex(
-    archive_root: Path, catalog: Catalog, catalogue: Catalogue, *, full: bool = False
+    archive_root: Path, db: ArchiveDb, catalogue: Catalogue, *, full: bool = False
 ) -> ReindexReport:
-    """Make the index hold exactly the catalogue's files (incremental unless ``full``)."""
-    with open_index(archive_root, catalog, catalogue) as ix:
-        return ix.reindex(_docs(catalog, catalogue), incremental=not full)
+    """Make the index hold exactly the database's files (incremental unless ``full``)."""
+    with open_index(archive_root, db, catalogue) as ix:
+        return ix.reindex(_docs(db, catalogue), incremental=not full)

@@ -1,18 +1,16 @@
-"""Search, reindex and late OCR on a workspace's archive (library side of the commands)."""
+"""What the stored files say: search, reindex and late OCR on a workspace's archive."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from zi_docs.evidence import extract as engine
-from zi_docs.evidence import numbers, searchbridge
+from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import OCR_CACHE, Archive
-from zi_docs.evidence.catalog import StoredFile, Tag, bump, log
+from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.search import Hit, ReindexReport
 from zi_docs.workspace import Workspace
 
-Progress = Callable[[int, int], None]
 OCR_BATCH = 8
 
 
@@ -35,12 +33,12 @@ def search(
     limit: int = 20,
 ) -> SearchResult:
     """Ranked hits; an indicator id alone lists that indicator's evidence. A missing or
-    stale index is rebuilt from the catalogue first."""
+    stale index is rebuilt from the database first."""
     with Archive.open(workspace) as archive:
-        if not searchbridge.index_dir(archive.root).exists():
+        if not indexing.index_dir(archive.root).exists():
             with archive.writing():  # build it under the writer lock
-                searchbridge.reindex(archive.root, archive.catalog, archive.catalogue)
-        with searchbridge.open_index(archive.root, archive.catalog, archive.catalogue) as ix:
+                indexing.reindex(archive.root, archive.db, archive.catalogue)
+        with indexing.open_index(archive.root, archive.db, archive.catalogue) as ix:
             hits = ix.search(
                 text,
                 indicator=indicator,
@@ -50,14 +48,14 @@ def search(
                 limit=limit,
                 catalogue=archive.catalogue,
             )
-        files = {f.sha256: f for f in archive.catalog.files(shas=[h.sha256 for h in hits])}
+        files = {f.sha256: f for f in archive.db.files(shas=[h.sha256 for h in hits])}
         return SearchResult(text, tuple((h, files.get(h.sha256)) for h in hits))
 
 
 def reindex(workspace: Workspace, *, full: bool = False) -> ReindexReport:
-    """Bring the index in line with the catalogue (incremental unless ``full``)."""
+    """Bring the index in line with the database (incremental unless ``full``)."""
     with Archive.open(workspace) as archive, archive.writing():
-        return searchbridge.reindex(archive.root, archive.catalog, archive.catalogue, full=full)
+        return indexing.reindex(archive.root, archive.db, archive.catalogue, full=full)
 
 
 @dataclass(frozen=True)
@@ -75,7 +73,7 @@ def run_ocr(workspace: Workspace, *, progress: Progress | None = None) -> OcrRep
     Raises ToolMissingError (before reading anything) when Tesseract is not installed.
     """
     with Archive.open(workspace) as archive:
-        pending = [f for f in archive.catalog.files() if f.text_status == engine.STATUS_PENDING]
+        pending = [f for f in archive.db.files() if f.text_status == engine.STATUS_PENDING]
         done: list[str] = []
         notes: list[str] = []
         batch: list[tuple[str, engine.Extraction]] = []
@@ -88,7 +86,7 @@ def run_ocr(workspace: Workspace, *, progress: Progress | None = None) -> OcrRep
                 batch = []
             if progress is not None:
                 progress(count, len(pending))
-        after = {f.sha256: f for f in archive.catalog.files(shas=[f.sha256 for f in pending])}
+        after = {f.sha256: f for f in archive.db.files(shas=[f.sha256 for f in pending])}
         return OcrReport(
             tuple(after[s] for s in done if s in after),
             tuple(f for f in after.values() if f.text_status == engine.STATUS_PENDING),
@@ -99,25 +97,14 @@ def run_ocr(workspace: Workspace, *, progress: Progress | None = None) -> OcrRep
 def _commit(archive: Archive, batch: list[tuple[str, engine.Extraction]]) -> list[str]:
     changed = []
     with archive.writing():
-        with archive.catalog.transaction() as conn:
+        with archive.db.transaction() as tx:
             for sha, extraction in batch:
                 if extraction.status == engine.STATUS_PENDING:
                     continue
-                conn.execute(
-                    "UPDATE files SET text_status=?, pages=COALESCE(?, pages) WHERE sha256=?",
-                    (extraction.status, extraction.page_count, sha),
-                )
-                conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (sha, extraction.text))
-                have = [
-                    Tag(i, t)
-                    for i, t in conn.execute(
-                        "SELECT indicator, item FROM tags WHERE sha256=?", (sha,)
-                    )
-                ]
-                numbers.match(conn, sha, extraction.text, have)
-                bump(conn, sha)
-                log(
-                    conn,
+                tx.set_text(sha, extraction.text, extraction.status, extraction.page_count)
+                tx.take_tags_by_number(sha, extraction.text, tx.tags_of(sha))
+                tx.bump(sha)
+                tx.log(
                     "ocr",
                     sha,
                     f"teks dibaca dengan OCR: {len(extraction.text)} "

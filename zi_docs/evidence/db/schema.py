@@ -1,0 +1,92 @@
+"""The tables of ``catalog.sqlite`` and their upgrade from older versions."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from zi_docs.evidence.numbers import own_number
+
+SCHEMA_VERSION = 2
+"""2: ``numbers`` (each file's own document number, for matching signed scans)."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    name TEXT NOT NULL,
+    title TEXT NOT NULL,
+    doc_date TEXT,
+    date_source TEXT,
+    added_at TEXT NOT NULL,
+    added_by TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    text_status TEXT NOT NULL,
+    pages INTEGER,
+    trashed_at TEXT,
+    revision INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS tags (
+    sha256 TEXT NOT NULL REFERENCES files(sha256) ON DELETE CASCADE,
+    indicator TEXT NOT NULL,
+    item TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS tags_unique ON tags (sha256, indicator, COALESCE(item, ''));
+CREATE INDEX IF NOT EXISTS tags_indicator ON tags (indicator);
+CREATE TABLE IF NOT EXISTS names (
+    sha256 TEXT NOT NULL REFERENCES files(sha256) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    PRIMARY KEY (sha256, name)
+);
+CREATE TABLE IF NOT EXISTS texts (
+    sha256 TEXT PRIMARY KEY REFERENCES files(sha256) ON DELETE CASCADE,
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,
+    sha256 TEXT,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS numbers (
+    sha256 TEXT NOT NULL REFERENCES files(sha256) ON DELETE CASCADE,
+    number TEXT NOT NULL,
+    PRIMARY KEY (sha256, number)
+);
+CREATE INDEX IF NOT EXISTS numbers_number ON numbers (number);
+CREATE TABLE IF NOT EXISTS pending_objects (sha256 TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS pending_index (sha256 TEXT PRIMARY KEY);
+"""
+
+
+def version(conn: sqlite3.Connection) -> int | None:
+    """The schema version recorded in the database, or None for a new or foreign one."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return int(row[0]) if row else None
+
+
+def upgrade(conn: sqlite3.Connection, before: int | None) -> None:
+    """Create missing tables and bring an older database up to :data:`SCHEMA_VERSION`
+    (inside the caller's transaction)."""
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    if before is not None and before < 2:
+        _backfill_numbers(conn)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+
+
+def _backfill_numbers(conn: sqlite3.Connection) -> None:
+    """Record the own number of every file already in the database (upgrade to 2)."""
+    rows = conn.execute("SELECT sha256, text FROM texts").fetchall()
+    for sha256, text in rows:
+        number = own_number(text)
+        if number is not None:
+            conn.execute("INSERT OR IGNORE INTO numbers VALUES (?, ?)", (sha256, number))

@@ -1,0 +1,125 @@
+"""The values the archive hands out about its stored files, and the progress callback type.
+
+:class:`StoredFile` is the full record the archive commands print; :class:`EvidenceFile` is
+the light, read-only record that ``check``, ``export`` and ``rekap`` read in bulk (see
+:mod:`zi_docs.evidence.view`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from zi_docs.findings import Finding
+from zi_docs.refs import IndicatorRef
+
+Progress = Callable[[int, int], None]
+"""A progress callback the archive calls with (done, total); the client draws the bar."""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """One file in the archive, as its database records it."""
+
+    sha256: str
+    size: int
+    kind: str
+    """Type detected from content: ``pdf``, ``docx``, ``png`` ..."""
+    mime: str
+    name: str
+    """Original file name when first added (NFC)."""
+    names: tuple[str, ...]
+    """Every original name this content was added under."""
+    title: str
+    doc_date: dt.date | None
+    """The document's own date (``--tanggal`` or file metadata), not the date it was added."""
+    date_source: str | None
+    """``tanggal`` (given by the user), ``metadata`` (read from the file) or None."""
+    added_at: dt.datetime
+    added_by: str
+    notes: str
+    text_status: str
+    """Text-extraction status reported by the extraction module (``ok``, ``pending-ocr`` ...)."""
+    pages: int | None
+    trashed_at: dt.datetime | None
+    revision: int
+    """Increases with every change; the search index keeps it to detect stale entries."""
+    tags: tuple[IndicatorRef, ...]
+    path: Path
+    """Where the bytes are stored (read-only)."""
+
+    @property
+    def trashed(self) -> bool:
+        return self.trashed_at is not None
+
+    @property
+    def indicators(self) -> tuple[str, ...]:
+        return tuple(sorted({t.indicator for t in self.tags}))
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the audit log."""
+
+    at: dt.datetime
+    who: str
+    action: str
+    sha256: str | None
+    detail: str
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    """One live stored file, as the read-only view of the archive gives it."""
+
+    ref: str
+    """The archive's own reference for the file (its id as ``archive show`` accepts it)."""
+    sha256: str
+    size: int
+    name: str
+    """Original file name (Unicode-normalised by the archive)."""
+    location: str
+    """Where the stored bytes are (a plain string: building 20,000 ``Path`` objects costs
+    more than the rest of reading the database; see :attr:`path`)."""
+    tags: tuple[IndicatorRef, ...] = ()
+    title: str | None = None
+    doc_date: dt.date | None = None
+    """The document's own date (not the date it was added)."""
+    note: str | None = None
+    kind: str = ""
+    """Type detected from content (``pdf``), used when the name has no extension."""
+
+    @property
+    def path(self) -> Path:
+        """Where the stored bytes are."""
+        return Path(self.location)
+
+    @property
+    def label(self) -> str:
+        """What a user recognises the file by: its title, else its original name."""
+        return self.title or self.name
+
+    @property
+    def extension(self) -> str:
+        """Lower-case extension with the dot (``.pdf``), or ``""``."""
+        dot = self.name.rfind(".")
+        if 0 < dot < len(self.name) - 1:
+            return self.name[dot:].lower()
+        return f".{self.kind}" if self.kind else ""
+
+    @property
+    def stem(self) -> str:
+        """The original name without its extension."""
+        dot = self.name.rfind(".")
+        return self.name[:dot] if 0 < dot < len(self.name) - 1 else self.name
+
+
+@dataclass(frozen=True)
+class ArchiveView:
+    """Everything ``check``, ``export`` and ``rekap`` read from one archive."""
+
+    files: tuple[EvidenceFile, ...]
+    integrity: tuple[Finding, ...] = ()
+    """Findings of the archive's quick verification (sizes and counts)."""

@@ -1,0 +1,66 @@
+"""The read-only view of an archive that ``check``, ``export`` and ``rekap`` read: every live
+file with its tags (:class:`~zi_docs.evidence.records.EvidenceFile`) and the integrity
+findings that go with them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from zi_docs.evidence import db
+from zi_docs.evidence.archive import OBJECTS_DIR
+from zi_docs.evidence.filing import verify_archive
+from zi_docs.evidence.records import ArchiveView, EvidenceFile
+from zi_docs.evidence.store import ObjectStore
+from zi_docs.findings import Finding
+from zi_docs.workspace import Workspace
+
+
+def read_view(workspace: Workspace, *, read_only: bool = False) -> ArchiveView:
+    """Every live (not trashed) archive file with its tags, read without opening the archive
+    for writing: reading never creates, upgrades or re-indexes anything.
+
+    Integrity comes from the archive's quick verification, or with ``read_only`` (rekap over
+    other units' workspaces) from :func:`sizes_only`, which writes nothing."""
+    path = workspace.archive_dir / db.DB_FILE
+    if not path.is_file():
+        return ArchiveView(files=())
+    files = db.live_files(path, ObjectStore(workspace.archive_dir / OBJECTS_DIR))
+    integrity = sizes_only(files) if read_only else quick_verify(workspace)
+    return ArchiveView(files=files, integrity=integrity)
+
+
+def quick_verify(workspace: Workspace) -> tuple[Finding, ...]:
+    """Integrity findings of ``archive verify --quick`` (sizes, counts, index), codes prefixed
+    ``integritas-``. Runs the archive's own verification, which takes its writer lock."""
+    report = verify_archive(workspace, quick=True)
+    return tuple(replace(f, code=f"integritas-{f.code}") for f in report.findings)
+
+
+def sizes_only(files: tuple[EvidenceFile, ...]) -> tuple[Finding, ...]:
+    """A strictly read-only integrity check for ``rekap``: each stored object exists and has
+    its recorded size (the archive's own quick verify may recover, so it is not used there)."""
+    found = []
+    for file in files:
+        try:
+            size = os.stat(file.location).st_size
+        except OSError:
+            found.append(
+                Finding(
+                    f"berkas tersimpan {file.name} hilang dari arsip; jalankan 'zi-docs archive "
+                    "verify' di ruang kerja itu",
+                    file=file.name,
+                    code="integritas-missing",
+                )
+            )
+            continue
+        if size != file.size:
+            found.append(
+                Finding(
+                    f"ukuran berkas tersimpan {file.name} berubah ({file.size} -> {size} bita); "
+                    "jalankan 'zi-docs archive verify' di ruang kerja itu",
+                    file=file.name,
+                    code="integritas-size",
+                )
+            )
+    return tuple(found)
