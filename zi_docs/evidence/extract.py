@@ -19,16 +19,15 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-
-import pypdfium2
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, PyPdfError
+from typing import TYPE_CHECKING, Any, Protocol
 
 from zi_docs.errors import ToolMissingError, ZiError
 from zi_docs.evidence import ocr
 from zi_docs.evidence.sniff import IMAGE_KINDS
 from zi_docs.evidence.textfiles import docx_text, read_plain_text, xlsx_text
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +136,10 @@ def _corrupt(path: Path, kind: str, exc: BaseException) -> Extraction:
 
 
 def _pdf(path: Path, sha256: str, cache: Path | None) -> Extraction:
+    # the engines load when a PDF is read, not when zi-docs starts
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PyPdfError
+
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -186,6 +189,8 @@ def _pdf(path: Path, sha256: str, cache: Path | None) -> Extraction:
 def _pdfium_pages(path: Path, count: int) -> list[str] | None:
     """The text of every page by PDFium, or None when PDFium cannot read the file (or sees
     another page count than pypdf: then pypdf's reading is the one to trust)."""
+    import pypdfium2
+
     try:
         document = pypdfium2.PdfDocument(path)
     except pypdfium2.PdfiumError as exc:
@@ -242,6 +247,8 @@ def _encrypted(path: Path) -> Extraction:
 
 
 def _pdf_date(reader: PdfReader) -> dt.date | None:
+    from pypdf.errors import PyPdfError
+
     try:
         meta = reader.metadata
         if meta is None:
