@@ -84,11 +84,20 @@ def zi_docs_command(*args: str) -> list[str]:
 
 
 def run_child(command: Sequence[str], env: Mapping[str, str] | None = None) -> tuple[float, int]:
-    """Run a process to its end; returns (wall seconds, its peak RSS in MB). Output is
-    discarded. The peak comes from GNU time (``/usr/bin/time -f %M``): the kernel's figure for
-    a forked child would include the memory of this process at the fork."""
+    """Run a process to its end; returns (wall seconds, its peak RSS in MB)."""
+    wall, _cpu, peak = run_child_cpu(command, env)
+    return wall, peak
+
+
+def run_child_cpu(
+    command: Sequence[str], env: Mapping[str, str] | None = None
+) -> tuple[float, float, int]:
+    """Run a process to its end; returns (wall seconds, CPU seconds user+system, peak RSS in
+    MB). Output is discarded. CPU time and peak come from GNU time (``/usr/bin/time``): the
+    kernel's peak for a forked child would include the memory of this process at the fork,
+    and on a loaded machine CPU time is closer than wall time to what an idle one shows."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
-        wrapped = [TIME, "-f", "%M", "-o", rss.name, *command] if TIME else list(command)
+        wrapped = [TIME, "-f", "%U %S %M", "-o", rss.name, *command] if TIME else list(command)
         start = time.perf_counter()
         done = subprocess.run(
             wrapped,
@@ -98,11 +107,14 @@ def run_child(command: Sequence[str], env: Mapping[str, str] | None = None) -> t
             check=False,
         )
         elapsed = time.perf_counter() - start
-        peak = rss.read().strip().splitlines()
+        lines = rss.read().strip().splitlines()
     if done.returncode not in (0, 3):
         errors = done.stderr.decode(errors="replace")
         raise SystemExit(f"{' '.join(command)} -> {done.returncode}: {errors[-2000:]}")
-    return elapsed, int(peak[-1]) // 1024 if peak and peak[-1].isdigit() else -1
+    fields = lines[-1].split() if lines else []
+    if len(fields) != 3:
+        return elapsed, -1.0, -1
+    return elapsed, float(fields[0]) + float(fields[1]), int(fields[2]) // 1024
 
 
 def peak_rss_mb() -> float:

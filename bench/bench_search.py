@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
-from _common import interleaved, load, median, run_child, zi_docs_command
+from _common import interleaved, load, median, run_child_cpu, zi_docs_command
 
 TARGETS = {"cli_s": 0.5, "p95_ms": 25.0, "build_s": 60.0, "rss_mb": 250.0}
 LIMIT = 20
@@ -163,24 +163,30 @@ def main() -> None:
         queries = make_queries(args.queries, args.seed)
         words = [q for q in queries if " " not in q][: args.runs]
         cli: dict[str, list[float]] = {"baseline engine process": [], "zi-docs archive search": []}
+        cpu: dict[str, list[float]] = {name: [] for name in cli}
         rss: list[int] = []
         engine_code = (
             "import sys,json; sys.path.insert(0, sys.argv[1]); import bench_search as b; "
             "b.child_engine(sys.argv[2], [sys.argv[3]])"
         )
         for q in words:
-            took, _ = run_child(
+            took, used, _ = run_child_cpu(
                 [sys.executable, "-c", engine_code, str(Path(__file__).parent), str(index_dir), q]
             )
             cli["baseline engine process"].append(took)
-            took, peak = run_child(zi_docs_command("archive", "search", q, "-w", str(ws_dir)))
+            cpu["baseline engine process"].append(used)
+            took, used, peak = run_child_cpu(
+                zi_docs_command("archive", "search", q, "-w", str(ws_dir))
+            )
             cli["zi-docs archive search"].append(took)
+            cpu["zi-docs archive search"].append(used)
             rss.append(peak)
         print(f"CLI cold, kata: {', '.join(words)}")
         for name, values in cli.items():
             print(
                 f"  {name:<26} median {median(values):6.3f} s  runs "
                 + " ".join(f"{v:.3f}" for v in values)
+                + f"  (CPU median {median(cpu[name]):.3f} s)"
             )
         ratio = median(cli["zi-docs archive search"]) / median(cli["baseline engine process"])
         print(f"  rasio: {ratio:.2f}x; puncak RSS zi-docs: {max(rss)} MB")
