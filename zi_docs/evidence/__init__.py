@@ -18,36 +18,89 @@ module per job:
   files: text, OCR, file type, document numbers.
 """
 
-from zi_docs.evidence.adding import IngestReport, Outcome
-from zi_docs.evidence.drive_folders import Placement
-from zi_docs.evidence.filing import (
-    FileDetail,
-    ImportReport,
-    Listing,
-    add_files,
-    audit_log,
-    edit,
-    empty_trash,
-    import_tree,
-    list_files,
-    remove,
-    restore,
-    show,
-    stored_files,
-    tag,
-    untag,
-    verify_archive,
-)
-from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
-from zi_docs.evidence.manage import TagChange, TrashChange
-from zi_docs.evidence.reading import OcrReport, SearchResult, reindex, run_ocr, search
-from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, Progress, StoredFile
-from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
-from zi_docs.evidence.sniff import KINDS
-from zi_docs.evidence.store import hash_file
-from zi_docs.evidence.verify import Problem, VerifyReport
-from zi_docs.evidence.view import read_view
+from typing import TYPE_CHECKING
+
+from zi_docs import _lazy
 from zi_docs.refs import IndicatorRef
+
+if TYPE_CHECKING:
+    from zi_docs.evidence.adding import IngestReport, Outcome
+    from zi_docs.evidence.drive_folders import Placement
+    from zi_docs.evidence.filing import (
+        FileDetail,
+        ImportReport,
+        Listing,
+        add_files,
+        audit_log,
+        edit,
+        empty_trash,
+        import_tree,
+        list_files,
+        remove,
+        restore,
+        show,
+        stored_files,
+        tag,
+        untag,
+        verify_archive,
+    )
+    from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
+    from zi_docs.evidence.manage import TagChange, TrashChange
+    from zi_docs.evidence.reading import OcrReport, SearchResult, reindex, run_ocr, search
+    from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, Progress, StoredFile
+    from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
+    from zi_docs.evidence.sniff import KINDS
+    from zi_docs.evidence.store import hash_file
+    from zi_docs.evidence.verify import Problem, VerifyReport
+    from zi_docs.evidence.view import read_view
+
+# name -> the module it is read from, loaded on first use (zi_docs._lazy)
+_HOMES = {
+    "ArchiveView": "records",
+    "AuditEntry": "records",
+    "DEFAULT_MAX_MB": "incoming",
+    "EvidenceFile": "records",
+    "FileDetail": "filing",
+    "Hit": "search",
+    "ImportReport": "filing",
+    "IngestReport": "adding",
+    "KINDS": "sniff",
+    "Listing": "filing",
+    "MARK_END": "search",
+    "MARK_START": "search",
+    "OcrReport": "reading",
+    "Outcome": "adding",
+    "Placement": "drive_folders",
+    "Problem": "verify",
+    "Progress": "records",
+    "ReindexReport": "search",
+    "Rejection": "incoming",
+    "SearchResult": "reading",
+    "StoredFile": "records",
+    "TagChange": "manage",
+    "TrashChange": "manage",
+    "VerifyReport": "verify",
+    "add_files": "filing",
+    "audit_log": "filing",
+    "edit": "filing",
+    "empty_trash": "filing",
+    "hash_file": "store",
+    "import_tree": "filing",
+    "list_files": "filing",
+    "megabytes": "incoming",
+    "read_view": "view",
+    "reindex": "reading",
+    "remove": "filing",
+    "restore": "filing",
+    "run_ocr": "reading",
+    "search": "reading",
+    "show": "filing",
+    "stored_files": "filing",
+    "tag": "filing",
+    "untag": "filing",
+    "verify_archive": "filing",
+}
+_lazy.door(__name__, _HOMES)
 
 __all__ = [
     "DEFAULT_MAX_MB",

@@ -1,0 +1,39 @@
+"""Start-up: the CLI loads no document, spreadsheet, PDF, image or search engine until a
+command uses it, and the lazy front doors offer exactly what they name."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+ENGINES = ("docx", "docxtpl", "whoosh", "openpyxl", "pypdf", "pypdfium2", "PIL", "tantivy")
+LAZY_DOORS = ("zi_docs.evidence", "zi_docs.submission")
+
+
+def _loaded_after(statement: str) -> list[str]:
+    code = f"import sys\n{statement}\nprint(' '.join(m for m in {ENGINES!r} if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.split()
+
+
+def test_a_door_keeps_its_function_when_a_submodule_of_that_name_loads() -> None:
+    statement = (
+        "import zi_docs.evidence.search\n"
+        "from zi_docs import evidence\n"
+        "assert callable(evidence.search) and evidence.search.__module__.endswith('reading')"
+    )
+    _loaded_after(statement)  # raises (check=True) when the assertion fails
+
+
+@pytest.mark.parametrize("door", LAZY_DOORS)
+def test_lazy_front_door_offers_what_it_names(door: str) -> None:
+    module = importlib.import_module(door)
+    homes = module._HOMES
+    assert set(homes) <= set(module.__all__)
+    for name in module.__all__:
+        assert getattr(module, name) is not None, name
+    with pytest.raises(AttributeError, match="no attribute 'tidak_ada'"):
+        module.tidak_ada  # noqa: B018
