@@ -52,7 +52,7 @@ def people(count: int) -> list[dict[str, str]]:
 def setup(root: Path, count: int) -> tuple[Path, dict[str, Any], Any]:
     """(template, full context, workspace) for ``count`` employees."""
     from zi_docs.documents.common import person
-    from zi_docs.documents.generate import _load
+    from zi_docs.documents.generation import _load
     from zi_docs.documents.kinds.pakta import KIND
     from zi_docs.documents.registry import template_path
     from zi_docs.documents.render import PreparedTemplate

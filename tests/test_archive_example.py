@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from zi_docs import evidence
-from zi_docs.evidence.example import demo_step, install_example_archive
+from zi_docs.demo import archive_step as demo_step
+from zi_docs.evidence.example import install_example_archive
 from zi_docs.refs import IndicatorRef
-from zi_docs.resources import example_archive_dir
-from zi_docs.workspace import Workspace
+from zi_docs.resources import EXAMPLE_ARCHIVE, resource
+from zi_docs.workspace import EXAMPLE_DIR, Workspace
 
 LOST = "Rekap Kehadiran Apel Pimpinan Februari 2026.csv"
 """Catalogued, but its stored object is missing from the example archive on purpose."""
 
 
 def test_example_archive_is_small_and_is_not_inside_the_example_workspace() -> None:
-    root = example_archive_dir()
+    root = resource(EXAMPLE_ARCHIVE)
     size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
     assert size < 1_500_000
     assert not (root / "index").exists()
-    assert not (Path(__file__).resolve().parent.parent / "zi_docs" / "example" / "archive").exists()
+    assert not (EXAMPLE_DIR / "archive").exists()
 
 
 def test_example_archive_verifies_and_covers_every_area(workspace: Workspace) -> None:
@@ -90,7 +89,7 @@ def test_example_archive_has_old_catalogue_tags_that_untag_can_fix(
 
 
 def test_check_on_the_demo_workspace_shows_every_finding_kind(workspace: Workspace) -> None:
-    from zi_docs.submission.demo import demo_step as submission_step
+    from zi_docs.demo import submission_step
 
     demo_step(workspace, lambda _line: None)
     lines: list[str] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from zi_docs.cli import cli
-from zi_docs.resources import example_archive_dir
+from zi_docs.resources import EXAMPLE_ARCHIVE, resource
 from zi_docs.workspace import EXAMPLE_DIR
 
 FINDING_KINDS = (
@@ -35,7 +35,7 @@ def _digest_tree(root: Path) -> dict[str, str]:
 
 
 def test_demo_runs_the_main_job_and_touches_only_its_output(tmp_path: Path) -> None:
-    bundled = {d: _digest_tree(d) for d in (EXAMPLE_DIR, example_archive_dir())}
+    bundled = {d: _digest_tree(d) for d in (EXAMPLE_DIR, resource(EXAMPLE_ARCHIVE))}
     output = tmp_path / "hasil-demo"
     result = CliRunner().invoke(cli, ["demo", "-o", str(output)])
     assert result.exit_code == 0, result.output

@@ -13,7 +13,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from zi_docs.documents.docprops import read_info, read_served
-from zi_docs.documents.generate import generate, generate_all, kind_of_input
+from zi_docs.documents.generation import generate, generate_all, kind_of_input
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
@@ -213,7 +213,7 @@ def test_generate_all(workspace: Workspace) -> None:
 
 
 def test_each_input_is_read_once(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    from zi_docs.documents import generate as engine
+    from zi_docs.documents import generation as engine
 
     reads: list[str] = []
     real = engine.load_yaml

@@ -10,7 +10,7 @@ import pytest
 from doc_flow_helpers import check_golden, findings_of, line_of
 from PIL import Image
 
-from zi_docs.documents.generate import generate
+from zi_docs.documents.generation import generate
 from zi_docs.documents.monev import KegiatanProgress, area_progress, period_target
 from zi_docs.errors import InvalidInputError
 from zi_docs.workspace import Workspace

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zi_docs.documents import pdf
-from zi_docs.documents.generate import generate
+from zi_docs.documents.generation import generate
 from zi_docs.errors import ToolMissingError
 from zi_docs.workspace import Workspace
 
@@ -49,7 +49,7 @@ def test_missing_libreoffice_keeps_the_docx(
 
 @pytest.mark.libreoffice
 def test_demo_step_generates_everything(workspace: Workspace) -> None:
-    from zi_docs.documents.demo_step import demo_documents
+    from zi_docs.demo import documents_step as demo_documents
 
     messages: list[str] = []
     outputs = demo_documents(workspace, messages.append)

@@ -10,7 +10,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from zi_docs.documents.generate import generate
+from zi_docs.documents.generation import generate
 from zi_docs.documents.kinds.rencana_kerja import SHADE
 from zi_docs.errors import InvalidInputError
 from zi_docs.workspace import Workspace

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zi_docs.documents.environment import clean_text, make_environment
-from zi_docs.documents.generate import _load
+from zi_docs.documents.generation import _load
 from zi_docs.documents.registry import get_kind, template_path
 from zi_docs.documents.render import PreparedTemplate
 from zi_docs.errors import InvalidInputError

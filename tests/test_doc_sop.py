@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from PIL import Image
 
-from zi_docs.documents.generate import generate
+from zi_docs.documents.generation import generate
 from zi_docs.errors import InvalidInputError
 from zi_docs.workspace import Workspace
 

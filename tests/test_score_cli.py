@@ -9,8 +9,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from zi_docs.assessment.report import demo_step
 from zi_docs.assessment.workbook import HEADER
+from zi_docs.demo import score_step as demo_step
 from zi_docs.workspace import Workspace
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from zi_docs.documents.archiving import archive_generated
-from zi_docs.documents.generate import GenerateResult, generate
+from zi_docs.documents.generation import GenerateResult, generate
 from zi_docs.errors import NotFoundError
 from zi_docs.evidence import add_files, list_files, view
 from zi_docs.evidence.archive import Archive

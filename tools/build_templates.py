@@ -1,361 +1,79 @@
-"""Build the built-in .docx templates in templates/ with python-docx.
+"""The one template builder: every built-in .docx template from its source in ``templates/``.
 
-Run: /work/venv/bin/python tools/build_templates.py [NAME ...]
+Run from the repository root:  .venv/bin/python tools/build_templates.py [NAME ...]
 
-The committed templates are this script's output. One ``build_<name>(path)`` function per
-template; shared pieces (kop surat, signature block, hanging-indent lists) are in
-docx_letters.py.
-Widths are designed for a 160 mm text column (A4 or F4 with 30/20 mm side margins); the
-engine applies the unit's paper size, margins and font when it renders.
+Each ``templates/*.py`` source maps template file names to functions returning a python-docx
+document (``TEMPLATES``), built with the one helper module ``tools/docx_build.py``. Output goes
+to ``zi_docs/data/templates/`` (package data). The zips are written deterministically (sorted
+members, fixed timestamps), so building twice gives the same bytes, and
+``tests/test_template_build.py`` proves the shipped files equal this builder's output.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import sys
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from docx_letters import (  # noqa: E402
-    CENTER,
-    JUSTIFY,
-    SIGN_LEFT_MM,
-    bottom_border,
-    cell_text,
-    hanging_list,
-    kop,
-    new_document,
-    para,
-    shade,
-    signature,
-    table,
-    tag,
-)
-
-OUT = ROOT / "templates"
+SOURCES = ROOT / "templates"
+OUT = ROOT / "zi_docs" / "data" / "templates"
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
 
-# ---- SK Tim Kerja -------------------------------------------------------------------------------
-def build_sk_tim(path: Path) -> None:
-    doc = new_document()
-    kop(doc)
-    para(doc, "KEPUTUSAN {{ sk.pejabat }}", bold=True, align=CENTER)
-    para(doc, "NOMOR {{ sk.nomor }}", align=CENTER, after=12)
-    para(doc, "TENTANG", align=CENTER)
-    para(doc, "{{ sk.tentang_kapital }}", align=CENTER, after=12)
-    para(doc, "DENGAN RAHMAT TUHAN YANG MAHA ESA", align=CENTER, after=12)
-    para(doc, "{{ sk.pejabat }},", align=CENTER, after=12)
-    hanging_list(
-        doc,
-        "menimbang",
-        "Menimbang\t:\t{{ it.huruf }}\t{{ it.teks }}",
-        "{{ it.huruf }}\t{{ it.teks }}",
-        label_tab=30,
-        number_at=34,
-        text_at=41,
-    )
-    para(doc, after=4)
-    hanging_list(
-        doc,
-        "mengingat",
-        "Mengingat\t:\t{{ it.nomor }}\t{{ it.teks }}",
-        "{{ it.nomor }}\t{{ it.teks }}",
-        label_tab=30,
-        number_at=34,
-        text_at=41,
-    )
-    para(doc, "MEMUTUSKAN:", bold=True, align=CENTER, before=10, after=10, keep=True)
-    para(
-        doc,
-        "Menetapkan\t:\t{{ sk.judul }}.",
-        left=34,
-        first=-34,
-        tabs=(30, 34),
-        align=JUSTIFY,
-        after=6,
-    )
-    tag(doc, "{%p for d in diktum %}")
-    para(
-        doc,
-        "{{ d.label }}\t:\t{{ d.teks }}",
-        left=34,
-        first=-34,
-        tabs=(30, 34),
-        align=JUSTIFY,
-        before=6,
-        after=2,
-    )
-    tag(doc, "{%p for b in d.butir %}")
-    para(doc, "{{ b.huruf }}\t{{ b.teks }}", left=41, first=-7, tabs=(41,), align=JUSTIFY, after=2)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
-    para(doc, after=12)
-    para(
-        doc,
-        "Ditetapkan di\t{{ sk.tempat }}",
-        left=SIGN_LEFT_MM,
-        tabs=(SIGN_LEFT_MM + 30,),
-        keep=True,
-    )
-    line = para(
-        doc,
-        "pada tanggal\t{{ sk.tanggal|tanggal }}",
-        left=SIGN_LEFT_MM,
-        tabs=(SIGN_LEFT_MM + 30,),
-        keep=True,
-        after=6,
-    )
-    bottom_border(line, "single", 6)
-    signature(
-        doc,
-        "{{ sk.pejabat_ttd }},",
-        "{{ pimpinan.nama|nama_kapital }}",
-        ("{{ pimpinan.pangkat_golongan }}", "NIP. {{ pimpinan.nip|nip }}"),
-    )
-    tag(doc, "{%p if tembusan %}")
-    para(doc, "Tembusan:", before=18, size=11)
-    tag(doc, "{%p for t in tembusan %}")
-    para(doc, "{{ t.nomor }}\t{{ t.teks }}", left=6, first=-6, tabs=(6,), size=11)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    # lampiran
-    para(doc, "LAMPIRAN KEPUTUSAN {{ sk.pejabat }}", left=65, break_before=True, size=11)
-    for label, value in (
-        ("NOMOR", "{{ sk.nomor }}"),
-        ("TANGGAL", "{{ sk.tanggal|tanggal }}"),
-        ("TENTANG", "{{ sk.tentang_kapital }}"),
-    ):
-        para(doc, f"{label}\t:\t{value}", left=90, first=-25, tabs=(87, 90), size=11)
-    para(doc, after=12)
-    para(doc, "SUSUNAN KEANGGOTAAN", bold=True, align=CENTER)
-    para(doc, "{{ sk.judul_tim }}", bold=True, align=CENTER, after=12)
-    widths = [9, 42, 43, 38, 28]
-    tbl = table(doc, 1, widths)
-    for cell, text in zip(
-        tbl.rows[0].cells, ("No", "Nama", "NIP", "Jabatan", "Kedudukan dalam Tim"), strict=True
-    ):
-        cell_text(cell, text, bold=True, align=CENTER, size=10)
-        shade(cell)
-    _control_row(tbl, widths, "{%tr for r in anggota %}")
-    _control_row(tbl, widths, "{%tr if r.grup %}")
-    group = _row(tbl, widths)
-    merged = group.cells[0].merge(group.cells[4])
-    cell_text(merged, "{{ r.grup }}", bold=True, size=10)
-    shade(merged, "F2F2F2")
-    _control_row(tbl, widths, "{%tr else %}")
-    row = _row(tbl, widths)
-    for cell, (text, align) in zip(
-        row.cells,
-        (
-            ("{{ r.no }}", CENTER),
-            ("{{ r.nama }}", None),
-            ("{{ r.nip|nip }}", CENTER),
-            ("{{ r.jabatan }}", None),
-            ("{{ r.kedudukan }}", None),
-        ),
-        strict=True,
-    ):
-        cell_text(cell, text, align=align, size=10)
-    _control_row(tbl, widths, "{%tr endif %}")
-    _control_row(tbl, widths, "{%tr endfor %}")
-    para(doc, after=12)
-    signature(
-        doc,
-        "{{ sk.pejabat_ttd }},",
-        "{{ pimpinan.nama|nama_kapital }}",
-        ("{{ pimpinan.pangkat_golongan }}", "NIP. {{ pimpinan.nip|nip }}"),
-    )
-    doc.save(str(path))
+def sources() -> dict[str, Callable[[], Any]]:
+    """Template file name -> builder, from every source module in ``templates/``."""
+    found: dict[str, Callable[[], Any]] = {}
+    for path in sorted(SOURCES.glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"_template_source_{path.stem}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for name, build in module.TEMPLATES.items():
+            if name in found:
+                raise SystemExit(f"{path.name}: templat {name} sudah dibuat oleh sumber lain")
+            found[name] = build
+    return dict(sorted(found.items()))
 
 
-def _row(tbl: Any, widths: Sequence[float]) -> Any:
-    row = tbl.add_row()
-    for cell, width in zip(row.cells, widths, strict=True):
-        cell.width = Mm(width)
-    return row
+def docx_bytes(document: Any) -> bytes:
+    """The document as a .docx whose bytes depend only on its content."""
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(source.namelist()):
+            info = zipfile.ZipInfo(name, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, source.read(name))
+    return out.getvalue()
 
 
-def _control_row(tbl: Any, widths: Sequence[float], text: str) -> None:
-    """A row holding only a docxtpl row tag (``{%tr ... %}``); docxtpl removes the row."""
-    cell_text(_row(tbl, widths).cells[0], text)
-
-
-# ---- Pakta Integritas ---------------------------------------------------------------------------
-COMMITMENTS = (
-    "Berperan secara pro aktif dalam upaya pencegahan dan pemberantasan Korupsi, Kolusi, dan "
-    "Nepotisme serta tidak melibatkan diri dalam perbuatan tercela;",
-    "Tidak meminta atau menerima pemberian secara langsung atau tidak langsung berupa suap, "
-    "hadiah, bantuan, atau bentuk lainnya yang tidak sesuai dengan ketentuan yang berlaku;",
-    "Bersikap transparan, jujur, obyektif, dan akuntabel dalam melaksanakan tugas;",
-    "Menghindari pertentangan kepentingan (conflict of interest) dalam pelaksanaan tugas;",
-    "Memberi contoh dalam kepatuhan terhadap peraturan perundang-undangan dalam melaksanakan "
-    "tugas, terutama kepada pegawai yang berada di bawah pengawasan saya dan sesama pegawai "
-    "di lingkungan kerja saya secara konsisten;",
-    "Akan menyampaikan informasi penyimpangan integritas di {{ unit.nama }} serta turut "
-    "menjaga kerahasiaan saksi atas pelanggaran peraturan yang dilaporkannya;",
-    "Bila saya melanggar hal-hal tersebut di atas, saya siap menghadapi konsekuensinya.",
-)
-
-
-def build_pakta(path: Path) -> None:
-    doc = new_document()
-    tag(doc, "{%p for p in pegawai %}")
-    title = doc.add_paragraph()
-    title.alignment = CENTER
-    title.paragraph_format.space_after = Pt(24)
-    title.add_run("{% if not loop.first %}")
-    title.add_run().add_break(WD_BREAK.PAGE)
-    title.add_run("{% endif %}")
-    run = title.add_run("PAKTA INTEGRITAS")
-    run.bold, run.font.size = True, Pt(14)
-    para(doc, "Saya yang bertanda tangan di bawah ini:", after=8)
-    rows = [
-        ("Nama", "{{ p.nama }}"),
-        ("NIP", "{{ p.nip|nip }}"),
-        ("Pangkat/Golongan", "{{ p.pangkat_golongan }}"),
-        ("Jabatan", "{{ p.jabatan }}"),
-        ("Unit Kerja", "{{ unit.nama }}"),
-        ("Instansi", "{{ unit.instansi }}"),
-    ]
-    for label, value in rows:
-        if label == "Pangkat/Golongan":
-            tag(doc, "{%p if p.pangkat_golongan %}")
-        para(doc, f"{label}\t:\t{value}", left=46, first=-46, tabs=(42, 46), after=4)
-        if label == "Pangkat/Golongan":
-            tag(doc, "{%p endif %}")
-    para(
-        doc,
-        "dalam rangka pembangunan Zona Integritas menuju {{ target_panjang }} "
-        "({{ target }}) di lingkungan {{ unit.nama }}, dengan ini menyatakan bahwa saya:",
-        align=JUSTIFY,
-        before=8,
-        after=8,
-    )
-    for number, text in enumerate(COMMITMENTS, start=1):
-        para(doc, f"{number}.\t{text}", left=8, first=-8, tabs=(8,), align=JUSTIFY, after=4)
-    para(doc, after=18)
-    signature(
-        doc,
-        "Yang membuat pernyataan,",
-        "{{ p.nama }}",
-        ("NIP. {{ p.nip|nip }}",),
-        head=("{{ tempat }}, {{ tanggal|tanggal }}",),
-    )
-    tag(doc, "{%p endfor %}")
-    doc.save(str(path))
-
-
-# ---- Piagam Pencanangan -------------------------------------------------------------------------
-def page_border(doc: Any) -> None:
-    sect = doc.sections[0]._sectPr
-    borders = OxmlElement("w:pgBorders")
-    borders.set(qn("w:offsetFrom"), "page")
-    for side in ("top", "left", "bottom", "right"):
-        element = OxmlElement(f"w:{side}")
-        for key, value in (
-            ("w:val", "thinThickSmallGap"),
-            ("w:sz", "24"),
-            ("w:space", "24"),
-            ("w:color", "1F3864"),
-        ):
-            element.set(qn(key), value)
-        borders.append(element)
-    sect.append(borders)
-
-
-def build_piagam(path: Path) -> None:
-    doc = new_document()
-    page_border(doc)
-    para(doc, "{{ logo_besar }}", align=CENTER, after=6)
-    para(doc, "PIAGAM PENCANANGAN", bold=True, size=20, align=CENTER, after=6)
-    para(doc, "PEMBANGUNAN ZONA INTEGRITAS", bold=True, size=14, align=CENTER)
-    para(
-        doc,
-        "MENUJU {{ target_panjang|upper }} ({{ target }})",
-        bold=True,
-        size=14,
-        align=CENTER,
-        after=6,
-    )
-    para(doc, "DI LINGKUNGAN {{ unit.nama_kapital }}", bold=True, align=CENTER)
-    para(doc, "{{ unit.instansi_kapital }}", bold=True, align=CENTER, after=18)
-    para(
-        doc,
-        "Pada hari ini {{ tanggal|hari }} tanggal {{ tanggal|tanggal_terbilang }}, kami "
-        "{{ pimpinan.jabatan_lengkap }} beserta seluruh pegawai {{ unit.nama }}, dengan ini "
-        "mencanangkan Pembangunan Zona Integritas menuju {{ target_panjang }} ({{ target }}) "
-        "dan menyatakan komitmen untuk:",
-        align=JUSTIFY,
-        after=8,
-    )
-    tag(doc, "{%p for k in komitmen %}")
-    para(doc, "{{ loop.index }}.\t{{ k }}", left=8, first=-8, tabs=(8,), align=JUSTIFY, after=4)
-    tag(doc, "{%p endfor %}")
-    para(
-        doc,
-        "Demikian piagam pencanangan ini kami tetapkan untuk dilaksanakan dengan penuh "
-        "tanggung jawab.",
-        align=JUSTIFY,
-        before=8,
-        after=18,
-    )
-    signature(
-        doc,
-        "{{ pimpinan.jabatan_lengkap }},",
-        "{{ pimpinan.nama }}",
-        ("NIP. {{ pimpinan.nip|nip }}",),
-        head=("{{ tempat }}, {{ tanggal|tanggal }}",),
-    )
-    tag(doc, "{%p if saksi %}")
-    para(doc, "Saksi-saksi:", bold=True, before=18, after=6, keep=True)
-    widths = [10, 60, 55, 35]
-    tbl = table(doc, 1, widths)
-    for cell, text in zip(
-        tbl.rows[0].cells, ("No", "Nama", "Jabatan", "Tanda Tangan"), strict=True
-    ):
-        cell_text(cell, text, bold=True, align=CENTER, size=11)
-        shade(cell)
-    _control_row(tbl, widths, "{%tr for s in saksi %}")
-    row = _row(tbl, widths)
-    for cell, (text, align) in zip(
-        row.cells,
-        (
-            ("{{ loop.index }}", CENTER),
-            ("{{ s.nama }}", None),
-            ("{{ s.jabatan }}", None),
-            ("", None),
-        ),
-        strict=True,
-    ):
-        cell_text(cell, text, align=align, size=11)
-    row.height = Mm(14)
-    _control_row(tbl, widths, "{%tr endfor %}")
-    tag(doc, "{%p endif %}")
-    doc.save(str(path))
-
-
-BUILDERS: dict[str, Callable[[Path], None]] = {
-    "sk-tim.docx": build_sk_tim,
-    "pakta-integritas.docx": build_pakta,
-    "piagam.docx": build_piagam,
-}
-
-
-def main(names: list[str]) -> None:
-    OUT.mkdir(exist_ok=True)
-    for name, build in BUILDERS.items():
-        if names and name not in names and name.removesuffix(".docx") not in names:
+def build(out: Path = OUT, names: Sequence[str] = ()) -> list[Path]:
+    """Build the named templates (all when ``names`` is empty) into ``out``."""
+    wanted = {n.removesuffix(".docx") for n in names}
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, make in sources().items():
+        if wanted and name.removesuffix(".docx") not in wanted:
             continue
-        build(OUT / name)
-        print(f"{OUT / name}")
+        target = out / name
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(docx_bytes(make()))
+        tmp.replace(target)
+        written.append(target)
+    return written
+
+
+def main(argv: Sequence[str]) -> None:
+    for path in build(OUT, argv):
+        print(path.relative_to(ROOT))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-OUT = Path(__file__).resolve().parent.parent / "zi_docs" / "example" / "logo.png"
+OUT = Path(__file__).resolve().parent.parent / "zi_docs" / "data" / "example" / "logo.png"
 
 
 def main() -> None:

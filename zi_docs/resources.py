@@ -1,26 +1,36 @@
-"""Where bundled resources live: in an installed wheel (``zi_docs/_bundled``) or a checkout."""
+"""Every file zi-docs ships, found one way: package data under ``zi_docs/data/``.
+
+A checkout and an installed wheel have the same layout, so :func:`resource` needs no probing.
+The top-level ``templates/`` and ``archive/`` folders of the repository are the *sources* the
+builders in ``tools/`` turn into ``data/templates/`` and ``data/example-archive/``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-_BUNDLED = PACKAGE_DIR / "_bundled"
-_CHECKOUT = PACKAGE_DIR.parent
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+TEMPLATES = "templates"
+"""The built-in ``.docx`` templates."""
+EXAMPLE_WORKSPACE = "example"
+"""The example workspace of ``zi-docs init`` and ``zi-docs demo``."""
+EXAMPLE_ARCHIVE = "example-archive"
+"""The example evidence archive of the demo workspace."""
+CATALOGUES = "lke"
+"""The bundled LKE catalogues (one YAML file per version)."""
+GATES = "prasyarat-pengajuan.yaml"
+"""The submission prerequisites."""
+STOPWORDS = "stopwords-id.txt"
+"""Indonesian stop words of the search index."""
+ROOT_WORDS = "akar-kata-id.txt"
+"""Indonesian root words of the stemmer."""
+
+NAMES = (TEMPLATES, EXAMPLE_WORKSPACE, EXAMPLE_ARCHIVE, CATALOGUES, GATES, STOPWORDS, ROOT_WORDS)
 
 
-def _locate(name: str) -> Path:
-    bundled = _BUNDLED / name
-    if bundled.is_dir():
-        return bundled
-    return _CHECKOUT / name
-
-
-def templates_dir() -> Path:
-    """The built-in ``.docx`` templates (top-level ``templates/`` of the repository)."""
-    return _locate("templates")
-
-
-def example_archive_dir() -> Path:
-    """The example evidence archive of the demo workspace (top-level ``archive/``)."""
-    return _locate("archive")
+def resource(name: str) -> Path:
+    """The bundled file or folder ``name`` (one of :data:`NAMES`)."""
+    if name not in NAMES:
+        raise ValueError(f"unknown bundled resource {name!r}; known: {', '.join(NAMES)}")
+    return DATA_DIR / name

@@ -14,6 +14,7 @@ from zi_docs.catalogue import Catalogue, load_catalogue
 from zi_docs.errors import WorkspaceError
 from zi_docs.nip import NIP
 from zi_docs.outputs import output_folder
+from zi_docs.resources import EXAMPLE_WORKSPACE, resource
 from zi_docs.schema import Boolean, Choice, Date, Field, Integer, Number, Record, Text, validate
 from zi_docs.yamlio import load_yaml
 
@@ -24,8 +25,7 @@ ENV_VAR = "ZI_DOCS_WORKSPACE"
 UNIT_FILE = "unit.yaml"
 ANSWERS_FILE = "lke.yaml"
 FOLDERS = ("inputs", "templates", "archive", "out")
-PACKAGE_DIR = Path(__file__).resolve().parent
-EXAMPLE_DIR = PACKAGE_DIR / "example"
+EXAMPLE_DIR = resource(EXAMPLE_WORKSPACE)
 
 PAGE_SIZES_MM = {"F4": (215.0, 330.0), "A4": (210.0, 297.0)}
 

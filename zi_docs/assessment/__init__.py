@@ -1,13 +1,13 @@
 """Self-assessment: validate LKE answers, score them, check the WBK/WBBM thresholds, find gaps.
 
 ``score_workspace(workspace)`` is the entry point; the dataclasses it returns are shared with
-the check, export and report commands. The xlsx workbook lives in
-:mod:`zi_docs.assessment.workbook` (the only module importing openpyxl).
+the check, export and report commands. ``report_to_dict`` is its JSON view and
+``write_workbook`` its LKE worksheet (.xlsx, written by :mod:`zi_docs.spreadsheet`).
 """
 
 from zi_docs.assessment.answers import Answer, AnswerSet, load_answers, parse_answers
 from zi_docs.assessment.gaps import Gap, RuleEffect
-from zi_docs.assessment.report import ScoreReport, demo_step, score_workspace
+from zi_docs.assessment.report import SCORE_JSON, WORKBOOK, ScoreReport, score_workspace
 from zi_docs.assessment.scoring import (
     AreaScore,
     NodeScore,
@@ -17,8 +17,12 @@ from zi_docs.assessment.scoring import (
     score_answers,
 )
 from zi_docs.assessment.verdict import RuleResult, Verdict
+from zi_docs.assessment.views import report_to_dict
+from zi_docs.assessment.workbook import write_workbook
 
 __all__ = [
+    "SCORE_JSON",
+    "WORKBOOK",
     "Answer",
     "AnswerSet",
     "AreaScore",
@@ -31,9 +35,10 @@ __all__ = [
     "Score",
     "ScoreReport",
     "Verdict",
-    "demo_step",
     "load_answers",
     "parse_answers",
+    "report_to_dict",
     "score_answers",
     "score_workspace",
+    "write_workbook",
 ]

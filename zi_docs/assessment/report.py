@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,25 +84,3 @@ def score_workspace(
         gaps=analyse(catalogue, score, analysed),
         warnings=answers.warnings,
     )
-
-
-def demo_step(workspace: Workspace, progress: Callable[[str], None]) -> list[tuple[str, Path]]:
-    """Demo step: score the example answers, write ``out/skor.json`` and the LKE workbook."""
-    from zi_docs.angka import angka
-    from zi_docs.assessment.views import report_to_dict
-    from zi_docs.assessment.workbook import write_workbook
-
-    report = score_workspace(workspace)
-    workspace.out_dir.mkdir(parents=True, exist_ok=True)
-    json_path = workspace.out_dir / SCORE_JSON
-    json_path.write_text(
-        json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    xlsx_path = write_workbook(report, workspace.out_dir / WORKBOOK)
-    verdict = report.verdict(report.target)
-    state = ", ".join(
-        f"{'memenuhi' if ok else 'belum memenuhi'} ({reading})"
-        for reading, ok in verdict.passed_by_reading.items()
-    )
-    progress(f"Penilaian mandiri: total {angka(report.total)}; {verdict.name}: {state}")
-    return [("Skor penilaian mandiri (JSON)", json_path), ("Kertas kerja LKE (Excel)", xlsx_path)]

@@ -1,4 +1,4 @@
-"""The LKE worksheet as .xlsx in the official column layout (the only openpyxl import).
+"""The LKE worksheet as .xlsx in the official column layout (written by :mod:`zi_docs.spreadsheet`).
 
 Sheet "LKE": Penilaian | Bobot | Penjelasan | Pilihan Jawaban | Jawaban | Nilai | % | Catatan,
 with a row per komponen, bagian, area, sub-komponen and question (numbered and indented as in
@@ -14,20 +14,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.worksheet.worksheet import Worksheet
-
 from zi_docs.assessment.answer_values import index_range
 from zi_docs.assessment.report import ScoreReport
 from zi_docs.assessment.scoring import NodeScore, QuestionScore
 from zi_docs.catalogue import Catalogue, Node
-from zi_docs.outputs import output_folder
+from zi_docs.spreadsheet import Row, Sheet
+from zi_docs.spreadsheet import write_workbook as write_sheets
 
 HEADER = ("Penilaian", "Bobot", "Penjelasan", "Pilihan Jawaban", "Jawaban", "Nilai", "%", "Catatan")
 _WIDTHS = (70, 8, 50, 50, 14, 9, 9, 40)
-_LEVEL_FILL = {"komponen": "BDD7EE", "bagian": "DDEBF7", "area": "E2EFDA", "sub": "F2F2F2"}
-_NUMBER = "0.00"
+_BANDED = ("komponen", "bagian", "area", "sub")
 
 
 def write_workbook(report: ScoreReport, path: Path, notes: Mapping[str, str] | None = None) -> Path:
@@ -36,33 +32,30 @@ def write_workbook(report: ScoreReport, path: Path, notes: Mapping[str, str] | N
     ``notes``: question id -> extra text appended (on a new line) to that question's Catatan
     cell, e.g. the evidence files listed in the evaluator bundle.
     """
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "LKE"
-    _lke_sheet(sheet, report, notes or {})
-    _summary_sheet(book.create_sheet("Ringkasan"), report)
-    output_folder(path.parent)
-    book.save(path)
-    return path
+    return write_sheets(path, [_lke_sheet(report, notes or {}), _summary_sheet(report)])
 
 
-def _lke_sheet(sheet: Worksheet, report: ScoreReport, notes: Mapping[str, str]) -> None:
-    sheet.append(HEADER)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for index, width in enumerate(_WIDTHS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.freeze_panes = "B2"
+def _lke_sheet(report: ScoreReport, notes: Mapping[str, str]) -> Sheet:
     catalogue = report.catalogue
     nodes = {n.id: n for n in report.score.nodes}
     questions = {q.id: q for q in report.score.questions}
+    rows: list[Row] = []
     for root in catalogue.roots:
-        _rows(sheet, catalogue, root, 0, nodes, questions, notes)
+        _rows(rows, catalogue, root, 0, nodes, questions, notes)
+    return Sheet(
+        title="LKE",
+        header=HEADER,
+        rows=rows,
+        widths={chr(ord("A") + i): width for i, width in enumerate(_WIDTHS)},
+        freeze="B2",
+        aligned=True,
+        wrap=frozenset({1, 3, 4, 8}),
+        number_columns=frozenset({2, 6, 7}),
+    )
 
 
 def _rows(
-    sheet: Worksheet,
+    rows: list[Row],
     catalogue: Catalogue,
     node: Node,
     depth: int,
@@ -71,28 +64,22 @@ def _rows(
     notes: Mapping[str, str],
 ) -> None:
     if node.is_question:
-        _question_rows(sheet, catalogue, node, depth, questions[node.id], notes.get(node.id))
+        rows.extend(_question_rows(catalogue, node, depth, questions[node.id], notes.get(node.id)))
         return
     score = nodes[node.id]
     label = f"{node.number}. {node.name}" if node.level != "komponen" else f"{node.id}. {node.name}"
-    sheet.append([label, score.weight, None, None, None, score.value, score.share * 100, None])
-    row = sheet.max_row
-    _style(sheet, row, depth, bold=True, fill=_LEVEL_FILL.get(node.level))
+    values = [label, score.weight, None, None, None, score.value, score.share * 100, None]
+    band = node.level if node.level in _BANDED else None
+    rows.append(Row(values, indent=depth, bold=True, band=band))
     for child in node.children:
-        _rows(sheet, catalogue, child, depth + 1, nodes, questions, notes)
+        _rows(rows, catalogue, child, depth + 1, nodes, questions, notes)
 
 
 def _question_rows(
-    sheet: Worksheet,
-    catalogue: Catalogue,
-    node: Node,
-    depth: int,
-    q: QuestionScore,
-    extra: str | None,
-) -> None:
+    catalogue: Catalogue, node: Node, depth: int, q: QuestionScore, extra: str | None
+) -> list[Row]:
     label = node.official_label if node.official_label not in (None, "", "-") else ""
     text = f"{label}. {node.name}" if label else node.name
-    weight = node.weight
     answer: Any = None
     if q.option is not None:
         answer = q.option
@@ -101,24 +88,23 @@ def _question_rows(
     elif q.typed_percent is not None:
         answer = f"{q.typed_percent:g}%"
     percent = q.percent if q.answer_type == "PERSEN" and q.answered else None
-    sheet.append(
-        [
-            text,
-            weight,
-            node.explanation,
-            _choices(catalogue, node),
-            answer,
-            q.value if q.answered else None,
-            percent,
-            "\n".join(x for x in (q.note, extra) if x) or None,
-        ]
-    )
-    _style(sheet, sheet.max_row, depth)
+    values = [
+        text,
+        node.weight,
+        node.explanation,
+        _choices(catalogue, node),
+        answer,
+        q.value if q.answered else None,
+        percent,
+        "\n".join(x for x in (q.note, extra) if x) or None,
+    ]
+    rows = [Row(values, indent=depth)]
     if q.answer_type == "PERSEN":
         for item in node.inputs:
             count = (q.counts or {}).get(item.key)
-            sheet.append([f"- {item.label}", None, None, item.key, count, None, None, None])
-            _style(sheet, sheet.max_row, depth + 1)
+            values = [f"- {item.label}", None, None, item.key, count, None, None, None]
+            rows.append(Row(values, indent=depth + 1))
+    return rows
 
 
 def _choices(catalogue: Catalogue, node: Node) -> str:
@@ -135,46 +121,33 @@ def _choices(catalogue: Catalogue, node: Node) -> str:
     return f"Indeks {low:g} - {high:g}"
 
 
-def _style(
-    sheet: Worksheet, row: int, depth: int, *, bold: bool = False, fill: str | None = None
-) -> None:
-    for column, cell in enumerate(sheet[row], start=1):
-        cell.alignment = Alignment(
-            vertical="top", wrap_text=column in (1, 3, 4, 8), indent=depth if column == 1 else 0
-        )
-        if column in (2, 6, 7):
-            cell.number_format = _NUMBER
-        if bold:
-            cell.font = Font(bold=True)
-        if fill:
-            cell.fill = PatternFill("solid", fgColor=fill)
-
-
-def _summary_sheet(sheet: Worksheet, report: ScoreReport) -> None:
+def _summary_sheet(report: ScoreReport) -> Sheet:
     score = report.score
-    sheet.append([f"Penilaian mandiri LKE — {report.unit_name} ({report.year})"])
-    sheet.append([f"Katalog: {report.catalogue.title} ({report.catalogue.id})"])
-    sheet.append([])
-    sheet.append(["Komponen", "Nilai", "Maksimum"])
+    rows: list[list[object]] = [
+        [f"Penilaian mandiri LKE — {report.unit_name} ({report.year})"],
+        [f"Katalog: {report.catalogue.title} ({report.catalogue.id})"],
+        [],
+        ["Komponen", "Nilai", "Maksimum"],
+    ]
     for label, value, maximum in (
         ("Pengungkit", score.pengungkit, score.max_pengungkit),
         ("Hasil", score.hasil, score.max_hasil),
         ("Total", score.total, score.max_total),
     ):
-        sheet.append([label, value, maximum])
-    sheet.append([])
-    sheet.append(["Area", "Bagian", "Nilai", "Bobot", "%"])
+        rows.append([label, value, maximum])
+    rows.append([])
+    rows.append(["Area", "Bagian", "Nilai", "Bobot", "%"])
     for area in score.areas:
         for part in area.parts:
-            sheet.append(
+            rows.append(
                 [area.name, part.part.capitalize(), part.value, part.weight, part.share * 100]
             )
-        sheet.append([area.name, "Gabungan", area.value, area.weight, area.share * 100])
+        rows.append([area.name, "Gabungan", area.value, area.weight, area.share * 100])
     for verdict in report.verdicts:
-        sheet.append([])
-        sheet.append([verdict.name, "Tafsir", "Nilai", "Minimum", "Hasil"])
+        rows.append([])
+        rows.append([verdict.name, "Tafsir", "Nilai", "Minimum", "Hasil"])
         for rule in verdict.rules:
-            sheet.append(
+            rows.append(
                 [
                     rule.description,
                     rule.reading or "",
@@ -183,10 +156,8 @@ def _summary_sheet(sheet: Worksheet, report: ScoreReport) -> None:
                     "Memenuhi" if rule.passed else "Tidak memenuhi",
                 ]
             )
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, float):
-                cell.number_format = _NUMBER
-    sheet.column_dimensions["A"].width = 70
-    for column in "BCDE":
-        sheet.column_dimensions[column].width = 14
+    return Sheet(
+        title="Ringkasan",
+        rows=[Row(values) for values in rows],
+        widths={"A": 70, **dict.fromkeys("BCDE", 14)},
+    )

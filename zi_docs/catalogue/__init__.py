@@ -8,7 +8,9 @@ from zi_docs.catalogue.model import (
     Node,
     Predicate,
     ThresholdRule,
+    fold,
 )
+from zi_docs.catalogue.views import node_summary, question_details
 
 __all__ = [
     "BUNDLED_DIR",
@@ -19,5 +21,8 @@ __all__ = [
     "Predicate",
     "ThresholdRule",
     "bundled_catalogues",
+    "fold",
     "load_catalogue",
+    "node_summary",
+    "question_details",
 ]

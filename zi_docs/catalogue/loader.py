@@ -21,10 +21,11 @@ from zi_docs.catalogue.model import (
 )
 from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.findings import Finding
+from zi_docs.resources import CATALOGUES, resource
 from zi_docs.yamlio import PathKey, YamlDoc, load_yaml
 
 SCHEMA = "zi-docs-lke/1"
-BUNDLED_DIR = Path(__file__).resolve().parent.parent / "data" / "lke"
+BUNDLED_DIR = resource(CATALOGUES)
 MEASURES = ("total", "node", "indeks", "area_persen")
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 _TOLERANCE = 1e-6

@@ -12,6 +12,7 @@ from zi_docs.cli import archive as _archive
 from zi_docs.cli import documents as _documents
 from zi_docs.cli import submission as _submission
 from zi_docs.cli._base import RootGroup, workspace_dir_option
+from zi_docs.cli._logging import configure_logging
 from zi_docs.cli.lke import lke
 from zi_docs.cli.score import score
 from zi_docs.cli.workspace import demo, init
@@ -25,13 +26,23 @@ from zi_docs.cli.workspace import demo, init
     "Folder ruang kerja untuk semua perintah (bawaan: $ZI_DOCS_WORKSPACE, atau folder ini dan "
     "induknya)."
 )
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    help="Tampilkan juga pesan kemajuan; ulangi (-vv) untuk rincian teknis.",
+)
+@click.option("-q", "--senyap", is_flag=True, help="Hanya tampilkan galat, tanpa peringatan.")
 @click.pass_context
-def cli(ctx: click.Context, workspace_dir: str | None) -> None:
+def cli(ctx: click.Context, workspace_dir: str | None, verbose: int, senyap: bool) -> None:
     """zi-docs: dokumen, data dukung, dan penilaian mandiri Zona Integritas (WBK/WBBM).
 
     Mulai dengan 'zi-docs init FOLDER' untuk membuat ruang kerja, atau 'zi-docs demo' untuk
     melihat semuanya bekerja pada contoh unit kerja fiktif.
     """
+    if verbose and senyap:
+        raise click.UsageError("--verbose dan --senyap tidak dapat dipakai bersamaan")
+    configure_logging(verbose, senyap)
     ctx.obj = {"workspace_dir": workspace_dir}
 
 

@@ -56,6 +56,24 @@ def report_error(err: ZiError) -> None:
         click.echo(f"Saran: {err.hint}", err=True)
 
 
+T = TypeVar("T")
+
+
+def option_value(option: str, resolve: Callable[[str], T], value: str | None) -> T | None:
+    """``value`` of ``option`` resolved by the library (``None`` stays ``None``).
+
+    The one rule for option values the library does not know (an area, a predicate): a usage
+    error (exit 2) naming the option and the choices, like click's own choice options.
+    """
+    if value is None:
+        return None
+    try:
+        return resolve(value)
+    except NotFoundError as err:
+        choices = f"; pilih: {', '.join(err.suggestions)}" if err.suggestions else ""
+        raise click.BadParameter(err.message + choices, param_hint=f"'{option}'") from None
+
+
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 

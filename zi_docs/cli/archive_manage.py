@@ -7,7 +7,7 @@ import datetime as dt
 import click
 
 from zi_docs import evidence
-from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, workspace_option
+from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, option_value, workspace_option
 from zi_docs.cli.archive_common import file_json, parse_date, short, tags_text
 from zi_docs.evidence import TrashChange, megabytes
 from zi_docs.workspace import Workspace
@@ -36,8 +36,9 @@ def list_(
     as_json: bool,
 ) -> int:
     """Daftar berkas di arsip beserta tanggal dan tag indikatornya."""
+    code = option_value("--area", workspace.catalogue.resolve_area, area)
     listing = evidence.list_files(
-        workspace, indicator=indicator, area=area, untagged=untagged, trashed=sampah
+        workspace, indicator=indicator, area=code, untagged=untagged, trashed=sampah
     )
     if as_json:
         emit_json([file_json(f) for f in listing.files])

@@ -5,7 +5,14 @@ from __future__ import annotations
 import click
 
 from zi_docs import evidence
-from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, render_finding, workspace_option
+from zi_docs.cli._base import (
+    ExitCode,
+    ZiCommand,
+    emit_json,
+    option_value,
+    render_finding,
+    workspace_option,
+)
 from zi_docs.cli.archive_common import Bar, short
 from zi_docs.evidence import KINDS, MARK_END, MARK_START, megabytes
 from zi_docs.workspace import Workspace
@@ -41,7 +48,7 @@ def search(
         workspace,
         " ".join(query),
         indicator=indicator,
-        area=area,
+        area=option_value("--area", workspace.catalogue.resolve_area, area),
         year=tahun,
         kind=jenis,
         limit=limit,

@@ -15,9 +15,15 @@ from zi_docs.cli._base import (
     report_error,
     workspace_option,
 )
-from zi_docs.documents.archiving import archive_generated
-from zi_docs.documents.generate import GenerateResult, generate, generate_all
-from zi_docs.documents.templates import check_templates, describe_kind, list_templates
+from zi_docs.documents import (
+    GenerateResult,
+    archive_generated,
+    check_templates,
+    describe_kind,
+    generate,
+    generate_all,
+    list_templates,
+)
 from zi_docs.findings import Severity
 from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace

@@ -6,10 +6,8 @@ import textwrap
 
 import click
 
-from zi_docs.catalogue import Catalogue, Node
-from zi_docs.catalogue.views import node_summary, question_details
-from zi_docs.cli._base import ZiGroup, emit_json, workspace_option
-from zi_docs.errors import NotFoundError
+from zi_docs.catalogue import Catalogue, Node, node_summary, question_details
+from zi_docs.cli._base import ZiGroup, emit_json, option_value, workspace_option
 from zi_docs.workspace import Workspace
 
 
@@ -36,13 +34,7 @@ def lke() -> None:
 def list_(workspace: Workspace, area: str | None, bagian: str | None, as_json: bool) -> None:
     """Daftar pertanyaan LKE beserta bobot dan jenis jawabannya."""
     catalogue = workspace.catalogue
-    try:
-        code = None if area is None else catalogue.resolve_area(area)
-    except NotFoundError as err:
-        choices = ", ".join(err.suggestions)
-        raise click.BadParameter(
-            f"{err.message}; pilih: {choices}", param_hint="'--area'"
-        ) from None
+    code = option_value("--area", catalogue.resolve_area, area)
     nodes = [
         n
         for n in catalogue.walk()

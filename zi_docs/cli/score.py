@@ -8,8 +8,13 @@ from pathlib import Path
 import click
 
 from zi_docs.angka import angka
-from zi_docs.assessment import ScoreReport, Verdict, score_workspace
-from zi_docs.assessment.views import report_to_dict
+from zi_docs.assessment import (
+    ScoreReport,
+    Verdict,
+    report_to_dict,
+    score_workspace,
+    write_workbook,
+)
 from zi_docs.cli._base import ZiCommand, emit_json, shown, workspace_option
 from zi_docs.workspace import Workspace
 
@@ -62,8 +67,6 @@ def score(
     """
     report = score_workspace(workspace, berkas, predicate=predikat)
     if xlsx is not None:
-        from zi_docs.assessment.workbook import write_workbook
-
         written = write_workbook(report, xlsx)
         click.echo(f"Kertas kerja LKE ditulis ke {shown(workspace, written)}", err=as_json)
     if as_json:

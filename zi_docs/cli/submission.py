@@ -13,6 +13,7 @@ from zi_docs.cli._base import (
     ExitCode,
     ZiCommand,
     emit_json,
+    option_value,
     render_finding,
     workspace_dir_option,
     workspace_from,
@@ -154,8 +155,8 @@ def check(
 
     Kode keluar 0 bila lengkap, 3 bila masih ada kekurangan.
     """
+    code = option_value("--area", workspace.catalogue.resolve_area, area)
     result = run_check(workspace, dt.date.today())
-    code = None if area is None else result.report.catalogue.resolve_area(area)
     if docx_out is not None:
         write_check_docx(result, docx_out)
     if as_json:

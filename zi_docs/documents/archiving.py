@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi_docs.documents.generate import GenerateResult
+from zi_docs.documents.generation import GenerateResult
 from zi_docs.errors import NotFoundError, WorkspaceError
 from zi_docs.evidence import add_files
 from zi_docs.refs import IndicatorRef

@@ -1,7 +1,8 @@
-"""Bar charts drawn with Pillow for generated documents (no plotting library needed).
+"""The one chart module: bar charts drawn with Pillow (no plotting library needed).
 
-Both charts are horizontal bars, one group per area, on a 0-100 % scale, returned as PNG
-bytes at print resolution.
+Every chart zi-docs draws (the monev report's target/realisation per area, the completeness
+report's score share and checklist coverage per sub-komponen) is a set of horizontal bars on
+a 0-100 % scale in one house style, returned as PNG bytes at print resolution.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ INK = (0, 0, 0)
 GRID = (200, 200, 200)
 COLOURS = ((166, 166, 166), (47, 84, 150), (192, 0, 0))
 """Grey (plan), blue (realisation/score), red (minimum line)."""
+LIGHTS = {"hijau": (30, 158, 62), "kuning": (224, 168, 0), "merah": (209, 17, 17)}
+"""Traffic-light colours, for a bar whose first series is tinted by its light."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class Bar:
     label: str
     values: tuple[float, ...]
     """One value per series (e.g. target and realisasi)."""
+    light: str | None = None
+    """Colour the first series by this traffic light (``hijau``, ``kuning``, ``merah``)."""
 
 
 def bar_chart(
@@ -70,7 +75,8 @@ def bar_chart(
         for k, value in enumerate(bar.values):
             clamped = max(0.0, min(100.0, value))
             box = (x0, y + k * bar_h, x0 + clamped * scale, y + (k + 1) * bar_h - 0.6 * _MM)
-            draw.rectangle(box, fill=_colour(k, len(series)))
+            colour = LIGHTS[bar.light] if bar.light and k == 0 else _colour(k, len(series))
+            draw.rectangle(box, fill=colour)
             text = persen(value, 1)
             draw.text(
                 (box[2] + 1 * _MM, (box[1] + box[3]) / 2), text, fill=INK, font=small, anchor="lm"

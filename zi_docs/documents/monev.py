@@ -111,7 +111,7 @@ def area_capaian(workspace: Workspace) -> Capaian | None:
     """
     if not workspace.answers_file.is_file():
         return None
-    from zi_docs.assessment.report import score_workspace
+    from zi_docs.assessment import score_workspace
 
     report = score_workspace(workspace)
     verdict = report.verdict(report.target)

@@ -13,7 +13,7 @@ from zi_docs.documents import kinds as _kinds_package
 from zi_docs.documents.kind import DocumentKind
 from zi_docs.errors import NotFoundError
 from zi_docs.refs import IndicatorRef
-from zi_docs.resources import templates_dir
+from zi_docs.resources import TEMPLATES, resource
 from zi_docs.workspace import Workspace
 
 
@@ -46,7 +46,7 @@ def get_kind(name: str) -> DocumentKind:
 
 def builtin_template(filename: str) -> Path:
     """The built-in template file (it may not exist yet in a broken installation)."""
-    return templates_dir() / filename
+    return resource(TEMPLATES) / filename
 
 
 def template_path(kind: DocumentKind, workspace: Workspace | None) -> Path:

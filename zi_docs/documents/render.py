@@ -1,4 +1,5 @@
-"""The render engine: the only module that imports docxtpl.
+"""The render engine: the only module that imports docxtpl, and the home of python-docx
+building (with :mod:`zi_docs.documents.docprops`, which sets page and properties).
 
 A template is prepared once (loaded, page setup and stamp applied, XML pre-processed the
 docxtpl way, compiled by the sandboxed Jinja environment); then :meth:`PreparedTemplate.render`
@@ -19,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-from docx.opc.pkgwriter import _ContentTypesItem
+from docx.opc.spec import default_content_types
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Template, TemplateError
@@ -40,6 +42,28 @@ log = logging.getLogger(__name__)
 _DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _CELL_TAG = re.compile(r"\{[%{]-?\s*tc\s")
 _TAG = re.compile(r"\{[{%#]")
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def _content_types(parts: list[Any]) -> bytes:
+    """``[Content_Types].xml`` for ``parts``: a Default per known extension, an Override for
+    every other part (as python-docx writes it, sorted the same way)."""
+    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    overrides: dict[str, str] = {}
+    for part in parts:
+        ext = part.partname.ext
+        if (ext.lower(), part.content_type) in default_content_types:
+            defaults[ext.lower()] = part.content_type
+        else:
+            overrides[str(part.partname)] = part.content_type
+    root = etree.Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})
+    for ext in sorted(defaults):
+        etree.SubElement(root, f"{{{_TYPES_NS}}}Default", Extension=ext, ContentType=defaults[ext])
+    for name in sorted(overrides):
+        etree.SubElement(
+            root, f"{{{_TYPES_NS}}}Override", PartName=name, ContentType=overrides[name]
+        )
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 @dataclass(frozen=True)
@@ -217,10 +241,9 @@ class PreparedTemplate:
         signature = tuple((str(p.partname), len(p.rels)) for p in parts)
         if signature != self._signature:
             rendered = {p.partname for p in self._parts}
-            types = _ContentTypesItem.from_parts(parts)  # type: ignore[no-untyped-call]
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr(CONTENT_TYPES_URI.membername, types.blob)
+                archive.writestr(CONTENT_TYPES_URI.membername, _content_types(parts))
                 archive.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
                 for part in parts:
                     if str(part.partname) not in rendered:

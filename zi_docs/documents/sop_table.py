@@ -1,10 +1,10 @@
 """The SOP flowchart table: its geometry, row heights, and the tiles of each row.
 
-The built-in template ``templates/sop.docx`` (written by ``tools/build_templates_flow.py``)
-and the context builder both read the geometry here, so a tile is exactly as wide as its
-cell. The pelaksana area is a grid of :data:`GRID_LANES` narrow columns; each pelaksana
-cell spans a share of them (``{% colspan %}``), which keeps the table grid right for any
-number of pelaksana in Word and in LibreOffice.
+The built-in template ``sop.docx`` (built from ``templates/sop_rencana.py`` by
+``tools/build_templates.py``) and the context builder both read the geometry here, so a tile
+is exactly as wide as its cell. The pelaksana area is a grid of :data:`GRID_LANES` narrow
+columns; each pelaksana cell spans a share of them (``{% colspan %}``), which keeps the table
+grid right for any number of pelaksana in Word and in LibreOffice.
 
 A row is as tall as its tiles; the tiles are made tall enough for the longest text of the
 row (measured with Arial-compatible metrics, with a margin for other fonts), so the row

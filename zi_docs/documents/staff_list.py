@@ -1,7 +1,8 @@
 """Read a list of employees (nama, nip, jabatan, ...) from a CSV or XLSX file.
 
 Rows become records validated like YAML input: every problem names the file, the row's line
-and the column (``daftar-pegawai.csv:7 (nip): NIP harus 18 digit``).
+and the column (``daftar-pegawai.csv:7 (nip): NIP harus 18 digit``). This is the documents'
+openpyxl *reading* home (staff lists); workbooks are written only by :mod:`zi_docs.spreadsheet`.
 """
 
 from __future__ import annotations

@@ -25,7 +25,9 @@ from zi_docs.refs import IndicatorRef
 
 if TYPE_CHECKING:
     from zi_docs.evidence.adding import IngestReport, Outcome
+    from zi_docs.evidence.db import DB_FILE
     from zi_docs.evidence.drive_folders import Placement
+    from zi_docs.evidence.example import install_example_archive
     from zi_docs.evidence.filing import (
         FileDetail,
         ImportReport,
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "ArchiveView": "records",
     "AuditEntry": "records",
+    "DB_FILE": "db",
     "DEFAULT_MAX_MB": "incoming",
     "EvidenceFile": "records",
     "FileDetail": "filing",
@@ -86,6 +89,7 @@ _HOMES = {
     "empty_trash": "filing",
     "hash_file": "store",
     "import_tree": "filing",
+    "install_example_archive": "example",
     "list_files": "filing",
     "megabytes": "incoming",
     "read_view": "view",
@@ -103,6 +107,7 @@ _HOMES = {
 _lazy.door(__name__, _HOMES)
 
 __all__ = [
+    "DB_FILE",
     "DEFAULT_MAX_MB",
     "KINDS",
     "MARK_END",
@@ -134,6 +139,7 @@ __all__ = [
     "empty_trash",
     "hash_file",
     "import_tree",
+    "install_example_archive",
     "list_files",
     "megabytes",
     "read_view",

@@ -20,10 +20,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from zi_docs.resources import ROOT_WORDS, resource
+
 STEMMER_VERSION = 1
 """Bump when the rules change: the search index is rebuilt when its stamp differs."""
 
-ROOTS_FILE = Path(__file__).resolve().parent.parent / "data" / "akar-kata-id.txt"
+ROOTS_FILE = resource(ROOT_WORDS)
 
 _VOWELS = frozenset("aiueo")
 _SYLLABLE = re.compile(r"ai|au|oi|[aiueo]")

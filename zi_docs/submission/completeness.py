@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from zi_docs.angka import angka, persen
-from zi_docs.assessment.scoring import QuestionScore, Score
-from zi_docs.catalogue import Catalogue, ChecklistItem, Node
-from zi_docs.catalogue.model import fold
+from zi_docs.assessment import QuestionScore, Score
+from zi_docs.catalogue import Catalogue, ChecklistItem, Node, fold
 from zi_docs.evidence import ArchiveView, EvidenceFile
 from zi_docs.findings import Finding, Severity
 

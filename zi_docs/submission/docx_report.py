@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from zi_docs.angka import angka
+from zi_docs.angka import angka, persen
+from zi_docs.documents import Bar, bar_chart, render_builtin
 from zi_docs.findings import Severity
-from zi_docs.submission.chart import area_chart
 from zi_docs.submission.check import CheckResult
-from zi_docs.submission.documents_engine import render_docx
 from zi_docs.submission.gates import SYMBOL
-from zi_docs.submission.rollup import area_members
+from zi_docs.submission.rollup import GroupStatus, area_members
 
 TEMPLATE = "laporan-kelengkapan.docx"
 _MAX_FINDINGS = 60
@@ -22,18 +20,34 @@ _MAX_FINDINGS = 60
 
 def write_check_docx(result: CheckResult, dest: Path, today: dt.date | None = None) -> Path:
     """Write the report with one chart per area; returns ``dest``."""
-    with tempfile.TemporaryDirectory(prefix="zi-docs-grafik-") as tmp:
-        charts: dict[str, Path] = {}
-        for group in result.rollup.of_level("area-gabungan"):
-            subs = [g for g in result.rollup.of_level("sub") if g.area == group.area]
-            charts[group.area or ""] = area_chart(
-                group.name, subs, result.rollup.minimum, Path(tmp) / f"{group.area}.png"
-            )
+    charts: dict[str, bytes] = {}
+    for group in result.rollup.of_level("area-gabungan"):
+        subs = [g for g in result.rollup.of_level("sub") if g.area == group.area]
+        charts[group.area or ""] = area_chart(subs, result.rollup.minimum)
 
-        def build(image: Callable[[Path], object]) -> Mapping[str, Any]:
-            return _context(result, {k: image(v) for k, v in charts.items()}, today)
+    def build(image: Callable[[Path | bytes], object]) -> Mapping[str, Any]:
+        return _context(result, {k: image(v) for k, v in charts.items()}, today)
 
-        return render_docx(TEMPLATE, build, dest)
+    return render_builtin(TEMPLATE, build, dest)
+
+
+def area_chart(groups: Sequence[GroupStatus], minimum: float) -> bytes:
+    """One area's sub-komponen as paired bars: % of weight (coloured by its traffic light)
+    and % of checklist items covered, with the area minimum as a vertical line."""
+    bars = [
+        Bar(
+            label=f"[{'P' if g.part == 'pemenuhan' else 'R'}] {g.name}",
+            values=(100 * max(0.0, min(1.0, g.share)), g.items_percent),
+            light=g.light.value,
+        )
+        for g in groups
+    ]
+    return bar_chart(
+        bars,
+        ("% bobot (warna lampu)", "% butir data dukung"),
+        minimum=100 * minimum,
+        minimum_label=f"minimum {persen(100 * minimum, 0)}",
+    )
 
 
 def _context(

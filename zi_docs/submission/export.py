@@ -159,7 +159,7 @@ def _workbook(
     check: CheckResult, build: Path, links: dict[str, list[tuple[str, str, str | None]]]
 ) -> Placed:
     """The LKE worksheet with each question's evidence appended to its Catatan cell."""
-    from zi_docs.assessment.workbook import write_workbook
+    from zi_docs.assessment import write_workbook
 
     relative = f"{PAYLOAD}/{WORKBOOK_NAME}"
     notes = {

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zi_docs.resources import GATES, resource
 from zi_docs.schema import Choice, Custom, Field, Integer, ListOf, Record, Text, validate
-from zi_docs.workspace import PACKAGE_DIR, UnitProfile
+from zi_docs.workspace import UnitProfile
 from zi_docs.yamlio import load_yaml
 
-GATES_FILE = PACKAGE_DIR / "data" / "prasyarat-pengajuan.yaml"
+GATES_FILE = resource(GATES)
 KINDS = ("sama-dengan", "peringkat", "angka-minimum", "lama-minimum", "benar")
 
 _ANY = Custom("nilai", lambda value, _path, _ctx: value)

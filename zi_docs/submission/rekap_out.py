@@ -1,18 +1,21 @@
-"""``rekap --xlsx`` and ``--docx``: the cross-unit table as a workbook or a Word table."""
+"""``rekap --xlsx`` and ``--docx``: the cross-unit table as a workbook or a Word table.
+
+The workbook is written by :mod:`zi_docs.spreadsheet`, the Word table by the documents
+engine from the built-in ``rekap.docx`` template.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
-
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.shared import Mm, Pt
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from typing import Any
 
 from zi_docs.angka import angka
-from zi_docs.outputs import output_folder
+from zi_docs.documents import render_builtin
+from zi_docs.spreadsheet import Row, Sheet, write_workbook
 from zi_docs.submission.rekap import Rekap, RekapRow
+
+TEMPLATE = "rekap.docx"
 
 
 def headers(rekap: Rekap) -> list[str]:
@@ -53,48 +56,30 @@ def cells(rekap: Rekap, row: RekapRow) -> list[object]:
 
 
 def write_xlsx(rekap: Rekap, path: Path) -> Path:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Rekap"
-    sheet.append(headers(rekap))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    for row in rekap.rows:
-        sheet.append(cells(rekap, row))
-    sheet.column_dimensions["A"].width = 48
-    sheet.freeze_panes = "B2"
-    output_folder(path.parent)
-    book.save(path)
-    return path
+    sheet = Sheet(
+        title="Rekap",
+        header=headers(rekap),
+        header_band="kepala",
+        rows=[Row(cells(rekap, row)) for row in rekap.rows],
+        widths={"A": 48},
+        freeze="B2",
+        number_columns=frozenset(),
+    )
+    return write_workbook(path, [sheet])
 
 
 def write_docx(rekap: Rekap, path: Path) -> Path:
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(330), Mm(215)
-    section.left_margin = section.right_margin = Mm(15)
-    doc.add_heading("Rekapitulasi Penilaian Mandiri dan Kelengkapan Data Dukung", level=1)
     titles = headers(rekap)[:-1]
-    table = doc.add_table(rows=1, cols=len(titles))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, titles, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
+    rows = []
     for row in rekap.rows:
         values = cells(rekap, row)[:-1] if row.error is None else [row.unit, row.error]
-        target = table.add_row().cells
-        for cell, value in zip(target, values, strict=False):
-            cell.text = _text(value)
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(8)
-    output_folder(path.parent)
-    doc.save(str(path))
-    return path
+        texts = [_text(value) for value in values]
+        rows.append(texts + [""] * (len(titles) - len(texts)))
+
+    def build(_image: Callable[[Path | bytes], object]) -> Mapping[str, Any]:
+        return {"kolom": titles, "baris": rows}
+
+    return render_builtin(TEMPLATE, build, path)
 
 
 def _text(value: object) -> str:

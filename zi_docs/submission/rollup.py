@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from zi_docs.assessment.scoring import Score
+from zi_docs.assessment import Score
 from zi_docs.catalogue import Catalogue
 from zi_docs.submission.completeness import Completeness, IndicatorStatus
 

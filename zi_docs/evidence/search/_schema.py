@@ -18,11 +18,12 @@ from typing import Any
 import tantivy
 
 from zi_docs.evidence.stemmer import ROOTS_FILE, STEMMER_VERSION, load_words, stem
+from zi_docs.resources import STOPWORDS, resource
 
 SCHEMA_VERSION = 3
 """3: tantivy; words analyzed before indexing; stamps kept beside the index."""
 STAMP_FILE = "ZI_SCHEMA"
-STOPWORDS_FILE = ROOTS_FILE.with_name("stopwords-id.txt")
+STOPWORDS_FILE = resource(STOPWORDS)
 STOP_WORDS = load_words(STOPWORDS_FILE)
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 """Words; ids like ``a.i.1.i.a`` and numbers like ``1.500`` stay whole."""

@@ -1,6 +1,5 @@
-"""Build templates/laporan-kelengkapan.docx (Laporan Kelengkapan Data Dukung) with python-docx.
-
-Run: /work/venv/bin/python tools/build_templates_submission.py
+"""Source of the report templates laporan-kelengkapan.docx (``check --docx``) and rekap.docx
+(``rekap --docx``). Built by ``tools/build_templates.py`` into ``zi_docs/data/templates/``.
 
 Context the template expects (built by zi_docs/submission/docx_report.py):
 ``unit`` (nama, instansi, tahun, target), ``ringkasan`` (pengungkit, hasil, total, status,
@@ -11,15 +10,11 @@ lengkap, lampu; kurang: list of text), ``temuan`` (kode, tingkat, teks), ``prasy
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
+from docx.shared import Mm
 from docx_build import borders, cell_text, new_document, paragraph, repeat_header, shade
-
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "templates"
 
 
 def _table_with_loop(doc, headers, widths_loop_cells, loop):  # type: ignore[no-untyped-def]
@@ -39,7 +34,7 @@ def _table_with_loop(doc, headers, widths_loop_cells, loop):  # type: ignore[no-
     return table
 
 
-def build_laporan_kelengkapan(path: Path) -> None:
+def build_laporan_kelengkapan() -> Any:
     doc = new_document(landscape=False, size=11)
     paragraph(doc, "LAPORAN KELENGKAPAN DATA DUKUNG", bold=True, size=14, align="center")
     paragraph(
@@ -101,15 +96,38 @@ def build_laporan_kelengkapan(path: Path) -> None:
     )
     paragraph(doc, "", space_after=6)
     paragraph(doc, "Dibuat dengan zi-docs pada {{ tanggal }}.", italic=True, size=9)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    return doc
 
 
-def main() -> None:
-    target = OUT / "laporan-kelengkapan.docx"
-    build_laporan_kelengkapan(target)
-    print(f"ditulis: {target}")
+def build_rekap() -> Any:
+    """``rekap --docx``: one row per unit; the columns depend on the catalogue's areas, so
+    the cells are a docxtpl column loop (``kolom`` the heads, ``baris`` one list per unit)."""
+    doc = new_document(landscape=True, size=8)
+    section = doc.sections[0]
+    section.left_margin = section.right_margin = Mm(15)
+    paragraph(
+        doc,
+        "Rekapitulasi Penilaian Mandiri dan Kelengkapan Data Dukung",
+        bold=True,
+        size=14,
+        space_after=6,
+    )
+    table = doc.add_table(rows=4, cols=3)
+    borders(table)
+    loop = ("{%tc for k in kolom %}", "{{ k }}", "{%tc endfor %}")
+    for cell, text in zip(table.rows[0].cells, loop, strict=True):
+        cell_text(cell, text, bold=True)
+        shade(cell)
+    repeat_header(table.rows[0])
+    cell_text(table.rows[1].cells[0], "{%tr for r in baris %}")
+    cells = ("{%tc for v in r %}", "{{ v }}", "{%tc endfor %}")
+    for cell, text in zip(table.rows[2].cells, cells, strict=True):
+        cell_text(cell, text)
+    cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    return doc
 
 
-if __name__ == "__main__":
-    main()
+TEMPLATES: dict[str, Callable[[], Any]] = {
+    "laporan-kelengkapan.docx": build_laporan_kelengkapan,
+    "rekap.docx": build_rekap,
+}

@@ -1,22 +1,15 @@
-"""Write the built-in templates sop.docx, rencana-kerja.docx and laporan-monev.docx.
-
-Run from the repository root:  /work/venv/bin/python tools/build_templates_flow.py
-"""
+"""Source of the templates sop.docx and rencana-kerja.docx (tables sized by the engine's
+``sop_table`` geometry). Built by ``tools/build_templates.py`` into ``zi_docs/data/templates/``."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
+import docx_build as b
 
-import docx_build as b  # noqa: E402
-from build_templates_monev import build_laporan_monev  # noqa: E402
+from zi_docs.documents import sop_table as g
 
-from zi_docs.documents import sop_table as g  # noqa: E402
-
-OUT = ROOT / "templates"
 SMALL = g.FONT_PT
 ID_PT = 10.0
 LIST_PT = 9.5
@@ -174,7 +167,7 @@ def _sop_flow(doc: object) -> None:
     b.drop_width(tile)
 
 
-def build_sop() -> Path:
+def build_sop() -> Any:
     doc = b.new_document(landscape=True)
     tile_style = b.style_font(doc, "Ubin Alur", size=1)
     tile_style.paragraph_format.line_spacing = 1.0
@@ -182,9 +175,7 @@ def build_sop() -> Path:
     b.page_break(doc)
     _sop_flow(doc)
     b.paragraph(doc, "", size=1)
-    path = OUT / "sop.docx"
-    doc.save(str(path))
-    return path
+    return doc
 
 
 # ---- shared pieces -----------------------------------------------------------------------------
@@ -219,7 +210,7 @@ RK_COLUMNS = [
 ]
 
 
-def build_rencana_kerja() -> Path:
+def build_rencana_kerja() -> Any:
     doc = b.new_document(landscape=True)
     for text in (
         "RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS",
@@ -311,16 +302,10 @@ def build_rencana_kerja() -> Path:
     b.drop_width(slot)
     b.paragraph(doc, "", space_after=6)
     _signature(doc, ["Ditetapkan di {{ unit.kota }}", "pada tanggal {{ rk.tanggal|tanggal }}"])
-    path = OUT / "rencana-kerja.docx"
-    doc.save(str(path))
-    return path
+    return doc
 
 
-def main() -> None:
-    OUT.mkdir(exist_ok=True)
-    for builder in (build_sop, build_rencana_kerja, build_laporan_monev):
-        print(builder().relative_to(ROOT))
-
-
-if __name__ == "__main__":
-    main()
+TEMPLATES: dict[str, Callable[[], Any]] = {
+    "sop.docx": build_sop,
+    "rencana-kerja.docx": build_rencana_kerja,
+}

@@ -1,22 +1,14 @@
-"""Write the built-in template laporan-monev.docx (the quarterly Monev report).
+"""Source of the template laporan-monev.docx (the quarterly Monev report).
 
-Run from the repository root:  /work/venv/bin/python tools/build_templates_monev.py
-(``tools/build_templates_flow.py`` also builds it, with the SOP and Rencana Kerja.)
-"""
+Built by ``tools/build_templates.py`` into ``zi_docs/data/templates/``."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
-
-import docx_build as b  # noqa: E402
-from docx.shared import Mm  # noqa: E402
-
-OUT = ROOT / "templates"
-
+import docx_build as b
+from docx.shared import Mm
 
 # ---- Laporan Monev -----------------------------------------------------------------------------
 MV_WIDTH = 160.0
@@ -85,7 +77,7 @@ def _simple_table(
     b.paragraph(doc, "", space_after=6)
 
 
-def build_laporan_monev() -> Path:
+def build_laporan_monev() -> Any:
     doc = b.new_document(landscape=False)
     # cover
     for _ in range(4):
@@ -284,11 +276,7 @@ def build_laporan_monev() -> Path:
         align="center",
     )
     b.set_cell_widths(table, [MV_WIDTH / 2, MV_WIDTH / 2])
-    path = OUT / "laporan-monev.docx"
-    doc.save(str(path))
-    return path
+    return doc
 
 
-if __name__ == "__main__":
-    OUT.mkdir(exist_ok=True)
-    print(build_laporan_monev().relative_to(ROOT))
+TEMPLATES: dict[str, Callable[[], Any]] = {"laporan-monev.docx": build_laporan_monev}

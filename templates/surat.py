@@ -1,0 +1,336 @@
+"""Source of the letter templates sk-tim.docx, pakta-integritas.docx and piagam.docx.
+
+Built by ``tools/build_templates.py`` into ``zi_docs/data/templates/``; one function per
+template returns its python-docx document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx_build import (
+    CENTER,
+    JUSTIFY,
+    SIGN_LEFT_MM,
+    bottom_border,
+    cell_run,
+    hanging_list,
+    kop,
+    new_document,
+    para,
+    shade,
+    signature,
+    table,
+    tag,
+)
+
+
+# ---- SK Tim Kerja -------------------------------------------------------------------------------
+def build_sk_tim() -> Any:
+    doc = new_document(size=12, single=True)
+    kop(doc)
+    para(doc, "KEPUTUSAN {{ sk.pejabat }}", bold=True, align=CENTER)
+    para(doc, "NOMOR {{ sk.nomor }}", align=CENTER, after=12)
+    para(doc, "TENTANG", align=CENTER)
+    para(doc, "{{ sk.tentang_kapital }}", align=CENTER, after=12)
+    para(doc, "DENGAN RAHMAT TUHAN YANG MAHA ESA", align=CENTER, after=12)
+    para(doc, "{{ sk.pejabat }},", align=CENTER, after=12)
+    hanging_list(
+        doc,
+        "menimbang",
+        "Menimbang\t:\t{{ it.huruf }}\t{{ it.teks }}",
+        "{{ it.huruf }}\t{{ it.teks }}",
+        label_tab=30,
+        number_at=34,
+        text_at=41,
+    )
+    para(doc, after=4)
+    hanging_list(
+        doc,
+        "mengingat",
+        "Mengingat\t:\t{{ it.nomor }}\t{{ it.teks }}",
+        "{{ it.nomor }}\t{{ it.teks }}",
+        label_tab=30,
+        number_at=34,
+        text_at=41,
+    )
+    para(doc, "MEMUTUSKAN:", bold=True, align=CENTER, before=10, after=10, keep=True)
+    para(
+        doc,
+        "Menetapkan\t:\t{{ sk.judul }}.",
+        left=34,
+        first=-34,
+        tabs=(30, 34),
+        align=JUSTIFY,
+        after=6,
+    )
+    tag(doc, "{%p for d in diktum %}")
+    para(
+        doc,
+        "{{ d.label }}\t:\t{{ d.teks }}",
+        left=34,
+        first=-34,
+        tabs=(30, 34),
+        align=JUSTIFY,
+        before=6,
+        after=2,
+    )
+    tag(doc, "{%p for b in d.butir %}")
+    para(doc, "{{ b.huruf }}\t{{ b.teks }}", left=41, first=-7, tabs=(41,), align=JUSTIFY, after=2)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    para(doc, after=12)
+    para(
+        doc,
+        "Ditetapkan di\t{{ sk.tempat }}",
+        left=SIGN_LEFT_MM,
+        tabs=(SIGN_LEFT_MM + 30,),
+        keep=True,
+    )
+    line = para(
+        doc,
+        "pada tanggal\t{{ sk.tanggal|tanggal }}",
+        left=SIGN_LEFT_MM,
+        tabs=(SIGN_LEFT_MM + 30,),
+        keep=True,
+        after=6,
+    )
+    bottom_border(line, "single", 6)
+    signature(
+        doc,
+        "{{ sk.pejabat_ttd }},",
+        "{{ pimpinan.nama|nama_kapital }}",
+        ("{{ pimpinan.pangkat_golongan }}", "NIP. {{ pimpinan.nip|nip }}"),
+    )
+    tag(doc, "{%p if tembusan %}")
+    para(doc, "Tembusan:", before=18, size=11)
+    tag(doc, "{%p for t in tembusan %}")
+    para(doc, "{{ t.nomor }}\t{{ t.teks }}", left=6, first=-6, tabs=(6,), size=11)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    # lampiran
+    para(doc, "LAMPIRAN KEPUTUSAN {{ sk.pejabat }}", left=65, break_before=True, size=11)
+    for label, value in (
+        ("NOMOR", "{{ sk.nomor }}"),
+        ("TANGGAL", "{{ sk.tanggal|tanggal }}"),
+        ("TENTANG", "{{ sk.tentang_kapital }}"),
+    ):
+        para(doc, f"{label}\t:\t{value}", left=90, first=-25, tabs=(87, 90), size=11)
+    para(doc, after=12)
+    para(doc, "SUSUNAN KEANGGOTAAN", bold=True, align=CENTER)
+    para(doc, "{{ sk.judul_tim }}", bold=True, align=CENTER, after=12)
+    widths = [9, 42, 43, 38, 28]
+    tbl = table(doc, 1, widths)
+    for cell, text in zip(
+        tbl.rows[0].cells, ("No", "Nama", "NIP", "Jabatan", "Kedudukan dalam Tim"), strict=True
+    ):
+        cell_run(cell, text, bold=True, align=CENTER, size=10)
+        shade(cell)
+    _control_row(tbl, widths, "{%tr for r in anggota %}")
+    _control_row(tbl, widths, "{%tr if r.grup %}")
+    group = _row(tbl, widths)
+    merged = group.cells[0].merge(group.cells[4])
+    cell_run(merged, "{{ r.grup }}", bold=True, size=10)
+    shade(merged, "F2F2F2")
+    _control_row(tbl, widths, "{%tr else %}")
+    row = _row(tbl, widths)
+    for cell, (text, align) in zip(
+        row.cells,
+        (
+            ("{{ r.no }}", CENTER),
+            ("{{ r.nama }}", None),
+            ("{{ r.nip|nip }}", CENTER),
+            ("{{ r.jabatan }}", None),
+            ("{{ r.kedudukan }}", None),
+        ),
+        strict=True,
+    ):
+        cell_run(cell, text, align=align, size=10)
+    _control_row(tbl, widths, "{%tr endif %}")
+    _control_row(tbl, widths, "{%tr endfor %}")
+    para(doc, after=12)
+    signature(
+        doc,
+        "{{ sk.pejabat_ttd }},",
+        "{{ pimpinan.nama|nama_kapital }}",
+        ("{{ pimpinan.pangkat_golongan }}", "NIP. {{ pimpinan.nip|nip }}"),
+    )
+    return doc
+
+
+def _row(tbl: Any, widths: Sequence[float]) -> Any:
+    row = tbl.add_row()
+    for cell, width in zip(row.cells, widths, strict=True):
+        cell.width = Mm(width)
+    return row
+
+
+def _control_row(tbl: Any, widths: Sequence[float], text: str) -> None:
+    """A row holding only a docxtpl row tag (``{%tr ... %}``); docxtpl removes the row."""
+    cell_run(_row(tbl, widths).cells[0], text)
+
+
+# ---- Pakta Integritas ---------------------------------------------------------------------------
+COMMITMENTS = (
+    "Berperan secara pro aktif dalam upaya pencegahan dan pemberantasan Korupsi, Kolusi, dan "
+    "Nepotisme serta tidak melibatkan diri dalam perbuatan tercela;",
+    "Tidak meminta atau menerima pemberian secara langsung atau tidak langsung berupa suap, "
+    "hadiah, bantuan, atau bentuk lainnya yang tidak sesuai dengan ketentuan yang berlaku;",
+    "Bersikap transparan, jujur, obyektif, dan akuntabel dalam melaksanakan tugas;",
+    "Menghindari pertentangan kepentingan (conflict of interest) dalam pelaksanaan tugas;",
+    "Memberi contoh dalam kepatuhan terhadap peraturan perundang-undangan dalam melaksanakan "
+    "tugas, terutama kepada pegawai yang berada di bawah pengawasan saya dan sesama pegawai "
+    "di lingkungan kerja saya secara konsisten;",
+    "Akan menyampaikan informasi penyimpangan integritas di {{ unit.nama }} serta turut "
+    "menjaga kerahasiaan saksi atas pelanggaran peraturan yang dilaporkannya;",
+    "Bila saya melanggar hal-hal tersebut di atas, saya siap menghadapi konsekuensinya.",
+)
+
+
+def build_pakta() -> Any:
+    doc = new_document(size=12, single=True)
+    tag(doc, "{%p for p in pegawai %}")
+    title = doc.add_paragraph()
+    title.alignment = CENTER
+    title.paragraph_format.space_after = Pt(24)
+    title.add_run("{% if not loop.first %}")
+    title.add_run().add_break(WD_BREAK.PAGE)
+    title.add_run("{% endif %}")
+    run = title.add_run("PAKTA INTEGRITAS")
+    run.bold, run.font.size = True, Pt(14)
+    para(doc, "Saya yang bertanda tangan di bawah ini:", after=8)
+    rows = [
+        ("Nama", "{{ p.nama }}"),
+        ("NIP", "{{ p.nip|nip }}"),
+        ("Pangkat/Golongan", "{{ p.pangkat_golongan }}"),
+        ("Jabatan", "{{ p.jabatan }}"),
+        ("Unit Kerja", "{{ unit.nama }}"),
+        ("Instansi", "{{ unit.instansi }}"),
+    ]
+    for label, value in rows:
+        if label == "Pangkat/Golongan":
+            tag(doc, "{%p if p.pangkat_golongan %}")
+        para(doc, f"{label}\t:\t{value}", left=46, first=-46, tabs=(42, 46), after=4)
+        if label == "Pangkat/Golongan":
+            tag(doc, "{%p endif %}")
+    para(
+        doc,
+        "dalam rangka pembangunan Zona Integritas menuju {{ target_panjang }} "
+        "({{ target }}) di lingkungan {{ unit.nama }}, dengan ini menyatakan bahwa saya:",
+        align=JUSTIFY,
+        before=8,
+        after=8,
+    )
+    for number, text in enumerate(COMMITMENTS, start=1):
+        para(doc, f"{number}.\t{text}", left=8, first=-8, tabs=(8,), align=JUSTIFY, after=4)
+    para(doc, after=18)
+    signature(
+        doc,
+        "Yang membuat pernyataan,",
+        "{{ p.nama }}",
+        ("NIP. {{ p.nip|nip }}",),
+        head=("{{ tempat }}, {{ tanggal|tanggal }}",),
+    )
+    tag(doc, "{%p endfor %}")
+    return doc
+
+
+# ---- Piagam Pencanangan -------------------------------------------------------------------------
+def page_border(doc: Any) -> None:
+    sect = doc.sections[0]._sectPr
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    for side in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{side}")
+        for key, value in (
+            ("w:val", "thinThickSmallGap"),
+            ("w:sz", "24"),
+            ("w:space", "24"),
+            ("w:color", "1F3864"),
+        ):
+            element.set(qn(key), value)
+        borders.append(element)
+    sect.append(borders)
+
+
+def build_piagam() -> Any:
+    doc = new_document(size=12, single=True)
+    page_border(doc)
+    para(doc, "{{ logo_besar }}", align=CENTER, after=6)
+    para(doc, "PIAGAM PENCANANGAN", bold=True, size=20, align=CENTER, after=6)
+    para(doc, "PEMBANGUNAN ZONA INTEGRITAS", bold=True, size=14, align=CENTER)
+    para(
+        doc,
+        "MENUJU {{ target_panjang|upper }} ({{ target }})",
+        bold=True,
+        size=14,
+        align=CENTER,
+        after=6,
+    )
+    para(doc, "DI LINGKUNGAN {{ unit.nama_kapital }}", bold=True, align=CENTER)
+    para(doc, "{{ unit.instansi_kapital }}", bold=True, align=CENTER, after=18)
+    para(
+        doc,
+        "Pada hari ini {{ tanggal|hari }} tanggal {{ tanggal|tanggal_terbilang }}, kami "
+        "{{ pimpinan.jabatan_lengkap }} beserta seluruh pegawai {{ unit.nama }}, dengan ini "
+        "mencanangkan Pembangunan Zona Integritas menuju {{ target_panjang }} ({{ target }}) "
+        "dan menyatakan komitmen untuk:",
+        align=JUSTIFY,
+        after=8,
+    )
+    tag(doc, "{%p for k in komitmen %}")
+    para(doc, "{{ loop.index }}.\t{{ k }}", left=8, first=-8, tabs=(8,), align=JUSTIFY, after=4)
+    tag(doc, "{%p endfor %}")
+    para(
+        doc,
+        "Demikian piagam pencanangan ini kami tetapkan untuk dilaksanakan dengan penuh "
+        "tanggung jawab.",
+        align=JUSTIFY,
+        before=8,
+        after=18,
+    )
+    signature(
+        doc,
+        "{{ pimpinan.jabatan_lengkap }},",
+        "{{ pimpinan.nama }}",
+        ("NIP. {{ pimpinan.nip|nip }}",),
+        head=("{{ tempat }}, {{ tanggal|tanggal }}",),
+    )
+    tag(doc, "{%p if saksi %}")
+    para(doc, "Saksi-saksi:", bold=True, before=18, after=6, keep=True)
+    widths = [10, 60, 55, 35]
+    tbl = table(doc, 1, widths)
+    for cell, text in zip(
+        tbl.rows[0].cells, ("No", "Nama", "Jabatan", "Tanda Tangan"), strict=True
+    ):
+        cell_run(cell, text, bold=True, align=CENTER, size=11)
+        shade(cell)
+    _control_row(tbl, widths, "{%tr for s in saksi %}")
+    row = _row(tbl, widths)
+    for cell, (text, align) in zip(
+        row.cells,
+        (
+            ("{{ loop.index }}", CENTER),
+            ("{{ s.nama }}", None),
+            ("{{ s.jabatan }}", None),
+            ("", None),
+        ),
+        strict=True,
+    ):
+        cell_run(cell, text, align=align, size=11)
+    row.height = Mm(14)
+    _control_row(tbl, widths, "{%tr endfor %}")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+TEMPLATES: dict[str, Callable[[], Any]] = {
+    "sk-tim.docx": build_sk_tim,
+    "pakta-integritas.docx": build_pakta,
+    "piagam.docx": build_piagam,
+}

@@ -1,0 +1,61 @@
+"""Generated documents: YAML input -> validated data -> template check -> .docx (-> PDF).
+
+The front door: clients (the CLI, the web app, other packages) call only what ``__all__``
+names. Engines stay inside: docxtpl in :mod:`zi_docs.documents.render`, python-docx building
+there and in :mod:`zi_docs.documents.docprops`, every Pillow chart in
+:mod:`zi_docs.documents.charts`, LibreOffice in :mod:`zi_docs.documents.pdf`. Other packages
+render their reports with :func:`render_builtin`.
+"""
+
+from zi_docs.documents.archiving import Archived, archive_generated
+from zi_docs.documents.charts import Bar, bar_chart
+from zi_docs.documents.docprops import DocumentInfo, read_info, read_served
+from zi_docs.documents.generation import (
+    OUTPUT_FOLDER,
+    GenerateAllResult,
+    GenerateResult,
+    generate,
+    generate_all,
+)
+from zi_docs.documents.kind import DocumentKind
+from zi_docs.documents.pdf import convert_to_pdf, find_soffice
+from zi_docs.documents.registry import all_kinds, get_kind, served_by
+from zi_docs.documents.reports import render_builtin
+from zi_docs.documents.template_check import TemplateReport
+from zi_docs.documents.templates import (
+    FieldInfo,
+    KindDescription,
+    TemplateEntry,
+    check_templates,
+    describe_kind,
+    list_templates,
+)
+
+__all__ = [
+    "OUTPUT_FOLDER",
+    "Archived",
+    "Bar",
+    "DocumentInfo",
+    "DocumentKind",
+    "FieldInfo",
+    "GenerateAllResult",
+    "GenerateResult",
+    "KindDescription",
+    "TemplateEntry",
+    "TemplateReport",
+    "all_kinds",
+    "archive_generated",
+    "bar_chart",
+    "check_templates",
+    "convert_to_pdf",
+    "describe_kind",
+    "find_soffice",
+    "generate",
+    "generate_all",
+    "get_kind",
+    "list_templates",
+    "read_info",
+    "read_served",
+    "render_builtin",
+    "served_by",
+]
