@@ -10,7 +10,13 @@ import sys
 import pytest
 
 ENGINES = ("docx", "docxtpl", "whoosh", "openpyxl", "pypdf", "pypdfium2", "PIL", "tantivy")
-LAZY_DOORS = ("zi_docs.evidence", "zi_docs.submission")
+LAZY_DOORS = (
+    "zi_docs.assessment",
+    "zi_docs.catalogue",
+    "zi_docs.documents",
+    "zi_docs.evidence",
+    "zi_docs.submission",
+)
 
 
 def _loaded_after(statement: str) -> list[str]:
@@ -37,3 +43,16 @@ def test_lazy_front_door_offers_what_it_names(door: str) -> None:
         assert getattr(module, name) is not None, name
     with pytest.raises(AttributeError, match="no attribute 'tidak_ada'"):
         module.tidak_ada  # noqa: B018
+
+
+def test_importing_the_cli_loads_no_engine() -> None:
+    assert _loaded_after("import zi_docs.cli") == []
+
+
+def test_help_loads_no_engine() -> None:
+    statement = (
+        "from click.testing import CliRunner\n"
+        "from zi_docs.cli import cli\n"
+        "assert CliRunner().invoke(cli, ['--help']).exit_code == 0"
+    )
+    assert _loaded_after(statement) == []

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from zi_docs import documents
 from zi_docs.cli._base import (
     ExitCode,
     ZiCommand,
@@ -14,15 +15,6 @@ from zi_docs.cli._base import (
     render_finding,
     report_error,
     workspace_option,
-)
-from zi_docs.documents import (
-    GenerateResult,
-    archive_generated,
-    check_templates,
-    describe_kind,
-    generate,
-    generate_all,
-    list_templates,
 )
 from zi_docs.findings import Severity
 from zi_docs.refs import IndicatorRef
@@ -34,14 +26,14 @@ def _tags(tags: Iterable[IndicatorRef]) -> str:
     return ", ".join(t.indicator + (f" ({t.item})" if t.item else "") for t in tags)
 
 
-def _echo_result(workspace: Workspace, result: GenerateResult) -> None:
+def _echo_result(workspace: Workspace, result: documents.GenerateResult) -> None:
     for path in (*result.documents, *result.pdfs):
         click.echo(f"  {workspace.display(path)}")
     if result.served:
         click.echo(f"  bukti untuk: {_tags(result.served)}")
 
 
-def _archive(workspace: Workspace, result: GenerateResult) -> None:
+def _archive(workspace: Workspace, result: documents.GenerateResult) -> None:
     """``--arsipkan``: store what was made in the archive, tagged with what it serves."""
     if not result.served:
         click.echo(
@@ -49,7 +41,7 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
             "tertentu; tambahkan dengan 'zi-docs archive add BERKAS --indicator ID'"
         )
         return
-    for archived in archive_generated(workspace, result):
+    for archived in documents.archive_generated(workspace, result):
         state = "diarsipkan" if archived.added else "sudah ada di arsip, tag dilengkapi"
         click.echo(f"  {state}: {workspace.display(archived.path)} -> {_tags(archived.tags)}")
 
@@ -106,7 +98,7 @@ def generate_cmd(
     if all_inputs:
         if kind or input_file:
             raise click.UsageError("--all tidak memakai JENIS dan INPUT.yaml")
-        summary = generate_all(workspace, pdf=pdf, out=out)
+        summary = documents.generate_all(workspace, pdf=pdf, out=out)
         for result in summary.results:
             click.echo(f"{result.kind}: {workspace.display(result.input)}")
             _echo_result(workspace, result)
@@ -131,7 +123,7 @@ def generate_cmd(
         kind = None
     if input_file is None:
         raise click.UsageError("sebutkan INPUT.yaml (dan JENIS bila perlu), atau pakai --all")
-    result = generate(workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah)
+    result = documents.generate(workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah)
     click.echo(f"{result.kind}: {len(result.documents)} dokumen dibuat")
     _echo_result(workspace, result)
     if arsipkan:
@@ -148,7 +140,7 @@ def templates() -> None:
 @workspace_option
 def list_cmd(workspace: Workspace) -> None:
     """Daftar jenis dokumen dan templat yang dipakai."""
-    for entry in list_templates(workspace):
+    for entry in documents.list_templates(workspace):
         source = "milik ruang kerja" if entry.own else "bawaan"
         click.echo(f"{entry.kind:<20} {entry.title}")
         click.echo(f"{'':<20} templat {source}: {workspace.display(entry.template)}")
@@ -158,7 +150,7 @@ def list_cmd(workspace: Workspace) -> None:
 @click.argument("kind", metavar="JENIS")
 def show_cmd(kind: str) -> None:
     """Isian yang diperlukan templat JENIS, dengan contoh YAML."""
-    info = describe_kind(kind)
+    info = documents.describe_kind(kind)
     click.echo(f"{info.kind}: {info.title} (templat {info.template})\n\nIsian:")
     for field in info.fields:
         need = "wajib" if field.required else "boleh kosong"
@@ -180,7 +172,7 @@ def show_cmd(kind: str) -> None:
 @workspace_option
 def check_cmd(workspace: Workspace, path: str | None, kind: str | None) -> int:
     """Periksa TEMPLAT (berkas .docx atau nama jenis; tanpa TEMPLAT: semua templat)."""
-    reports = check_templates(workspace, path, kind)
+    reports = documents.check_templates(workspace, path, kind)
     problems = 0
     for report in reports:
         errors = [f for f in report.findings if f.severity is Severity.ERROR]

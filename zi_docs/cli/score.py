@@ -7,14 +7,8 @@ from pathlib import Path
 
 import click
 
+from zi_docs import assessment
 from zi_docs.angka import angka
-from zi_docs.assessment import (
-    ScoreReport,
-    Verdict,
-    report_to_dict,
-    score_workspace,
-    write_workbook,
-)
 from zi_docs.cli._base import ZiCommand, emit_json, shown, workspace_option
 from zi_docs.workspace import Workspace
 
@@ -65,12 +59,12 @@ def score(
     butir yang belum dijawab ke jawaban terbaik), diurutkan menurut tambahan nilai total.
     Jawaban yang tidak sah dilaporkan sekaligus dengan nomor barisnya (kode keluar 1).
     """
-    report = score_workspace(workspace, berkas, predicate=predikat)
+    report = assessment.score_workspace(workspace, berkas, predicate=predikat)
     if xlsx is not None:
-        written = write_workbook(report, xlsx)
+        written = assessment.write_workbook(report, xlsx)
         click.echo(f"Kertas kerja LKE ditulis ke {shown(workspace, written)}", err=as_json)
     if as_json:
-        emit_json(report_to_dict(report))
+        emit_json(assessment.report_to_dict(report))
         return
     for warning in report.warnings:
         click.secho(f"Peringatan: {warning}", fg="yellow", err=True)
@@ -86,7 +80,7 @@ def _pair(value: float, weight: float) -> str:
     return f"{angka(value):>6} /{angka(weight):>6} {angka(share):>6}%"
 
 
-def _print_table(report: ScoreReport) -> None:
+def _print_table(report: assessment.ScoreReport) -> None:
     score = report.score
     answered = len(score.questions) - len(score.unanswered)
     click.secho(f"Penilaian mandiri LKE · {report.unit_name} ({report.year})", bold=True)
@@ -116,7 +110,7 @@ def _print_table(report: ScoreReport) -> None:
     click.secho(f"{'TOTAL':<38}{_pair(score.total, score.max_total)}", bold=True)
 
 
-def _print_verdict(report: ScoreReport, verdict: Verdict) -> None:
+def _print_verdict(report: assessment.ScoreReport, verdict: assessment.Verdict) -> None:
     states = "; ".join(
         f"{'memenuhi' if ok else 'TIDAK memenuhi'} menurut tafsir {reading}"
         for reading, ok in verdict.passed_by_reading.items()
@@ -170,7 +164,7 @@ def _rule_line(passed: bool, label: str, detail: str) -> None:
     click.echo(head + ("\n" + " " * width).join(lines))
 
 
-def _print_gaps(report: ScoreReport, count: int) -> None:
+def _print_gaps(report: assessment.ScoreReport, count: int) -> None:
     if count == 0 or not report.gaps:
         return
     click.echo("")
@@ -196,7 +190,7 @@ def _print_gaps(report: ScoreReport, count: int) -> None:
         click.echo(f"     … dan {len(report.gaps) - count} lainnya (lihat --celah N atau --json)")
 
 
-def _print_unanswered(report: ScoreReport) -> None:
+def _print_unanswered(report: assessment.ScoreReport) -> None:
     missing = report.score.unanswered
     if not missing:
         return

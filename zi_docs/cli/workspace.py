@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from zi_docs.cli._base import ZiCommand
-from zi_docs.demo import run_demo
 from zi_docs.workspace import YEARS, init_workspace
 
 
@@ -56,6 +55,8 @@ def demo(output: Path) -> None:
     sana. Hasil demo sebelumnya di folder yang sama diganti; folder lain yang tidak kosong
     ditolak. Tidak ada berkas di luar folder hasil yang diubah.
     """
+    from zi_docs.demo import run_demo  # every engine: loaded only for this command
+
     report = run_demo(output, progress=lambda line: click.echo(line))
     click.echo("")
     click.secho("Demo selesai.", fg="green", bold=True)
