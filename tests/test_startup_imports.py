@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-ENGINES = ("docx", "docxtpl", "whoosh", "openpyxl", "pypdf", "pypdfium2", "PIL", "tantivy")
+ENGINES = ("docx", "docxtpl", "whoosh", "openpyxl", "pypdf", "pypdfium2", "PIL", "tantivy", "yaml")
 LAZY_DOORS = (
     "zi_docs.assessment",
     "zi_docs.catalogue",
