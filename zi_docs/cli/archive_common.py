@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sys
 from collections.abc import Iterable
 from types import TracebackType
@@ -13,10 +12,6 @@ import click
 
 from zi_docs import evidence
 from zi_docs.cli._base import F
-
-# pypdf warns about every flaw of a damaged PDF ("EOF marker not found"); the archive's own
-# rejection line already says what is wrong and what to do, so keep the terminal to that.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 class Bar:

@@ -17,8 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
-from zi_docs.catalogue import Catalogue, Node
-from zi_docs.catalogue.model import fold
+from zi_docs.catalogue import Catalogue, Node, fold
 from zi_docs.refs import IndicatorRef
 
 _ROMAN = {

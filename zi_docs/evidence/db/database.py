@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from zi_docs.catalogue.model import fold
+from zi_docs.catalogue import fold
 from zi_docs.evidence.db import numbers, schema
 from zi_docs.evidence.db.writes import Transaction
 from zi_docs.evidence.records import AuditEntry, StoredFile

@@ -16,8 +16,7 @@ from typing import Any
 
 import tantivy
 
-from zi_docs.catalogue import Catalogue
-from zi_docs.catalogue.model import fold
+from zi_docs.catalogue import Catalogue, fold
 from zi_docs.evidence.search._schema import analyze
 from zi_docs.evidence.search._snippet import snippet
 
