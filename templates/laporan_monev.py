@@ -77,17 +77,11 @@ def _simple_table(
     b.paragraph(doc, "", space_after=6)
 
 
-def build_laporan_monev() -> Any:
-    doc = b.new_document(landscape=False)
-    # cover
+def _cover(doc: object, titles: tuple[tuple[str, float], ...]) -> None:
+    """A report's cover: the title lines (text, size), the unit's logo, unit, instansi, year."""
     for _ in range(4):
         b.paragraph(doc, "")
-    for text, size in (
-        ("LAPORAN MONITORING DAN EVALUASI", 16),
-        ("PEMBANGUNAN ZONA INTEGRITAS", 14),
-        ("MENUJU {{ target_panjang|upper }} ({{ target }})", 14),
-        ("TRIWULAN {{ monev.triwulan_romawi }} TAHUN {{ tahun }}", 14),
-    ):
+    for text, size in titles:
         b.paragraph(doc, text, bold=True, size=size, align="center", space_after=4)
     for _ in range(4):
         b.paragraph(doc, "")
@@ -97,6 +91,19 @@ def build_laporan_monev() -> Any:
     for text in ("{{ unit.nama_kapital }}", "{{ unit.instansi_kapital }}", "{{ tahun }}"):
         b.paragraph(doc, text, bold=True, size=14, align="center", space_after=4)
     b.page_break(doc)
+
+
+def build_laporan_monev() -> Any:
+    doc = b.new_document(landscape=False)
+    _cover(
+        doc,
+        (
+            ("LAPORAN MONITORING DAN EVALUASI", 16),
+            ("PEMBANGUNAN ZONA INTEGRITAS", 14),
+            ("MENUJU {{ target_panjang|upper }} ({{ target }})", 14),
+            ("TRIWULAN {{ monev.triwulan_romawi }} TAHUN {{ tahun }}", 14),
+        ),
+    )
     # I
     _heading(doc, "BAB I\nPENDAHULUAN")
     _sub(doc, "A. Latar Belakang")

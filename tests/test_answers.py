@@ -75,7 +75,7 @@ def test_missing_catalogue_line_and_section_mismatch_are_warnings(
     answers = load(tmp_path, catalogue, "jawaban:\n  B.I.a: 3.7\n")
     assert answers.answers["B.I.a"].index == pytest.approx(3.7)
     codes = {w.code for w in answers.warnings}
-    assert codes == {"answers-catalogue", "answers-section-mismatch"}
+    assert codes == {"jawaban-katalog", "jawaban-salah-bagian"}
     assert all(w.severity is Severity.WARNING for w in answers.warnings)
 
 
@@ -90,47 +90,57 @@ def test_empty_file_means_nothing_answered(tmp_path: Path, catalogue: Catalogue)
         (
             "  A.I.1.i.b: F\n",
             3,
-            "answers-unknown-option",
+            "jawaban-pilihan-tak-dikenal",
             ["jawaban 'F' tidak dikenal untuk A.I.1.i.b (jenis ABC); pilihan: A, B, C"],
         ),
-        ("  A.I.1.i.a: {jawaban: Mungkin}\n", 3, "answers-unknown-option", ["pilihan: Ya, Tidak"]),
+        (
+            "  A.I.1.i.a: {jawaban: Mungkin}\n",
+            3,
+            "jawaban-pilihan-tak-dikenal",
+            ["pilihan: Ya, Tidak"],
+        ),
         (
             "  A.II.1.i.a: {input: {jumlah_agen_perubahan: 0, jumlah_perubahan_dibuat: 3}}\n",
             3,
-            "answers-zero-denominator",
+            "jawaban-penyebut-nol",
             ["penyebut", "nol", "A.II.1.i.a"],
         ),
         (
             "  A.II.4.i.a:\n    input:\n      jumlah_sasaran: 8\n"
             "      jumlah_sasaran_tercapai: -1\n",
             6,
-            "answers-negative-count",
+            "jawaban-jumlah-negatif",
             ["tidak boleh negatif", "jumlah_sasaran_tercapai"],
         ),
-        ("  A.I.9.i.a: Ya\n", 3, "answers-unknown-id", ["A.I.9.i.a", "mungkin maksud Anda"]),
+        ("  A.I.9.i.a: Ya\n", 3, "jawaban-id-tak-dikenal", ["A.I.9.i.a", "mungkin maksud Anda"]),
         (
             "  A.II.4.i.a: {input: {jumlah_sasaran: 8}}\n",
             3,
-            "answers-missing-count",
+            "jawaban-jumlah-kurang",
             ["jumlah_sasaran_tercapai", "belum diisi"],
         ),
-        ("  A.II.4.i.a: {persen: 750}\n", 3, "answers-percent-range", ["0 sampai 100", "750"]),
-        ("  A.II.4.i.a: 75\n", 3, "answers-wrong-form", ["butir persentase", "jumlah_sasaran"]),
+        ("  A.II.4.i.a: {persen: 750}\n", 3, "jawaban-persen-rentang", ["0 sampai 100", "750"]),
+        ("  A.II.4.i.a: 75\n", 3, "jawaban-salah-bentuk", ["butir persentase", "jumlah_sasaran"]),
         (
             "  A.II.4.i.a: {input: {jumlah_sasaran: 8, jumlah_sasaran_tercapai: 7,"
             " jumlah_tercapai: 7}}\n",
             3,
-            "answers-unknown-count",
+            "jawaban-jumlah-tak-dikenal",
             ["jumlah_tercapai", "jumlah_sasaran_tercapai"],
         ),
         (
             "  A.I.1.i.a: {jawaban: Ya, catatn: x}\n",
             3,
-            "answers-unknown-field",
+            "jawaban-isian-tak-dikenal",
             ["catatn", "maksudnya 'catatan'"],
         ),
-        ("  A.I.1.i: Ya\n", 3, "answers-not-question", ["sub", "A.I.1.i.a, A.I.1.i.b"]),
-        ("  A.I.1.i.a: {input: {x: 1}}\n", 3, "answers-wrong-form", ["isian jumlah", "Ya, Tidak"]),
+        ("  A.I.1.i: Ya\n", 3, "jawaban-bukan-pertanyaan", ["sub", "A.I.1.i.a, A.I.1.i.b"]),
+        (
+            "  A.I.1.i.a: {input: {x: 1}}\n",
+            3,
+            "jawaban-salah-bentuk",
+            ["isian jumlah", "Ya, Tidak"],
+        ),
     ],
 )
 def test_each_invalid_answer_names_file_line_and_allowed_values(
@@ -146,7 +156,11 @@ def test_each_invalid_answer_names_file_line_and_allowed_values(
 
 @pytest.mark.parametrize(
     ("value", "code"),
-    [("4.2", "answers-index-range"), ("-0.1", "answers-index-range"), ("tinggi", "answers-index")],
+    [
+        ("4.2", "jawaban-indeks-rentang"),
+        ("-0.1", "jawaban-indeks-rentang"),
+        ("tinggi", "jawaban-indeks"),
+    ],
 )
 def test_survey_index_must_be_0_to_4(
     tmp_path: Path, catalogue: Catalogue, value: str, code: str
@@ -158,7 +172,7 @@ def test_survey_index_must_be_0_to_4(
 
 def test_bad_yaml_names_the_line(tmp_path: Path, catalogue: Catalogue) -> None:
     found = problems(tmp_path, catalogue, "lke: x\njawaban:\n  A.I.1.i.a: [Ya\n  A.I.1.i.b: B\n")
-    assert found[0].code == "yaml-syntax"
+    assert found[0].code == "yaml-sintaks"
     assert found[0].line is not None and found[0].line >= 3
 
 
@@ -168,7 +182,7 @@ def test_duplicate_key_names_the_line(tmp_path: Path, catalogue: Catalogue) -> N
         catalogue,
         "lke: permenpanrb-90-2021\njawaban:\n  A.I.1.i.a: Ya\n  A.I.1.i.a: Tidak\n",
     )
-    assert [(f.code, f.line) for f in found] == [("yaml-duplicate-key", 4)]
+    assert [(f.code, f.line) for f in found] == [("yaml-kunci-ganda", 4)]
 
 
 def test_id_and_alias_of_the_same_question_are_a_duplicate(
@@ -177,13 +191,13 @@ def test_id_and_alias_of_the_same_question_are_a_duplicate(
     found = problems(
         tmp_path, catalogue, "lke: permenpanrb-90-2021\njawaban:\n  A.I.1.i.a: Ya\n  p.mp.i.a: Ya\n"
     )
-    assert [(f.code, f.line) for f in found] == [("answers-duplicate", 4)]
+    assert [(f.code, f.line) for f in found] == [("jawaban-ganda", 4)]
     assert "A.I.1.i.a" in found[0].message
 
 
 def test_other_catalogue_is_an_error(tmp_path: Path, catalogue: Catalogue) -> None:
     found = problems(tmp_path, catalogue, "lke: permenpanrb-52-2014\njawaban:\n  A.I.1.i.a: Ya\n")
-    assert [(f.code, f.line) for f in found] == [("answers-catalogue", 1)]
+    assert [(f.code, f.line) for f in found] == [("jawaban-katalog", 1)]
     assert "unit.yaml" in found[0].message
 
 
@@ -205,11 +219,11 @@ def test_all_problems_are_reported_together(tmp_path: Path, catalogue: Catalogue
         """,
     )
     assert [(f.line, f.code) for f in found] == [
-        (2, "answers-section"),
-        (5, "answers-unknown-option"),
-        (6, "answers-unknown-id"),
-        (7, "answers-zero-denominator"),
-        (8, "answers-negative-count"),
-        (10, "answers-index-range"),
+        (2, "jawaban-bagian"),
+        (5, "jawaban-pilihan-tak-dikenal"),
+        (6, "jawaban-id-tak-dikenal"),
+        (7, "jawaban-penyebut-nol"),
+        (8, "jawaban-jumlah-negatif"),
+        (10, "jawaban-indeks-rentang"),
     ]
     assert "maksudnya 'jawaban'" in found[0].message

@@ -26,7 +26,7 @@ def test_example_archive_verifies_and_covers_every_area(workspace: Workspace) ->
     report = evidence.verify_archive(workspace)
     # The index is not shipped: verify says so, a search (or reindex) rebuilds it. One stored
     # object was deleted from the archive folder on purpose (an integrity finding for check).
-    assert [p.kind for p in report.problems] == ["missing", "index-unusable"]
+    assert [p.kind for p in report.problems] == ["hilang", "indeks-rusak"]
     assert report.problems[0].message == f"berkas tersimpan {LOST} hilang"
     files = evidence.stored_files(workspace)
     catalogue = workspace.catalogue
@@ -60,8 +60,8 @@ def test_demo_step_ingests_searches_and_verifies(workspace: Workspace) -> None:
     assert any(line == "Berkas baru ditambahkan ke arsip: 2" for line in lines)
     assert "Verifikasi arsip: 1 masalah" in lines
     # Nothing in the demo repairs the lost file away: it is still reported afterwards.
-    assert [p.kind for p in evidence.verify_archive(workspace).problems] == ["missing"]
-    assert [p.kind for p in evidence.verify_archive(workspace, quick=True).problems] == ["missing"]
+    assert [p.kind for p in evidence.verify_archive(workspace).problems] == ["hilang"]
+    assert [p.kind for p in evidence.verify_archive(workspace, quick=True).problems] == ["hilang"]
 
 
 def test_example_archive_has_old_catalogue_tags_that_untag_can_fix(
@@ -77,10 +77,10 @@ def test_example_archive_has_old_catalogue_tags_that_untag_can_fix(
     assert IndicatorRef("A.I.2.i.a", "sop-pelayanan") in sop.tags
     history = evidence.show(workspace, sop.sha256).history
     assert any("diimpor dari katalog lama" in h.detail for h in history)
-    fixed = run_cli("archive", "untag", notulen.sha256[:12], "--indicator", "A.I.2.iv.a")
+    fixed = run_cli("archive", "untag", notulen.sha256[:12], "--indikator", "A.I.2.iv.a")
     assert fixed.exit_code == 0, fixed.output
     item = run_cli(
-        "archive", "untag", sop.sha256[:12], "--indicator", "P.TTL.i.a", "--item", "sop-pelayanan"
+        "archive", "untag", sop.sha256[:12], "--indikator", "P.TTL.i.a", "--butir", "sop-pelayanan"
     )
     assert item.exit_code == 0, item.output
     after = {f.name: f.tags for f in evidence.stored_files(workspace)}
@@ -105,6 +105,6 @@ def test_check_on_the_demo_workspace_shows_every_finding_kind(workspace: Workspa
         "butir-tak-dikenal",
         "belum-ditandai",
         "butir-kurang",
-        "integritas-missing",
+        "integritas-hilang",
     } <= codes
     assert any(code.startswith("prasyarat-") for code in codes)

@@ -25,19 +25,19 @@ def _bad_inputs(folder: Path) -> dict[str, Path]:
     """One file per bad-input case, keyed by the rejection code expected."""
     folder.mkdir(parents=True, exist_ok=True)
     cases = {
-        "corrupt": folder / "rusak.pdf",
-        "encrypted": make_encrypted_pdf(folder / "berpassword.pdf", "Rahasia negara"),
-        "empty": folder / "kosong.pdf",
-        "unsupported": make_zip(folder / "arsip.zip"),
-        "too-large": folder / "besar.txt",
-        "broken-link": folder / "tautan.pdf",
+        "rusak": folder / "rusak.pdf",
+        "berpassword": make_encrypted_pdf(folder / "berpassword.pdf", "Rahasia negara"),
+        "kosong": folder / "kosong.pdf",
+        "jenis-tak-didukung": make_zip(folder / "arsip.zip"),
+        "terlalu-besar": folder / "besar.txt",
+        "tautan-rusak": folder / "tautan.pdf",
     }
     truncated = write_pdf(folder / "tmp.pdf", ["Undangan rapat"] * 3).read_bytes()
-    cases["corrupt"].write_bytes(truncated[: len(truncated) // 3])
+    cases["rusak"].write_bytes(truncated[: len(truncated) // 3])
     (folder / "tmp.pdf").unlink()
-    cases["empty"].write_bytes(b"")
-    cases["too-large"].write_text("x" * 2_100_000, encoding="utf-8")
-    os.symlink(folder / "tidak-ada.pdf", cases["broken-link"])
+    cases["kosong"].write_bytes(b"")
+    cases["terlalu-besar"].write_text("x" * 2_100_000, encoding="utf-8")
+    os.symlink(folder / "tidak-ada.pdf", cases["tautan-rusak"])
     return cases
 
 
@@ -52,7 +52,7 @@ def test_every_bad_input_is_rejected_with_a_reason_and_the_batch_goes_on(
     codes = {Path(r.source).name: r.code for r in report.rejected}
     for code, path in cases.items():
         assert codes[path.name] == code, (path.name, codes)
-    assert codes["nota\ufffd.txt"] == "bad-name"
+    assert codes["nota\ufffd.txt"] == "nama-tak-sah"
     assert [o.name for o in report.added] == [good.name]
     for rejection in report.rejected:
         assert rejection.reason and ";" in rejection.reason  # what is wrong; what to do
@@ -69,7 +69,7 @@ def test_unreadable_file_is_rejected(workspace: Workspace, tmp_path: Path) -> No
         report = evidence.add_files(workspace, [locked])
     finally:
         locked.chmod(stat.S_IRUSR | stat.S_IWUSR)
-    assert [r.code for r in report.rejected] == ["unreadable"]
+    assert [r.code for r in report.rejected] == ["tak-terbaca"]
     assert _stored_objects(workspace) == []
 
 
@@ -84,7 +84,7 @@ def test_unreadable_file_is_rejected_even_as_root(
 
     monkeypatch.setattr(incoming, "detect", denied)
     report = evidence.add_files(workspace, [write_pdf(tmp_path / "terkunci.pdf", "SK")])
-    assert [r.code for r in report.rejected] == ["unreadable"]
+    assert [r.code for r in report.rejected] == ["tak-terbaca"]
     assert "izin" in report.rejected[0].reason
     assert _stored_objects(workspace) == []
 
@@ -162,7 +162,7 @@ def test_unknown_indicator_or_item_stops_before_anything_is_added(
     assert "P.MP.i.z" in err.value.message
     with pytest.raises(InvalidInputError) as bad:
         evidence.add_files(workspace, [pdf], indicators=["P.MP.i.a", "X.Y"], item="sk-tim-salah")
-    assert {f.code for f in bad.value.findings} == {"unknown-indicator", "unknown-item"}
+    assert {f.code for f in bad.value.findings} == {"indikator-tak-dikenal", "butir-tak-dikenal"}
     assert _stored_objects(workspace) == []
 
 
@@ -197,7 +197,7 @@ def test_cli_add_summary_exit_code_and_json(
         str(empty),
         "-i",
         "P.MP.i.a",
-        "--item",
+        "--butir",
         "undangan",
         "--tanggal",
         "2026-01-15",
@@ -220,7 +220,7 @@ def test_cli_keeps_pypdf_warnings_off_the_terminal(
     broken = tmp_path / "rusak.pdf"
     full = write_pdf(tmp_path / "utuh.pdf", ["Undangan rapat"] * 3).read_bytes()
     broken.write_bytes(full[: len(full) // 3])
-    result = run_cli("archive", "add", str(broken), "--indicator", "P.MP.i.a")
+    result = run_cli("archive", "add", str(broken), "--indikator", "P.MP.i.a")
     assert result.exit_code == 1
     assert "! ditolak      " in result.stderr and "rusak.pdf" in result.stderr
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]
@@ -265,5 +265,5 @@ def test_a_file_that_cannot_be_stored_is_rejected_with_what_to_do(
 
     monkeypatch.setattr(ObjectStore, "put", fail)
     report = evidence.add_files(workspace, [write_pdf(tmp_path / "sk.pdf", "SK")])
-    assert [(r.code, words in r.reason) for r in report.rejected] == [("store-failed", True)]
+    assert [(r.code, words in r.reason) for r in report.rejected] == [("gagal-simpan", True)]
     assert report.outcomes == () and evidence.list_files(workspace).files == ()

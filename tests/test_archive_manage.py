@@ -162,7 +162,7 @@ def test_import_dry_run_changes_nothing_then_import(
     tmp_path: Path,
 ) -> None:
     tree = _lke_tree(tmp_path / "drive")
-    dry = run_cli("archive", "import", str(tree), "--dry-run")
+    dry = run_cli("archive", "import", str(tree), "--coba")
     assert dry.exit_code == 0, dry.output
     assert "AREA I/i. Penyusunan Tim Kerja/1.i.a SK TIM.pdf -> A.I.1.i.a#sk-tim" in dry.output
     assert "II. REFORM/AREA II/ii. SPBE/2.ii.a Laporan.pdf -> A.II.2.ii.a" in dry.output
@@ -185,7 +185,7 @@ def test_import_json_reports_what_was_added(
     import json
 
     tree = _lke_tree(tmp_path / "drive")
-    dry = json.loads(run_cli("archive", "import", str(tree), "--dry-run", "--json").stdout)
+    dry = json.loads(run_cli("archive", "import", str(tree), "--coba", "--json").stdout)
     assert len(dry["rencana"]) == 4 and dry["hasil"] is None
     done = run_cli("archive", "import", str(tree), "--json")
     assert done.exit_code == 0, done.output
@@ -201,11 +201,11 @@ def test_cli_manage_commands(run_cli, workspace: Workspace, tmp_path: Path) -> N
     shown = run_cli("archive", "show", sha[:8])
     assert shown.exit_code == 0 and "P.MP.i.a (A.I.1.i.a)" in shown.output
     assert "Riwayat:" in shown.output and "tambah" in shown.output
-    tagged = run_cli("archive", "tag", sha[:8], "-i", "P.MP.i.b", "--item", "sk-tim")
+    tagged = run_cli("archive", "tag", sha[:8], "-i", "P.MP.i.b", "--butir", "sk-tim")
     assert "tag ditambahkan: A.I.1.i.b#sk-tim" in tagged.output
-    bad = run_cli("archive", "tag", sha[:8], "-i", "P.MP.i.b", "--item", "tidak-ada")
+    bad = run_cli("archive", "tag", sha[:8], "-i", "P.MP.i.b", "--butir", "tidak-ada")
     assert bad.exit_code == 1 and "tidak punya butir data dukung 'tidak-ada'" in bad.output
-    listed = run_cli("archive", "list", "--indicator", "P.MP.i.b")
+    listed = run_cli("archive", "list", "--indikator", "P.MP.i.b")
     assert "sk.pdf" in listed.output and "1 berkas ditampilkan" in listed.output
     assert run_cli("archive", "remove", sha[:8]).exit_code == 0
     assert "1 berkas ditampilkan" in run_cli("archive", "list", "--sampah").output

@@ -59,7 +59,7 @@ def test_trashed_files_leave_search(run_cli, workspace: Workspace, two_files: No
 
 def test_adding_the_workspace_skips_its_own_archive(workspace: Workspace, two_files: None) -> None:
     report = evidence.add_files(workspace, [workspace.archive_dir])
-    assert [r.code for r in report.rejected] == ["own-archive"]
+    assert [r.code for r in report.rejected] == ["arsip-sendiri"]
     assert report.outcomes == ()
 
 

@@ -59,14 +59,14 @@ def test_each_kind_of_damage_is_found_at_once(workspace: Workspace, filled: list
     report = evidence.verify_archive(workspace)
     found = {(p.kind, p.sha256 or p.path) for p in report.problems}
     assert found == {
-        ("missing", missing),
-        ("mismatch", changed),
-        ("unexpected", f"objects/ab/ab{'0' * 62}"),
-        ("index-stale", stale),
-        ("index-missing", gone_from_index),
-        ("index-unexpected", "f" * 64),
+        ("hilang", missing),
+        ("berubah", changed),
+        ("tak-terduga", f"objects/ab/ab{'0' * 62}"),
+        ("indeks-usang", stale),
+        ("indeks-kurang", gone_from_index),
+        ("indeks-berlebih", "f" * 64),
     }
-    mismatch = next(p for p in report.problems if p.kind == "mismatch")
+    mismatch = next(p for p in report.problems if p.kind == "berubah")
     assert mismatch.expected == changed and mismatch.found not in (None, changed)
     assert all(f.code and f.file and f.file.startswith("archive/") for f in report.findings)
 
@@ -78,11 +78,11 @@ def test_quick_mode_checks_sizes_and_counts(workspace: Workspace, filled: list[s
     grown = _object(workspace, filled[1])
     _overwrite(grown, grown.read_bytes() + b"\n")
     quick = evidence.verify_archive(workspace, quick=True)
-    assert [(p.kind, p.sha256) for p in quick.problems] == [("size", filled[1])]
+    assert [(p.kind, p.sha256) for p in quick.problems] == [("ukuran", filled[1])]
     full = evidence.verify_archive(workspace)
     assert {(p.kind, p.sha256) for p in full.problems} == {
-        ("mismatch", filled[0]),
-        ("mismatch", filled[1]),
+        ("berubah", filled[0]),
+        ("berubah", filled[1]),
     }
 
 
@@ -111,7 +111,7 @@ def test_cli_verify_json_and_exit_codes(
     bad = run_cli("archive", "verify", "--json")
     assert bad.exit_code == 3
     data = json.loads(bad.output[bad.output.index("{") :])
-    assert [m["jenis"] for m in data["masalah"]] == ["missing"]
+    assert [m["jenis"] for m in data["masalah"]] == ["hilang"]
     assert data["masalah"][0]["sha256"] == filled[2]
 
 
@@ -153,12 +153,12 @@ def test_quick_mode_finds_missing_and_unexpected_in_one_pass(
     quick = evidence.verify_archive(workspace, quick=True)
     assert quick.quick and quick.files_checked == 4 and quick.index_entries == 3
     assert {(p.kind, p.path) for p in quick.problems} == {
-        ("missing", f"objects/{filled[0][:2]}/{filled[0]}"),
-        ("unexpected", f"objects/ab/ab{'1' * 62}"),
-        ("unexpected", "objects/ab/catatan.txt"),
-        ("unexpected", f"objects/cd/{filled[1]}"),
-        ("unexpected", "objects/lepas.bin"),
-        ("index-missing", "index/"),
+        ("hilang", f"objects/{filled[0][:2]}/{filled[0]}"),
+        ("tak-terduga", f"objects/ab/ab{'1' * 62}"),
+        ("tak-terduga", "objects/ab/catatan.txt"),
+        ("tak-terduga", f"objects/cd/{filled[1]}"),
+        ("tak-terduga", "objects/lepas.bin"),
+        ("indeks-kurang", "index/"),
     }
     full = evidence.verify_archive(workspace)
     assert {(p.kind, p.path) for p in full.problems if p.path != "index/"} == {

@@ -53,13 +53,22 @@ ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "openpyxl": (
         ("openpyxl",),
-        ("zi_docs.spreadsheet", f"{DOCUMENTS}.staff_list", "zi_docs.evidence.textfiles"),
+        (
+            "zi_docs.spreadsheet",
+            f"{DOCUMENTS}.staff_list",
+            "zi_docs.evidence.textfiles",
+            "zi_docs.surveys.reader",  # reading survey exports (read-only, streamed)
+        ),
     ),
     "Jinja2": (
         ("jinja2",),
         (f"{DOCUMENTS}.render", f"{DOCUMENTS}.environment", f"{DOCUMENTS}.template_check"),
     ),
-    "Pillow": (("PIL",), (f"{DOCUMENTS}.charts", f"{DOCUMENTS}.flowchart_draw")),
+    # drawing (charts, flowchart tiles) and reading a photo's EXIF date
+    "Pillow": (
+        ("PIL",),
+        (f"{DOCUMENTS}.charts", f"{DOCUMENTS}.flowchart_draw", "zi_docs.evidence.photo"),
+    ),
     "tantivy": (("tantivy",), ("zi_docs.evidence.search",)),
     "pypdf": (("pypdf",), EXTRACTION),
     "pypdfium2": (("pypdfium2",), EXTRACTION),

@@ -11,18 +11,20 @@ from zi_docs.cli import cli
 from zi_docs.workspace import Workspace, find_workspace
 
 
-def test_init_creates_a_workspace_and_refuses_to_overwrite(
+def test_init_example_creates_a_workspace_and_refuses_to_overwrite(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     target = tmp_path / "dinas"
-    result = runner.invoke(cli, ["init", str(target), "--tahun", "2027", "--unit", "Dinas X & Y"])
+    result = runner.invoke(
+        cli, ["init", str(target), "--contoh", "--tahun", "2027", "--unit", "Dinas X & Y"]
+    )
     assert result.exit_code == 0, result.output
     for name in ("unit.yaml", "lke.yaml", "inputs", "templates", "archive", "out"):
         assert (target / name).exists(), name
     profile = Workspace(target).profile
     assert profile.year == 2027 and profile.unit_name == "Dinas X & Y"
     before = (target / "unit.yaml").read_bytes()
-    again = runner.invoke(cli, ["init", str(target)])
+    again = runner.invoke(cli, ["init", str(target), "--contoh"])
     assert again.exit_code == 1
     assert "tidak ada yang ditimpa" in again.output
     assert (target / "unit.yaml").read_bytes() == before
@@ -118,7 +120,7 @@ def test_click_value_errors_are_indonesian(run_cli, tmp_path: Path) -> None:  # 
     year = run_cli("init", str(tmp_path / "ws0"), "--tahun", "0")
     assert year.exit_code == 2 and "0 di luar rentang 2015 sampai 2100" in year.output
     assert not (tmp_path / "ws0").exists()
-    zero = run_cli("archive", "search", "rapat", "--limit", "0")
+    zero = run_cli("archive", "search", "rapat", "--batas", "0")
     assert zero.exit_code == 2 and "0 di luar rentang minimal 1" in zero.output
     for result in (folder, not_a_folder, negative, too_small, zero):
         assert " is a " not in result.output and "not in the range" not in result.output
@@ -126,7 +128,7 @@ def test_click_value_errors_are_indonesian(run_cli, tmp_path: Path) -> None:  # 
 
 def test_workspace_that_is_missing_or_a_file_is_named(runner: CliRunner, tmp_path: Path) -> None:
     missing = tmp_path / "tidak-ada"
-    result = runner.invoke(cli, ["--workspace", str(missing), "check"])
+    result = runner.invoke(cli, ["--ruang-kerja", str(missing), "check"])
     assert result.exit_code == 1
     assert f"Galat: folder {missing} tidak ada" in result.output
     a_file = tmp_path / "unit.txt"
@@ -143,7 +145,7 @@ def test_outputs_that_cannot_be_written_are_clear_errors(  # type: ignore[no-unt
     blocker.write_text("x", encoding="utf-8")
     piagam = str(workspace.inputs_dir / "piagam.yaml")
     for args in (
-        ("init", str(blocker / "ws")),
+        ("init", str(blocker / "ws"), "--contoh"),
         ("score", "--xlsx", str(blocker / "lke.xlsx")),
         ("generate", "piagam", piagam, "-o", str(blocker / "piagam.docx")),
         ("rekap", str(workspace.root), "--xlsx", str(blocker / "rekap.xlsx")),

@@ -44,7 +44,7 @@ def test_warnings_are_shown_by_default_and_silenced_by_senyap(
 def test_verbose_and_senyap_together_is_a_usage_error(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("-v", "-q", "templates", "list")
     assert result.exit_code == 2
-    assert "--verbose dan --senyap" in result.output
+    assert "--rinci dan --senyap" in result.output
 
 
 def test_levels() -> None:

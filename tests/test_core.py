@@ -137,6 +137,6 @@ def test_yaml_syntax_errors_say_what_to_fix(text: str, line: int, words: str) ->
     with pytest.raises(InvalidInputError) as info:
         parse_yaml(text, "rusak.yaml")
     finding = info.value.findings[0]
-    assert (finding.file, finding.line, finding.code) == ("rusak.yaml", line, "yaml-syntax")
+    assert (finding.file, finding.line, finding.code) == ("rusak.yaml", line, "yaml-sintaks")
     assert words in finding.message
     assert "found" not in finding.message and "expected" not in finding.message

@@ -164,7 +164,7 @@ def test_pakta_from_xlsx_reports_rows(workspace: Workspace) -> None:
         generate(workspace, "pakta-integritas", source)
     found = {(f.file, f.line, f.field, f.code) for f in caught.value.findings}
     assert ("inputs/staf.xlsx", 3, "nip", "nip-format") in found
-    assert ("inputs/staf.xlsx", 4, "nama", "required") in found
+    assert ("inputs/staf.xlsx", 4, "nama", "wajib") in found
     assert any(f.line == 4 and "NIP harus 18 digit" in f.message for f in caught.value.findings)
     sheet.delete_rows(3, 2)
     book.save(workspace.inputs_dir / "staf.xlsx")
@@ -184,7 +184,7 @@ def test_invalid_input_reports_everything(workspace: Workspace) -> None:
     by_field = {f.field: f for f in caught.value.findings}
     assert by_field["tim.ketua.nip"].message.startswith("NIP harus 18 digit")
     assert by_field["tanggal"].line == 7 and by_field["tanggal"].file == "inputs/sk-tim.yaml"
-    assert by_field["nomor"].code == "required"
+    assert by_field["nomor"].code == "wajib"
     assert "maksudnya 'nomor'" in by_field["nomer"].message
     assert not (workspace.out_dir / "dokumen" / "sk-tim.docx").exists()
 
@@ -206,7 +206,8 @@ def test_generate_all(workspace: Workspace) -> None:
     kinds = sorted(r.kind for r in summary.results)
     assert {"sk-tim", "piagam", "pakta-integritas"} <= set(kinds)
     assert kinds.count("pakta-integritas") == 2
-    assert [f.file for f in summary.skipped] == ["inputs/catatan.yaml"]
+    # the SKM export's column definition is an input of laporan-skm, not a document
+    assert [f.file for f in summary.skipped] == ["inputs/catatan.yaml", "inputs/skm-definisi.yaml"]
     for result in summary.results:
         for path in result.documents:
             assert path.is_file() and path.parent == workspace.out_dir / "dokumen"
@@ -247,9 +248,9 @@ def test_workspace_template_overrides_builtin(workspace: Workspace) -> None:
         generate(workspace, "piagam", workspace.inputs_dir / "piagam.yaml")
     codes = sorted(f.code for f in caught.value.findings)
     assert codes == [
-        "template-unbalanced",
-        "template-unknown-variable",
-        "template-unknown-variable",
+        "templat-tak-seimbang",
+        "templat-variabel-tak-dikenal",
+        "templat-variabel-tak-dikenal",
     ]
 
 
@@ -263,7 +264,7 @@ def test_cli_generate_and_templates(run_cli, workspace: Workspace) -> None:  # t
         "generate", "sk-tim", str(workspace.inputs_dir / "sk-tim.yaml"), "-o", str(out)
     )
     assert result.exit_code == 0 and out.is_file()
-    result = run_cli("generate", "--all")
+    result = run_cli("generate", "--semua")
     assert "sk-tim: inputs/sk-tim.yaml" in result.output
     assert "piagam: inputs/piagam.yaml" in result.output and "masukan berhasil" in result.output
     result = run_cli("templates", "list")

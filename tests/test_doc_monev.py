@@ -109,7 +109,7 @@ def test_missing_plan_file(workspace: Workspace) -> None:
     (workspace.inputs_dir / "rencana-kerja.yaml").unlink()
     with pytest.raises(InvalidInputError) as excinfo:
         _make(workspace)
-    assert [f.code for f in findings_of(excinfo)] == ["missing-file"]
+    assert [f.code for f in findings_of(excinfo)] == ["berkas-tidak-ada"]
     message = findings_of(excinfo)[0].message
     assert message.startswith("berkas rencana kerja inputs/rencana-kerja.yaml tidak ditemukan")
 
@@ -121,7 +121,7 @@ def test_plan_of_another_kind_is_named(workspace: Workspace) -> None:
     plan.write_text(text.replace("jenis: rencana-kerja", "jenis: sop"), encoding="utf-8")
     with pytest.raises(InvalidInputError) as excinfo:
         _make(workspace)
-    [finding] = [f for f in findings_of(excinfo) if f.code == "kind-mismatch"]
+    [finding] = [f for f in findings_of(excinfo) if f.code == "jenis-tidak-cocok"]
     assert (finding.file, finding.field) == ("inputs/rencana-kerja.yaml", "jenis")
     assert "padahal yang diminta 'rencana-kerja'" in finding.message
 

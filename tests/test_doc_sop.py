@@ -116,7 +116,7 @@ def test_all_step_problems_reported_at_once_with_lines(workspace: Workspace) -> 
     assert (line_of(broken, "tidak: 12"), "langkah[2].tidak") in places
     assert (line_of(broken, "pelaksana: Tim Teknik"), "langkah[4].pelaksana") in places
     assert (line_of(broken, "tanggal_efektif"), "tanggal_efektif") in places
-    assert any(f.code == "sop-no-end" for f in found)
+    assert any(f.code == "sop-tanpa-selesai" for f in found)
     assert all(f.file == "inputs/sop-rusak.yaml" for f in found)
     teknik = next(f for f in found if f.field == "langkah[4].pelaksana")
     assert "maksudnya 'Tim Teknis'" in teknik.message
@@ -150,7 +150,7 @@ langkah:
     with pytest.raises(InvalidInputError) as excinfo:
         generate(workspace, "sop", _write(workspace, text))
     codes = sorted(f.code for f in findings_of(excinfo))
-    assert codes == ["sop-branch", "sop-branch", "sop-no-start", "sop-self-loop"]
+    assert codes == ["sop-cabang", "sop-cabang", "sop-ke-diri-sendiri", "sop-tanpa-mulai"]
 
 
 @pytest.mark.libreoffice

@@ -44,16 +44,16 @@ def test_every_seeded_problem_is_found_with_its_place(tmp_path: Path) -> None:
     report = check_template(_broken(tmp_path), context=CONTEXT, display="rusak.docx")
     found = {(f.field, f.code) for f in report.findings}
     expected = {
-        ("paragraf 2", "template-unknown-variable"),
-        ("paragraf 3", "template-syntax"),
-        ("paragraf 4", "template-unbalanced"),
-        ("paragraf 5", "template-syntax"),
-        ("paragraf 6", "template-unbalanced"),
-        ("paragraf 7", "template-unbalanced"),
-        ("paragraf 9", "template-unknown-variable"),
-        ("tabel 1, baris 2, sel 2, paragraf 1", "template-unknown-variable"),
-        ("paragraf 11", "template-syntax"),
-        ("kepala halaman header1.xml, paragraf 1", "template-unknown-variable"),
+        ("paragraf 2", "templat-variabel-tak-dikenal"),
+        ("paragraf 3", "templat-sintaks"),
+        ("paragraf 4", "templat-tak-seimbang"),
+        ("paragraf 5", "templat-sintaks"),
+        ("paragraf 6", "templat-tak-seimbang"),
+        ("paragraf 7", "templat-tak-seimbang"),
+        ("paragraf 9", "templat-variabel-tak-dikenal"),
+        ("tabel 1, baris 2, sel 2, paragraf 1", "templat-variabel-tak-dikenal"),
+        ("paragraf 11", "templat-sintaks"),
+        ("kepala halaman header1.xml, paragraf 1", "templat-variabel-tak-dikenal"),
     }
     assert found == expected
     assert not report.ok
@@ -70,10 +70,10 @@ def test_every_seeded_problem_is_found_with_its_place(tmp_path: Path) -> None:
 def test_without_context_only_syntax_is_checked(tmp_path: Path) -> None:
     report = check_template(_broken(tmp_path))
     codes = [f.code for f in report.findings]
-    assert "template-unknown-variable" not in codes
-    assert codes.count("template-unbalanced") == 3
+    assert "templat-variabel-tak-dikenal" not in codes
+    assert codes.count("templat-tak-seimbang") == 3
     assert any(
-        f.severity is Severity.INFO and f.code == "template-no-kind" for f in report.findings
+        f.severity is Severity.INFO and f.code == "templat-tanpa-jenis" for f in report.findings
     )
 
 
@@ -81,7 +81,7 @@ def test_not_a_docx(tmp_path: Path) -> None:
     path = tmp_path / "bukan.docx"
     path.write_text("halo", encoding="utf-8")
     report = check_template(path)
-    assert [f.code for f in report.findings] == ["template-unreadable"]
+    assert [f.code for f in report.findings] == ["templat-tak-terbaca"]
     message = report.findings[0].message
     assert message.startswith("bukan dokumen Word .docx") and "simpan sebagai" in message
     assert "zip file" not in message

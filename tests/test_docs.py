@@ -63,7 +63,7 @@ def test_help_carries_no_english_from_click() -> None:
         "[required",
     ):
         assert english not in reference, english
-    assert "-w, --workspace FOLDER" in reference and "[bawaan: total]" in reference
+    assert "-w, --ruang-kerja FOLDER" in reference and "[bawaan: total]" in reference
     assert "[wajib]" in reference and "[bawaan: 10; minimal 0]" in reference
     assert "[2015 sampai 2100]" in reference
     assert "x>" not in reference and "<x" not in reference and "x<" not in reference

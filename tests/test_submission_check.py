@@ -74,9 +74,9 @@ def test_integrity_findings_come_from_archive_verify(workspace: Workspace) -> No
     stored.chmod(0o644)
     stored.write_bytes(b"abcd")
     result = run_check(workspace, TODAY)
-    assert "integritas-size" in {f.code for f in result.findings}
+    assert "integritas-ukuran" in {f.code for f in result.findings}
     ro = view.read_view(workspace, read_only=True)
-    assert [f.code for f in ro.integrity] == ["integritas-size"]
+    assert [f.code for f in ro.integrity] == ["integritas-ukuran"]
     message = ro.integrity[0].message
     assert "a.pdf" in message and "zi-docs archive verify" in message
 
@@ -162,6 +162,14 @@ def test_check_cli_exit_codes_and_outputs(
     text = workspace.unit_file.read_text(encoding="utf-8")
     text = text.replace("lhkasn_persen: 96.5", "lhkasn_persen: 100")
     workspace.unit_file.write_text(text.replace("sptjm: false", "sptjm: true"), encoding="utf-8")
+    monev = workspace.inputs_dir / "laporan-monev-tw3.yaml"
+    consistent = (  # the example's monev cites the SK as it is and is signed by its Ketua
+        monev.read_text(encoding="utf-8")
+        .replace("Nomor 000.8/012/DPMPTSP/2026", "Nomor 800.1.2.2/015/DPMPTSP/2026")
+        .replace("Ir. Bambang Sutrisno, M.T.", "Ir. Bambang Supriyadi, M.M.")
+        .replace('"197208151998031005"', '"197108151998031005"')
+    )
+    monev.write_text(consistent, encoding="utf-8")
     done = run_cli("check")
     assert done.exit_code == 0, done.output
     assert "Temuan: 0 galat, 0 peringatan" in done.output

@@ -37,12 +37,22 @@ def test_generated_document_is_archived_tagged_and_matched_by_number(
     assert IndicatorRef("A.I.1.i.a", "sk-tim") in archived.tags
     stored = view.read_view(workspace).files
     assert len(stored) == 1 and IndicatorRef("A.I.1.i.a", "sk-tim") in stored[0].tags
+    assert stored[0].draft  # a konsep: not data dukung until signed
     result = run_check(workspace, dt.date(2026, 11, 1))
-    assert result.completeness.indicator("A.I.1.i.a").items[0].covered
+    assert not result.completeness.indicator("A.I.1.i.a").items[0].covered
+    only_draft = [f for f in result.findings if f.code == "hanya-konsep"]
+    assert {f.field for f in only_draft} == {"A.I.1.i.a (P.MP.i.a)", "A.I.1.i.b (P.MP.i.b)"}
     assert IndicatorRef("A.I.1.i.a", "sk-tim") in _tags_for_number(workspace, NUMBER)
     scan = tmp_path / "scan.txt"
     scan.write_text(f"Salinan sesuai aslinya. Keputusan Nomor: {NUMBER} telah ditandatangani.")
-    assert IndicatorRef("A.I.1.i.a", "sk-tim") in add_files(workspace, [scan]).outcomes[0].matched
+    signed = add_files(workspace, [scan]).outcomes[0]
+    assert IndicatorRef("A.I.1.i.a", "sk-tim") in signed.matched
+    assert signed.superseded == (stored[0].sha256,)
+    # the signed version supersedes the konsep, which leaves the live archive (and the bundle)
+    assert [f.name for f in view.read_view(workspace).files] == ["scan.txt"]
+    after = run_check(workspace, dt.date(2026, 11, 1))
+    assert after.completeness.indicator("A.I.1.i.a").items[0].covered
+    assert not [f for f in after.findings if f.code == "hanya-konsep"]
     with pytest.raises(NotFoundError):
         add_files(workspace, [scan], same_as="999/999/XX/2020")
 
@@ -75,12 +85,14 @@ def test_cli_generate_arsipkan_then_signed_scan_is_tagged_by_its_number(
 ) -> None:  # type: ignore[no-untyped-def]
     made = run_cli("generate", "sk-tim", str(workspace.inputs_dir / "sk-tim.yaml"), "--arsipkan")
     assert made.exit_code == 0, made.output
-    assert "diarsipkan: out/dokumen/sk-tim.docx -> A.I.1.i.a (sk-tim), A.I.1.i.b (sk-tim)" in (
-        made.output
+    assert (
+        "diarsipkan sebagai konsep: out/dokumen/sk-tim.docx -> A.I.1.i.a (sk-tim), "
+        "A.I.1.i.b (sk-tim)" in made.output
     )
+    assert "konsep belum dihitung sebagai data dukung" in made.output
     again = run_cli("generate", "sk-tim", str(workspace.inputs_dir / "sk-tim.yaml"), "--arsipkan")
     assert again.exit_code == 0 and "sk-tim.docx" in again.output
-    # A signed scan opens with the SK's own number: tagged like the SK without --indicator.
+    # A signed scan opens with the SK's own number: tagged like the SK without --indikator.
     scan = _scan(
         tmp_path / "SK Tim ZI ttd.pdf",
         "KEPUTUSAN KEPALA DINAS PENANAMAN MODAL",
@@ -92,13 +104,14 @@ def test_cli_generate_arsipkan_then_signed_scan_is_tagged_by_its_number(
     assert f"nomor {NUMBER} sama dengan dokumen di arsip" in added.output
     assert "A.I.1.i.a#sk-tim, A.I.1.i.b#sk-tim" in added.output
     assert "1 ditandai otomatis dari nomor dokumen" in added.output
+    assert "versi bertanda tangan ini menggantikan konsep" in added.output
     # Notulen with its own number that only cites the SK: no tags taken over.
     notulen = _scan(
         tmp_path / "notulen.pdf",
         "NOTULEN RAPAT Nomor: 005/021/DPMPTSP/2026",
         f"Berdasarkan Keputusan Nomor {NUMBER} tim kerja rapat.",
     )
-    cited = run_cli("archive", "add", str(notulen), "--indicator", "P.MP.iii.b", "--json")
+    cited = run_cli("archive", "add", str(notulen), "--indikator", "P.MP.iii.b", "--json")
     assert cited.exit_code == 0
     outcome = json.loads(cited.stdout)["ditambahkan"][0]
     assert outcome["nomor"] == "005/021/DPMPTSP/2026" and outcome["tag_dari_nomor"] == []
@@ -138,10 +151,45 @@ def test_cli_generate_pdf_arsipkan_archives_the_pdf(run_cli, workspace: Workspac
         "generate", "sk-tim", str(workspace.inputs_dir / "sk-tim.yaml"), "--pdf", "--arsipkan"
     )
     assert result.exit_code == 0, result.output
-    assert "diarsipkan: out/dokumen/sk-tim.pdf -> A.I.1.i.a (sk-tim)" in result.output
+    assert (
+        "diarsipkan sebagai konsep: out/dokumen/sk-tim.pdf -> A.I.1.i.a (sk-tim)" in result.output
+    )
     names = [f.name for f in list_files(workspace).files]
     assert names == ["sk-tim.pdf"]
     assert _tags_for_number(workspace, NUMBER) == [
         IndicatorRef("A.I.1.i.a", "sk-tim"),
         IndicatorRef("A.I.1.i.b", "sk-tim"),
     ]
+
+
+def test_regenerating_replaces_the_konsep_instead_of_adding_a_copy(
+    run_cli, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    sk = workspace.inputs_dir / "sk-tim.yaml"
+    assert run_cli("generate", "sk-tim", str(sk), "--arsipkan").exit_code == 0
+    first = [f for f in view.read_view(workspace).files if f.draft]
+    sk.write_text(
+        sk.read_text(encoding="utf-8").replace("mempunyai tugas:", "bertugas:"),
+        encoding="utf-8",
+    )
+    again = run_cli("generate", "sk-tim", str(sk), "--arsipkan")
+    assert again.exit_code == 0, again.output
+    assert "konsep sebelumnya dari dokumen ini diganti" in again.output
+    live = view.read_view(workspace).files
+    assert len(live) == 1 and live[0].draft and live[0].sha256 != first[0].sha256
+    trashed = list(list_files(workspace, trashed=True).files)
+    assert [f.sha256 for f in trashed] == [first[0].sha256]
+
+
+def test_a_signed_pdf_named_with_sama_dengan_supersedes_the_konsep(
+    run_cli, workspace: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("generate", "sk-tim", str(workspace.inputs_dir / "sk-tim.yaml"), "--arsipkan")
+    tte = _scan(tmp_path / "SK bertanda tangan elektronik.pdf", "Dokumen ini ditandatangani")
+    added = run_cli("archive", "add", str(tte), "--sama-dengan", NUMBER, "--json")
+    assert added.exit_code == 0, added.output
+    outcome = json.loads(added.stdout)["ditambahkan"][0]
+    assert outcome["konsep"] is False and len(outcome["menggantikan_konsep"]) == 1
+    live = view.read_view(workspace).files
+    assert [(f.name, f.draft) for f in live] == [("SK bertanda tangan elektronik.pdf", False)]
+    assert IndicatorRef("A.I.1.i.a", "sk-tim") in live[0].tags

@@ -29,7 +29,8 @@ class _Door(types.ModuleType):
         home = self.__dict__.get("_lazy_homes", {}).get(name)
         if home is None:
             raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{self.__name__}.{home}"), name)
+        module, _, attr = home.partition(":")
+        value = getattr(importlib.import_module(f"{self.__name__}.{module}"), attr or name)
         super().__setattr__(name, value)
         return value
 
@@ -47,7 +48,8 @@ class _Door(types.ModuleType):
 
 def door(package: str, homes: Mapping[str, str]) -> None:
     """Make ``package`` (a loaded module) serve ``homes`` (name -> submodule relative to
-    the package) on first use."""
+    the package, or ``submodule:attribute`` when the door offers it under another name) on
+    first use."""
     module = sys.modules[package]
     module.__class__ = _Door
     module.__dict__["_lazy_homes"] = homes

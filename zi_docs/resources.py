@@ -25,8 +25,29 @@ STOPWORDS = "stopwords-id.txt"
 """Indonesian stop words of the search index."""
 ROOT_WORDS = "akar-kata-id.txt"
 """Indonesian root words of the stemmer."""
+SURVEYS = "survei"
+"""The survey scales: SKM 14/2017, the sample table, SPAK/SPKP instruments."""
 
-NAMES = (TEMPLATES, EXAMPLE_WORKSPACE, EXAMPLE_ARCHIVE, CATALOGUES, GATES, STOPWORDS, ROOT_WORDS)
+SKELETONS = "kerangka"
+"""Skeleton inputs of a new unit's workspace (``zi-docs init``), filled from its profile."""
+RANKS = "pangkat-golongan.yaml"
+"""PNS pangkat and golongan ruang, to check the head of unit typed at ``init``."""
+PROGRAMS = "program-luar.yaml"
+"""External programs (LibreOffice, Tesseract, pdftoppm): env variables, names, Windows paths."""
+
+NAMES = (
+    TEMPLATES,
+    EXAMPLE_WORKSPACE,
+    EXAMPLE_ARCHIVE,
+    CATALOGUES,
+    GATES,
+    STOPWORDS,
+    ROOT_WORDS,
+    SKELETONS,
+    RANKS,
+    PROGRAMS,
+    SURVEYS,
+)
 
 
 def resource(name: str) -> Path:

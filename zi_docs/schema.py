@@ -63,20 +63,20 @@ class Text(Kind):
 
     def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
         if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
-            ctx.fail(path, "harus berupa teks", "type-text")
+            ctx.fail(path, "harus berupa teks", "jenis-teks")
             return None
         text = str(value).strip()
         if not text:
-            ctx.fail(path, "tidak boleh kosong", "empty")
+            ctx.fail(path, "tidak boleh kosong", "kosong")
             return None
         if self.max_len and len(text) > self.max_len:
             ctx.fail(
                 path,
                 f"terlalu panjang ({len(text)} karakter, paling banyak {self.max_len})",
-                "too-long",
+                "terlalu-panjang",
             )
         if self.pattern and not self.pattern.fullmatch(text):
-            ctx.fail(path, self.pattern_hint or "bentuknya tidak sesuai", "pattern")
+            ctx.fail(path, self.pattern_hint or "bentuknya tidak sesuai", "pola")
         return text
 
     def example(self) -> Any:
@@ -90,12 +90,12 @@ class Integer(Kind):
 
     def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            ctx.fail(path, "harus bilangan bulat", "type-int")
+            ctx.fail(path, "harus bilangan bulat", "jenis-bilangan")
             return None
         try:
             number = int(str(value).replace(".", "").strip()) if isinstance(value, str) else value
         except ValueError:
-            ctx.fail(path, f"'{value}' bukan bilangan bulat", "type-int")
+            ctx.fail(path, f"'{value}' bukan bilangan bulat", "jenis-bilangan")
             return None
         return _check_range(number, self.minimum, self.maximum, path, ctx)
 
@@ -110,16 +110,16 @@ class Number(Kind):
 
     def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
         if isinstance(value, bool):
-            ctx.fail(path, "harus angka", "type-number")
+            ctx.fail(path, "harus angka", "jenis-angka")
             return None
         if isinstance(value, str):
             try:
                 value = float(value.strip().replace(",", "."))
             except ValueError:
-                ctx.fail(path, f"'{value}' bukan angka", "type-number")
+                ctx.fail(path, f"'{value}' bukan angka", "jenis-angka")
                 return None
         if not isinstance(value, (int, float)):
-            ctx.fail(path, "harus angka", "type-number")
+            ctx.fail(path, "harus angka", "jenis-angka")
             return None
         return _check_range(value, self.minimum, self.maximum, path, ctx)
 
@@ -127,11 +127,49 @@ class Number(Kind):
         return self.minimum or 0
 
 
+_RUPIAH = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+
+
+class Rupiah(Kind):
+    """An amount in whole rupiah: ``4000000``, ``"4.000.000"``, ``"Rp 4.000.000,00"``,
+    ``"Rp4.000.000,-"``. A bare ``4.000`` is a fraction to YAML (4,0): refused with a hint."""
+
+    describe = 'rupiah, mis. 4000000 atau "4.000.000"'
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, bool) or value is None:
+            ctx.fail(path, "harus jumlah rupiah, mis. 4000000", "jenis-rupiah")
+            return None
+        if isinstance(value, int):
+            return _check_range(value, 0, None, path, ctx)
+        if isinstance(value, float):
+            ctx.fail(
+                path,
+                f"{value:g} terbaca sebagai pecahan, bukan ribuan rupiah; tulis tanpa titik "
+                '(mis. 4000000) atau dalam tanda kutip ("4.000.000")',
+                "rupiah-bertitik",
+            )
+            return None
+        text = re.sub(r"^rp\.?\s*", "", str(value).strip(), flags=re.IGNORECASE)
+        text = re.sub(r",(?:-|0{1,2})$", "", text.replace(" ", ""))
+        if not _RUPIAH.fullmatch(text):
+            ctx.fail(
+                path,
+                f"'{value}' bukan jumlah rupiah (contoh: 4000000 atau \"4.000.000\")",
+                "jenis-rupiah",
+            )
+            return None
+        return int(text.replace(".", ""))
+
+    def example(self) -> Any:
+        return 4000000
+
+
 def _check_range(number: Any, lo: Any, hi: Any, path: PathKey, ctx: Context) -> Any:
     if lo is not None and number < lo:
-        ctx.fail(path, f"tidak boleh kurang dari {lo} (tertulis {number})", "range")
+        ctx.fail(path, f"tidak boleh kurang dari {lo} (tertulis {number})", "rentang")
     if hi is not None and number > hi:
-        ctx.fail(path, f"tidak boleh lebih dari {hi} (tertulis {number})", "range")
+        ctx.fail(path, f"tidak boleh lebih dari {hi} (tertulis {number})", "rentang")
     return number
 
 
@@ -144,7 +182,7 @@ class Boolean(Kind):
             return value
         if isinstance(value, str) and value.strip().lower() in self._WORDS:
             return self._WORDS[value.strip().lower()]
-        ctx.fail(path, "harus ya atau tidak (true/false)", "type-bool")
+        ctx.fail(path, "harus ya atau tidak (true/false)", "jenis-ya-tidak")
         return None
 
     def example(self) -> Any:
@@ -175,7 +213,7 @@ class Date(Kind):
         ctx.fail(
             path,
             f"'{value}' bukan tanggal; tulis sebagai TTTT-BB-HH, misalnya 2026-01-15",
-            "type-date",
+            "jenis-tanggal",
         )
         return None
 
@@ -195,7 +233,7 @@ class Choice(Kind):
             if text == option or (self.case_insensitive and text.lower() == option.lower()):
                 return option
         ctx.fail(
-            path, f"'{text}' tidak dikenal; pilih salah satu: {', '.join(self.options)}", "choice"
+            path, f"'{text}' tidak dikenal; pilih salah satu: {', '.join(self.options)}", "pilihan"
         )
         return None
 
@@ -229,12 +267,14 @@ class ListOf(Kind):
         if value is None:
             value = []
         if not isinstance(value, list):
-            ctx.fail(path, "harus berupa daftar (tiap butir diawali tanda '- ')", "type-list")
+            ctx.fail(path, "harus berupa daftar (tiap butir diawali tanda '- ')", "jenis-daftar")
             return []
         if len(value) < self.min_items:
-            ctx.fail(path, f"harus berisi paling sedikit {self.min_items} butir", "min-items")
+            ctx.fail(
+                path, f"harus berisi paling sedikit {self.min_items} butir", "butir-terlalu-sedikit"
+            )
         if self.max_items is not None and len(value) > self.max_items:
-            ctx.fail(path, f"paling banyak {self.max_items} butir", "max-items")
+            ctx.fail(path, f"paling banyak {self.max_items} butir", "butir-terlalu-banyak")
         return [self.item.check(v, (*path, i), ctx) for i, v in enumerate(value)]
 
     def example(self) -> Any:
@@ -264,7 +304,7 @@ class Record(Kind):
         if value is None:
             value = {}
         if not isinstance(value, dict):
-            ctx.fail(path, "harus berupa kelompok isian 'nama: nilai'", "type-record")
+            ctx.fail(path, "harus berupa kelompok isian 'nama: nilai'", "jenis-kelompok")
             return {}
         names = [f.name for f in self.fields]
         result: dict[str, Any] = {}
@@ -275,7 +315,7 @@ class Record(Kind):
                         (*path, spec.name),
                         f"isian '{spec.name}' wajib diisi"
                         + (f" ({spec.help})" if spec.help else ""),
-                        "required",
+                        "wajib",
                     )
                 result[spec.name] = spec.default
                 continue
@@ -285,7 +325,7 @@ class Record(Kind):
                 if key not in names:
                     hint = did_you_mean(str(key), names)
                     ctx.fail(
-                        (*path, str(key)), f"isian '{key}' tidak dikenal{hint}", "unknown-field"
+                        (*path, str(key)), f"isian '{key}' tidak dikenal{hint}", "isian-tak-dikenal"
                     )
         return result
 

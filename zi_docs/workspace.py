@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -12,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from zi_docs.errors import WorkspaceError
 from zi_docs.nip import NIP
-from zi_docs.outputs import output_folder
 from zi_docs.resources import EXAMPLE_WORKSPACE, resource
 from zi_docs.schema import Boolean, Choice, Date, Field, Integer, Number, Record, Text, validate
 from zi_docs.yamlio import load_yaml
@@ -27,6 +25,9 @@ ENV_VAR = "ZI_DOCS_WORKSPACE"
 UNIT_FILE = "unit.yaml"
 ANSWERS_FILE = "lke.yaml"
 FOLDERS = ("inputs", "templates", "archive", "out")
+LAYERS_DIR = "lapis"
+"""Answer layers beside the unit's own ``lke.yaml`` (same format as ``lke.yaml``)."""
+PREVIOUS_YEAR_LAYER = "tahun-lalu.yaml"
 EXAMPLE_DIR = resource(EXAMPLE_WORKSPACE)
 
 PAGE_SIZES_MM = {"F4": (215.0, 330.0), "A4": (210.0, 297.0)}
@@ -219,6 +220,11 @@ class Workspace:
     def out_dir(self) -> Path:
         return self.root / "out"
 
+    @property
+    def reference_answers_file(self) -> Path:
+        """Last year's answers, kept read-only as a reference layer (``init --dari``)."""
+        return self.root / LAYERS_DIR / PREVIOUS_YEAR_LAYER
+
     def display(self, path: Path) -> str:
         """A path as shown to the user: relative to the workspace when inside it."""
         try:
@@ -246,7 +252,7 @@ class Workspace:
 
 
 def find_workspace(explicit: str | Path | None = None, cwd: Path | None = None) -> Workspace:
-    """The workspace named by ``--workspace``, ``$ZI_DOCS_WORKSPACE``, or found upwards."""
+    """The workspace named by ``--ruang-kerja``, ``$ZI_DOCS_WORKSPACE``, or found upwards."""
     named = explicit or os.environ.get(ENV_VAR)
     if named:
         root = Path(named).expanduser()
@@ -268,17 +274,9 @@ def find_workspace(explicit: str | Path | None = None, cwd: Path | None = None) 
             return Workspace(folder)
     raise WorkspaceError(
         f"tidak ada ruang kerja zi-docs di {start} maupun folder di atasnya",
-        hint=f"pindah ke folder ruang kerja, pakai --workspace FOLDER, atur {ENV_VAR}, "
+        hint=f"pindah ke folder ruang kerja, pakai --ruang-kerja FOLDER, atur {ENV_VAR}, "
         "atau buat yang baru dengan: zi-docs init FOLDER",
     )
-
-
-@dataclass(frozen=True)
-class InitResult:
-    """What ``init`` created."""
-
-    workspace: Workspace
-    created: tuple[Path, ...]
 
 
 def init_workspace(
@@ -287,58 +285,10 @@ def init_workspace(
     year: int | None = None,
     unit_name: str | None = None,
     instansi: str | None = None,
-) -> InitResult:
-    """Create a workspace from the bundled example; refuse to overwrite an existing one."""
-    root = root.expanduser().resolve()
-    if (root / UNIT_FILE).exists():
-        raise WorkspaceError(
-            f"{root} sudah berisi ruang kerja ({UNIT_FILE} ada); tidak ada yang ditimpa",
-            hint="pilih folder lain atau hapus ruang kerja lama secara manual",
-        )
-    if root.exists() and any(p.name in (ANSWERS_FILE, *FOLDERS) for p in root.iterdir()):
-        raise WorkspaceError(
-            f"{root} sudah berisi berkas ruang kerja (lke.yaml atau folder inputs/archive/out); "
-            "tidak ada yang ditimpa",
-            hint="pilih folder kosong",
-        )
-    output_folder(root)
-    created: list[Path] = []
-    text = (EXAMPLE_DIR / UNIT_FILE).read_text(encoding="utf-8")
-    example_year = load_yaml(EXAMPLE_DIR / UNIT_FILE).data["tahun"]
-    if year is not None:
-        text = text.replace(f"tahun: {example_year}", f"tahun: {year}")
-    if unit_name:
-        text = _replace_value(text, "  nama: ", unit_name, first_after="unit:")
-    if instansi:
-        text = _replace_value(text, "instansi: ", instansi)
-    (root / UNIT_FILE).write_text(text, encoding="utf-8")
-    created.append(root / UNIT_FILE)
-    shutil.copyfile(EXAMPLE_DIR / ANSWERS_FILE, root / ANSWERS_FILE)
-    created.append(root / ANSWERS_FILE)
-    for name in FOLDERS:
-        (root / name).mkdir(exist_ok=True)
-        created.append(root / name)
-    for source in sorted((EXAMPLE_DIR / "inputs").glob("*")):
-        if source.is_file():
-            shutil.copyfile(source, root / "inputs" / source.name)
-            created.append(root / "inputs" / source.name)
-    for extra in ("logo.png",):
-        if (EXAMPLE_DIR / extra).is_file():
-            shutil.copyfile(EXAMPLE_DIR / extra, root / extra)
-            created.append(root / extra)
-    return InitResult(workspace=Workspace(root.resolve()), created=tuple(created))
+) -> Any:
+    """The fictitious example workspace (``zi-docs init --contoh``), for the demo, tests and
+    benchmarks; see :func:`zi_docs.newunit.create.create_example`. A real unit's workspace
+    comes from :func:`zi_docs.newunit.create.create_blank`."""
+    from zi_docs.newunit import create_example
 
-
-def _replace_value(text: str, prefix: str, value: str, first_after: str | None = None) -> str:
-    lines = text.splitlines(keepends=True)
-    armed = first_after is None
-    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    for i, line in enumerate(lines):
-        if not armed and line.startswith(first_after or ""):
-            armed = True
-            continue
-        if armed and line.startswith(prefix):
-            comment = line[line.index(" #") :] if " #" in line else "\n"
-            lines[i] = prefix + quoted + (comment if comment.endswith("\n") else comment + "\n")
-            break
-    return "".join(lines)
+    return create_example(root, year=year, unit_name=unit_name, instansi=instansi)

@@ -96,7 +96,7 @@ class _Builder:
                             file=self.file,
                             line=key_node.start_mark.line + 1,
                             field=format_path(key_path),
-                            code="yaml-duplicate-key",
+                            code="yaml-kunci-ganda",
                         )
                     )
                     continue
@@ -177,7 +177,7 @@ def parse_yaml(text: str, file: str) -> YamlDoc:
                         message=_syntax_message(exc.problem or ""),
                         file=file,
                         line=line,
-                        code="yaml-syntax",
+                        code="yaml-sintaks",
                     )
                 ],
             ) from None
@@ -218,7 +218,7 @@ def load_yaml(path: Path, *, display: str | None = None) -> YamlDoc:
                     message="berkas bukan UTF-8; simpan ulang sebagai UTF-8 dari editor teks",
                     file=name,
                     line=line,
-                    code="yaml-encoding",
+                    code="yaml-pengodean",
                 )
             ],
         ) from None

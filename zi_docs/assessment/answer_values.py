@@ -17,7 +17,7 @@ from zi_docs.schema import did_you_mean
 Report = Callable[..., None]
 """``report(message, code, *sub_path)``."""
 
-ANSWER_KEYS = ("jawaban", "catatan", "input", "persen", "indeks")
+ANSWER_KEYS = ("jawaban", "catatan", "input", "persen", "indeks", "sumber")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class AnswerValue:
     percent: float | None = None
     index: float | None = None
     note: str | None = None
+    source: str | None = None
+    """Where the value comes from (``sumber``), e.g. the survey an index was computed from."""
 
 
 def allowed_values(node: Node, catalogue: Catalogue) -> str:
@@ -57,7 +59,7 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
         report(
             f"jawaban {node.id} tidak boleh berupa daftar; tulis salah satu dari: "
             f"{allowed_values(node, catalogue)}",
-            "answers-shape",
+            "jawaban-bentuk",
         )
         return None
     if not isinstance(raw, dict):
@@ -69,19 +71,25 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
                 f"isian '{key}' tidak dikenal pada jawaban {node.id}"
                 f"{did_you_mean(str(key), ANSWER_KEYS)} "
                 f"(yang dikenal: {', '.join(ANSWER_KEYS)})",
-                "answers-unknown-field",
+                "jawaban-isian-tak-dikenal",
                 str(key),
             )
             ok = False
     note = raw.get("catatan")
     if note is not None and (isinstance(note, (dict, list)) or not str(note).strip()):
-        report("catatan harus berupa teks", "answers-note", "catatan")
+        report("catatan harus berupa teks", "jawaban-catatan", "catatan")
+        ok = False
+    source = raw.get("sumber")
+    if source is not None and (isinstance(source, (dict, list)) or not str(source).strip()):
+        report(
+            "sumber harus berupa teks, mis. berkas survei dan metodenya", "jawaban-sumber", "sumber"
+        )
         ok = False
     given = [k for k in ("jawaban", "input", "persen", "indeks") if raw.get(k) is not None]
     if len(given) > 1:
         report(
             f"jawaban {node.id} memuat {' dan '.join(given)} sekaligus; tulis salah satu saja",
-            "answers-shape",
+            "jawaban-bentuk",
         )
         return None
     value: AnswerValue | None = AnswerValue()
@@ -89,7 +97,11 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
         value = _content(given[0], raw[given[0]], node, catalogue, report)
     if value is None or not ok:
         return None
-    return replace(value, note=None if note is None else " ".join(str(note).split()))
+    return replace(
+        value,
+        note=None if note is None else " ".join(str(note).split()),
+        source=None if source is None else " ".join(str(source).split()),
+    )
 
 
 def _content(
@@ -103,7 +115,7 @@ def _content(
             report(
                 f"{node.id} (jenis {kind}) tidak memakai isian jumlah; pilihan: "
                 f"{allowed_values(node, catalogue)}",
-                "answers-wrong-form",
+                "jawaban-salah-bentuk",
                 key,
             )
             return None
@@ -113,7 +125,7 @@ def _content(
             report(
                 f"{node.id} (jenis {kind}) bukan butir persentase; pilihan: "
                 f"{allowed_values(node, catalogue)}",
-                "answers-wrong-form",
+                "jawaban-salah-bentuk",
                 key,
             )
             return None
@@ -122,7 +134,7 @@ def _content(
         report(
             f"{node.id} (jenis {kind}) bukan indeks survei; pilihan: "
             f"{allowed_values(node, catalogue)}",
-            "answers-wrong-form",
+            "jawaban-salah-bentuk",
             key,
         )
         return None
@@ -140,7 +152,7 @@ def _scalar(
         report(
             f"{node.id} adalah butir persentase: tulis isian jumlahnya "
             f"{allowed_values(node, catalogue)} (tertulis {raw!r})",
-            "answers-wrong-form",
+            "jawaban-salah-bentuk",
             *sub,
         )
         return None
@@ -160,7 +172,7 @@ def _option(
     report(
         f"jawaban '{shown}' tidak dikenal untuk {node.id} (jenis {node.answer_type}); "
         f"pilihan: {', '.join(options)}",
-        "answers-unknown-option",
+        "jawaban-pilihan-tak-dikenal",
         *sub,
     )
     return None
@@ -187,14 +199,14 @@ def _index(
     if number is None:
         report(
             f"indeks {node.id} harus angka {low:g} sampai {high:g} (tertulis {raw!r})",
-            "answers-index",
+            "jawaban-indeks",
             *sub,
         )
         return None
     if not low <= number <= high:
         report(
             f"indeks {node.id} harus {low:g} sampai {high:g} (tertulis {number:g})",
-            "answers-index-range",
+            "jawaban-indeks-rentang",
             *sub,
         )
         return None
@@ -206,7 +218,7 @@ def _percent(raw: Any, node: Node, report: Report) -> AnswerValue | None:
     if number is None:
         report(
             f"persen {node.id} harus angka 0 sampai 100 (tertulis {raw!r})",
-            "answers-percent",
+            "jawaban-persen",
             "persen",
         )
         return None
@@ -214,7 +226,7 @@ def _percent(raw: Any, node: Node, report: Report) -> AnswerValue | None:
         report(
             f"persen {node.id} harus 0 sampai 100 (tertulis {number:g}); bila rasio "
             "sebenarnya melebihi 100%, tulis isian jumlahnya dengan 'input'",
-            "answers-percent-range",
+            "jawaban-persen-rentang",
             "persen",
         )
         return None
@@ -226,7 +238,7 @@ def _counts(raw: Any, node: Node, report: Report) -> AnswerValue | None:
     if not isinstance(raw, dict):
         report(
             f"'input' {node.id} harus berisi baris 'nama: jumlah'; isian: {', '.join(keys)}",
-            "answers-counts",
+            "jawaban-jumlah",
             "input",
         )
         return None
@@ -238,7 +250,7 @@ def _counts(raw: Any, node: Node, report: Report) -> AnswerValue | None:
             report(
                 f"isian '{name}' tidak dikenal untuk {node.id}{did_you_mean(name, keys)}; "
                 f"isian: {', '.join(keys)}",
-                "answers-unknown-count",
+                "jawaban-jumlah-tak-dikenal",
                 "input",
                 name,
             )
@@ -248,7 +260,7 @@ def _counts(raw: Any, node: Node, report: Report) -> AnswerValue | None:
         if number is None:
             report(
                 f"isian {name} pada {node.id} harus angka (tertulis {value!r})",
-                "answers-count-type",
+                "jawaban-jenis-jumlah",
                 "input",
                 name,
             )
@@ -256,7 +268,7 @@ def _counts(raw: Any, node: Node, report: Report) -> AnswerValue | None:
         elif number < 0:
             report(
                 f"isian {name} pada {node.id} tidak boleh negatif (tertulis {number:g})",
-                "answers-negative-count",
+                "jawaban-jumlah-negatif",
                 "input",
                 name,
             )
@@ -269,7 +281,7 @@ def _counts(raw: Any, node: Node, report: Report) -> AnswerValue | None:
         report(
             f"isian {', '.join(missing)} pada {node.id} belum diisi; rumus "
             f"{node.formula.text if node.formula else ''} memerlukannya",
-            "answers-missing-count",
+            "jawaban-jumlah-kurang",
             "input",
         )
         ok = False
@@ -282,7 +294,7 @@ def _counts(raw: Any, node: Node, report: Report) -> AnswerValue | None:
             report(
                 f"persentase {node.id} tidak dapat dihitung: penyebut rumus "
                 f"{node.formula.text} bernilai nol; periksa isian jumlahnya",
-                "answers-zero-denominator",
+                "jawaban-penyebut-nol",
                 "input",
             )
             return None

@@ -12,7 +12,7 @@ Accepted shape (other tools write it too)::
     hasil:
       B.I.a: 3.65
       B.I.b: B
-      B.II.a: 3.41
+      B.II.a: {indeks: 3.41, sumber: "SPKP internal TW1, n=45, metode linier"}
 
 Decisions (documented for users in the example file's header):
 
@@ -67,6 +67,8 @@ class Answer:
     """A survey index (0..4)."""
     note: str | None = None
     """The ``catatan`` written with the answer."""
+    source: str | None = None
+    """The ``sumber`` written with the answer (provenance of a survey index)."""
     line: int | None = None
     """Line of the answer in the answers file."""
 
@@ -125,7 +127,7 @@ class _Parser:
                 (),
                 "isi berkas jawaban harus berupa pemetaan dengan bagian 'lke', "
                 "'jawaban' dan 'hasil'",
-                "answers-shape",
+                "jawaban-bentuk",
             )
             data = {}
         self._check_catalogue(data)
@@ -135,7 +137,7 @@ class _Parser:
                     (str(key),),
                     f"bagian '{key}' tidak dikenal{did_you_mean(str(key), TOP_LEVEL)} "
                     f"(yang dikenal: {', '.join(TOP_LEVEL)})",
-                    "answers-section",
+                    "jawaban-bagian",
                 )
         for section in SECTIONS:
             entries = data.get(section)
@@ -145,7 +147,7 @@ class _Parser:
                 self.fail(
                     (section,),
                     f"bagian '{section}' harus berisi baris 'ID: jawaban'",
-                    "answers-shape",
+                    "jawaban-bentuk",
                 )
                 continue
             for key, raw in entries.items():
@@ -173,7 +175,7 @@ class _Parser:
                 (),
                 f"baris 'lke: {self.catalogue.id}' tidak ada; jawaban dibaca dengan "
                 f"katalog ruang kerja ({self.catalogue.id})",
-                "answers-catalogue",
+                "jawaban-katalog",
             )
         elif str(declared).strip() != self.catalogue.id:
             self.fail(
@@ -181,7 +183,7 @@ class _Parser:
                 f"jawaban ditulis untuk katalog '{declared}', tetapi ruang kerja "
                 f"memakai katalog '{self.catalogue.id}'; samakan 'lke' di berkas "
                 "ini dengan 'lke' di unit.yaml",
-                "answers-catalogue",
+                "jawaban-katalog",
             )
 
     def _entry(self, section: str, key: str, raw: Any) -> None:
@@ -197,7 +199,7 @@ class _Parser:
             self.fail(
                 path,
                 f"indikator '{key}' tidak ada dalam katalog {self.catalogue.id}{suggestions}",
-                "answers-unknown-id",
+                "jawaban-id-tak-dikenal",
             )
             return
         if not node.is_question:
@@ -206,7 +208,7 @@ class _Parser:
                 path,
                 f"'{key}' adalah {node.level} ({node.id} {node.name}), bukan "
                 f"pertanyaan; jawab pertanyaannya: {children}",
-                "answers-not-question",
+                "jawaban-bukan-pertanyaan",
             )
             return
         is_hasil = node.part == "hasil"
@@ -215,14 +217,14 @@ class _Parser:
             self.warn(
                 path,
                 f"{node.id} sebaiknya ditulis di bagian '{right}:'",
-                "answers-section-mismatch",
+                "jawaban-salah-bagian",
             )
         if node.id in self.first_key:
             self.fail(
                 path,
                 f"'{key}' dan '{self.first_key[node.id]}' sama-sama menjawab "
                 f"{node.id}; hapus salah satunya",
-                "answers-duplicate",
+                "jawaban-ganda",
             )
             return
         self.first_key[node.id] = key
@@ -246,5 +248,6 @@ def _answer(node: Node, key: str, value: AnswerValue, line: int | None) -> Answe
         percent=value.percent,
         index=value.index,
         note=value.note,
+        source=value.source,
         line=line,
     )

@@ -53,6 +53,8 @@ class QuestionScore:
     points: float
     """value x weight: what the question adds to the total."""
     note: str | None
+    source: str | None
+    """Provenance written with the answer (``sumber``), e.g. the survey behind an index."""
     line: int | None
     """Line of the answer in the answers file, if answered."""
 
@@ -226,6 +228,7 @@ def score_answers(catalogue: Catalogue, answers: AnswerSet) -> Score:
                 weight=weight,
                 points=value * weight,
                 note=answer.note if answer else None,
+                source=answer.source if answer else None,
                 line=answer.line if answer else None,
             )
         )

@@ -90,6 +90,7 @@ _QUESTION_KEYS = {
     "bobot": "weight",
     "poin": "points",
     "catatan": "note",
+    "sumber": "source",
     "baris": "line",
 }
 _RULE_KEYS = {

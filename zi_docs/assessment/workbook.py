@@ -96,7 +96,7 @@ def _question_rows(
         answer,
         q.value if q.answered else None,
         percent,
-        "\n".join(x for x in (q.note, extra) if x) or None,
+        "\n".join(x for x in (q.note, q.source and f"Sumber: {q.source}", extra) if x) or None,
     ]
     rows = [Row(values, indent=depth)]
     if q.answer_type == "PERSEN":

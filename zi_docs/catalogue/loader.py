@@ -77,7 +77,7 @@ class _Loader:
         self.special: dict[str, dict[str, object]] = {}
         self.areas: dict[str, str] = {}
 
-    def fail(self, path: PathKey, message: str, code: str = "catalogue") -> None:
+    def fail(self, path: PathKey, message: str, code: str = "katalog") -> None:
         self.problems.append(self.doc.finding(path, message, code=code))
 
     # ---- top level --------------------------------------------------------------------
@@ -234,7 +234,7 @@ class _Loader:
                 (*path, "bobot"),
                 f"bobot {node.id} = {node.weight:g}, tetapi jumlah bobot anaknya "
                 f"{parts} = {total:g}",
-                code="catalogue-weights",
+                code="katalog-bobot",
             )
 
     def _question_fields(self, raw: dict[str, Any], path: PathKey, node_id: str) -> dict[str, Any]:

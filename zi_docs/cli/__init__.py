@@ -11,7 +11,8 @@ from zi_docs import __version__
 from zi_docs.cli import archive as _archive
 from zi_docs.cli import documents as _documents
 from zi_docs.cli import submission as _submission
-from zi_docs.cli._base import RootGroup, workspace_dir_option
+from zi_docs.cli import survey as _survey
+from zi_docs.cli._base import AliasedOption, RootGroup, option, workspace_dir_option
 from zi_docs.cli._logging import configure_logging
 from zi_docs.cli.lke import lke
 from zi_docs.cli.score import score
@@ -20,15 +21,23 @@ from zi_docs.cli.workspace import demo, init
 
 @click.group(cls=RootGroup, context_settings={"max_content_width": 100})
 @click.version_option(
-    __version__, "--version", message="zi-docs %(version)s", help="Tampilkan versi lalu keluar."
+    __version__,
+    "--versi",
+    "--version",
+    cls=AliasedOption,
+    hidden_aliases=("--version",),
+    message="zi-docs %(version)s",
+    help="Tampilkan versi lalu keluar.",
 )
 @workspace_dir_option(
     "Folder ruang kerja untuk semua perintah (bawaan: $ZI_DOCS_WORKSPACE, atau folder ini dan "
     "induknya)."
 )
-@click.option(
+@option(
     "-v",
-    "--verbose",
+    "--rinci",
+    "verbose",
+    old=("--verbose",),
     count=True,
     help="Tampilkan juga pesan kemajuan; ulangi (-vv) untuk rincian teknis.",
 )
@@ -41,7 +50,7 @@ def cli(ctx: click.Context, workspace_dir: str | None, verbose: int, senyap: boo
     melihat semuanya bekerja pada contoh unit kerja fiktif.
     """
     if verbose and senyap:
-        raise click.UsageError("--verbose dan --senyap tidak dapat dipakai bersamaan")
+        raise click.UsageError("--rinci dan --senyap tidak dapat dipakai bersamaan")
     configure_logging(verbose, senyap)
     ctx.obj = {"workspace_dir": workspace_dir}
 
@@ -54,6 +63,7 @@ for _command in (
     *_documents.COMMANDS,
     *_archive.COMMANDS,
     *_submission.COMMANDS,
+    *_survey.COMMANDS,
 ):
     cli.add_command(_command)
 

@@ -78,18 +78,52 @@ def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-# ---- workspace --------------------------------------------------------------------------------
+# ---- options ----------------------------------------------------------------------------------
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class AliasedOption(click.Option):
+    """An option whose old (English) spellings still parse but never show in help or docs."""
+
+    def __init__(self, *args: Any, hidden_aliases: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hidden_aliases = tuple(hidden_aliases)
+
+    @property
+    def visible_opts(self) -> list[str]:
+        return [o for o in self.opts if o not in self.hidden_aliases]
+
+    def _shown(self, method: Callable[[], Any]) -> Any:
+        every = self.opts
+        self.opts = self.visible_opts
+        try:
+            return method()
+        finally:
+            self.opts = every
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        return self._shown(lambda: super(AliasedOption, self).get_help_record(ctx))  # type: ignore[no-any-return]
+
+    def get_error_hint(self, ctx: click.Context | None) -> str:
+        return self._shown(lambda: super(AliasedOption, self).get_error_hint(ctx))  # type: ignore[no-any-return]
+
+
+def option(*decls: str, old: Sequence[str] = (), **kwargs: Any) -> Callable[[F], F]:
+    """``click.option`` under the Indonesian name in ``decls``; ``old`` spellings keep working
+    as hidden aliases (so scripts written before the rename do not break)."""
+    return click.option(*decls, *old, cls=AliasedOption, hidden_aliases=old, **kwargs)
+
+
+# ---- workspace --------------------------------------------------------------------------------
 def workspace_dir_option(
     help_text: str = f"Folder ruang kerja (bawaan: ${ENV_VAR}, atau folder ini dan induknya).",
 ) -> Callable[[F], F]:
-    """The ``--workspace``/``-w`` option itself, passed on as ``workspace_dir``."""
-    return click.option(
-        "--workspace",
+    """The ``--ruang-kerja``/``-w`` option itself, passed on as ``workspace_dir``."""
+    return option(
+        "--ruang-kerja",
         "-w",
         "workspace_dir",
+        old=("--workspace",),
         type=click.Path(file_okay=False),
         default=None,
         help=help_text,
@@ -97,12 +131,12 @@ def workspace_dir_option(
 
 
 def workspace_from(ctx: click.Context, workspace_dir: str | None) -> Workspace:
-    """The workspace named on this command, else on ``zi-docs --workspace``, else found."""
+    """The workspace named on this command, else on ``zi-docs --ruang-kerja``, else found."""
     return find_workspace(workspace_dir or (ctx.obj or {}).get("workspace_dir"))
 
 
 def workspace_option(func: F) -> F:
-    """Add ``--workspace`` and pass the found :class:`Workspace` as ``workspace``."""
+    """Add ``--ruang-kerja`` and pass the found :class:`Workspace` as ``workspace``."""
 
     @workspace_dir_option()
     @click.pass_context

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from zi_docs import evidence
-from zi_docs.cli._base import ExitCode, ZiGroup, emit_json, workspace_option
+from zi_docs.cli._base import ExitCode, ZiGroup, emit_json, option, workspace_option
 from zi_docs.cli.archive_common import Bar, parse_date, size_and_json_options, tags_text
 from zi_docs.cli.archive_manage import MANAGE_COMMANDS
 from zi_docs.cli.archive_search import SEARCH_COMMANDS
@@ -29,14 +29,21 @@ def archive() -> None:
 @click.argument(
     "paths", metavar="BERKAS...", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
-@click.option(
-    "--indicator",
+@option(
+    "--indikator",
     "-i",
     "indicators",
+    old=("--indicator",),
     multiple=True,
     help="Id atau alias indikator LKE (mis. P.MP.i.a atau 1.i.a); boleh berulang.",
 )
-@click.option("--item", default=None, help="Kunci butir data dukung (mis. sk-tim, undangan).")
+@option(
+    "--butir",
+    "item",
+    old=("--item",),
+    default=None,
+    help="Kunci butir data dukung (mis. sk-tim, undangan).",
+)
 @click.option(
     "--sama-dengan",
     "same_as",
@@ -111,6 +118,12 @@ def _ingest_output(report: evidence.IngestReport, as_json: bool) -> int:
                         f"  nomor {o.number} sama dengan dokumen di arsip; tag ikut "
                         f"ditambahkan: {tags_text(o.matched)}"
                     )
+                if o.superseded:
+                    click.echo(
+                        "  versi bertanda tangan ini menggantikan konsep "
+                        + ", ".join(s[:12] for s in o.superseded)
+                        + " (konsep dipindah ke tempat sampah dan keluar dari bundel)"
+                    )
             else:
                 extra = f"tag baru: {tags_text(o.new_tags)}" if o.new_tags else "tidak ada tag baru"
                 if o.restored:
@@ -153,12 +166,20 @@ def _outcome(o: evidence.Outcome) -> dict[str, Any]:
         "dikembalikan": o.restored,
         "nomor": o.number,
         "tag_dari_nomor": [str(t) for t in o.matched],
+        "konsep": o.draft,
+        "menggantikan_konsep": list(o.superseded),
     }
 
 
 @archive.command("import")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Tampilkan rencana tanpa mengubah arsip.")
+@option(
+    "--coba",
+    "dry_run",
+    old=("--dry-run",),
+    is_flag=True,
+    help="Uji coba: tampilkan rencana tanpa mengubah arsip.",
+)
 @size_and_json_options
 @workspace_option
 def import_(
@@ -205,7 +226,7 @@ def import_(
     if result.unplaced and not as_json:
         click.echo(
             "Ganti nama berkas yang tidak ditempatkan (awali dengan nomor butir, mis. "
-            "'1.i.a ...') atau tambahkan dengan: zi-docs archive add BERKAS --indicator ID"
+            "'1.i.a ...') atau tambahkan dengan: zi-docs archive add BERKAS --indikator ID"
         )
     rejected = result.rejected or (result.ingest is not None and result.ingest.rejected)
     return ExitCode.ERROR if rejected else ExitCode.OK

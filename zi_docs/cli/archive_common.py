@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
 import click
 
 from zi_docs import evidence
-from zi_docs.cli._base import F
+from zi_docs.cli._base import F, option
 
 
 class Bar:
@@ -76,6 +76,26 @@ def size_and_json_options(func: F) -> F:
     )(func)
 
 
+def indicator_filter_option(help_text: str) -> Callable[[F], F]:
+    """``--indikator``/``-i`` (old spelling ``--indicator``) as a single filter value."""
+    return option(
+        "--indikator", "-i", "indicator", old=("--indicator",), default=None, help=help_text
+    )
+
+
+def limit_option(default: int, help_text: str) -> Callable[[F], F]:
+    """``--batas`` (old spelling ``--limit``): how many rows or results to show."""
+    return option(
+        "--batas",
+        "limit",
+        old=("--limit",),
+        type=click.IntRange(min=1),
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
+
+
 def short(stored: evidence.StoredFile) -> str:
     return stored.sha256[:12]
 
@@ -99,5 +119,6 @@ def file_json(f: evidence.StoredFile) -> dict[str, Any]:
         "status_teks": f.text_status,
         "tag": [str(t) for t in f.tags],
         "di_tempat_sampah": f.trashed,
+        "konsep": f.draft,
         "jalur": str(f.path),
     }

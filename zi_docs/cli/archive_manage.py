@@ -7,22 +7,39 @@ import datetime as dt
 import click
 
 from zi_docs import evidence
-from zi_docs.cli._base import ExitCode, ZiCommand, emit_json, option_value, workspace_option
-from zi_docs.cli.archive_common import file_json, parse_date, short, tags_text
+from zi_docs.cli._base import (
+    ExitCode,
+    ZiCommand,
+    emit_json,
+    option,
+    option_value,
+    workspace_option,
+)
+from zi_docs.cli.archive_common import (
+    file_json,
+    indicator_filter_option,
+    limit_option,
+    parse_date,
+    short,
+    tags_text,
+)
 from zi_docs.workspace import Workspace
 
 
 @click.command(cls=ZiCommand, name="list")
-@click.option(
-    "--indicator",
-    "-i",
-    default=None,
-    help="Hanya berkas untuk indikator ini (id/alias; sub-komponen atau area juga boleh).",
+@indicator_filter_option(
+    "Hanya berkas untuk indikator ini (id/alias; sub-komponen atau area juga boleh)."
 )
 @click.option(
     "--area", default=None, help="Hanya berkas untuk area ini (MP, TTL, SDM, AK, PW, PP)."
 )
-@click.option("--untagged", is_flag=True, help="Hanya berkas yang belum ditandai.")
+@option(
+    "--belum-ditandai",
+    "untagged",
+    old=("--untagged",),
+    is_flag=True,
+    help="Hanya berkas yang belum ditandai.",
+)
 @click.option("--sampah", is_flag=True, help="Tampilkan isi tempat sampah.")
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @workspace_option
@@ -44,7 +61,8 @@ def list_(
         return ExitCode.OK
     for f in listing.files:
         date = f.doc_date.isoformat() if f.doc_date else "tanpa tanggal"
-        click.echo(f"{short(f)}  {date:<13} {f.kind:<5} {f.name}  [{tags_text(f.tags)}]")
+        konsep = " (konsep)" if f.draft else ""
+        click.echo(f"{short(f)}  {date:<13} {f.kind:<5} {f.name}{konsep}  [{tags_text(f.tags)}]")
     click.echo(
         f"{len(listing.files)} berkas ditampilkan; arsip berisi {listing.total} berkas"
         f" ({listing.trashed} di tempat sampah)."
@@ -83,6 +101,8 @@ def show(workspace: Workspace, ref: str, as_json: bool) -> int:
         ("Catatan", f.notes or "-"),
         ("Disimpan di", str(f.path)),
     ]
+    if f.draft:
+        rows.append(("Status", "konsep (belum ditandatangani; belum dihitung data dukung)"))
     if f.trashed_at:
         rows.append(("Tempat sampah", f"sejak {f.trashed_at:%Y-%m-%d %H:%M}"))
     for label, value in rows:
@@ -100,15 +120,22 @@ def show(workspace: Workspace, ref: str, as_json: bool) -> int:
 
 def _tag_command(name: str, adding: bool) -> click.Command:
     @click.argument("ref")
-    @click.option(
-        "--indicator",
+    @option(
+        "--indikator",
         "-i",
         "indicators",
+        old=("--indicator",),
         multiple=True,
         required=True,
         help="Id atau alias indikator LKE; boleh berulang.",
     )
-    @click.option("--item", default=None, help="Kunci butir data dukung (mis. undangan).")
+    @option(
+        "--butir",
+        "item",
+        old=("--item",),
+        default=None,
+        help="Kunci butir data dukung (mis. undangan).",
+    )
     @workspace_option
     def command(
         workspace: Workspace, ref: str, indicators: tuple[str, ...], item: str | None
@@ -130,7 +157,7 @@ def _tag_command(name: str, adding: bool) -> click.Command:
     command.__doc__ = (
         "Tandai berkas ke indikator (dan butir data dukung). Isi berkas tidak berubah."
         if adding
-        else "Lepas tag indikator dari berkas (tanpa --item: semua tag indikator "
+        else "Lepas tag indikator dari berkas (tanpa --butir: semua tag indikator "
         "itu). Isi berkas tidak berubah."
     )
     return click.command(name, cls=ZiCommand)(command)
@@ -210,13 +237,7 @@ def empty_trash(workspace: Workspace, ya: bool) -> int:
 
 
 @click.command(cls=ZiCommand, name="log")
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=50,
-    show_default=True,
-    help="Jumlah baris terakhir.",
-)
+@limit_option(50, "Jumlah baris terakhir.")
 @workspace_option
 def log(workspace: Workspace, limit: int) -> int:
     """Catatan audit: siapa mengubah apa di katalog arsip, dan kapan."""

@@ -9,25 +9,24 @@ from zi_docs.cli._base import (
     ExitCode,
     ZiCommand,
     emit_json,
+    option,
     option_value,
     render_finding,
     workspace_option,
 )
-from zi_docs.cli.archive_common import Bar, short
+from zi_docs.cli.archive_common import Bar, indicator_filter_option, limit_option, short
 from zi_docs.workspace import Workspace
 
 
 @click.command(cls=ZiCommand, name="search")
 @click.argument("query", metavar="KATA...", nargs=-1, required=True)
-@click.option("--indicator", "-i", default=None, help="Hanya bukti untuk indikator ini.")
+@indicator_filter_option("Hanya bukti untuk indikator ini.")
 @click.option("--area", default=None, help="Hanya area ini (MP, TTL, SDM, AK, PW, PP).")
 @click.option("--tahun", type=int, default=None, help="Hanya dokumen bertanggal tahun ini.")
 @click.option(
     "--jenis", type=click.Choice(evidence.KINDS), default=None, help="Hanya jenis berkas ini."
 )
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Jumlah hasil."
-)
+@limit_option(20, "Jumlah hasil.")
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @workspace_option
 def search(
@@ -121,7 +120,13 @@ def ocr(workspace: Workspace) -> int:
 
 
 @click.command(cls=ZiCommand, name="verify")
-@click.option("--quick", is_flag=True, help="Hanya periksa ukuran dan jumlah (tanpa hash).")
+@option(
+    "--cepat",
+    "quick",
+    old=("--quick",),
+    is_flag=True,
+    help="Hanya periksa ukuran dan jumlah (tanpa hash).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @workspace_option
 def verify(workspace: Workspace, quick: bool, as_json: bool) -> int:

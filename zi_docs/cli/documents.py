@@ -12,6 +12,7 @@ from zi_docs.cli._base import (
     ExitCode,
     ZiCommand,
     ZiGroup,
+    option,
     render_finding,
     report_error,
     workspace_option,
@@ -29,6 +30,8 @@ def _tags(tags: Iterable[IndicatorRef]) -> str:
 def _echo_result(workspace: Workspace, result: documents.GenerateResult) -> None:
     for path in (*result.documents, *result.pdfs):
         click.echo(f"  {workspace.display(path)}")
+    for path in result.backups:
+        click.echo(f"  cadangan berkas yang ditimpa: {workspace.display(path)}")
     if result.served:
         click.echo(f"  bukti untuk: {_tags(result.served)}")
 
@@ -38,12 +41,21 @@ def _archive(workspace: Workspace, result: documents.GenerateResult) -> None:
     if not result.served:
         click.echo(
             "  tidak diarsipkan: jenis dokumen ini tidak tercatat sebagai bukti indikator "
-            "tertentu; tambahkan dengan 'zi-docs archive add BERKAS --indicator ID'"
+            "tertentu; tambahkan dengan 'zi-docs archive add BERKAS --indikator ID'"
         )
         return
     for archived in documents.archive_generated(workspace, result):
-        state = "diarsipkan" if archived.added else "sudah ada di arsip, tag dilengkapi"
+        state = (
+            "diarsipkan sebagai konsep" if archived.added else "sudah ada di arsip, tag dilengkapi"
+        )
         click.echo(f"  {state}: {workspace.display(archived.path)} -> {_tags(archived.tags)}")
+        if archived.replaced:
+            click.echo("  konsep sebelumnya dari dokumen ini diganti (dipindah ke tempat sampah)")
+    click.echo(
+        "  konsep belum dihitung sebagai data dukung; setelah ditandatangani, arsipkan "
+        "pindaian atau PDF TTE-nya dengan 'zi-docs archive add BERKAS' (nomornya dicocokkan "
+        "otomatis, atau pakai --sama-dengan NOMOR)"
+    )
 
 
 @click.command("generate", cls=ZiCommand)
@@ -54,9 +66,11 @@ def _archive(workspace: Workspace, result: documents.GenerateResult) -> None:
     required=False,
     type=click.Path(dir_okay=False, path_type=Path),
 )
-@click.option(
+@option(
     "-o",
-    "--out",
+    "--keluaran",
+    "out",
+    old=("--out",),
     type=click.Path(path_type=Path),
     default=None,
     help="Berkas .docx atau folder keluaran (bawaan: out/dokumen/).",
@@ -67,17 +81,25 @@ def _archive(workspace: Workspace, result: documents.GenerateResult) -> None:
     is_flag=True,
     help="Satu berkas per orang untuk dokumen massal (Pakta Integritas).",
 )
-@click.option(
-    "--all",
+@option(
+    "--semua",
     "all_inputs",
+    old=("--all",),
     is_flag=True,
     help="Buat dokumen dari setiap berkas inputs/*.yaml ruang kerja.",
 )
 @click.option(
     "--arsipkan",
     is_flag=True,
-    help="Simpan dokumen yang dibuat ke arsip data dukung, langsung ditandai ke indikator "
-    "yang dilayaninya (PDF-nya bila dibuat dengan --pdf, selain itu .docx).",
+    help="Simpan dokumen yang dibuat ke arsip sebagai konsep, ditandai ke indikator yang "
+    "dilayaninya (PDF-nya bila dibuat dengan --pdf, selain itu .docx). Konsep belum dihitung "
+    "sebagai data dukung sampai versi bertanda tangannya diarsipkan.",
+)
+@click.option(
+    "--timpa",
+    is_flag=True,
+    help="Timpa dokumen yang sudah diubah sejak dibuat zi-docs; salinan bertanggal berkas lama "
+    "disimpan di sebelahnya.",
 )
 @workspace_option
 def generate_cmd(
@@ -89,16 +111,17 @@ def generate_cmd(
     terpisah: bool,
     all_inputs: bool,
     arsipkan: bool,
+    timpa: bool,
 ) -> int:
-    """Buat dokumen JENIS dari INPUT.yaml (atau semua masukan dengan --all).
+    """Buat dokumen JENIS dari INPUT.yaml (atau semua masukan dengan --semua).
 
     JENIS boleh dilewati bila INPUT.yaml memuat baris 'jenis:'. Daftar jenis: zi-docs
     templates list.
     """
     if all_inputs:
         if kind or input_file:
-            raise click.UsageError("--all tidak memakai JENIS dan INPUT.yaml")
-        summary = documents.generate_all(workspace, pdf=pdf, out=out)
+            raise click.UsageError("--semua tidak memakai JENIS dan INPUT.yaml")
+        summary = documents.generate_all(workspace, pdf=pdf, out=out, overwrite=timpa)
         for result in summary.results:
             click.echo(f"{result.kind}: {workspace.display(result.input)}")
             _echo_result(workspace, result)
@@ -122,8 +145,10 @@ def generate_cmd(
         input_file = Path(kind)
         kind = None
     if input_file is None:
-        raise click.UsageError("sebutkan INPUT.yaml (dan JENIS bila perlu), atau pakai --all")
-    result = documents.generate(workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah)
+        raise click.UsageError("sebutkan INPUT.yaml (dan JENIS bila perlu), atau pakai --semua")
+    result = documents.generate(
+        workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah, overwrite=timpa
+    )
     click.echo(f"{result.kind}: {len(result.documents)} dokumen dibuat")
     _echo_result(workspace, result)
     if arsipkan:

@@ -3,8 +3,9 @@
 The front door: clients (the CLI, the web app, other packages) call only what ``__all__``
 names. Engines stay inside: docxtpl in :mod:`zi_docs.documents.render`, python-docx building
 there and in :mod:`zi_docs.documents.docprops`, every Pillow chart in
-:mod:`zi_docs.documents.charts`, LibreOffice in :mod:`zi_docs.documents.pdf`. Other packages
-render their reports with :func:`render_builtin`.
+:mod:`zi_docs.documents.charts` (the Laporan SKM's in ``charts.skm``), LibreOffice
+in :mod:`zi_docs.documents.pdf`. Other packages render their reports with
+:func:`render_builtin`.
 """
 
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from zi_docs import _lazy
 if TYPE_CHECKING:
     from zi_docs.documents.archiving import Archived, archive_generated
     from zi_docs.documents.charts import Bar, bar_chart
+    from zi_docs.documents.consistency import consistency_findings
     from zi_docs.documents.docprops import DocumentInfo, read_info, read_served
     from zi_docs.documents.generation import (
         OUTPUT_FOLDER,
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
         generate_all,
     )
     from zi_docs.documents.kind import DocumentKind
+    from zi_docs.documents.kinds.laporan_skm import write_report as write_skm_report
     from zi_docs.documents.pdf import convert_to_pdf, find_soffice
     from zi_docs.documents.registry import all_kinds, get_kind, served_by
     from zi_docs.documents.reports import render_builtin
@@ -53,6 +56,7 @@ _HOMES = {
     "archive_generated": "archiving",
     "bar_chart": "charts",
     "check_templates": "templates",
+    "consistency_findings": "consistency",
     "convert_to_pdf": "pdf",
     "describe_kind": "templates",
     "find_soffice": "pdf",
@@ -64,6 +68,7 @@ _HOMES = {
     "read_served": "docprops",
     "render_builtin": "reports",
     "served_by": "registry",
+    "write_skm_report": "kinds.laporan_skm:write_report",
 }
 _lazy.door(__name__, _HOMES)
 
@@ -83,6 +88,7 @@ __all__ = [
     "archive_generated",
     "bar_chart",
     "check_templates",
+    "consistency_findings",
     "convert_to_pdf",
     "describe_kind",
     "find_soffice",
@@ -94,4 +100,5 @@ __all__ = [
     "read_served",
     "render_builtin",
     "served_by",
+    "write_skm_report",
 ]

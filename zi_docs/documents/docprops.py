@@ -39,6 +39,23 @@ class DocumentInfo:
     served: tuple[IndicatorRef, ...] = ()
     author: str = ""
     """Usually the unit's name."""
+    date: dt.date | None = None
+    """The document's own date (its ``tanggal``); created/modified carry it, so the archive
+    dates the document as it is dated, never by when it was generated."""
+
+
+DATE_FIELDS = ("tanggal", "tanggal_revisi", "tanggal_pembuatan")
+"""Where an input keeps the document's own date, in order (an SOP: its revision date when it
+revises one, else the date it was made)."""
+
+
+def own_date(data: dict[str, Any]) -> dt.date | None:
+    """The date a document carries, from its validated input."""
+    for key in DATE_FIELDS:
+        value = data.get(key)
+        if isinstance(value, dt.date):
+            return value
+    return None
 
 
 def apply_page_setup(document: Any, page: PageSetup) -> None:
@@ -76,7 +93,11 @@ def keywords_for(served: tuple[IndicatorRef, ...]) -> str:
 def stamp(document: Any, info: DocumentInfo) -> None:
     """Write title, kind and served indicators into the core properties."""
     props = document.core_properties
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    now = (
+        dt.datetime.combine(info.date, dt.time(12, 0))  # noon: the same day in any time zone
+        if info.date is not None
+        else dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    )
     props.title = info.title
     props.subject = info.title
     props.category = CATEGORY_PREFIX + info.kind

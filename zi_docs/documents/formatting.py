@@ -12,23 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from zi_docs.angka import angka, as_decimal, persen, ribuan
+from zi_docs.dates_in_text import MONTHS
 from zi_docs.nip import format_nip
 from zi_docs.schema import as_date
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 _UNITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
@@ -286,3 +273,10 @@ FILTERS: dict[str, Callable[..., str]] = {
     "nama_kapital": nama_kapital,
 }
 """Every formatting function, by its Jinja filter name."""
+
+
+def name_core(value: Any) -> str:
+    """The name without titles and degrees, for comparing people across documents:
+    ``Dr. Hj. Ratna Kusumawardani, S.E., M.Si.`` -> ``ratna kusumawardani``."""
+    _titles, words, _degrees = _split_name(str(value))
+    return " ".join(w.strip(".") for w in words).casefold()

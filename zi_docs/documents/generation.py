@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from zi_docs.documents.docprops import DocumentInfo
+from zi_docs.documents import handedits
+from zi_docs.documents.docprops import DocumentInfo, own_date
 from zi_docs.documents.inputs import KIND_KEY, validate_input
 from zi_docs.documents.kind import DocumentKind
 from zi_docs.documents.pdf import convert_to_pdf
@@ -35,11 +37,13 @@ class GenerateResult:
     """The ``.docx`` files written (one, or one per person for a split batch)."""
     pdfs: tuple[Path, ...] = ()
     served: tuple[IndicatorRef, ...] = ()
+    backups: tuple[Path, ...] = ()
+    """Dated copies of documents changed by hand that ``overwrite`` replaced."""
 
 
 @dataclass(frozen=True)
 class GenerateAllResult:
-    """``generate --all``: what was made, what failed and what was skipped."""
+    """``generate --semua``: what was made, what failed and what was skipped."""
 
     results: tuple[GenerateResult, ...]
     failures: tuple[tuple[Path, ZiError], ...]
@@ -92,7 +96,7 @@ def _named_kind(input_path: Path, doc: YamlDoc) -> str:
     if name is None:
         raise InvalidInputError(
             f"{doc.file} tidak menyebut jenis dokumennya",
-            [doc.finding((), f"tidak ada baris '{KIND_KEY}:'", code="kind-missing")],
+            [doc.finding((), f"tidak ada baris '{KIND_KEY}:'", code="jenis-tidak-ada")],
             hint=f"tambahkan baris '{KIND_KEY}: JENIS' di awal berkas, atau sebutkan jenisnya: "
             f"zi-docs generate JENIS {doc.file} (daftar jenis: zi-docs templates list)",
         )
@@ -106,20 +110,27 @@ def render_documents(
     out: Path | None = None,
     separate: bool = False,
     doc: YamlDoc | None = None,
+    overwrite: bool = False,
 ) -> GenerateResult:
     """Validate, check the template against the context, and write the ``.docx`` file(s).
 
     With ``kind_name`` None the kind is the one the input names (``jenis:``). ``doc``: the
-    input already parsed, so it is not read twice.
+    input already parsed, so it is not read twice. A document changed since zi-docs wrote it
+    is never overwritten (:class:`HandEditedError`) unless ``overwrite``, which first keeps
+    a dated copy of it.
     """
     if doc is None:
         doc = load_yaml(input_path, display=workspace.display(input_path))
     kind = get_kind(kind_name or _named_kind(input_path, doc))
     data = _load(workspace, kind, input_path, doc)
-    served = served_by(kind, workspace.catalogue)
+    served = served_by(kind, workspace.catalogue, data)
     template = template_path(kind, workspace)
     info = DocumentInfo(
-        kind=kind.name, title=kind.title, served=served, author=workspace.profile.unit_name
+        kind=kind.name,
+        title=kind.title,
+        served=served,
+        author=workspace.profile.unit_name,
+        date=own_date(data),
     )
     prepared = PreparedTemplate(
         template, page=workspace.profile.page, info=info, display=workspace.display(template)
@@ -137,14 +148,25 @@ def render_documents(
     target = _target(out, workspace, base)
     separate = separate or data.get("berkas_terpisah") is True
     if separate and kind.split is not None:
-        written = tuple(
-            prepared.render_to(ctx, target.with_name(f"{target.stem}-{suffix}.docx"))
+        plan = [
+            (target.with_name(f"{target.stem}-{suffix}.docx"), ctx)
             for suffix, ctx in kind.split(context)
-        )
+        ]
     else:
-        written = (prepared.render_to(context, target),)
+        plan = [(target, context)]
+    targets = [path for path, _ in plan]
+    backups = handedits.guard(
+        targets,
+        overwrite=overwrite,
+        now=dt.datetime.now(),
+        shown=[workspace.display(p) for p in targets],
+    )
+    written = tuple(prepared.render_to(ctx, path) for path, ctx in plan)
+    handedits.record(written)
     log.info("%s: %d dokumen ditulis", kind.name, len(written))
-    return GenerateResult(kind=kind.name, input=input_path, documents=written, served=served)
+    return GenerateResult(
+        kind=kind.name, input=input_path, documents=written, served=served, backups=backups
+    )
 
 
 def generate(
@@ -154,6 +176,7 @@ def generate(
     out: Path | None = None,
     pdf: bool = False,
     separate: bool = False,
+    overwrite: bool = False,
 ) -> GenerateResult:
     """Make the document(s) of ``kind`` (None: the one the input names) from ``input_path``;
     with ``pdf`` also PDFs.
@@ -161,7 +184,7 @@ def generate(
     When LibreOffice is missing the ``.docx`` files are still written and a
     :class:`ToolMissingError` naming them is raised.
     """
-    result = render_documents(workspace, kind, input_path, out, separate)
+    result = render_documents(workspace, kind, input_path, out, separate, overwrite=overwrite)
     if not pdf:
         return result
     try:
@@ -175,7 +198,7 @@ def generate(
 
 
 def generate_all(
-    workspace: Workspace, pdf: bool = False, out: Path | None = None
+    workspace: Workspace, pdf: bool = False, out: Path | None = None, overwrite: bool = False
 ) -> GenerateAllResult:
     """Every ``inputs/*.yaml`` of the workspace; one failing input does not stop the others."""
     results: list[GenerateResult] = []
@@ -195,7 +218,9 @@ def generate_all(
                     )
                 )
                 continue
-            results.append(render_documents(workspace, name, path, out, doc=doc))
+            results.append(
+                render_documents(workspace, name, path, out, doc=doc, overwrite=overwrite)
+            )
         except ZiError as exc:
             failures.append((path, exc))
     pdf_error: ToolMissingError | None = None

@@ -28,7 +28,7 @@ def validate_input(doc: YamlDoc, kind: str, schema: Record, **extra: Any) -> dic
                     doc.finding(
                         (KIND_KEY,),
                         f"jenis tertulis '{named}', padahal yang diminta '{kind}'",
-                        code="kind-mismatch",
+                        code="jenis-tidak-cocok",
                     )
                 ],
             )

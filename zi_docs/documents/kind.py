@@ -12,8 +12,8 @@ checklist items whose ``generator`` equals the kind's name, plus ``serves``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -55,3 +55,6 @@ class DocumentKind:
     split: Callable[[dict[str, Any]], list[tuple[str, dict[str, Any]]]] | None = None
     """For batch kinds (Pakta Integritas): context -> one ``(name suffix, context)`` per
     separate file, used when the user asks for one file per person. ``None``: always one file."""
+    conditions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Checklist item key -> input fields of which one must be filled for a document to serve
+    that item (an SOP is "SOP hasil perbaikan" only when its input says it revises one)."""

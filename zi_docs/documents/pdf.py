@@ -7,28 +7,28 @@ profile so it neither collides with a LibreOffice the user has open nor leaves s
 from __future__ import annotations
 
 import logging
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from zi_docs.errors import ToolMissingError, ZiError
+from zi_docs.programs import find_program, install_hint
 
 log = logging.getLogger(__name__)
 
 INSTALL_HINT = (
-    "pasang LibreOffice Writer, misalnya di Ubuntu/Debian: "
-    "sudo apt-get install libreoffice-writer (di Windows/macOS: unduh dari "
-    "libreoffice.org), lalu jalankan lagi dengan --pdf"
+    install_hint("soffice", "libreoffice-writer")
+    + " (pemasang Windows/macOS: libreoffice.org), lalu jalankan lagi dengan --pdf"
 )
 DEFAULT_TIMEOUT = 300.0
 """Seconds for one batch before the conversion is given up."""
 
 
 def find_soffice() -> str | None:
-    """The LibreOffice program, or ``None`` when it is not installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice program, or ``None`` when it is not installed (see
+    :mod:`zi_docs.programs`: ``$ZI_DOCS_SOFFICE``, ``PATH``, Program Files on Windows)."""
+    return find_program("soffice")
 
 
 def convert_to_pdf(files: Sequence[Path], *, timeout: float = DEFAULT_TIMEOUT) -> list[Path]:

@@ -7,6 +7,7 @@ import importlib
 import pkgutil
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.documents import kinds as _kinds_package
@@ -65,9 +66,13 @@ def template_path(kind: DocumentKind, workspace: Workspace | None) -> Path:
     return builtin
 
 
-def served_by(kind: DocumentKind, catalogue: Catalogue | None) -> tuple[IndicatorRef, ...]:
+def served_by(
+    kind: DocumentKind, catalogue: Catalogue | None, data: dict[str, Any] | None = None
+) -> tuple[IndicatorRef, ...]:
     """What a kind is evidence for: the catalogue's checklist items whose ``generator`` is the
-    kind's name, followed by any the kind declares itself."""
+    kind's name, followed by any the kind declares itself. With the validated input ``data``,
+    only what this document really is: an item with a condition (``kind.conditions``) counts
+    only when the input fills one of its fields."""
     served: list[IndicatorRef] = []
     if catalogue is not None:
         for question in catalogue.questions():
@@ -77,4 +82,10 @@ def served_by(kind: DocumentKind, catalogue: Catalogue | None) -> tuple[Indicato
     for extra in kind.serves:
         if extra not in served:
             served.append(extra)
+    if data is not None:
+        served = [s for s in served if _meets(kind.conditions.get(s.item or ""), data)]
     return tuple(served)
+
+
+def _meets(fields: tuple[str, ...] | None, data: dict[str, Any]) -> bool:
+    return fields is None or any(data.get(name) for name in fields)

@@ -99,7 +99,7 @@ def _template_error(name: str, exc: Exception) -> InvalidInputError:
     message = getattr(exc, "message", None) or str(exc)
     return InvalidInputError(
         f"templat {name} tidak dapat diisi",
-        [Finding(message=f"templat bermasalah: {message}", file=name, code="template-render")],
+        [Finding(message=f"templat bermasalah: {message}", file=name, code="templat-gagal")],
         hint=f"periksa templat dengan: zi-docs templates check {name}",
     )
 

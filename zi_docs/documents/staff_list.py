@@ -42,14 +42,14 @@ def _rows_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
 def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[dict[str, Any]]:
     """Check a ``daftar_pegawai`` value (a file name next to the input) and load its rows."""
     if not isinstance(value, str) or not value.strip():
-        ctx.fail(path, "harus nama berkas CSV atau XLSX, misalnya daftar-pegawai.csv", "type-text")
+        ctx.fail(path, "harus nama berkas CSV atau XLSX, misalnya daftar-pegawai.csv", "jenis-teks")
         return []
     base = ctx.extra.get("base_dir") or Path.cwd()
     file = (Path(base) / value.strip()).resolve()
     workspace = ctx.extra.get("workspace")
     shown = workspace.display(file) if workspace is not None else str(file)
     if not file.is_file():
-        ctx.fail(path, f"berkas {shown} tidak ditemukan", "file-missing")
+        ctx.fail(path, f"berkas {shown} tidak ditemukan", "berkas-tidak-ada")
         return []
     suffix = file.suffix.lower()
     try:
@@ -58,14 +58,14 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
         elif suffix in (".xlsx", ".xlsm"):
             rows = _rows_xlsx(file)
         else:
-            ctx.fail(path, "daftar pegawai harus berupa .csv atau .xlsx", "file-type")
+            ctx.fail(path, "daftar pegawai harus berupa .csv atau .xlsx", "berkas-jenis")
             return []
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
-        ctx.fail(path, f"berkas {shown} tidak dapat dibaca ({exc})", "file-unreadable")
+        ctx.fail(path, f"berkas {shown} tidak dapat dibaca ({exc})", "berkas-tak-terbaca")
         return []
     rows = [(line, row) for line, row in rows if any(str(c or "").strip() for c in row)]
     if not rows:
-        ctx.fail(path, f"berkas {shown} kosong", "file-empty")
+        ctx.fail(path, f"berkas {shown} kosong", "berkas-kosong")
         return []
     header_line, header = rows[0]
     names = [str(c or "").strip().lower() for c in header]
@@ -75,7 +75,7 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
             path,
             f"{shown} baris {header_line}: kolom {', '.join(missing)} tidak ada; "
             f"baris pertama harus judul kolom: {', '.join(COLUMNS)}",
-            "file-columns",
+            "berkas-kolom",
         )
         return []
     people: list[dict[str, Any]] = []
@@ -101,3 +101,14 @@ def read_staff(value: Any, path: PathKey, ctx: Context, record: Record) -> list[
         ctx.problems.extend(sub.problems)
         people.append(cleaned)
     return people
+
+
+def read_rows(file: Path) -> list[tuple[int, dict[str, Any]]]:
+    """The rows of a CSV/XLSX staff list as ``(line, {column: cell})`` by lower-case header,
+    without validation (for cross-document checks). Raises ``OSError``/``ValueError``."""
+    rows = _rows_xlsx(file) if file.suffix.lower() in (".xlsx", ".xlsm") else _rows_csv(file)
+    rows = [(line, row) for line, row in rows if any(str(c or "").strip() for c in row)]
+    if not rows:
+        return []
+    names = [str(c or "").strip().lower() for c in rows[0][1]]
+    return [(line, dict(zip(names, row, strict=False))) for line, row in rows[1:]]

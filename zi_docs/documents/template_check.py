@@ -83,7 +83,7 @@ class _Checker:
             tree = self.env.parse(source)
             self.env.compile(tree)  # unknown filters and tests are found by the compiler
         except TemplateSyntaxError as exc:
-            self.fail(tag, self._explain(exc.message or str(exc)), "template-syntax")
+            self.fail(tag, self._explain(exc.message or str(exc)), "templat-sintaks")
             return None
         return tree
 
@@ -110,7 +110,7 @@ class _Checker:
             allowed = ("if", "for") if keyword == "else" else ("if",)
             if opener is None or opener.keyword not in allowed:
                 self.fail(
-                    tag, f"'{{% {keyword} %}}' tanpa '{{% if %}}' pembuka", "template-unbalanced"
+                    tag, f"'{{% {keyword} %}}' tanpa '{{% if %}}' pembuka", "templat-tak-seimbang"
                 )
             elif keyword == "elif":
                 tree = self.parse(tag, "{% if true %}{% " + tag.body + " %}{% endif %}")
@@ -130,7 +130,7 @@ class _Checker:
             self.fail(
                 tag,
                 f"perintah '{keyword}' tidak dikenal dalam tag '{{% {tag.body} %}}'",
-                "template-syntax",
+                "templat-sintaks",
             )
 
     def close(self, tag: Tag, keyword: str) -> None:
@@ -139,7 +139,7 @@ class _Checker:
             self.fail(
                 tag,
                 f"penutup '{{% end{keyword} %}}' tanpa pembuka '{{% {keyword} %}}'",
-                "template-unbalanced",
+                "templat-tak-seimbang",
             )
             return
         while self.stack:
@@ -153,7 +153,7 @@ class _Checker:
             opened.tag,
             f"'{{% {opened.tag.body} %}}' tidak ditutup dengan "
             f"'{{% end{opened.keyword} %}}'{where}",
-            "template-unbalanced",
+            "templat-tak-seimbang",
         )
 
     def finish_part(self) -> None:
@@ -249,7 +249,7 @@ class _Checker:
         self.fail(
             tag,
             f"variabel '{missing}' (dalam '{path}') tidak disediakan oleh isian{hint}",
-            "template-unknown-variable",
+            "templat-variabel-tak-dikenal",
         )
 
 
@@ -322,7 +322,7 @@ def check_template(
                 "sebutkan dengan --jenis",
                 severity=Severity.INFO,
                 file=shown,
-                code="template-no-kind",
+                code="templat-tanpa-jenis",
             )
         )
     return TemplateReport(

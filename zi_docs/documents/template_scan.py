@@ -81,7 +81,7 @@ def _split(text: str, place: str, part: str, file: str, problems: list[Finding])
                     "kurawal",
                     file=file,
                     field=place,
-                    code="template-unbalanced",
+                    code="templat-tak-seimbang",
                 )
             )
         if start < 0:
@@ -95,7 +95,7 @@ def _split(text: str, place: str, part: str, file: str, problems: list[Finding])
                     "paragraf yang sama",
                     file=file,
                     field=place,
-                    code="template-unbalanced",
+                    code="templat-tak-seimbang",
                 )
             )
             return
@@ -146,7 +146,7 @@ def scan_docx(path: Path, display: str) -> Scan:
         with zipfile.ZipFile(path) as archive:
             parts = list(_parts(archive))
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        problems.append(Finding(message=_unreadable(exc), file=display, code="template-unreadable"))
+        problems.append(Finding(message=_unreadable(exc), file=display, code="templat-tak-terbaca"))
         return Scan((), tuple(problems))
     for label, where, xml in parts:
         try:
@@ -157,7 +157,7 @@ def scan_docx(path: Path, display: str) -> Scan:
                     message=f"XML rusak ({exc})",
                     file=display,
                     field=label,
-                    code="template-unreadable",
+                    code="templat-tak-terbaca",
                 )
             )
             continue

@@ -138,7 +138,7 @@ def check_templates(
             try:
                 jobs.append((template_path(each, workspace), each))
             except NotFoundError as exc:
-                problem = Finding(message=exc.message, file=each.template, code="template-missing")
+                problem = Finding(message=exc.message, file=each.template, code="templat-tidak-ada")
                 missing.append(TemplateReport(each.template, (problem,)))
     elif Path(target).suffix.lower() == ".docx" or Path(target).exists():
         path = Path(target).expanduser()

@@ -53,6 +53,12 @@ class Outcome:
     """The document's own number found in its text (``Nomor: ...``), if any."""
     matched: tuple[IndicatorRef, ...] = ()
     """Tags taken over from archived files with the same number (also in ``new_tags``)."""
+    superseded: tuple[str, ...] = ()
+    """Konsep (SHA-256) this signed version replaced; they left the live archive."""
+    replaced: tuple[str, ...] = ()
+    """For a konsep: the previous konsep of the same document, now in the trash."""
+    draft: bool = False
+    """Stored as a konsep (``generate --arsipkan``)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,10 @@ class Details:
     title: str | None = None
     notes: str = ""
     doc_date: dt.date | None = None
+    draft_key: str | None = None
+    """Store the files as the konsep of this generated document (kind and output name)."""
+    same_as: str | None = None
+    """The number given with ``--sama-dengan``: the file is the signed version of it."""
 
 
 def ingest(
@@ -203,14 +213,14 @@ class _Run:
                 archive.store.put(item.path, sha)
             except ValueError:
                 del new[sha]
-                self.rejections.append(Rejection(item.source, _CHANGED, "store-failed"))
+                self.rejections.append(Rejection(item.source, _CHANGED, "gagal-simpan"))
             except OSError as exc:
                 del new[sha]
                 reason = (
                     f"gagal disimpan ke arsip ({exc.strerror or exc}); periksa ruang disk dan "
                     "izin tulis folder archive/, lalu tambahkan lagi"
                 )
-                self.rejections.append(Rejection(item.source, reason, "store-failed"))
+                self.rejections.append(Rejection(item.source, reason, "gagal-simpan"))
         stored = set(new)
         texts = {sha: item.text for sha, item in new.items()}
         changed: list[str] = []
@@ -236,7 +246,7 @@ class _Run:
 
 def _insert(tx: Transaction, item: Prepared, details: Details) -> Outcome:
     doc_date = details.doc_date or item.meta_date
-    source = "tanggal" if details.doc_date else ("metadata" if item.meta_date else None)
+    source = "tanggal" if details.doc_date else (item.meta_source if item.meta_date else None)
     tx.insert_file(
         sha256=item.sha256,
         size=item.size,
@@ -259,6 +269,13 @@ def _insert(tx: Transaction, item: Prepared, details: Details) -> Outcome:
     if item.text:
         tx.add_text(item.sha256, item.text)
         number, matched = tx.take_tags_by_number(item.sha256, item.text, item.tags)
+    replaced: list[str] = []
+    superseded: list[str] = []
+    if details.draft_key:
+        replaced, _signed = tx.mark_draft(item.sha256, details.draft_key)
+    else:
+        for signed_as in dict.fromkeys(n for n in (number, details.same_as) if n):
+            superseded += tx.supersede_drafts(item.sha256, signed_as)
     return Outcome(
         item.source,
         item.sha256,
@@ -268,6 +285,9 @@ def _insert(tx: Transaction, item: Prepared, details: Details) -> Outcome:
         item.text_status,
         number=number,
         matched=matched,
+        superseded=tuple(superseded),
+        replaced=tuple(replaced),
+        draft=bool(details.draft_key),
     )
 
 

@@ -155,7 +155,7 @@ class Archive:
         )
 
     def resolve_tags(self, indicators: Sequence[str], item: str | None) -> tuple[IndicatorRef, ...]:
-        """Tags for ``--indicator`` ids/aliases and an optional checklist item key.
+        """Tags for ``--indikator`` ids/aliases and an optional checklist item key.
 
         Every unknown id and every indicator without that checklist item is reported at once.
         """
@@ -171,8 +171,8 @@ class Archive:
                 problems.append(
                     Finding(
                         f"indikator '{text}' tidak ada dalam katalog{hint}",
-                        field="--indicator",
-                        code="unknown-indicator",
+                        field="--indikator",
+                        code="indikator-tak-dikenal",
                     )
                 )
                 continue
@@ -184,8 +184,8 @@ class Archive:
                         Finding(
                             f"'{text}' adalah {node.level} {node.name}, bukan pertanyaan; pilih "
                             f"salah satu pertanyaannya: {names}",
-                            field="--indicator",
-                            code="not-a-question",
+                            field="--indikator",
+                            code="bukan-pertanyaan",
                         )
                     )
                     continue
@@ -196,8 +196,8 @@ class Archive:
                     Finding(
                         f"{self.label(node)} tidak punya butir data dukung '{item}'; yang ada: "
                         f"{keys}",
-                        field="--item",
-                        code="unknown-item",
+                        field="--butir",
+                        code="butir-tak-dikenal",
                     )
                 )
                 continue

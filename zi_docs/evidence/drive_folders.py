@@ -64,9 +64,13 @@ class Placement:
 
 
 def place(relative: PurePath, catalogue: Catalogue) -> tuple[tuple[IndicatorRef, ...], str | None]:
-    """Tags for a file at ``relative`` inside the tree, or a reason why there are none."""
+    """Tags for a file at ``relative`` inside the tree, or a reason why there are none.
+
+    Windows paths read the same as POSIX ones: a drive or root (``D:\\``) is skipped, and a
+    backslash inside a name (a zip made on Windows, unpacked elsewhere) separates folders."""
     state = _Place()
-    segments = [*relative.parts[:-1], relative.stem]
+    parts = [p for part in relative.parts[1 if relative.anchor else 0 :] for p in part.split("\\")]
+    segments = [*parts[:-1], PurePath(parts[-1]).stem] if parts else []
     for segment in segments:
         state = _read_segment(fold(segment).strip(), state, catalogue)
     node = _node_for(state, catalogue)
@@ -80,7 +84,7 @@ def place(relative: PurePath, catalogue: Catalogue) -> tuple[tuple[IndicatorRef,
                 "berkas dengan nomor butir, mis. '1.i.a ...'"
             )
         node = questions[0]
-    return (IndicatorRef(node.id, _item_from_name(relative.stem, node)),), None
+    return (IndicatorRef(node.id, _item_from_name(segments[-1], node)),), None
 
 
 def _read_segment(text: str, state: _Place, catalogue: Catalogue) -> _Place:

@@ -17,12 +17,14 @@ import logging
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from zi_docs.dates_in_text import date_after, letter_head_date
 from zi_docs.errors import ToolMissingError, ZiError
 from zi_docs.evidence import ocr
+from zi_docs.evidence.photo import photo_date
 from zi_docs.evidence.sniff import IMAGE_KINDS
 from zi_docs.evidence.textfiles import docx_text, read_plain_text, xlsx_text
 
@@ -38,8 +40,8 @@ STATUS_FAILED = "gagal"
 STATUS_NONE = "tanpa teks"
 """A kind zi-docs keeps but does not read (video, legacy Office, presentations)."""
 
-FAILURE_CORRUPT = "corrupt"
-FAILURE_ENCRYPTED = "encrypted"
+FAILURE_CORRUPT = "rusak"
+FAILURE_ENCRYPTED = "berpassword"
 
 TEXT_KINDS = frozenset({"txt", "csv", "md"})
 PAGE_SEPARATOR = "\n\n"
@@ -58,7 +60,10 @@ class Extraction:
     ocr_pages: tuple[int, ...] = ()
     """1-based PDF pages (or ``(0,)`` for an image) whose text came from OCR."""
     date: dt.date | None = None
-    """The document's own date from its metadata (PDF CreationDate, DOCX/XLSX created)."""
+    """The document's own date: for a PDF from its text ("pada tanggal ...", a dated letter
+    head) before its metadata; for a photo from EXIF; DOCX/XLSX created."""
+    date_source: str | None = None
+    """Where ``date`` came from: ``teks``, ``metadata`` or ``exif``."""
     error: str | None = None
     """What is wrong and what to do, in Indonesian, when status is :data:`STATUS_FAILED`."""
     failure: str | None = None
@@ -93,10 +98,10 @@ def extract(
             return _image(path, sha256 or "", cache)
         if kind == "docx":
             text, created = docx_text(path)
-            return Extraction(text, STATUS_OK, date=created)
+            return Extraction(text, STATUS_OK, date=created, date_source=_source(created))
         if kind == "xlsx":
             text, created = xlsx_text(path)
-            return Extraction(text, STATUS_OK, date=created)
+            return Extraction(text, STATUS_OK, date=created, date_source=_source(created))
         if kind in TEXT_KINDS:
             return Extraction(read_plain_text(path), STATUS_OK)
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError, SyntaxError) as exc:
@@ -172,6 +177,9 @@ def _pdf(path: Path, sha256: str, cache: Path | None) -> Extraction:
             texts[number - 1] = result.text
             done.append(number)
             _note_language(result, notes)
+    written = date_after(texts[0]) or letter_head_date(texts[0]) if texts else None
+    if written is None and len(texts) > 1:
+        written = date_after(PAGE_SEPARATOR.join(texts))
     still = tuple(n for n in missing if n not in done)
     pending = tool_missing or (bool(still) and cache is None)
     status = STATUS_PENDING if pending else STATUS_OK
@@ -181,7 +189,8 @@ def _pdf(path: Path, sha256: str, cache: Path | None) -> Extraction:
         page_count=len(texts),
         pages_without_text=still,
         ocr_pages=tuple(done),
-        date=created,
+        date=written or created,
+        date_source="teks" if written else _source(created),
         notes=tuple(notes),
     )
 
@@ -223,6 +232,12 @@ def _clean(text: str) -> str:
 
 
 def _image(path: Path, sha256: str, cache: Path | None) -> Extraction:
+    read = _image_text(path, sha256, cache)
+    taken = photo_date(path)
+    return replace(read, date=taken, date_source="exif") if taken else read
+
+
+def _image_text(path: Path, sha256: str, cache: Path | None) -> Extraction:
     if cache is None:
         return Extraction("", STATUS_PENDING)
     try:
@@ -234,6 +249,10 @@ def _image(path: Path, sha256: str, cache: Path | None) -> Extraction:
     notes: list[str] = []
     _note_language(result, notes)
     return Extraction(result.text, STATUS_OK, ocr_pages=(0,), notes=tuple(notes))
+
+
+def _source(day: dt.date | None) -> str | None:
+    return "metadata" if day else None
 
 
 def _encrypted(path: Path) -> Extraction:

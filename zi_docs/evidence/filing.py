@@ -42,11 +42,17 @@ def add_files(
     max_mb: float = DEFAULT_MAX_MB,
     workers: int | None = None,
     progress: Progress | None = None,
+    draft_key: str | None = None,
 ) -> IngestReport:
     """Add files and folders (recursively) tagged to ``indicators`` (ids or aliases, with
     checklist ``item``), explicit ``tags``, and the tags of the archived document numbered
     ``same_as``. Bad files are rejected one by one. A new file whose own number (the first
-    ``Nomor: ...`` in its text) is that of an archived document also gets its tags."""
+    ``Nomor: ...`` in its text) is that of an archived document also gets its tags.
+
+    With ``draft_key`` the files are the konsep of a generated document (``generate
+    --arsipkan``): not data dukung, and replacing that document's previous konsep. Any other
+    file numbered like a konsep (or given ``same_as`` its number) is its signed version and
+    supersedes it."""
     with open_archive(workspace) as archive:
         resolved = archive.resolve_tags(indicators, item) if indicators else ()
         copied = _same_as(archive, same_as) if same_as is not None else ()
@@ -56,7 +62,13 @@ def add_files(
             archive,
             candidates,
             rejected,
-            details=Details(title=title, notes=notes, doc_date=doc_date),
+            details=Details(
+                title=title,
+                notes=notes,
+                doc_date=doc_date,
+                draft_key=draft_key,
+                same_as=numbers.normalise(same_as) if same_as else None,
+            ),
             max_size=int(max_mb * 1_000_000),
             workers=workers,
             progress=progress,
@@ -75,7 +87,7 @@ def _same_as(archive: Archive, number: str) -> tuple[IndicatorRef, ...]:
         raise NotFoundError(
             f"tidak ada berkas bertanda di arsip yang memuat nomor '{number}'",
             hint="arsipkan dulu dokumen aslinya dengan 'zi-docs generate ... --arsipkan', "
-            "atau tandai berkasnya dengan --indicator",
+            "atau tandai berkasnya dengan --indikator",
         )
     return tuple(found)
 

@@ -59,9 +59,11 @@ class Prepared:
     text_status: str
     pages: int | None
     meta_date: dt.date | None
-    """The document date found in the file's metadata, if any."""
+    """The document's own date found in the file (its text, EXIF or metadata), if any."""
     known: bool
     """Already in the archive when prepared: text was not extracted again."""
+    meta_source: str | None = None
+    """Where ``meta_date`` came from: ``teks``, ``exif`` or ``metadata``."""
 
 
 def shown(path: Path) -> str:
@@ -91,7 +93,7 @@ def collect(
                     shown(path),
                     "ini folder arsip zi-docs sendiri; isinya "
                     "sudah tersimpan dan tidak ditambahkan lagi",
-                    "own-archive",
+                    "arsip-sendiri",
                 )
             )
             return
@@ -101,7 +103,7 @@ def collect(
                     shown(path),
                     "tautan (symlink) rusak: tujuannya tidak "
                     "ada; perbaiki tautannya atau tambahkan berkas aslinya",
-                    "broken-link",
+                    "tautan-rusak",
                 )
             )
         elif path.is_dir():
@@ -114,7 +116,7 @@ def collect(
                     Rejection(
                         shown(path),
                         f"folder tidak bisa dibaca ({exc.strerror}); periksa izin aksesnya",
-                        "unreadable",
+                        "tak-terbaca",
                     )
                 )
                 return
@@ -127,7 +129,7 @@ def collect(
         else:
             rejected.append(
                 Rejection(
-                    shown(path), "berkas atau folder tidak ada; periksa ejaan jalurnya", "not-found"
+                    shown(path), "berkas atau folder tidak ada; periksa ejaan jalurnya", "tidak-ada"
                 )
             )
 
@@ -151,32 +153,32 @@ def prepare(
             source,
             "nama berkas bukan teks UTF-8 yang sah (biasanya dibuat di "
             "sistem lama); ganti nama berkasnya lalu tambahkan lagi",
-            "bad-name",
+            "nama-tak-sah",
         )
     try:
         info = path.stat()
     except FileNotFoundError:
         return Rejection(
-            source, "tautan (symlink) rusak atau berkas hilang; periksa berkasnya", "broken-link"
+            source, "tautan (symlink) rusak atau berkas hilang; periksa berkasnya", "tautan-rusak"
         )
     except OSError as exc:
         return Rejection(
             source,
             f"berkas tidak bisa dibaca ({exc.strerror}); periksa izin aksesnya",
-            "unreadable",
+            "tak-terbaca",
         )
     if not stat.S_ISREG(info.st_mode):
         return Rejection(
             source,
             "bukan berkas biasa (perangkat, pipa, atau soket); tambahkan berkas dokumennya",
-            "not-regular",
+            "bukan-berkas-biasa",
         )
     if info.st_size == 0:
         return Rejection(
             source,
             "berkas kosong (0 bita); kemungkinan unggahan atau unduhan "
             "gagal, ambil ulang berkas aslinya",
-            "empty",
+            "kosong",
         )
     if info.st_size > max_size:
         return Rejection(
@@ -184,7 +186,7 @@ def prepare(
             f"ukuran {megabytes(info.st_size)} melebihi batas {megabytes(max_size)}; "
             "perkecil berkasnya (kompres PDF/gambar) atau naikkan batas dengan "
             "--maks-mb",
-            "too-large",
+            "terlalu-besar",
         )
     try:
         ftype = detect(path)
@@ -194,11 +196,11 @@ def prepare(
             source,
             "berkas tidak bisa dibaca (izin ditolak); periksa izin "
             "aksesnya atau salin berkasnya ke folder Anda",
-            "unreadable",
+            "tak-terbaca",
         )
     except OSError as exc:
         return Rejection(
-            source, f"berkas tidak bisa dibaca ({exc.strerror}); periksa berkasnya", "unreadable"
+            source, f"berkas tidak bisa dibaca ({exc.strerror}); periksa berkasnya", "tak-terbaca"
         )
     except UnknownType as exc:
         if path.suffix.lower() == ".pdf":
@@ -206,13 +208,13 @@ def prepare(
                 source,
                 "berkas berakhiran .pdf tetapi isinya bukan PDF (rusak "
                 "atau salah nama); buka dan simpan ulang sebagai PDF",
-                "corrupt",
+                "rusak",
             )
         return Rejection(
             source,
             f"jenis berkas tidak didukung: {exc.reason}; simpan sebagai "
             "PDF, DOCX, XLSX, gambar (PNG/JPG) atau teks",
-            "unsupported",
+            "jenis-tak-didukung",
         )
     if sha256 in known:
         return Prepared(
@@ -236,6 +238,7 @@ def prepare(
         extracted.page_count,
         extracted.date,
         known=False,
+        meta_source=extracted.date_source,
     )
 
 

@@ -113,7 +113,7 @@ def state(archive_root: Path) -> IndexState:
 
 
 def entry_count(archive_root: Path) -> int | None:
-    """How many entries the index holds (None when it is unusable), for ``verify --quick``."""
+    """How many entries the index holds (None when it is unusable), for ``verify --cepat``."""
     return SearchIndex(index_dir(archive_root)).doc_count()
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -18,11 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from zi_docs.errors import ToolMissingError, ZiError
+from zi_docs.programs import find_program, install_hint
 
 log = logging.getLogger(__name__)
 
 TESSERACT = "tesseract"
 PDFTOPPM = "pdftoppm"
+"""Keys of :mod:`zi_docs.programs`, which finds the programs (also at Windows install paths)."""
 PREFERRED_LANGUAGE = "ind"
 FALLBACK_LANGUAGE = "eng"
 RENDER_DPI = 200
@@ -48,7 +49,12 @@ class OcrError(ZiError):
 
 
 def tesseract_available() -> bool:
-    return shutil.which(TESSERACT) is not None
+    return find_program(TESSERACT) is not None
+
+
+def _program(name: str) -> str:
+    """The full path of an OCR program (checked to exist before use)."""
+    return find_program(name) or name
 
 
 @lru_cache(maxsize=1)
@@ -60,10 +66,11 @@ def ocr_language() -> str:
     if not tesseract_available():
         raise ToolMissingError(
             "Tesseract OCR tidak terpasang, jadi teks gambar dan hasil pindaian belum dapat dibaca",
-            hint="pasang paket 'tesseract-ocr' dan 'tesseract-ocr-ind', lalu jalankan: "
+            hint=install_hint(TESSERACT, "tesseract-ocr tesseract-ocr-ind")
+            + " (di Windows pilih juga bahasa Indonesian saat memasang), lalu jalankan: "
             "zi-docs archive ocr",
         )
-    listed = _run_tool([TESSERACT, "--list-langs"]).stdout
+    listed = _run_tool([_program(TESSERACT), "--list-langs"]).stdout
     languages = {line.strip() for line in listed.splitlines()[1:]}
     if PREFERRED_LANGUAGE in languages:
         return PREFERRED_LANGUAGE
@@ -93,7 +100,7 @@ def ocr_pdf_page(pdf: Path, page: int, *, sha256: str, cache_dir: Path) -> OcrTe
             prefix = Path(tmp) / "page"
             _run_tool(
                 [
-                    PDFTOPPM,
+                    _program(PDFTOPPM),
                     "-r",
                     str(RENDER_DPI),
                     "-f",
@@ -119,11 +126,11 @@ def _cached(cache_dir: Path, sha256: str, page: int, read: _Reader) -> OcrText:
     target = cache_file(cache_dir, sha256, page, language)
     if target.is_file():
         return OcrText(target.read_text(encoding="utf-8"), language, cached=True)
-    if page and shutil.which(PDFTOPPM) is None:
+    if page and find_program(PDFTOPPM) is None:
         raise ToolMissingError(
             "pdftoppm (poppler-utils) tidak terpasang, halaman PDF hasil pindaian belum dapat "
             "dibaca",
-            hint="pasang paket 'poppler-utils', lalu jalankan: zi-docs archive ocr",
+            hint=install_hint(PDFTOPPM, "poppler-utils") + ", lalu jalankan: zi-docs archive ocr",
         )
     text = read(language)
     _write_atomic(target, text)
@@ -132,7 +139,7 @@ def _cached(cache_dir: Path, sha256: str, page: int, read: _Reader) -> OcrText:
 
 def _tesseract(image: Path, language: str) -> str:
     done = _run_tool(
-        [TESSERACT, str(image), "stdout", "-l", language],
+        [_program(TESSERACT), str(image), "stdout", "-l", language],
         what=f"Tesseract tidak dapat membaca gambar {image.name}",
     )
     return done.stdout.replace("\x0c", "\n").strip()

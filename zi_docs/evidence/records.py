@@ -49,6 +49,8 @@ class StoredFile:
     tags: tuple[IndicatorRef, ...]
     path: Path
     """Where the bytes are stored (read-only)."""
+    draft: bool = False
+    """A live konsep of a generated document (``generate --arsipkan``), not yet signed."""
 
     @property
     def trashed(self) -> bool:
@@ -90,6 +92,8 @@ class EvidenceFile:
     note: str | None = None
     kind: str = ""
     """Type detected from content (``pdf``), used when the name has no extension."""
+    draft: bool = False
+    """A konsep stored by ``generate --arsipkan``: not data dukung until signed."""
 
     @property
     def path(self) -> Path:

@@ -85,6 +85,10 @@ class ObjectStore:
             target.unlink()
         except FileNotFoundError:
             return False
+        except PermissionError:
+            # Windows refuses to delete a read-only file (stored objects are read-only)
+            os.chmod(target, stat.S_IWRITE | stat.S_IREAD)
+            target.unlink()
         _fsync_dir(target.parent)
         return True
 

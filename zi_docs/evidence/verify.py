@@ -20,18 +20,18 @@ from zi_docs.evidence.store import TMP_PREFIX, hash_file
 from zi_docs.findings import Finding, Severity
 
 _WHAT_TO_DO = {
-    "missing": "pulihkan folder archive/ dari cadangan, atau buang catatannya dengan "
+    "hilang": "pulihkan folder archive/ dari cadangan, atau buang catatannya dengan "
     "'zi-docs archive remove' lalu tambahkan ulang berkas aslinya",
-    "mismatch": "berkas tersimpan rusak atau diubah di luar zi-docs; pulihkan dari cadangan "
+    "berubah": "berkas tersimpan rusak atau diubah di luar zi-docs; pulihkan dari cadangan "
     "atau tambahkan ulang berkas aslinya",
-    "size": "berkas tersimpan rusak atau diubah di luar zi-docs; jalankan 'zi-docs archive "
-    "verify' tanpa --quick untuk memastikan",
-    "unexpected": "berkas ini ditaruh di archive/objects/ di luar zi-docs; pindahkan keluar "
+    "ukuran": "berkas tersimpan rusak atau diubah di luar zi-docs; jalankan 'zi-docs archive "
+    "verify' tanpa --cepat untuk memastikan",
+    "tak-terduga": "berkas ini ditaruh di archive/objects/ di luar zi-docs; pindahkan keluar "
     "lalu tambahkan dengan 'zi-docs archive add'",
-    "index-missing": "jalankan 'zi-docs archive reindex'",
-    "index-stale": "jalankan 'zi-docs archive reindex'",
-    "index-unexpected": "jalankan 'zi-docs archive reindex'",
-    "index-unusable": "jalankan 'zi-docs archive reindex --penuh'",
+    "indeks-kurang": "jalankan 'zi-docs archive reindex'",
+    "indeks-usang": "jalankan 'zi-docs archive reindex'",
+    "indeks-berlebih": "jalankan 'zi-docs archive reindex'",
+    "indeks-rusak": "jalankan 'zi-docs archive reindex --penuh'",
 }
 
 
@@ -127,11 +127,11 @@ def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
         rel = _rel(archive, archive.store.path_for(sha))
         if found is None:
             problems.append(
-                Problem("missing", rel, f"berkas tersimpan {name} hilang", sha, sha, None)
+                Problem("hilang", rel, f"berkas tersimpan {name} hilang", sha, sha, None)
             )
         else:
             problems.append(
-                Problem("size", rel, f"ukuran {name} berbeda", sha, str(size), str(found))
+                Problem("ukuran", rel, f"ukuran {name} berbeda", sha, str(size), str(found))
             )
     if progress is not None:
         progress(len(rows), len(rows))
@@ -182,7 +182,7 @@ def _scan_objects(root: Path) -> tuple[dict[str, int], list[Path]]:
 def _unexpected(archive: Archive, odd: list[Path], unknown: set[str]) -> list[Problem]:
     paths = odd + [archive.store.path_for(sha) for sha in unknown]
     return [
-        Problem("unexpected", _rel(archive, path), "berkas tersimpan tidak tercatat di katalog")
+        Problem("tak-terduga", _rel(archive, path), "berkas tersimpan tidak tercatat di katalog")
         for path in paths
     ]
 
@@ -203,7 +203,7 @@ def _hash_all(
         except FileNotFoundError:
             rel = _rel(archive, archive.store.path_for(sha))
             return Problem(
-                "missing",
+                "hilang",
                 rel,
                 f"berkas tersimpan {stored.name} hilang",
                 stored.sha256,
@@ -213,7 +213,7 @@ def _hash_all(
         except OSError as exc:
             rel = _rel(archive, archive.store.path_for(sha))
             return Problem(
-                "missing",
+                "hilang",
                 rel,
                 f"berkas tersimpan {stored.name} tidak bisa dibaca ({exc.strerror})",
                 stored.sha256,
@@ -221,7 +221,7 @@ def _hash_all(
                 None,
             )
         return Problem(
-            "mismatch",
+            "berubah",
             _rel(archive, archive.store.path_for(sha)),
             f"isi {stored.name} tidak cocok: SHA-256 "
             f"seharusnya {stored.sha256[:12]}…, ditemukan {digest[:12]}…",
@@ -276,7 +276,7 @@ def _count_index(entries: int | None, live: int) -> list[Problem]:
         return []
     return [
         Problem(
-            "index-missing" if entries < live else "index-unexpected",
+            "indeks-kurang" if entries < live else "indeks-berlebih",
             "index/",
             f"indeks memuat {entries} entri, katalog {live} berkas",
         )
@@ -284,7 +284,7 @@ def _count_index(entries: int | None, live: int) -> list[Problem]:
 
 
 _UNUSABLE = Problem(
-    "index-unusable", "index/", "indeks pencarian tidak ada, rusak, atau versi skemanya lain"
+    "indeks-rusak", "index/", "indeks pencarian tidak ada, rusak, atau versi skemanya lain"
 )
 
 
@@ -300,13 +300,13 @@ def _check_index(archive: Archive, files: list[_Row]) -> tuple[list[Problem], in
         if stamp is None:
             problems.append(
                 Problem(
-                    "index-missing", "index/", f"{stored.name} belum ada di indeks pencarian", sha
+                    "indeks-kurang", "index/", f"{stored.name} belum ada di indeks pencarian", sha
                 )
             )
         elif stamp != revisions[sha]:
             problems.append(
                 Problem(
-                    "index-stale",
+                    "indeks-usang",
                     "index/",
                     f"entri indeks {stored.name} usang (revisi {stamp}, katalog {revisions[sha]})",
                     sha,
@@ -317,7 +317,7 @@ def _check_index(archive: Archive, files: list[_Row]) -> tuple[list[Problem], in
     for sha in sorted(set(state.stamps) - set(live)):
         problems.append(
             Problem(
-                "index-unexpected",
+                "indeks-berlebih",
                 "index/",
                 f"indeks memuat berkas {sha[:12]}… yang tidak ada (atau ada di tempat sampah)",
                 sha,

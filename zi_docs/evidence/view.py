@@ -31,7 +31,7 @@ def read_view(workspace: Workspace, *, read_only: bool = False) -> ArchiveView:
 
 
 def quick_verify(workspace: Workspace) -> tuple[Finding, ...]:
-    """Integrity findings of ``archive verify --quick`` (sizes, counts, index), codes prefixed
+    """Integrity findings of ``archive verify --cepat`` (sizes, counts, index), codes prefixed
     ``integritas-``. Runs the archive's own verification, which takes its writer lock."""
     report = verify_archive(workspace, quick=True)
     return tuple(replace(f, code=f"integritas-{f.code}") for f in report.findings)
@@ -50,7 +50,7 @@ def sizes_only(files: tuple[EvidenceFile, ...]) -> tuple[Finding, ...]:
                     f"berkas tersimpan {file.name} hilang dari arsip; jalankan 'zi-docs archive "
                     "verify' di ruang kerja itu",
                     file=file.name,
-                    code="integritas-missing",
+                    code="integritas-hilang",
                 )
             )
             continue
@@ -60,7 +60,7 @@ def sizes_only(files: tuple[EvidenceFile, ...]) -> tuple[Finding, ...]:
                     f"ukuran berkas tersimpan {file.name} berubah ({file.size} -> {size} bita); "
                     "jalankan 'zi-docs archive verify' di ruang kerja itu",
                     file=file.name,
-                    code="integritas-size",
+                    code="integritas-ukuran",
                 )
             )
     return tuple(found)

@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from zi_docs.assessment import ScoreReport, score_workspace
+from zi_docs.documents import consistency_findings
 from zi_docs.evidence import ArchiveView, read_view
 from zi_docs.findings import Finding, Severity
+from zi_docs.newunit import example_value_findings
 from zi_docs.submission.completeness import Completeness, assess
 from zi_docs.submission.documents_engine import generator_hint
 from zi_docs.submission.gates import Gates, GateState, evaluate_gates
@@ -28,7 +30,10 @@ class CheckResult:
     rollup: Rollup
     gates: Gates
     findings: tuple[Finding, ...]
-    """Completeness and integrity findings, then one per unmet or unknown gate."""
+    """One per input file that still carries the example unit's values and one per
+    cross-document inconsistency (shown first: those documents are about to be signed),
+    completeness and integrity findings, then one per
+    unmet or unknown gate."""
 
     @property
     def complete(self) -> bool:
@@ -91,5 +96,10 @@ def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) 
         completeness=completeness,
         rollup=rollup,
         gates=gates,
-        findings=(*completeness.findings, *gate_findings(gates)),
+        findings=(
+            *example_value_findings(workspace),
+            *consistency_findings(workspace),
+            *completeness.findings,
+            *gate_findings(gates),
+        ),
     )

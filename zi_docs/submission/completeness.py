@@ -129,14 +129,16 @@ def assess(
 ) -> Completeness:
     """Join catalogue, answers and archive into per-indicator status and findings."""
     findings: list[Finding] = []
-    by_indicator, unknown_tags = _index_tags(catalogue, archive.files)
+    signed = tuple(f for f in archive.files if not f.draft)
+    by_indicator, unknown_tags = _index_tags(catalogue, signed)
+    drafts_by, _unknown = _index_tags(catalogue, tuple(f for f in archive.files if f.draft))
     start, end = window
-    for file in archive.files:
+    for file in signed:
         if not file.tags:
             findings.append(
                 Finding(
                     f"berkas '{file.name}' belum ditandai ke indikator mana pun; tandai dengan "
-                    f"'zi-docs archive tag {file.ref} --indicator ID' atau hapus bila tidak perlu",
+                    f"'zi-docs archive tag {file.ref} --indikator ID' atau hapus bila tidak perlu",
                     Severity.WARNING,
                     file=file.name,
                     code="belum-ditandai",
@@ -166,17 +168,35 @@ def assess(
             )
         )
     statuses = []
+    by_ref = {f.ref: f for f in archive.files}
     for node in catalogue.questions():
         question = score.question(node.id)
         status = _status(catalogue, node, question, by_indicator.get(node.id, {}), hint_for)
         statuses.append(status)
         findings.extend(_indicator_findings(status))
+        drafts = [r for refs in drafts_by.get(node.id, {}).values() for r in refs]
+        if drafts and not status.has_evidence:
+            findings.append(_draft_only(status, [by_ref[r] for r in dict.fromkeys(drafts)]))
     findings.extend(archive.integrity)
     return Completeness(
         indicators=tuple(statuses),
         findings=tuple(findings),
         files={f.ref: f for f in archive.files},
         window=window,
+    )
+
+
+def _draft_only(status: IndicatorStatus, drafts: list[EvidenceFile]) -> Finding:
+    where = f"{status.id} ({status.alias})" if status.alias != status.id else status.id
+    names = ", ".join(f"'{f.label}'" for f in drafts[:3])
+    return Finding(
+        f"hanya ada konsep dokumen yang belum ditandatangani ({names}); konsep tidak dihitung "
+        "sebagai data dukung. Setelah ditandatangani, arsipkan pindaian atau PDF TTE-nya dengan "
+        "'zi-docs archive add BERKAS' (nomornya dicocokkan otomatis, atau pakai --sama-dengan "
+        "NOMOR)",
+        Severity.WARNING,
+        field=where,
+        code="hanya-konsep",
     )
 
 
@@ -279,7 +299,7 @@ def _indicator_findings(status: IndicatorStatus) -> list[Finding]:
             Finding(
                 f"jawaban '{status.answer}' (nilai tertinggi) tanpa data dukung sama sekali; "
                 "penilai akan menurunkannya. Tambahkan bukti dengan 'zi-docs archive add BERKAS "
-                f"--indicator {status.id}'",
+                f"--indikator {status.id}'",
                 Severity.ERROR,
                 field=where,
                 code="tanpa-bukti",

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from zi_docs.angka import angka
+from zi_docs.dates_in_text import MONTHS
 from zi_docs.documents.charts import Bar, bar_chart
 from zi_docs.documents.common import person, unit_context
-from zi_docs.documents.formatting import MONTHS, romawi
+from zi_docs.documents.formatting import romawi
 from zi_docs.documents.inputs import validate_input
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.kinds import rencana_kerja as rk
@@ -83,7 +84,7 @@ def _load_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> dict[str, A
             where,
             f"berkas rencana kerja {shown} tidak ditemukan; perbaiki namanya, atau taruh "
             "berkas rencana kerja di folder yang sama dengan laporan ini",
-            "missing-file",
+            "berkas-tidak-ada",
         )
         return None
     plan: dict[str, Any] | None = None
@@ -115,11 +116,11 @@ def _check_codes(
             ctx.fail(
                 (*path, "realisasi", i, "kode"),
                 f"kegiatan '{code}' tidak ada di {shown}{hint}",
-                "unknown-kegiatan",
+                "kegiatan-tak-dikenal",
             )
         elif code.casefold() in seen:
             ctx.fail(
-                (*path, "realisasi", i, "kode"), f"realisasi '{code}' ditulis dua kali", "duplicate"
+                (*path, "realisasi", i, "kode"), f"realisasi '{code}' ditulis dua kali", "ganda"
             )
         seen.add(code.casefold())
 

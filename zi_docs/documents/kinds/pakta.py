@@ -27,7 +27,7 @@ class _PaktaRecord(Record):
                 (*path, "pegawai"),
                 "isi 'pegawai' (daftar di berkas ini) atau "
                 "'daftar_pegawai' (berkas CSV/XLSX); keduanya kosong",
-                "required",
+                "wajib",
             )
         return result
 

@@ -15,7 +15,7 @@ from zi_docs.catalogue import Catalogue, load_catalogue
 from zi_docs.documents.common import unit_context
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.errors import NotFoundError
-from zi_docs.schema import Choice, Context, Custom, Date, Field, ListOf, Number, Record, Text
+from zi_docs.schema import Choice, Context, Custom, Date, Field, ListOf, Record, Rupiah, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
 
@@ -35,7 +35,7 @@ def catalogue_of(ctx: Context) -> Catalogue:
 
 def _indicator(value: Any, path: PathKey, ctx: Context) -> Any:
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        ctx.fail(path, "harus berupa id indikator LKE, misalnya P.MP.ii.a", "type-text")
+        ctx.fail(path, "harus berupa id indikator LKE, misalnya P.MP.ii.a", "jenis-teks")
         return None
     catalogue = catalogue_of(ctx)
     try:
@@ -45,7 +45,7 @@ def _indicator(value: Any, path: PathKey, ctx: Context) -> Any:
         ctx.fail(
             path,
             f"indikator LKE '{value}' tidak ada dalam katalog {catalogue.id}{hint}",
-            "unknown-indicator",
+            "indikator-tak-dikenal",
         )
         return None
     if node.level not in ("sub", "pertanyaan"):
@@ -53,7 +53,7 @@ def _indicator(value: Any, path: PathKey, ctx: Context) -> Any:
             path,
             f"'{value}' adalah {node.level} ({node.name}); sebutkan sub-komponen "
             "atau pertanyaan LKE, misalnya P.MP.ii.a",
-            "indicator-level",
+            "indikator-tingkat",
         )
         return None
     return node.id
@@ -70,7 +70,7 @@ def _schedule(value: Any, path: PathKey, ctx: Context) -> Any:
         elif isinstance(item, str) and (match := _RANGE.fullmatch(item)):
             low, high = int(match.group(1)), int(match.group(2))
             if low > high:
-                ctx.fail(where, f"rentang '{item}' terbalik; tulis dari kecil ke besar", "range")
+                ctx.fail(where, f"rentang '{item}' terbalik; tulis dari kecil ke besar", "rentang")
             periods.update(range(low, high + 1))
         elif isinstance(item, str) and item.strip().isdigit():
             periods.add(int(item))
@@ -78,7 +78,7 @@ def _schedule(value: Any, path: PathKey, ctx: Context) -> Any:
             ctx.fail(
                 where,
                 f"'{item}' bukan nomor bulan/triwulan; tulis misalnya 3 atau '4-6'",
-                "schedule",
+                "jadwal",
             )
     return sorted(periods)
 
@@ -107,7 +107,7 @@ KEGIATAN = Record(
     Field("penanggung_jawab", Text()),
     Field(
         "anggaran",
-        Number(minimum=0),
+        Rupiah(),
         required=False,
         default=0,
         help="rupiah; 0 atau kosong bila tanpa anggaran",
@@ -139,7 +139,7 @@ def check_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> None:
             ctx.fail(
                 (*path, "kegiatan", i, "kode"),
                 f"kode '{code}' sudah dipakai kegiatan ke-{seen[code.casefold()] + 1}",
-                "duplicate",
+                "ganda",
             )
         elif code:
             seen[code.casefold()] = i
@@ -149,10 +149,10 @@ def check_plan(data: dict[str, Any], path: PathKey, ctx: Context) -> None:
             ctx.fail(
                 (*path, "kegiatan", i, "jadwal"),
                 f"{unit} {', '.join(map(str, wrong))} tidak ada; isi {unit} 1 sampai {last}",
-                "schedule",
+                "jadwal",
             )
         elif not periods and item.get("kegiatan"):
-            ctx.fail((*path, "kegiatan", i, "jadwal"), "jadwal tidak boleh kosong", "schedule")
+            ctx.fail((*path, "kegiatan", i, "jadwal"), "jadwal tidak boleh kosong", "jadwal")
 
 
 SCHEMA = RencanaKerjaRecord(

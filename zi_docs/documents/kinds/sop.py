@@ -16,7 +16,7 @@ from zi_docs.documents.flowchart import FlowStep, Symbol
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.people import SIGNER
 from zi_docs.documents.sop_table import MAX_PELAKSANA, build_flow_table
-from zi_docs.schema import Choice, Context, Date, Field, Integer, ListOf, Record, Text
+from zi_docs.schema import Boolean, Choice, Context, Date, Field, Integer, ListOf, Record, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
 
@@ -92,7 +92,7 @@ def _check_steps(data: dict[str, Any], path: PathKey, ctx: Context) -> None:
     folded = [n.casefold() for n in names]
     for i, name in enumerate(names):
         if folded.index(name.casefold()) != i:
-            ctx.fail((*path, "pelaksana", i), f"pelaksana '{name}' ditulis dua kali", "duplicate")
+            ctx.fail((*path, "pelaksana", i), f"pelaksana '{name}' ditulis dua kali", "ganda")
     steps = [s for s in data.get("langkah") or [] if isinstance(s, dict)]
     count = len(steps)
     if not count:
@@ -106,7 +106,7 @@ def _check_steps(data: dict[str, Any], path: PathKey, ctx: Context) -> None:
             ctx.fail(
                 (*where, "pelaksana"),
                 f"pelaksana '{who}' tidak ada di daftar 'pelaksana'" + hint,
-                "sop-unknown-pelaksana",
+                "sop-pelaksana-tak-dikenal",
             )
         _check_links(step, i, count, where, ctx)
     symbols = [s.get("simbol") for s in steps]
@@ -114,20 +114,20 @@ def _check_steps(data: dict[str, Any], path: PathKey, ctx: Context) -> None:
         ctx.fail(
             (*path, "langkah", 0, "simbol"),
             "langkah pertama harus bersimbol 'mulai'",
-            "sop-no-start",
+            "sop-tanpa-mulai",
         )
     for i, symbol in enumerate(symbols[1:], start=1):
         if symbol == "mulai":
             ctx.fail(
                 (*path, "langkah", i, "simbol"),
                 "hanya langkah pertama yang boleh bersimbol 'mulai'",
-                "sop-start",
+                "sop-mulai",
             )
     if "selesai" not in symbols:
         ctx.fail(
             (*path, "langkah"),
             "tidak ada langkah bersimbol 'selesai'; langkah terakhir biasanya 'simbol: selesai'",
-            "sop-no-end",
+            "sop-tanpa-selesai",
         )
 
 
@@ -142,44 +142,46 @@ def _check_links(step: dict[str, Any], i: int, count: int, where: PathKey, ctx: 
             ctx.fail(
                 (*where, key),
                 "langkah keputusan memakai 'ya' dan 'tidak', bukan 'lanjut'",
-                "sop-branch",
+                "sop-cabang",
             )
         elif symbol != "keputusan" and key in ("ya", "tidak"):
             ctx.fail(
-                (*where, key), f"'{key}' hanya untuk langkah bersimbol 'keputusan'", "sop-branch"
+                (*where, key), f"'{key}' hanya untuk langkah bersimbol 'keputusan'", "sop-cabang"
             )
         elif symbol == "selesai":
             ctx.fail(
-                (*where, key), "langkah 'selesai' tidak punya langkah berikutnya", "sop-branch"
+                (*where, key), "langkah 'selesai' tidak punya langkah berikutnya", "sop-cabang"
             )
         if not 1 <= target <= count:
             ctx.fail(
                 (*where, key),
                 f"langkah {target} tidak ada; SOP ini memiliki langkah 1 sampai {count}",
-                "sop-missing-step",
+                "sop-langkah-tidak-ada",
             )
         elif target == no:
             ctx.fail(
-                (*where, key), f"langkah {no} tidak boleh menuju dirinya sendiri", "sop-self-loop"
+                (*where, key),
+                f"langkah {no} tidak boleh menuju dirinya sendiri",
+                "sop-ke-diri-sendiri",
             )
     if symbol == "keputusan":
         if step.get("tidak") is None:
             ctx.fail(
                 where,
                 "langkah keputusan wajib punya 'tidak' (nomor langkah bila Tidak)",
-                "sop-branch",
+                "sop-cabang",
             )
         elif step.get("tidak") == (step.get("ya") or no + 1):
             ctx.fail(
-                (*where, "tidak"), "cabang 'ya' dan 'tidak' menuju langkah yang sama", "sop-branch"
+                (*where, "tidak"), "cabang 'ya' dan 'tidak' menuju langkah yang sama", "sop-cabang"
             )
         if step.get("ya") is None and no == count:
-            ctx.fail(where, "langkah keputusan terakhir wajib punya 'ya'", "sop-branch")
+            ctx.fail(where, "langkah keputusan terakhir wajib punya 'ya'", "sop-cabang")
     elif symbol in ("mulai", "proses") and step.get("lanjut") is None and no == count:
         ctx.fail(
             (*where, "simbol"),
             "langkah terakhir harus bersimbol 'selesai' atau punya 'lanjut'",
-            "sop-no-end",
+            "sop-tanpa-selesai",
         )
 
 
@@ -195,6 +197,20 @@ SCHEMA = SopRecord(
     ),
     Field("tanggal_pembuatan", Date()),
     Field("tanggal_revisi", Date(), required=False),
+    Field(
+        "merevisi",
+        Text(),
+        required=False,
+        default="",
+        help="nomor/nama SOP yang direvisi (bila SOP ini hasil perbaikan)",
+    ),
+    Field(
+        "inovasi",
+        Boolean(),
+        required=False,
+        default=False,
+        help="true bila SOP ini hasil inovasi unit kerja",
+    ),
     Field("tanggal_efektif", Date()),
     Field(
         "disahkan_oleh",
@@ -289,4 +305,5 @@ KIND = DocumentKind(
     build_context=build_context,
     example_input="sop-pelayanan-perizinan.yaml",
     output_name=output_name,
+    conditions={"sop-perbaikan": ("merevisi", "tanggal_revisi"), "sop-inovasi": ("inovasi",)},
 )

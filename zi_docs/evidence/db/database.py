@@ -138,9 +138,22 @@ class ArchiveDb:
             f"SELECT sha256, name FROM names{only} ORDER BY rowid", sub_args
         ):
             names.setdefault(sha, []).append(name)
-        return [self._row(r, tags.get(r["sha256"], []), names.get(r["sha256"], [])) for r in rows]
+        drafts = {
+            str(d[0])
+            for d in self._conn.execute(
+                f"SELECT sha256 FROM drafts{only}{' AND' if only else ' WHERE'} "
+                "superseded_by IS NULL",
+                sub_args,
+            )
+        }
+        return [
+            self._row(r, tags.get(r["sha256"], []), names.get(r["sha256"], []), drafts)
+            for r in rows
+        ]
 
-    def _row(self, r: sqlite3.Row, tags: list[IndicatorRef], names: list[str]) -> StoredFile:
+    def _row(
+        self, r: sqlite3.Row, tags: list[IndicatorRef], names: list[str], drafts: set[str]
+    ) -> StoredFile:
         sha = r["sha256"]
         return StoredFile(
             sha256=sha,
@@ -161,6 +174,7 @@ class ArchiveDb:
             revision=r["revision"],
             tags=tuple(sorted(tags)),
             path=self.store.path_for(sha),
+            draft=sha in drafts,
         )
 
     def text(self, sha256: str) -> str:

@@ -41,6 +41,7 @@ def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
             "SELECT sha256, size, name, title, doc_date, notes, kind FROM files "
             "WHERE trashed_at IS NULL ORDER BY added_at, name"
         ).fetchall()
+        drafts = _drafts(conn)
     except sqlite3.Error as exc:
         raise WorkspaceError(
             f"katalog arsip {path} tidak dapat dibaca ({exc})", hint=_HINT
@@ -73,6 +74,16 @@ def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
                 day,
                 notes or None,
                 kind or "",
+                sha in drafts,
             )
         )
     return tuple(result)
+
+
+def _drafts(conn: sqlite3.Connection) -> frozenset[str]:
+    """The live konsep (a database older than version 3 has none)."""
+    try:
+        rows = conn.execute("SELECT sha256 FROM drafts WHERE superseded_by IS NULL").fetchall()
+    except sqlite3.OperationalError:
+        return frozenset()
+    return frozenset(str(r[0]) for r in rows)

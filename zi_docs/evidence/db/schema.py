@@ -6,8 +6,9 @@ import sqlite3
 
 from zi_docs.evidence.numbers import own_number
 
-SCHEMA_VERSION = 2
-"""2: ``numbers`` (each file's own document number, for matching signed scans)."""
+SCHEMA_VERSION = 3
+"""2: ``numbers`` (each file's own document number, for matching signed scans).
+3: ``drafts`` (documents archived by ``generate --arsipkan`` as konsep, until signed)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,6 +59,12 @@ CREATE TABLE IF NOT EXISTS numbers (
     PRIMARY KEY (sha256, number)
 );
 CREATE INDEX IF NOT EXISTS numbers_number ON numbers (number);
+CREATE TABLE IF NOT EXISTS drafts (
+    sha256 TEXT PRIMARY KEY REFERENCES files(sha256) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    superseded_by TEXT
+);
+CREATE INDEX IF NOT EXISTS drafts_key ON drafts (key);
 CREATE TABLE IF NOT EXISTS pending_objects (sha256 TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS pending_index (sha256 TEXT PRIMARY KEY);
 """

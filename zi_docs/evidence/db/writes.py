@@ -135,6 +135,59 @@ class Transaction:
     def untrash(self, sha256: str) -> None:
         self._conn.execute("UPDATE files SET trashed_at=NULL WHERE sha256=?", (sha256,))
 
+    # ---- konsep (generated drafts) --------------------------------------------------------
+    def mark_draft(self, sha256: str, key: str) -> tuple[list[str], str | None]:
+        """Record ``sha256`` as the konsep of the generated document ``key`` (kind and output
+        name). The previous live konsep of the same document goes to the trash (replaced,
+        not copied). When a signed version with the same own number is already archived,
+        the new konsep is superseded at once. Returns (replaced konsep, signed version)."""
+        replaced = [
+            str(row[0])
+            for row in self._conn.execute(
+                "SELECT d.sha256 FROM drafts d JOIN files f ON f.sha256 = d.sha256 "
+                "WHERE d.key=? AND d.sha256<>? AND d.superseded_by IS NULL "
+                "AND f.trashed_at IS NULL",
+                (key, sha256),
+            )
+        ]
+        for old in replaced:
+            self.trash(old)
+            self.log("ganti-konsep", old, f"konsep {key} diganti konsep baru {sha256[:12]}")
+        self._conn.execute("INSERT OR REPLACE INTO drafts VALUES (?, ?, NULL)", (sha256, key))
+        signed = self._conn.execute(
+            "SELECT n2.sha256 FROM numbers n1 JOIN numbers n2 ON n2.number = n1.number "
+            "JOIN files f ON f.sha256 = n2.sha256 LEFT JOIN drafts d ON d.sha256 = n2.sha256 "
+            "WHERE n1.sha256=? AND n2.sha256<>? AND f.trashed_at IS NULL AND d.sha256 IS NULL",
+            (sha256, sha256),
+        ).fetchone()
+        if signed is not None:
+            self._supersede(sha256, str(signed[0]))
+        return replaced, str(signed[0]) if signed else None
+
+    def supersede_drafts(self, sha256: str, number: str) -> list[str]:
+        """The signed version ``sha256`` (a scan or TTE PDF numbered ``number``) supersedes
+        every live konsep with that own number: each leaves the live archive (to the trash,
+        recoverable) and records what replaced it. Returns the konsep superseded."""
+        if self._conn.execute("SELECT 1 FROM drafts WHERE sha256=?", (sha256,)).fetchone():
+            return []
+        drafts = [
+            str(row[0])
+            for row in self._conn.execute(
+                "SELECT d.sha256 FROM drafts d JOIN numbers n ON n.sha256 = d.sha256 "
+                "JOIN files f ON f.sha256 = d.sha256 WHERE n.number=? AND d.sha256<>? "
+                "AND d.superseded_by IS NULL AND f.trashed_at IS NULL",
+                (number, sha256),
+            )
+        ]
+        for draft in drafts:
+            self._supersede(draft, sha256)
+        return drafts
+
+    def _supersede(self, draft: str, signed: str) -> None:
+        self._conn.execute("UPDATE drafts SET superseded_by=? WHERE sha256=?", (signed, draft))
+        self.trash(draft)
+        self.log("konsep-diganti", draft, f"diganti versi bertanda tangan {signed[:12]}")
+
     def delete_file(self, sha256: str) -> None:
         """The record and everything hanging off it (tags, names, text, numbers)."""
         self._conn.execute("DELETE FROM files WHERE sha256=?", (sha256,))

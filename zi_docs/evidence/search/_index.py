@@ -127,7 +127,7 @@ class SearchIndex:
         return stamps
 
     def doc_count(self) -> int | None:
-        """Number of entries, for ``verify --quick`` (None when the index is unusable)."""
+        """Number of entries, for ``verify --cepat`` (None when the index is unusable)."""
         if self.state() != "ok":
             return None
         return int(tantivy.Index.open(str(self.path)).searcher().num_docs)
