@@ -57,6 +57,7 @@ ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "zi_docs.spreadsheet",
             f"{DOCUMENTS}.staff_list",
             "zi_docs.evidence.textfiles",
+            "zi_docs.evaluation.sheet_read",
             "zi_docs.surveys.reader",  # reading survey exports (read-only, streamed)
         ),
     ),

@@ -29,6 +29,9 @@ INDONESIAN = {
     "semua", "senyap",
     "singkatan", "situs", "tahun", "tanggal", "target", "telepon", "terpisah", "timpa", "unit",
     "urut", "verifikasi", "versi", "ya",
+    # evaluation layers, workbook import, tindak lanjut
+    "asal", "baru", "bukti", "jawaban", "keterangan", "kolom", "lapis", "pemilik", "penilai",
+    "putaran", "status", "sumber", "terbuka",
 }  # fmt: skip
 ENGLISH = {"indicator", "item", "untagged", "limit", "quick", "all", "out", "output", "dry",
            "run", "workspace", "version", "verbose", "quiet", "force", "overwrite", "same",

@@ -61,9 +61,9 @@ def test_score_xlsx_has_the_official_columns(run_cli: Any, tmp_path: Path) -> No
     assert "Kertas kerja LKE ditulis ke" in result.output
     book = openpyxl.load_workbook(target)
     sheet = book["LKE"]
-    header = [c.value for c in sheet[1]]
+    header = [c.value for c in sheet[3]]
     assert (
-        header
+        header[:8]
         == list(HEADER)
         == [
             "Penilaian",
@@ -76,10 +76,18 @@ def test_score_xlsx_has_the_official_columns(run_cli: Any, tmp_path: Path) -> No
             "Catatan",
         ]
     )
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert header[8:] == ["Daftar Bukti Dukung", *["Jawaban", "Nilai", "%", "Catatan"] * 2]
+    assert str(sheet["E1"].value).startswith("Sidik jawaban: sha256:")
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     assert rows[0][:2] == ["A. PENGUNGKIT", 60]
     question = next(r for r in rows if str(r[0]).startswith("b. Penentuan anggota Tim"))
-    assert question[4] == "B" and question[5] == 0.5
+    row = 4 + rows.index(question)
+    assert question[4] == "B"
+    assert (
+        question[5]
+        == f'=IF(E{row}="","",IF(E{row}="A",1.0,IF(E{row}="B",0.5,IF(E{row}="C",0.0,""))))'
+    )
+    assert question[9] is None and question[10].startswith(f'=IF(J{row}="","",')
     assert question[7] == "Anggota tim ditunjuk pimpinan; mekanisme seleksi belum tertulis"
     count = next(r for r in rows if r[3] == "pelanggaran_tahun_sebelumnya")
     assert count[4] == 8
@@ -150,7 +158,7 @@ def test_demo_step_writes_json_and_workbook(workspace: Workspace) -> None:
     assert json.loads(paths[0].read_text(encoding="utf-8"))["total"] == pytest.approx(
         79.55780890804598, rel=1e-12
     )
-    assert openpyxl.load_workbook(paths[1])["LKE"]["A1"].value == "Penilaian"
+    assert openpyxl.load_workbook(paths[1])["LKE"]["A3"].value == "Penilaian"
     assert messages == [
         "Penilaian mandiri: total 79,56; Menuju WBK: memenuhi (gabungan), belum memenuhi (terpisah)"
     ]

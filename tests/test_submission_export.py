@@ -153,8 +153,16 @@ def test_export_layout_bag_and_links(workspace: Workspace, tmp_path: Path) -> No
     from openpyxl import load_workbook
 
     sheet = load_workbook(bag_dir / "data" / "Penilaian Mandiri LKE.xlsx")["LKE"]
-    notes = [str(c.value) for c in sheet["H"] if c.value and "Data dukung:" in str(c.value)]
-    assert len(notes) == 3 and any("A.I.1.i.a Notulen rapat (2).pdf" in n for n in notes)
+    assert sheet["I3"].value == "Daftar Bukti Dukung"
+    listed = [str(c.value) for c in sheet["I"][3:] if c.value]
+    assert len(listed) == 3 and any("A.I.1.i.a Notulen rapat (2).pdf" in n for n in listed)
+    assert str(sheet["E1"].value).startswith("Sidik bundel: sha256:")
+    groups = [c.value for c in sheet[2] if c.value]
+    assert groups == [
+        "Penilaian Mandiri (Unit)",
+        "TPI Unit Kerja / Kanwil (tpi-unit)",
+        "TPI Inspektorat / Itjen (inspektorat)",
+    ]
 
 
 def test_bag_fails_after_a_byte_changes_and_verify_names_it(

@@ -495,3 +495,71 @@ def hanging_list(
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
+
+
+# ---- report pieces (chapter headings, loop lists and tables) --------------------------------
+def heading(doc: object, text: str) -> None:
+    """A centred bold chapter heading kept with what follows."""
+    paragraph(doc, text, bold=True, align="center", space_after=6, keep_next=True)
+
+
+def subheading(doc: object, text: str) -> None:
+    """A bold section heading kept with what follows."""
+    paragraph(doc, text, bold=True, space_after=3, keep_next=True)
+
+
+def numbered(doc: object, key: str) -> None:
+    """A ``{%p for %}`` numbered list of the texts in ``key``."""
+    paragraph(doc, f"{{%p for x in {key} %}}")
+    paragraph(doc, "{{ loop.index }}.\t{{ x }}", hanging_mm=7, space_after=2, align="justify")
+    paragraph(doc, "{%p endfor %}")
+
+
+def paragraphs(doc: object, key: str) -> None:
+    """A ``{%p for %}`` run of justified, first-line-indented paragraphs."""
+    paragraph(doc, f"{{%p for x in {key} %}}")
+    paragraph(
+        doc, "{{ x }}", space_after=6, align="justify"
+    ).paragraph_format.first_line_indent = Mm(10)
+    paragraph(doc, "{%p endfor %}")
+
+
+def loop_table(
+    doc: object,
+    headers: list[tuple[str, float]],
+    cells: list[str],
+    loop: str,
+    *,
+    group: tuple[str, str] | None = None,
+    size: float = 9.0,
+) -> None:
+    """Header row, optional group row (``{%tr for g in ... %}`` + title), then item rows."""
+    widths = [w for _h, w in headers]
+    rows = 4 + (3 if group else 0)
+    table = doc.add_table(rows=rows, cols=len(widths))  # type: ignore[attr-defined]
+    fixed_grid(table, widths, center=True)
+    borders(table)
+    table_margins(table, top=0.5, bottom=0.5, left=1.2, right=1.2)
+    head = table.rows[0]
+    repeat_header(head)
+    for cell, (title, _w) in zip(head.cells, headers, strict=True):
+        cell_text(cell, title, bold=True, size=size, align="center")
+        shade(cell)
+        valign(cell)
+    index = 1
+    if group:
+        cell_text(merge(table.rows[1], 0, len(widths) - 1), f"{{%tr for g in {group[0]} %}}")
+        title = merge(table.rows[2], 0, len(widths) - 1)
+        cell_text(title, group[1], bold=True, size=size)
+        shade(title, "F2F2F2")
+        index = 3
+    cell_text(merge(table.rows[index], 0, len(widths) - 1), f"{{%tr for k in {loop} %}}")
+    body = table.rows[index + 1]
+    cant_split(body)
+    for cell, text in zip(body.cells, cells, strict=True):
+        cell_text(cell, text, size=size, align="center" if text.endswith("no }}") else "left")
+    cell_text(merge(table.rows[index + 2], 0, len(widths) - 1), "{%tr endfor %}")
+    if group:
+        cell_text(merge(table.rows[index + 3], 0, len(widths) - 1), "{%tr endfor %}")
+    set_cell_widths(table, widths)
+    paragraph(doc, "", space_after=6)

@@ -18,6 +18,7 @@ from zi_docs.angka import angka
 from zi_docs.assessment import SCORE_JSON, WORKBOOK, report_to_dict, score_workspace, write_workbook
 from zi_docs.documents import OUTPUT_FOLDER, find_soffice, generate_all
 from zi_docs.errors import WorkspaceError
+from zi_docs.evaluation import answers_fingerprint, evaluator_groups
 from zi_docs.evidence import DB_FILE, add_files, install_example_archive, verify_archive
 from zi_docs.evidence import search as search_archive
 from zi_docs.outputs import output_folder
@@ -166,7 +167,12 @@ def score_step(workspace: Workspace, progress: Progress) -> Outputs:
     json_path.write_text(
         json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    xlsx_path = write_workbook(report, workspace.out_dir / WORKBOOK)
+    xlsx_path = write_workbook(
+        report,
+        workspace.out_dir / WORKBOOK,
+        layers=evaluator_groups(workspace),
+        fingerprint=answers_fingerprint(workspace, report.answers_file),
+    )
     verdict = report.verdict(report.target)
     state = ", ".join(
         f"{'memenuhi' if ok else 'belum memenuhi'} ({reading})"

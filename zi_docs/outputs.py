@@ -27,3 +27,23 @@ def output_folder(folder: Path) -> Path:
             hint="periksa izin tulis folder itu, atau pilih jalur keluaran lain",
         ) from None
     return folder
+
+
+def write_text_atomic(target: Path, text: str) -> Path:
+    """Write ``text`` (UTF-8) to ``target`` all or nothing: a temporary file in the same
+    folder, flushed and fsynced, then moved over ``target`` with ``os.replace``."""
+    import os
+    import tempfile
+
+    output_folder(target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

@@ -35,6 +35,11 @@ RANKS = "pangkat-golongan.yaml"
 PROGRAMS = "program-luar.yaml"
 """External programs (LibreOffice, Tesseract, pdftoppm): env variables, names, Windows paths."""
 
+LAYERS = "lapis-evaluasi.yaml"
+"""The default evaluator layers (empty column groups of the LKE workbook)."""
+FOLLOW_UP = "tindak-lanjut.yaml"
+"""Statuses and sources of the follow-up register, and the P.MP.iii.c suggestion rule."""
+
 NAMES = (
     TEMPLATES,
     EXAMPLE_WORKSPACE,
@@ -47,6 +52,8 @@ NAMES = (
     RANKS,
     PROGRAMS,
     SURVEYS,
+    LAYERS,
+    FOLLOW_UP,
 )
 
 

@@ -57,14 +57,22 @@ class Sheet:
     """1-based columns whose text wraps (with ``aligned``)."""
     number_columns: frozenset[int] | None = None
     """1-based columns shown with two decimals; ``None``: every float cell."""
+    merges: Sequence[tuple[int, int, int, int]] = ()
+    """(first row, first column, last row, last column) of cells shown as one."""
 
 
-def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
-    """Write ``sheets`` in order to ``path`` (parent folders created) and return it."""
+def write_workbook(path: Path, sheets: Sequence[Sheet], *, recalculate: bool = False) -> Path:
+    """Write ``sheets`` in order to ``path`` (parent folders created) and return it.
+
+    Values that are strings starting with ``=`` are formulas; with ``recalculate`` the file
+    asks Excel and LibreOffice to compute every formula when it is opened (openpyxl stores
+    none of their results)."""
     book = Workbook()
     book.remove(book.active)
     for spec in sheets:
         _fill(book.create_sheet(spec.title), spec)
+    if recalculate:
+        book.calculation.fullCalcOnLoad = True
     output_folder(path.parent)
     book.save(path)
     return path
@@ -82,6 +90,10 @@ def _fill(sheet: Worksheet, spec: Sheet) -> None:
         sheet.append(list(row.values))
         if row.values:
             _style(sheet, sheet.max_row, spec, row)
+    for first_row, first_col, last_row, last_col in spec.merges:
+        sheet.merge_cells(
+            start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col
+        )
     for column, width in spec.widths.items():
         sheet.column_dimensions[column].width = width
     if spec.freeze:

@@ -221,6 +221,16 @@ class Workspace:
         return self.root / "out"
 
     @property
+    def layers_dir(self) -> Path:
+        """Evaluation layers (``lapis/NAMA.yaml``): the evaluators' answers and rounds."""
+        return self.root / LAYERS_DIR
+
+    @property
+    def followup_file(self) -> Path:
+        """The follow-up register (``tindak-lanjut.yaml``)."""
+        return self.root / "tindak-lanjut.yaml"
+
+    @property
     def reference_answers_file(self) -> Path:
         """Last year's answers, kept read-only as a reference layer (``init --dari``)."""
         return self.root / LAYERS_DIR / PREVIOUS_YEAR_LAYER

@@ -10,9 +10,22 @@ from typing import TYPE_CHECKING
 from zi_docs import _lazy
 
 if TYPE_CHECKING:
-    from zi_docs.assessment.answers import Answer, AnswerSet, load_answers, parse_answers
+    from zi_docs.assessment.answer_values import parse_value
+    from zi_docs.assessment.answers import (
+        Answer,
+        AnswerSet,
+        answer_of,
+        load_answers,
+        parse_answers,
+    )
     from zi_docs.assessment.gaps import Gap, RuleEffect
-    from zi_docs.assessment.report import SCORE_JSON, WORKBOOK, ScoreReport, score_workspace
+    from zi_docs.assessment.report import (
+        SCORE_JSON,
+        WORKBOOK,
+        ScoreReport,
+        score_answer_set,
+        score_workspace,
+    )
     from zi_docs.assessment.scoring import (
         AreaScore,
         NodeScore,
@@ -21,7 +34,7 @@ if TYPE_CHECKING:
         Score,
         score_answers,
     )
-    from zi_docs.assessment.verdict import RuleResult, Verdict
+    from zi_docs.assessment.verdict import RuleResult, Verdict, subject_label
     from zi_docs.assessment.views import report_to_dict
     from zi_docs.assessment.workbook import write_workbook
 
@@ -41,11 +54,15 @@ _HOMES = {
     "ScoreReport": "report",
     "Verdict": "verdict",
     "WORKBOOK": "report",
+    "answer_of": "answers",
     "load_answers": "answers",
     "parse_answers": "answers",
+    "parse_value": "answer_values",
     "report_to_dict": "views",
+    "score_answer_set": "report",
     "score_answers": "scoring",
     "score_workspace": "report",
+    "subject_label": "verdict",
     "write_workbook": "workbook",
 }
 _lazy.door(__name__, _HOMES)
@@ -65,10 +82,14 @@ __all__ = [
     "Score",
     "ScoreReport",
     "Verdict",
+    "answer_of",
     "load_answers",
     "parse_answers",
+    "parse_value",
     "report_to_dict",
+    "score_answer_set",
     "score_answers",
     "score_workspace",
+    "subject_label",
     "write_workbook",
 ]

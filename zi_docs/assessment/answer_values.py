@@ -17,7 +17,7 @@ from zi_docs.schema import did_you_mean
 Report = Callable[..., None]
 """``report(message, code, *sub_path)``."""
 
-ANSWER_KEYS = ("jawaban", "catatan", "input", "persen", "indeks", "sumber")
+ANSWER_KEYS = ("jawaban", "catatan", "input", "persen", "indeks", "sumber", "bukti")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class AnswerValue:
     note: str | None = None
     source: str | None = None
     """Where the value comes from (``sumber``), e.g. the survey an index was computed from."""
+    evidence: tuple[str, ...] = ()
+    """Evidence names or links given with the answer (``bukti``), as written."""
 
 
 def allowed_values(node: Node, catalogue: Catalogue) -> str:
@@ -85,6 +87,10 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
             "sumber harus berupa teks, mis. berkas survei dan metodenya", "jawaban-sumber", "sumber"
         )
         ok = False
+    evidence = raw.get("bukti")
+    if evidence is not None and not _texts(evidence):
+        report("bukti harus berupa daftar nama berkas atau tautan (teks)", "jawaban-bukti", "bukti")
+        ok = False
     given = [k for k in ("jawaban", "input", "persen", "indeks") if raw.get(k) is not None]
     if len(given) > 1:
         report(
@@ -101,6 +107,16 @@ def parse_value(raw: Any, node: Node, catalogue: Catalogue, report: Report) -> A
         value,
         note=None if note is None else " ".join(str(note).split()),
         source=None if source is None else " ".join(str(source).split()),
+        evidence=tuple(str(e).strip() for e in (evidence or ())),
+    )
+
+
+def _texts(value: Any) -> bool:
+    """A non-empty list of non-empty scalars."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, (str, int, float)) and str(v).strip() for v in value)
     )
 
 

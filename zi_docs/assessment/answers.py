@@ -8,6 +8,7 @@ Accepted shape (other tools write it too)::
       P.MP.i.b: {jawaban: B, catatan: "..."}          # aliases accepted
       A.II.1.i.a: {input: {jumlah_agen_perubahan: 10, jumlah_perubahan_dibuat: 8}}
       A.II.3.iii.a: {persen: 75}
+      A.I.1.ii.a: {jawaban: Ya, bukti: [Rencana Kerja.pdf, "https://..."]}  # evidence refs
       A.I.2.i.a:                                      # empty: unanswered (counts as zero)
     hasil:
       B.I.a: 3.65
@@ -69,6 +70,8 @@ class Answer:
     """The ``catatan`` written with the answer."""
     source: str | None = None
     """The ``sumber`` written with the answer (provenance of a survey index)."""
+    evidence: tuple[str, ...] = ()
+    """Evidence names or links written with the answer (``bukti``)."""
     line: int | None = None
     """Line of the answer in the answers file."""
 
@@ -236,10 +239,11 @@ class _Parser:
         value = parse_value(raw, node, self.catalogue, report)
         if value is None:
             return
-        self.answers[node.id] = _answer(node, key, value, self.doc.line_of(path))
+        self.answers[node.id] = answer_of(node, key, value, self.doc.line_of(path))
 
 
-def _answer(node: Node, key: str, value: AnswerValue, line: int | None) -> Answer:
+def answer_of(node: Node, key: str, value: AnswerValue, line: int | None = None) -> Answer:
+    """The :class:`Answer` of a validated value, written under ``key`` at ``line``."""
     return Answer(
         question_id=node.id,
         written_id=key,
@@ -249,5 +253,6 @@ def _answer(node: Node, key: str, value: AnswerValue, line: int | None) -> Answe
         index=value.index,
         note=value.note,
         source=value.source,
+        evidence=value.evidence,
         line=line,
     )

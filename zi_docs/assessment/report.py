@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi_docs.assessment.answers import load_answers
+from zi_docs.assessment.answers import AnswerSet, load_answers
 from zi_docs.assessment.gaps import Gap, analyse
 from zi_docs.assessment.scoring import Score, score_answers
 from zi_docs.assessment.verdict import Verdict, evaluate_all, measures_of
@@ -35,6 +35,8 @@ class ScoreReport:
     gaps: tuple[Gap, ...]
     """Improvements, best first, against the failed rules of ``target``."""
     warnings: tuple[Finding, ...] = ()
+    layer: str | None = None
+    """The evaluation layer scored (``tpi-unit``), or ``None`` for the unit's own answers."""
 
     @property
     def pengungkit(self) -> float:
@@ -68,6 +70,18 @@ def score_workspace(
     catalogue = workspace.catalogue
     path = answers_path or workspace.answers_file
     answers = load_answers(path, catalogue, display=workspace.display(path))
+    return score_answer_set(workspace, answers, predicate=predicate)
+
+
+def score_answer_set(
+    workspace: Workspace,
+    answers: AnswerSet,
+    *,
+    predicate: str | None = None,
+    layer: str | None = None,
+) -> ScoreReport:
+    """Score validated answers (the unit's, or an evaluation layer's) of ``workspace``."""
+    catalogue = workspace.catalogue
     score = score_answers(catalogue, answers)
     verdicts = evaluate_all(catalogue, measures_of(score))
     profile = workspace.profile
@@ -83,4 +97,5 @@ def score_workspace(
         verdicts=verdicts,
         gaps=analyse(catalogue, score, analysed),
         warnings=answers.warnings,
+        layer=layer,
     )

@@ -165,3 +165,9 @@ def _area_rule(rule: ThresholdRule, m: Measures) -> list[RuleResult]:
         for p in a.parts
     ]
     return combined + separate
+
+
+def subject_label(subject: str | None) -> str:
+    """An area rule's subject as a reader writes it: ``SDM reform`` -> ``SDM Reform``."""
+    code, _, part = (subject or "").partition(" ")
+    return f"{code} {part.capitalize()}".strip()

@@ -25,6 +25,7 @@ def report_to_dict(report: ScoreReport) -> dict[str, Any]:
         },
         "katalog": report.catalogue.id,
         "berkas_jawaban": report.answers_file,
+        "lapis": report.layer,
         "unit": report.unit_name,
         "tahun": report.year,
         "target_predikat": report.target,

@@ -10,6 +10,8 @@ import click
 from zi_docs import __version__
 from zi_docs.cli import archive as _archive
 from zi_docs.cli import documents as _documents
+from zi_docs.cli import evaluation as _evaluation
+from zi_docs.cli import followup as _followup
 from zi_docs.cli import submission as _submission
 from zi_docs.cli import survey as _survey
 from zi_docs.cli._base import AliasedOption, RootGroup, option, workspace_dir_option
@@ -63,6 +65,8 @@ for _command in (
     *_documents.COMMANDS,
     *_archive.COMMANDS,
     *_submission.COMMANDS,
+    *_evaluation.COMMANDS,
+    *_followup.COMMANDS,
     *_survey.COMMANDS,
 ):
     cli.add_command(_command)

@@ -149,3 +149,12 @@ def search(workspace: Workspace, teks: tuple[str, ...], as_json: bool) -> None:
         text = textwrap.shorten(node.name, 66, placeholder=" …")
         click.echo(f"{node.id:<14} {catalogue.short_alias(node):<12} {text}  [{where}]")
     click.echo(f"\n{len(hits)} indikator menyebut '{query}'.")
+
+
+def _register_import() -> None:
+    from zi_docs.cli.evaluation import impor
+
+    lke.add_command(impor)
+
+
+_register_import()

@@ -39,10 +39,18 @@ _PARTS = ("pemenuhan", "reform")
     show_default=True,
     help="Jumlah celah terbesar yang ditampilkan.",
 )
+@click.option(
+    "--lapis",
+    default=None,
+    metavar="NAMA",
+    help="Nilai lapis evaluasi NAMA (lapis/NAMA.yaml, jawaban terakhir setiap butir), "
+    "bukan jawaban unit.",
+)
 @workspace_option
 def score(
     workspace: Workspace,
     berkas: Path | None,
+    lapis: str | None,
     as_json: bool,
     xlsx: Path | None,
     predikat: str | None,
@@ -59,9 +67,26 @@ def score(
     butir yang belum dijawab ke jawaban terbaik), diurutkan menurut tambahan nilai total.
     Jawaban yang tidak sah dilaporkan sekaligus dengan nomor barisnya (kode keluar 1).
     """
-    report = assessment.score_workspace(workspace, berkas, predicate=predikat)
+    if lapis is not None and berkas is not None:
+        raise click.UsageError("BERKAS tidak dapat dipakai bersama --lapis")
+    if lapis is not None:
+        from zi_docs.evaluation import load_layer
+
+        layer = load_layer(workspace, lapis)
+        report = assessment.score_answer_set(
+            workspace, layer.answer_set(), predicate=predikat, layer=lapis
+        )
+    else:
+        report = assessment.score_workspace(workspace, berkas, predicate=predikat)
     if xlsx is not None:
-        written = assessment.write_workbook(report, xlsx)
+        from zi_docs.evaluation import answers_fingerprint, evaluator_groups
+
+        written = assessment.write_workbook(
+            report,
+            xlsx,
+            layers=evaluator_groups(workspace, without=lapis),
+            fingerprint=answers_fingerprint(workspace, report.answers_file),
+        )
         click.echo(f"Kertas kerja LKE ditulis ke {shown(workspace, written)}", err=as_json)
     if as_json:
         emit_json(assessment.report_to_dict(report))
@@ -83,7 +108,8 @@ def _pair(value: float, weight: float) -> str:
 def _print_table(report: assessment.ScoreReport) -> None:
     score = report.score
     answered = len(score.questions) - len(score.unanswered)
-    click.secho(f"Penilaian mandiri LKE · {report.unit_name} ({report.year})", bold=True)
+    title = f"Penilaian LKE lapis '{report.layer}'" if report.layer else "Penilaian mandiri LKE"
+    click.secho(f"{title} · {report.unit_name} ({report.year})", bold=True)
     click.echo(
         f"Katalog {report.catalogue.id} · jawaban {report.answers_file} · "
         f"{answered} dari {len(score.questions)} butir dijawab"
@@ -141,7 +167,8 @@ def _print_verdict(report: assessment.ScoreReport, verdict: assessment.Verdict) 
         label = f"Setiap area ≥ {angka(percent, 0)}% bobot (tafsir {result.reading})"
         detail = (
             "; ".join(
-                f"{_subject(r.subject)} {angka(r.value)} < {angka(r.minimum)}" for r in failed
+                f"{assessment.subject_label(r.subject)} {angka(r.value)} < {angka(r.minimum)}"
+                for r in failed
             )
             if failed
             else f"semua {len(group)} nilai memenuhi"
@@ -149,11 +176,6 @@ def _print_verdict(report: assessment.ScoreReport, verdict: assessment.Verdict) 
         _rule_line(not failed, label, detail)
     if verdict.prerequisite:
         click.echo(f"  Prasyarat (tidak diperiksa zi-docs): {verdict.prerequisite}")
-
-
-def _subject(subject: str | None) -> str:
-    code, _, part = (subject or "").partition(" ")
-    return f"{code} {part.capitalize()}".strip()
 
 
 def _rule_line(passed: bool, label: str, detail: str) -> None:
@@ -177,7 +199,7 @@ def _print_gaps(report: assessment.ScoreReport, count: int) -> None:
         click.echo(f"{rank:>3}. {gap.alias:<13}{text:<41}{change:<16}+{angka(gap.points)}")
         for effect in gap.helps:
             subject = (
-                f"area {_subject(effect.subject)} (tafsir {effect.reading})"
+                f"area {assessment.subject_label(effect.subject)} (tafsir {effect.reading})"
                 if effect.reading
                 else effect.code
             )

@@ -185,7 +185,8 @@ def export(
 
     Isinya: index.html yang bisa dibuka tanpa internet (pohon LKE, jawaban, nilai, catatan,
     tautan ke setiap berkas bukti, ringkasan kelengkapan dan nilai), kertas kerja LKE dengan
-    daftar bukti di kolom Catatan, dan berkas bukti tersusun seperti LKE
+    daftar bukti di kolom Daftar Bukti Dukung dan kolom kosong per penilai, dan berkas bukti
+    tersusun seperti LKE
     (A. PENGUNGKIT/I. PEMENUHAN/1. Manajemen Perubahan/i. Penyusunan Tim Kerja/...).
     Nama berkas aman untuk Windows dan panjang jalurnya dijaga di bawah 260 karakter.
     """

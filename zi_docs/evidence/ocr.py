@@ -8,7 +8,6 @@ SHA-256, the page and the language, so nothing is ever OCR'd twice.
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from zi_docs.errors import ToolMissingError, ZiError
+from zi_docs.outputs import write_text_atomic
 from zi_docs.programs import find_program, install_hint
 
 log = logging.getLogger(__name__)
@@ -169,14 +169,4 @@ def _run_tool(args: list[str], what: str | None = None) -> subprocess.CompletedP
 
 
 def _write_atomic(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".ocr-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(target, text)

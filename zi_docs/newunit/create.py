@@ -136,6 +136,12 @@ def create_example(
         if source.is_file():
             shutil.copyfile(source, root / "inputs" / source.name)
             created.append(root / "inputs" / source.name)
+    example_layers = EXAMPLE_DIR / "lapis"  # the example evaluator layer (lapis/tpi-unit.yaml)
+    if example_layers.is_dir():
+        (root / "lapis").mkdir(exist_ok=True)
+        for source in sorted(example_layers.glob("*.yaml")):
+            shutil.copyfile(source, root / "lapis" / source.name)
+            created.append(root / "lapis" / source.name)
     for extra in ("logo.png",):
         if (EXAMPLE_DIR / extra).is_file():
             shutil.copyfile(EXAMPLE_DIR / extra, root / extra)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from zi_docs.assessment import ScoreReport, score_workspace
 from zi_docs.documents import consistency_findings
+from zi_docs.evaluation import load_register, register_findings
 from zi_docs.evidence import ArchiveView, read_view
 from zi_docs.findings import Finding, Severity
 from zi_docs.newunit import example_value_findings
@@ -32,8 +33,8 @@ class CheckResult:
     findings: tuple[Finding, ...]
     """One per input file that still carries the example unit's values and one per
     cross-document inconsistency (shown first: those documents are about to be signed),
-    completeness and integrity findings, then one per
-    unmet or unknown gate."""
+    completeness and integrity findings, one per unmet or unknown gate, then the follow-up
+    register's overdue and open items."""
 
     @property
     def complete(self) -> bool:
@@ -101,5 +102,6 @@ def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) 
             *consistency_findings(workspace),
             *completeness.findings,
             *gate_findings(gates),
+            *register_findings(load_register(workspace), today, {f.ref for f in archive.files}),
         ),
     )

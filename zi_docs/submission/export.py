@@ -88,7 +88,7 @@ def export_bundle(
             if entry.path in kept:
                 item = _item_of(entry)
                 links.setdefault(entry.indicator, []).append((entry.path, entry.file.label, item))
-        workbook = _workbook(check, build, links)
+        workbook = _workbook(workspace, check, build, links, placed)
         placed.append(workbook)
         (build / INDEX).write_text(
             render_index(_page(workspace, check, links, workbook.path, now)), encoding="utf-8"
@@ -156,17 +156,34 @@ def _place_all(
 
 
 def _workbook(
-    check: CheckResult, build: Path, links: dict[str, list[tuple[str, str, str | None]]]
+    workspace: Workspace,
+    check: CheckResult,
+    build: Path,
+    links: dict[str, list[tuple[str, str, str | None]]],
+    placed: list[Placed],
 ) -> Placed:
-    """The LKE worksheet with each question's evidence appended to its Catatan cell."""
+    """The layered LKE worksheet: each question's evidence in Daftar Bukti Dukung, one empty
+    column group per evaluator layer, and the bundle's fingerprint (evidence + answers)."""
     from zi_docs.assessment import write_workbook
+    from zi_docs.evaluation import evaluator_groups, fingerprint
 
     relative = f"{PAYLOAD}/{WORKBOOK_NAME}"
-    notes = {
-        qid: "Data dukung: " + "; ".join(path.split("/", 1)[1] for path, _label, _item in items)
+    evidence = {
+        qid: [path.split("/", 1)[1] for path, _label, _item in items]
         for qid, items in links.items()
     }
-    digest, size = hash_file(write_workbook(check.report, build / relative, notes))
+    answers = check.report.answers_file
+    answers_path = workspace.root / answers
+    parts = [f"{p.sha256} {p.path}".encode() for p in sorted(placed, key=lambda p: p.path)]
+    parts.append(answers_path.read_bytes() if answers_path.is_file() else b"")
+    written = write_workbook(
+        check.report,
+        build / relative,
+        layers=evaluator_groups(workspace),
+        evidence=evidence,
+        fingerprint=fingerprint("bundel", parts),
+    )
+    digest, size = hash_file(written)
     return Placed(relative, digest, size, linked=False, reused_digest=False)
 
 

@@ -213,11 +213,40 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
         "capaian": _capaian_context(capaian, media),
         "kendala": data["kendala"],
         "rekomendasi": data["rekomendasi"],
-        "tindak_lanjut": [{**t, "status": t["status"].capitalize()} for t in data["tindak_lanjut"]],
+        "tindak_lanjut": [{**t, "status": t["status"].capitalize()} for t in data["tindak_lanjut"]]
+        + _register_rows(workspace),
         "penutup": data["penutup"],
         "ketua_tim": person(data["ketua_tim"]),
     }
     return context
+
+
+def _register_rows(workspace: Workspace) -> list[dict[str, Any]]:
+    """The follow-up register's items, in the rows of the tindak lanjut table."""
+    from zi_docs.evaluation import load_register
+
+    rows = []
+    for item in load_register(workspace).items:
+        remark = "; ".join(
+            x
+            for x in (
+                item.code,
+                item.origin,
+                f"bukti: {', '.join(item.evidence)}" if item.evidence else "",
+                item.remark,
+            )
+            if x
+        )
+        rows.append(
+            {
+                "rekomendasi": item.text,
+                "pic": item.owner,
+                "batas_waktu": item.due,
+                "status": item.status.replace("-", " ").capitalize(),
+                "keterangan": remark,
+            }
+        )
+    return rows
 
 
 def _capaian_context(capaian: Any, media: Media) -> dict[str, Any]:

@@ -1,0 +1,119 @@
+"""``lke impor``: a workbook into the workspace's ``lke.yaml`` or into a layer as a new round.
+
+Everything is read, matched, validated and scored before anything is written; the file is
+then replaced atomically. An ``lke.yaml`` that already answers questions is kept unless
+``overwrite`` is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zi_docs.evaluation.answers_file import answers_text, refuse_overwrite, write_answers
+from zi_docs.evaluation.layers import add_round, check_name
+from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
+from zi_docs.evaluation.workbook_groups import answers_fingerprint
+from zi_docs.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What ``lke impor`` did."""
+
+    result: SheetImport
+    written: Path
+    shown: str
+    """``written`` as the user reads it."""
+    layer: str | None = None
+    round: int | None = None
+    same_answers: bool | None = None
+    """For a workbook written by ``score --xlsx``: whether its fingerprint still matches the
+    unit's ``lke.yaml`` (``False``: the answers changed since it was handed out)."""
+
+
+def import_into(
+    workspace: Workspace,
+    path: Path,
+    *,
+    column: str | None = None,
+    layer: str | None = None,
+    output: Path | None = None,
+    overwrite: bool = False,
+    today: dt.date,
+    evaluator: str | None = None,
+) -> ImportOutcome:
+    """Import ``path``; see the module docstring."""
+    if layer is not None:
+        check_name(layer)
+    target = output or workspace.answers_file
+    if layer is None:
+        refuse_overwrite(target, workspace.display(target), overwrite)
+    result = import_workbook(
+        path, workspace.catalogue, display=workspace.display(path), column=column, layer=layer
+    )
+    source = f"{path.name} (lembar '{result.sheet}', kolom '{result.group}')"
+    same = None
+    if result.fingerprint and result.fingerprint_of == "jawaban":
+        current = answers_fingerprint(workspace, workspace.display(workspace.answers_file))
+        same = current.endswith(result.fingerprint)
+    if layer is None:
+        written = write_answers(target, answers_text(result.data, source, today))
+        return ImportOutcome(result, written, workspace.display(written), same_answers=same)
+    stored = add_round(
+        workspace,
+        layer,
+        result.data,
+        date=today,
+        evaluator=evaluator or result.group,
+        source=source,
+        fingerprint=result.fingerprint,
+    )
+    number = stored.last.number if stored.last else 1
+    return ImportOutcome(result, stored.path, stored.file, layer, number, same)
+
+
+def outcome_to_dict(outcome: ImportOutcome) -> dict[str, Any]:
+    """JSON view of an import (field names in Indonesian, like the other commands)."""
+    result = outcome.result
+    score = result.score
+    return {
+        "berkas": result.file,
+        "lembar": result.sheet,
+        "kolom": result.group,
+        "kelompok_kolom": list(result.groups),
+        "ditulis": outcome.shown,
+        "lapis": outcome.layer,
+        "putaran": outcome.round,
+        "sidik": result.fingerprint,
+        "sidik_sama_dengan_lke_yaml": outcome.same_answers,
+        "terjawab": result.answered,
+        "jumlah_pertanyaan": len(score.questions),
+        "nilai": {"pengungkit": score.pengungkit, "hasil": score.hasil, "total": score.total},
+        "tidak_cocok": [
+            {"baris": r.row, "penanda": r.marker, "teks": r.text} for r in result.unmatched
+        ],
+        "hanya_teks": [
+            {
+                "baris": r.row,
+                "id": r.node.id if r.node else None,
+                "cara": r.how,
+                "kemiripan": round(r.similarity, 3),
+                "teks": r.text,
+            }
+            for r in result.text_only
+        ],
+        "perbedaan": [
+            {
+                "id": d.id,
+                "letak": d.where,
+                "nilai_lembar": d.sheet_value,
+                "nilai_zi_docs": d.value,
+                "sebab": d.cause,
+            }
+            for d in result.differences
+        ],
+        "catatan": [str(n) for n in result.notes],
+    }
