@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 from zi_docs.cli import cli
 from zi_docs.programs import find_program
 from zi_docs.workspace import Workspace, init_workspace
 
 # On a loaded CI machine a slow example is not a failure: no per-example deadline there.
-settings.register_profile("ci", deadline=None)
+settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
     settings.load_profile("ci")
 
