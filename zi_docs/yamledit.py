@@ -127,6 +127,10 @@ def editing(path: Path) -> Iterator[None]:
             hint="tunggu sebentar lalu simpan lagi",
         ) from None
     try:
+        # only the lock holder writes, so a temporary file left here was left by a writer that
+        # was killed between writing and renaming: it never replaced the file, and can go
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
         yield
     finally:
         lock.release()
