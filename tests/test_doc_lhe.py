@@ -16,7 +16,7 @@ from test_doc_generate import text_lines
 
 from zi_docs.documents import generate
 from zi_docs.errors import InvalidInputError
-from zi_docs.evaluation.layers import record
+from zi_docs.evaluation.layer_edits import record
 from zi_docs.resources import TEMPLATES, resource
 from zi_docs.workspace import Workspace
 

@@ -238,3 +238,18 @@ def test_summary_verdict_names_the_reading_when_readings_disagree() -> None:
     assert _verdict_text({"gabungan": True, "terpisah": False}) == (
         "memenuhi (tafsir gabungan); belum memenuhi (tafsir terpisah)"
     )
+
+
+def test_copies_without_fcntl_are_ordinary_copies(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """Windows has no fcntl (no reflink): the bag still gets a writable copy of its own."""
+    import sys
+
+    from zi_docs.submission.bag import copy_file
+
+    monkeypatch.setitem(sys.modules, "fcntl", None)
+    source = tmp_path / "bukti.txt"
+    source.write_text("data dukung", encoding="utf-8")
+    target = tmp_path / "salinan.txt"
+    copy_file(source, target)
+    target.write_text("diubah", encoding="utf-8")
+    assert source.read_text(encoding="utf-8") == "data dukung"

@@ -35,7 +35,8 @@ from zi_docs.evaluation.followup import (
 )
 from zi_docs.evaluation.followup_sources import items_from_layer
 from zi_docs.evaluation.importing import ImportOutcome, import_into, outcome_to_dict
-from zi_docs.evaluation.layers import Layer, Round, layer_names, load_layer, record, respond
+from zi_docs.evaluation.layer_edits import record, respond
+from zi_docs.evaluation.layers import Layer, Round, layer_names, load_layer
 from zi_docs.evaluation.rounds import RoundChanges, round_changes
 from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
 from zi_docs.evaluation.workbook_groups import answers_fingerprint, evaluator_groups, fingerprint

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from zi_docs.evaluation.answers_file import answers_text, refuse_overwrite, write_answers
-from zi_docs.evaluation.layers import add_round, check_name
+from zi_docs.evaluation.layer_edits import add_round
+from zi_docs.evaluation.layers import check_name
 from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
 from zi_docs.evaluation.workbook_groups import answers_fingerprint
 from zi_docs.workspace import Workspace
