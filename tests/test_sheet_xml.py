@@ -17,6 +17,7 @@ from lke_workbooks import LkeSheet, example_answers
 from openpyxl import load_workbook
 
 from zi_docs.catalogue import Catalogue, load_catalogue
+from zi_docs.errors import InvalidInputError
 from zi_docs.evaluation.sheet_read import NO_CACHE, Book, read_book
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -187,3 +188,13 @@ def test_test_workbooks_read_as_openpyxl_reads_them(
         group_titles_row=values == "typed",
     ).save(tmp_path / "lke.xlsx")
     assert _our_view(read_book(path)) == _openpyxl_view(path)
+
+
+def test_a_zip_bomb_is_refused_before_any_sheet_is_read(tmp_path: Path) -> None:
+    path = _excel_style(tmp_path / "bom.xlsx")
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/kosong.bin", b"\0" * 12_000_000)
+    with pytest.raises(InvalidInputError) as caught:
+        read_book(path)
+    assert caught.value.findings[0].code == "xlsx-bom-zip"
+    assert "bom zip" in str(caught.value)

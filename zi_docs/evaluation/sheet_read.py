@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 from zi_docs.errors import InvalidInputError
 from zi_docs.evaluation.sheet_xml import NO_CACHE, Grid, cell_name, read_sheets
 from zi_docs.findings import Finding
+from zi_docs.zipcheck import expansion_problem
 
 __all__ = ["NO_CACHE", "Book", "Grid", "cell_name", "finite", "read_book"]
 
@@ -88,9 +89,12 @@ def read_book(path: Path, *, display: str | None = None) -> Book:
     a readable .xlsx, saying what it is and what to do."""
     file = display or str(path)
     _sniff(path, file)
+    sheets: list[Grid] = []
     try:
         with zipfile.ZipFile(path) as archive:
-            sheets = list(read_sheets(archive, _translate))
+            bomb = expansion_problem(archive.infolist())
+            if bomb is None:
+                sheets = list(read_sheets(archive, _translate))
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as exc:
         raise _problem(
             file,
@@ -98,6 +102,10 @@ def read_book(path: Path, *, display: str | None = None) -> Book:
             "buka di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu impor lagi",
             "xlsx-rusak",
         ) from None
+    if bomb is not None:
+        raise _problem(
+            file, bomb, "minta berkas aslinya dari pengirimnya lalu impor lagi", "xlsx-bom-zip"
+        )
     return Book(file=file, grids=tuple(sheets))
 
 
