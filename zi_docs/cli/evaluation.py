@@ -119,6 +119,20 @@ def _print_import(outcome: ImportOutcome) -> None:
         click.echo(f"Kelompok kolom di lembar: {', '.join(result.groups)}")
     if result.fingerprint:
         click.echo(f"Sidik kertas kerja: {result.fingerprint}")
+    if outcome.bundle:
+        click.echo(
+            f"Kertas kerja bundel '{outcome.bundle.name}' yang diekspor "
+            f"{outcome.bundle.date.isoformat()}."
+        )
+    if outcome.other_bundle:
+        click.secho(
+            "PERHATIAN: kertas kerja ini milik bundel lain: sidiknya tidak tercatat di "
+            "bundel-terkirim.yaml ruang kerja ini (bundel unit atau tahun lain, atau diekspor "
+            "sebelum zi-docs mencatat bundel). Periksa bahwa kertas kerja ini memang untuk unit "
+            "ini sebelum memakai hasilnya.",
+            fg="red",
+            bold=True,
+        )
     if outcome.same_answers is False:
         click.secho(
             "Peringatan: kertas kerja ini dibuat dari jawaban unit yang berbeda dengan lke.yaml "

@@ -5,7 +5,8 @@ This is the package's front door: clients (the CLI, the web app) and the other f
 LHE document, ``check``, ``export``, the monev report, the demo) call what ``__all__`` names.
 Behind it, one module per job:
 
-- :mod:`.sheet_read` — an .xlsx into plain grids (openpyxl reading, cached formula values);
+- :mod:`.sheet_read`, :mod:`.sheet_xml` — an .xlsx into plain grids (the sheet XML in one pass:
+  values, formulas and their cached values);
 - :mod:`.sheet_layout`, :mod:`.row_match` — where the columns are, which row is which id;
 - :mod:`.sheet_import`, :mod:`.sheet_diff` — the answers of one column group, and the sheet's
   values against zi-docs's score;
@@ -13,9 +14,12 @@ Behind it, one module per job:
 - :mod:`.layers`, :mod:`.rounds`, :mod:`.comparison` — ``lapis/NAMA.yaml``, what changed
   between rounds, the unit beside every layer;
 - :mod:`.workbook_groups` — the evaluator column groups and fingerprint of written workbooks;
+- :mod:`.bundles` — ``bundel-terkirim.yaml``, the exported bundles a returned workbook is
+  matched with;
 - :mod:`.followup`, :mod:`.followup_sources` — ``tindak-lanjut.yaml``.
 """
 
+from zi_docs.evaluation.bundles import SentBundle, find_bundle, record_bundle, sent_bundles
 from zi_docs.evaluation.comparison import (
     Comparison,
     answer_text,
@@ -49,6 +53,7 @@ __all__ = [
     "Register",
     "Round",
     "RoundChanges",
+    "SentBundle",
     "SheetImport",
     "Suggestion",
     "add_items",
@@ -57,6 +62,7 @@ __all__ = [
     "compare_layers",
     "comparison_to_dict",
     "evaluator_groups",
+    "find_bundle",
     "fingerprint",
     "import_into",
     "import_workbook",
@@ -66,9 +72,11 @@ __all__ = [
     "load_register",
     "outcome_to_dict",
     "record",
+    "record_bundle",
     "register_findings",
     "respond",
     "round_changes",
+    "sent_bundles",
     "settings",
     "suggest_mp_iii_c",
     "update_item",
