@@ -8,7 +8,7 @@ import textwrap
 import click
 
 from zi_docs.cli._base import ExitCode, ZiGroup, emit_json, workspace_option
-from zi_docs.cli.archive_common import parse_date
+from zi_docs.cli.archive_common import date_option, json_option, parse_date, round_option
 from zi_docs.evaluation import (
     add_items,
     items_from_layer,
@@ -83,12 +83,7 @@ def tambah(
     metavar="TTTT-BB-HH",
     help="Batas waktu semua butir baru.",
 )
-@click.option(
-    "--putaran",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Putaran yang dipakai (bawaan: terakhir).",
-)
+@round_option("Putaran yang dipakai (bawaan: terakhir).")
 @workspace_option
 def dari_lapis(workspace: Workspace, nama: str, batas: dt.date, putaran: int | None) -> None:
     """Buat butir dari setiap catatan penilai lapis NAMA yang belum ada di register."""
@@ -102,7 +97,7 @@ def dari_lapis(workspace: Workspace, nama: str, batas: dt.date, putaran: int | N
 
 @tindak_lanjut.command("daftar")
 @click.option("--terbuka", is_flag=True, help="Hanya yang belum selesai.")
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@json_option
 @workspace_option
 def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
     """Daftar butir tindak lanjut; kode keluar 3 bila ada yang lewat batas waktu."""
@@ -145,9 +140,7 @@ def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
     "--status", type=click.Choice(list(settings()["status"])), default=None, help="Status baru."
 )
 @click.option("--pemilik", default=None, help="Pokja atau area penanggung jawab yang baru.")
-@click.option(
-    "--batas", callback=parse_date, metavar="TTTT-BB-HH", default=None, help="Batas waktu baru."
-)
+@date_option("Batas waktu baru.", name="--batas")
 @click.option("--keterangan", default=None, help="Keterangan tambahan.")
 @workspace_option
 def ubah(
@@ -178,13 +171,7 @@ def ubah(
     metavar="REF",
     help="Berkas arsip yang membuktikan (nomor dari 'archive list'); boleh berulang.",
 )
-@click.option(
-    "--tanggal",
-    callback=parse_date,
-    metavar="TTTT-BB-HH",
-    default=None,
-    help="Tanggal selesai (bawaan: hari ini).",
-)
+@date_option("Tanggal selesai (bawaan: hari ini).")
 @workspace_option
 def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.date | None) -> None:
     """Tutup butir KODE dengan bukti dari arsip data dukung."""
@@ -206,7 +193,7 @@ def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.da
 
 
 @tindak_lanjut.command("saran")
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@json_option
 @workspace_option
 def saran(workspace: Workspace, as_json: bool) -> None:
     """Saran jawaban P.MP.iii.c (hasil monev ditindaklanjuti) dari register, beserta alasannya.
