@@ -37,7 +37,7 @@ from zi_docs.evaluation.followup import (
     suggest_mp_iii_c,
     update_item,
 )
-from zi_docs.evaluation.followup_sources import items_from_layer
+from zi_docs.evaluation.followup_sources import items_from_layer, items_from_lhe
 from zi_docs.evaluation.importing import ImportOutcome, import_into, outcome_to_dict
 from zi_docs.evaluation.layer_edits import record, respond
 from zi_docs.evaluation.layers import Layer, Round, layer_names, load_layer
@@ -67,6 +67,7 @@ __all__ = [
     "import_into",
     "import_workbook",
     "items_from_layer",
+    "items_from_lhe",
     "layer_names",
     "load_layer",
     "load_register",
