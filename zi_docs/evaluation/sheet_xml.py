@@ -197,9 +197,10 @@ def _sheet(
         for r in range(r1, r2 + 1):
             for c in range(c1 + (r == r1), c2 + 1):
                 grid.get(r, {}).pop(c, None)
+    last = max((n for n, cells in grid.items() if cells), default=0)  # not formatted-only rows
     rows = tuple(
         tuple(grid.get(n, {}).get(k) for k in range(1, max(grid.get(n, {0: 0}), default=0) + 1))
-        for n in range(1, max(grid, default=0) + 1)
+        for n in range(1, last + 1)
     )
     return Grid(
         name=title,
