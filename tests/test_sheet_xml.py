@@ -34,7 +34,8 @@ _SHEET1 = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <row r="6"><c r="B6"><f t="shared" si="0"/><v>11</v></c></row>
 <row r="7"><c r="B7"><f t="shared" si="0"/><v>12.25</v></c>
 <c r="E7" t="inlineStr"><is><t>teks sebaris</t></is></c></row>
-<row r="1048576" ht="20" customHeight="1"/></sheetData><mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells></worksheet>"""
+<row r="1048576" ht="20" customHeight="1"/></sheetData>
+<mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells></worksheet>"""
 
 _SHEET2 = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="{_MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>
