@@ -8,8 +8,8 @@ Behind it, one module per job:
 - :mod:`.sheet_read`, :mod:`.sheet_xml` — an .xlsx into plain grids (the sheet XML in one pass:
   values, formulas and their cached values);
 - :mod:`.sheet_layout`, :mod:`.row_match` — where the columns are, which row is which id;
-- :mod:`.sheet_import`, :mod:`.sheet_diff` — the answers of one column group, and the sheet's
-  values against zi-docs's score;
+- :mod:`.sheet_import`, :mod:`.sheet_answers`, :mod:`.sheet_diff` — the answers of one column
+  group, and the sheet's values against zi-docs's score;
 - :mod:`.importing`, :mod:`.answers_file` — ``lke impor`` into ``lke.yaml`` or a layer;
 - :mod:`.layers`, :mod:`.rounds`, :mod:`.comparison` — ``lapis/NAMA.yaml``, what changed
   between rounds, the unit beside every layer;
