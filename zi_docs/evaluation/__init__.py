@@ -53,7 +53,12 @@ from zi_docs.evaluation.layer_edits import record, respond
 from zi_docs.evaluation.layers import Layer, Round, layer_names, load_layer
 from zi_docs.evaluation.rounds import RoundChanges, round_changes
 from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
-from zi_docs.evaluation.workbook_groups import answers_fingerprint, evaluator_groups, fingerprint
+from zi_docs.evaluation.workbook_groups import (
+    answers_fingerprint,
+    default_layers,
+    evaluator_groups,
+    fingerprint,
+)
 
 __all__ = [
     "Comparison",
@@ -74,6 +79,7 @@ __all__ = [
     "answers_fingerprint",
     "compare_layers",
     "comparison_to_dict",
+    "default_layers",
     "evaluator_groups",
     "fingerprint",
     "import_into",
