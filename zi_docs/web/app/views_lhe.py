@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from zi_docs.documents import OUTPUT_FOLDER, find_soffice, generate, save_input
+from zi_docs.documents import OUTPUT_FOLDER, find_soffice, generate, get_kind, save_input
 from zi_docs.errors import InvalidInputError, ToolMissingError, ZiError
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
@@ -40,7 +40,10 @@ def _lhe_inputs(workspace: Workspace) -> list[dict[str, Any]]:
     return found
 
 
-def _outputs(workspace: Workspace, stem: str) -> list[str]:
+def _outputs(workspace: Workspace, entry: dict[str, Any]) -> list[str]:
+    """The generated files of an LHE input that exist (named as generating names them)."""
+    kind = get_kind(KIND)
+    stem = kind.output_name(entry["data"]) if kind.output_name else entry["nama"]
     folder = workspace.out_dir / OUTPUT_FOLDER
     return [p.name for p in (folder / f"{stem}.docx", folder / f"{stem}.pdf") if p.is_file()]
 
@@ -55,7 +58,7 @@ def lhe(request: HttpRequest, nama: str) -> HttpResponse:
         return library_error(request, err)
     mine = [i for i in inputs if i["lapis"] == layer.name]
     for entry in mine:
-        entry["hasil"] = _outputs(here.workspace, entry["nama"])
+        entry["hasil"] = _outputs(here.workspace, entry)
     context = {
         "layer": layer,
         "isian": mine,
