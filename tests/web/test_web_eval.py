@@ -329,3 +329,46 @@ def test_register_from_layer_and_form_problems(login: Any, workspace: Workspace)
     text = bad.content.decode()
     assert bad.status_code == 422
     assert "Uraian belum diisi" in text and "TTTT-BB-HH" in text
+
+
+@pytest.mark.django_db
+def test_a_broken_layer_file_is_reported_in_words(login: Any, workspace: Workspace) -> None:
+    path = workspace.layers_dir / f"{LAYER}.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("- nomor: 1", "- nomor: 0"), encoding="utf-8"
+    )
+    client = login("penilai")
+    for response in (
+        client.get(url("lapis", nama=LAYER)),
+        client.post(url("lapis_catat", nama=LAYER, indikator=NOTED_MP), {"versi": "x"}),
+        client.post(url("lhe_buat", nama=LAYER), {"isian": "lhe", "aksi": "buat"}),
+    ):
+        text = response.content.decode()
+        assert response.status_code == 422
+        assert "Ada masalah" in text and "lapis/tpi-unit.yaml:" in text
+        assert "omor putaran harus bilangan bulat" in text
+        assert "zi-docs lapis" not in text and "--" not in text.split("<main>")[1]
+
+
+@pytest.mark.django_db
+def test_items_from_an_unknown_layer_are_explained_without_commands(login: Any) -> None:
+    response = login("ketua").post(
+        url("tl_dari_lapis"), {"lapis": "tidak-ada", "batas": "2026-05-01"}
+    )
+    text = response.content.decode()
+    assert response.status_code == 422
+    assert "belum ada" in text and "zi-docs " not in text.split("<main>")[1]
+
+
+@pytest.mark.django_db
+@pytest.mark.libreoffice
+def test_lhe_pdf_when_libreoffice_is_there(login: Any, workspace: Workspace) -> None:
+    client = login("penilai")
+    response = client.post(
+        url("lhe_buat", nama=LAYER), {"isian": "lhe", "aksi": "buat", "pdf": "1"}
+    )
+    assert response.status_code == 302
+    page = client.get(url("lhe", nama=LAYER)).content.decode()
+    assert "lhe-tpi-unit.pdf" in page
+    pdf = (workspace.out_dir / "dokumen" / "lhe-tpi-unit.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
 from zi_docs.errors import InvalidInputError, ZiError
 from zi_docs.evaluation import default_layers
 
@@ -11,12 +14,14 @@ _COMMAND_IN_BRACKETS = re.compile(r"\s*\([^()]*zi-docs[^()]*\)")
 _CLAUSE = re.compile(r"(?<=[;:])\s")
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, *, capital: bool = True) -> str:
     """``text`` without the clauses naming a CLI command or option."""
     text = _COMMAND_IN_BRACKETS.sub("", text)
     kept = [c for c in _CLAUSE.split(text) if "zi-docs " not in c and "--" not in c]
     cut = " ".join(kept).strip(" :;,")
-    return cut[:1].upper() + cut[1:] if cut else text
+    if not cut:
+        return text
+    return cut[:1].upper() + cut[1:] if capital else cut
 
 
 def in_words(err: ZiError) -> str:
@@ -33,3 +38,16 @@ def problems_of(err: InvalidInputError) -> list[str]:
 def layer_titles() -> dict[str, str]:
     """The default layers' names and titles (``tpi-unit``: ``TPI Unit Kerja / Kanwil``)."""
     return dict(default_layers())
+
+
+def eval_error(request: HttpRequest, err: ZiError) -> HttpResponse:
+    """A library problem as a page, in words, each finding with its file and line (the hint
+    only when it names no command)."""
+    findings = [_plain(str(f), capital=False) for f in getattr(err, "findings", ())]
+    hint = err.hint if err.hint and "zi-docs " not in err.hint and "--" not in err.hint else None
+    return render(
+        request,
+        "zi_web/galat.html",
+        {"pesan": in_words(err), "rincian": findings, "saran": hint},
+        status=422,
+    )

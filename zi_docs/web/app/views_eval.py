@@ -26,8 +26,7 @@ from zi_docs.evaluation import (
 )
 from zi_docs.web.app.access import indicator_area, rule
 from zi_docs.web.app.activity import record
-from zi_docs.web.app.eval_words import in_words, layer_titles, problems_of
-from zi_docs.web.app.views_home import library_error
+from zi_docs.web.app.eval_words import eval_error, in_words, layer_titles, problems_of
 from zi_docs.web.app.workspace_cache import answer, checked
 
 TEMPLATES = "zi_web/eval/"
@@ -58,7 +57,7 @@ def evaluasi(request: HttpRequest) -> HttpResponse:
             answered = sum(len(r.responses) for r in layer.rounds)
             layers.append({"layer": layer, "catatan": notes, "tanggapan": answered})
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
     titles = layer_titles()
     context = {
         "lapis": layers,
@@ -93,7 +92,7 @@ def buka_putaran(request: HttpRequest) -> HttpResponse:
         except InvalidInputError as err:
             problems = problems_of(err)
         except ZiError as err:
-            return library_error(request, err)
+            return eval_error(request, err)
         else:
             number = layer.last.number if layer.last else 1
             record(request, here.key, "putaran", f"lapis {name}: putaran {number}")
@@ -116,7 +115,7 @@ def lapis(request: HttpRequest, nama: str) -> HttpResponse:
         layer = layer_or_404(request, nama)
         comparison = compare_layers(here.workspace, [layer.name])
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
     only = request.GET.get("tampil", "")
     rows = [
         r
@@ -170,7 +169,7 @@ def lapis_indikator(request: HttpRequest, nama: str, indikator: str) -> HttpResp
     try:
         context = _indicator_context(request, nama, indikator)
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
     return render(request, TEMPLATES + "indikator.html", context)
 
 
@@ -186,13 +185,16 @@ def _again(
 def lapis_catat(request: HttpRequest, nama: str, indikator: str) -> HttpResponse:
     """Save the layer's answer and note with the version the form was shown."""
     here = request.zi  # type: ignore[attr-defined]
-    layer = layer_or_404(request, nama)
     if request.method != "POST":
         return redirect("zi_web:lapis_indikator", ws=here.key, nama=nama, indikator=indikator)
     try:
         node = here.workspace.catalogue.resolve(indikator)
     except NotFoundError:
         raise Http404("indikator tidak ada") from None
+    try:
+        layer = layer_or_404(request, nama)
+    except ZiError as err:
+        return eval_error(request, err)
     typed = str(request.POST.get("jawaban", "")).strip()
     note = " ".join(str(request.POST.get("catatan", "")).split())
     shown = read_layer_entry(here.workspace, layer.name, node.id)
@@ -215,7 +217,7 @@ def lapis_catat(request: HttpRequest, nama: str, indikator: str) -> HttpResponse
     except InvalidInputError as err:
         return _again(request, nama, node.id, {"masalah": problems_of(err)}, 422)
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
     record(
         request,
         here.key,
@@ -231,10 +233,13 @@ def lapis_catat(request: HttpRequest, nama: str, indikator: str) -> HttpResponse
 def lapis_tanggapi(request: HttpRequest, nama: str, indikator: str) -> HttpResponse:
     """The unit's tanggapan to the evaluator's latest note on this indicator."""
     here = request.zi  # type: ignore[attr-defined]
-    layer = layer_or_404(request, nama)
     node = here.workspace.catalogue.resolve(indikator)
     if request.method != "POST":
         return redirect("zi_web:lapis_indikator", ws=here.key, nama=nama, indikator=node.id)
+    try:
+        layer = layer_or_404(request, nama)
+    except ZiError as err:
+        return eval_error(request, err)
     text = " ".join(str(request.POST.get("tanggapan", "")).split())
     if not text:
         empty = {"masalah_tanggapan": ["Tanggapan masih kosong."]}
@@ -260,7 +265,7 @@ def lapis_tanggapi(request: HttpRequest, nama: str, indikator: str) -> HttpRespo
     except InvalidInputError as err:
         return _again(request, nama, node.id, {"masalah_tanggapan": problems_of(err)}, 422)
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
     record(request, here.key, "tanggapan", f"{layer.name} putaran {saved.round}, {node.id}")
     messages.success(request, f"Tanggapan untuk catatan {node.id} putaran {saved.round} disimpan.")
     return redirect("zi_web:lapis_indikator", ws=here.key, nama=layer.name, indikator=node.id)
@@ -275,7 +280,7 @@ def banding(request: HttpRequest) -> HttpResponse:
     try:
         comparison = compare_layers(here.workspace)
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
     show_all = request.GET.get("semua") == "1"
     area = request.GET.get("area", "")
     rows = [

@@ -25,8 +25,7 @@ from zi_docs.evaluation import (
 )
 from zi_docs.web.app.access import checked_in_view, rule
 from zi_docs.web.app.activity import record
-from zi_docs.web.app.eval_words import in_words, problems_of
-from zi_docs.web.app.views_home import library_error
+from zi_docs.web.app.eval_words import eval_error, in_words, problems_of
 from zi_docs.web.app.workspace_cache import listing
 from zi_docs.workspace import Workspace
 
@@ -76,7 +75,7 @@ def tindak_lanjut(request: HttpRequest) -> HttpResponse:
     try:
         return _page(request, {})
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
 
 
 @rule("jawab", area_of=checked_in_view)
@@ -125,7 +124,7 @@ def tl_tambah(request: HttpRequest) -> HttpResponse:
         except InvalidInputError as err:
             problems = problems_of(err)
         except ZiError as err:
-            return library_error(request, err)
+            return eval_error(request, err)
         else:
             record(request, here.key, "tindak-lanjut", f"{code} ditambahkan: {item['uraian']}")
             messages.success(request, f"Butir {code} ditambahkan ke register tindak lanjut.")
@@ -148,7 +147,7 @@ def tl_dari_lapis(request: HttpRequest) -> HttpResponse:
         items = items_from_layer(here.workspace, name, due=due)
         codes = add_items_locked(here.workspace, items) if items else []
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
     if codes:
         record(request, here.key, "tindak-lanjut", f"dari lapis {name}: {', '.join(codes)}")
         messages.success(request, f"{len(codes)} butir ditambahkan dari catatan lapis '{name}'.")
@@ -201,7 +200,7 @@ def tl_butir(request: HttpRequest, kode: str) -> HttpResponse:
             )
         return _save(request, item)
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
 
 
 def _save(request: HttpRequest, item: FollowUp) -> HttpResponse:

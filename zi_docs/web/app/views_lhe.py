@@ -14,9 +14,8 @@ from zi_docs.documents import OUTPUT_FOLDER, find_soffice, generate, get_kind, s
 from zi_docs.errors import InvalidInputError, ToolMissingError, ZiError
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
-from zi_docs.web.app.eval_words import in_words, problems_of
+from zi_docs.web.app.eval_words import eval_error, in_words, problems_of
 from zi_docs.web.app.views_eval import layer_or_404
-from zi_docs.web.app.views_home import library_error
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import load_yaml
 
@@ -55,7 +54,7 @@ def lhe(request: HttpRequest, nama: str) -> HttpResponse:
         layer = layer_or_404(request, nama)
         inputs = _lhe_inputs(here.workspace)
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
     mine = [i for i in inputs if i["lapis"] == layer.name]
     for entry in mine:
         entry["hasil"] = _outputs(here.workspace, entry)
@@ -76,9 +75,12 @@ def lhe_buat(request: HttpRequest, nama: str) -> HttpResponse:
     """``aksi=buat``: generate from the named LHE input of this layer; ``aksi=salin``: make
     ``inputs/lhe-NAMA.yaml`` for this layer from another LHE input."""
     here = request.zi  # type: ignore[attr-defined]
-    layer = layer_or_404(request, nama)
     if request.method != "POST":
-        return redirect("zi_web:lhe", ws=here.key, nama=layer.name)
+        return redirect("zi_web:lhe", ws=here.key, nama=nama)
+    try:
+        layer = layer_or_404(request, nama)
+    except ZiError as err:
+        return eval_error(request, err)
     inputs = {i["nama"]: i for i in _lhe_inputs(here.workspace)}
     chosen = inputs.get(str(request.POST.get("isian", "")))
     if chosen is None:
@@ -107,7 +109,7 @@ def _copy(request: HttpRequest, layer: str, source: dict[str, Any]) -> HttpRespo
             messages.error(request, problem)
         return redirect("zi_web:lhe", ws=here.key, nama=layer)
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
     record(request, here.key, "isian", f"{KIND}: {target} (dari {source['nama']})")
     messages.success(request, f"Isian {target} dibuat dari {source['nama']} untuk lapis '{layer}'.")
     return redirect("zi_web:lhe", ws=here.key, nama=layer)
@@ -127,7 +129,7 @@ def _generate(request: HttpRequest, layer: str, path: Path, *, pdf: bool) -> Htt
             messages.error(request, problem)
         return redirect("zi_web:lhe", ws=here.key, nama=layer)
     except ZiError as err:
-        return library_error(request, err)
+        return eval_error(request, err)
     files = [p.name for p in (*result.documents, *result.pdfs)]
     record(request, here.key, "lhe", f"lapis {layer}: {', '.join(files)}")
     if pdf_missing:
