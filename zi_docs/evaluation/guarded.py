@@ -47,6 +47,8 @@ class LayerEntry:
     """A layer's answer and note for one question in the round being written (the last)."""
 
     layer: str
+    file: str
+    """The layer file as the workspace shows it (``lapis/tpi-unit.yaml``)."""
     question_id: str
     round: int | None
     """The round a save writes into; ``None`` while the layer has no round."""
@@ -82,7 +84,9 @@ def _entry(layer: Layer, question_id: str) -> LayerEntry:
         answer = next((raw[k] for k in ("jawaban", "persen", "indeks") if k in raw), None)
         note = str(raw.get("catatan") or "")
     text = None if answer is None else str(answer)
-    return LayerEntry(layer.name, question_id, number, text, note, _version(number, raw))
+    return LayerEntry(
+        layer.name, layer.file, question_id, number, text, note, _version(number, raw)
+    )
 
 
 def read_layer_entry(workspace: Workspace, name: str, question_id: str) -> LayerEntry:
@@ -98,16 +102,18 @@ def save_layer_entry(
     *,
     answer: str | None,
     note: str | None,
-    expected_version: str,
+    expected_version: str | None,
     date: dt.date,
-    evaluator: str,
+    evaluator: str | None,
+    new_round: bool = False,
 ) -> LayerEntry:
-    """Record the answer and/or note (``None``: leave as is) in the layer's last round (the
-    first round, by ``evaluator`` on ``date``, when it has none), refused when stale."""
+    """Record the answer and/or note (``None``: leave as is) in the layer's last round (a new
+    round by ``evaluator`` on ``date`` with ``new_round`` or when it has none), refused when
+    the entry's version is no longer ``expected_version`` (``None``: not checked, the CLI)."""
     node = workspace.catalogue.resolve(question_id)
     with editing(_lock_path(workspace, name)):
         current = _entry(load_layer(workspace, name, missing_ok=True), node.id)
-        if current.version != expected_version:
+        if expected_version is not None and current.version != expected_version:
             raise StaleEntryError(
                 f"jawaban lapis '{name}' untuk {node.id} sudah diubah orang lain sejak halaman "
                 "ini dibuka; isian Anda belum disimpan",
@@ -122,7 +128,7 @@ def save_layer_entry(
             note=note,
             date=date,
             evaluator=evaluator,
-            new_round=False,
+            new_round=new_round,
         )
     return _entry(layer, node.id)
 
@@ -175,13 +181,14 @@ def save_response(
     text: str,
     *,
     round_number: int | None,
-    expected_version: str,
+    expected_version: str | None,
 ) -> ResponseEntry:
-    """Write the unit's tanggapan (through :func:`.layer_edits.respond`), refused when stale."""
+    """Write the unit's tanggapan (through :func:`.layer_edits.respond`), refused when stale
+    (``expected_version`` ``None``: not checked)."""
     node = workspace.catalogue.resolve(question_id)
     with editing(_lock_path(workspace, name)):
         current = _response(load_layer(workspace, name), node.id, round_number)
-        if current.version != expected_version:
+        if expected_version is not None and current.version != expected_version:
             raise StaleEntryError(
                 f"tanggapan untuk catatan {node.id} di lapis '{name}' sudah diubah orang lain "
                 "sejak halaman ini dibuka; tanggapan Anda belum disimpan",
@@ -209,14 +216,16 @@ def update_item_checked(
     code: str,
     changes: Mapping[str, Any],
     *,
-    expected_version: str,
+    expected_version: str | None,
     today: dt.date,
 ) -> FollowUp:
-    """:func:`.followup.update_item`, refused when the item changed since the form opened."""
+    """:func:`.followup.update_item` holding the register's edit lock, refused when the item
+    changed since the form opened (``expected_version`` ``None``: not checked)."""
     with editing(workspace.followup_file):
         versions = item_versions(workspace)
         wanted = next((c for c in versions if c.casefold() == code.casefold()), code)
-        if wanted in versions and versions[wanted] != expected_version:
+        stale = expected_version is not None and versions.get(wanted, expected_version)
+        if stale and stale != expected_version:
             current = next(i for i in load_register(workspace).items if i.code == wanted)
             raise StaleEntryError(
                 f"butir tindak lanjut {wanted} sudah diubah orang lain sejak halaman ini "
