@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 
 from zi_docs.evaluation import add_items, load_layer, read_layer_entry, save_layer_entry
 from zi_docs.workspace import Workspace
 
-from .browser import PHONE, chromium, emulate, log_in, needs_browser, submit, text_of
+from .browser import PHONE, chromium, emulate, log_in, needs_browser, submit, text_of, wait
 from .conftest import KEY, PASSWORD
 from .test_browser_pages import _check
 
@@ -56,7 +57,13 @@ def test_penilai_notes_koordinator_answers_lhe_is_generated(
         _log_out(driver)
 
         log_in(driver, base, "koor_mp", PASSWORD)
-        driver.get(page)
+        driver.get(f"{base}/u/{KEY}/lke/{QUESTION}/")  # the unit's own indicator page
+        assert "Notulen rapat evaluasi" in text_of(driver, "#catatan-penilai")
+        submit_link = driver.find_element(By.CSS_SELECTOR, "#catatan-penilai a.tombol")
+        page_before = driver.find_element(By.TAG_NAME, "html")
+        submit_link.click()
+        wait(driver).until(expected_conditions.staleness_of(page_before))
+        assert driver.current_url == page
         assert not driver.find_elements(By.ID, "form-catat")
         driver.find_element(By.ID, "tanggapan").send_keys("Notulen sudah diunggah ke arsip.")
         submit(driver, driver.find_element(By.CSS_SELECTOR, "#form-tanggapi button[type=submit]"))
@@ -149,6 +156,7 @@ def test_every_evaluation_page_at_desktop_and_phone_width(
         log_in(driver, base, "ketua", PASSWORD)
         pages = {
             "beranda-terlambat": f"{ws}/",
+            "indikator-unit-catatan": f"{ws}/lke/A.I.1.i.b/",
             "lapis-indikator-ketua": f"{lapis}/A.I.1.i.b/",
             "tindak-lanjut": f"{ws}/tindak-lanjut/",
             "tindak-lanjut-butir": f"{ws}/tindak-lanjut/{late}/",

@@ -372,3 +372,13 @@ def test_lhe_pdf_when_libreoffice_is_there(login: Any, workspace: Workspace) -> 
     assert "lhe-tpi-unit.pdf" in page
     pdf = (workspace.out_dir / "dokumen" / "lhe-tpi-unit.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_the_units_indicator_page_shows_the_notes_and_where_to_answer(login: Any) -> None:
+    page = login("koor_mp").get(url("indikator", indikator=NOTED_MP)).content.decode()
+    assert 'id="catatan-penilai"' in page and "Mekanisme pemilihan anggota tim" in page
+    assert "Tanggapi catatan lapis tpi-unit" in page
+    assert url("lapis_indikator", nama=LAYER, indikator=NOTED_MP) in page
+    quiet = login("pengamat").get(url("indikator", indikator="A.I.1.ii.a")).content.decode()
+    assert 'id="catatan-penilai"' not in quiet
