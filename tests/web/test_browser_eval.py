@@ -134,6 +134,16 @@ def test_every_evaluation_page_at_desktop_and_phone_width(
         for name, address in pages.items():
             driver.get(address)
             problems += _widths(driver, name, shots)
+        # a new layer from the Buka putaran form, and its LHE page before any LHE input
+        driver.get(f"{ws}/evaluasi/")
+        field = driver.find_element(By.ID, "lapis")
+        field.clear()
+        field.send_keys("inspektorat")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "#form-putaran button[type=submit]"))
+        assert driver.current_url.endswith("/evaluasi/lapis/inspektorat/")
+        problems += _widths(driver, "lapis-baru", shots)
+        driver.get(f"{ws}/evaluasi/lapis/inspektorat/lhe/")
+        problems += _widths(driver, "lhe-tanpa-isian", shots)
         # someone else saves first: this browser's form is stale
         driver.get(f"{lapis}/A.I.2.i.c/")
         shown = read_layer_entry(workspace, LAYER, "A.I.2.i.c")

@@ -382,3 +382,15 @@ def test_the_units_indicator_page_shows_the_notes_and_where_to_answer(login: Any
     assert url("lapis_indikator", nama=LAYER, indikator=NOTED_MP) in page
     quiet = login("pengamat").get(url("indikator", indikator="A.I.1.ii.a")).content.decode()
     assert 'id="catatan-penilai"' not in quiet
+
+
+@pytest.mark.django_db
+def test_a_layer_not_assessed_yet_shows_no_differences(login: Any) -> None:
+    client = login("penilai")
+    client.post(
+        url("buka_putaran"), {"lapis": "inspektorat", "tanggal": "2026-04-02", "penilai": "I"}
+    )
+    page = client.get(url("lapis", nama="inspektorat")).content.decode()
+    assert "belum dinilai" in page and 'class="beda"' not in page
+    differing = client.get(url("lapis", nama=LAYER) + "?tampil=beda").content.decode()
+    assert differing.count('class="berbeda"') == 2  # P.MP.i.b C and P.TTL.i.c D

@@ -32,6 +32,14 @@ from zi_docs.web.app.workspace_cache import answer, checked
 TEMPLATES = "zi_web/eval/"
 
 
+def assessed_differently(row: Any, index: int) -> bool:
+    """Layer ``index`` answered the indicator and its answer or value is not the unit's (an
+    indicator the layer has not assessed yet is no difference)."""
+    answer = row.layer_answers[index]
+    value = row.layers[index]
+    return answer is not None and (abs(value - row.unit) > 1e-9 or answer != row.unit_answer)
+
+
 def layer_or_404(request: HttpRequest, nama: str) -> Any:
     """The layer named in the URL (404 when there is none of that name)."""
     here = request.zi  # type: ignore[attr-defined]
@@ -118,10 +126,9 @@ def lapis(request: HttpRequest, nama: str) -> HttpResponse:
         return eval_error(request, err)
     only = request.GET.get("tampil", "")
     rows = [
-        r
+        {"row": r, "beda": assessed_differently(r, 0)}
         for r in comparison.indicators
-        if only != "catatan" or r.notes
-        if only != "beda" or r.differs
+        if (only != "catatan" or r.notes) and (only != "beda" or assessed_differently(r, 0))
     ]
     context = {"layer": layer, "rows": rows, "tampil": only, "total": comparison.rollup[-1]}
     return render(request, TEMPLATES + "lapis.html", context)
@@ -273,7 +280,8 @@ def lapis_tanggapi(request: HttpRequest, nama: str, indikator: str) -> HttpRespo
 
 @rule("baca")
 def banding(request: HttpRequest) -> HttpResponse:
-    """The unit beside every layer: roll-ups, then every indicator that differs or was noted."""
+    """The unit beside every layer: roll-ups, then every indicator a layer assessed differently
+    or noted."""
     here = request.zi  # type: ignore[attr-defined]
     if not layer_names(here.workspace):
         return render(request, TEMPLATES + "banding.html", {"kosong": True})
@@ -291,13 +299,20 @@ def banding(request: HttpRequest) -> HttpResponse:
                     "lapis": n,
                     "jawaban": a,
                     "nilai": v,
-                    "beda": abs(v - r.unit) > 1e-9 or a != r.unit_answer,
+                    "beda": assessed_differently(r, i),
                 }
-                for n, a, v in zip(comparison.layers, r.layer_answers, r.layers, strict=True)
+                for i, (n, a, v) in enumerate(
+                    zip(comparison.layers, r.layer_answers, r.layers, strict=True)
+                )
             ],
         }
         for r in comparison.indicators
-        if (show_all or r.differs or r.notes) and (not area or r.area == area)
+        if (not area or r.area == area)
+        and (
+            show_all
+            or r.notes
+            or any(assessed_differently(r, i) for i in range(len(comparison.layers)))
+        )
     ]
     rollup = [
         {"row": r, "sel": [{"nilai": v, "selisih": v - r.unit} for v in r.layers]}
