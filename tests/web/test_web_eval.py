@@ -394,3 +394,13 @@ def test_a_layer_not_assessed_yet_shows_no_differences(login: Any) -> None:
     assert "belum dinilai" in page and 'class="beda"' not in page
     differing = client.get(url("lapis", nama=LAYER) + "?tampil=beda").content.decode()
     assert differing.count('class="berbeda"') == 2  # P.MP.i.b C and P.TTL.i.c D
+
+
+@pytest.mark.django_db
+def test_a_workspace_without_layers(login: Any, workspace: Workspace) -> None:
+    (workspace.layers_dir / f"{LAYER}.yaml").unlink()
+    penilai, pengamat = login("penilai"), login("pengamat")
+    assert "belum memiliki lapis evaluasi" in penilai.get(url("banding")).content.decode()
+    page = penilai.get(url("evaluasi")).content.decode()
+    assert "Buka putaran pertama" in page and 'id="form-putaran"' in page
+    assert 'id="form-putaran"' not in pengamat.get(url("evaluasi")).content.decode()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from zi_docs.web.app import views_eval, views_followup, views_lhe
+from zi_docs.web.app import views_banding, views_eval, views_followup, views_lhe
 
 LAYER = "u/<str:ws>/evaluasi/lapis/<str:nama>/"
 FOLLOW_UP = "u/<str:ws>/tindak-lanjut/"
@@ -12,7 +12,7 @@ FOLLOW_UP = "u/<str:ws>/tindak-lanjut/"
 EVALUATION = [
     path("u/<str:ws>/evaluasi/", views_eval.evaluasi, name="evaluasi"),
     path("u/<str:ws>/evaluasi/putaran/", views_eval.buka_putaran, name="buka_putaran"),
-    path("u/<str:ws>/evaluasi/banding/", views_eval.banding, name="banding"),
+    path("u/<str:ws>/evaluasi/banding/", views_banding.banding, name="banding"),
     path(LAYER, views_eval.lapis, name="lapis"),
     path(LAYER + "lhe/", views_lhe.lhe, name="lhe"),
     path(LAYER + "lhe/buat/", views_lhe.lhe_buat, name="lhe_buat"),

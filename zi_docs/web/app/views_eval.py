@@ -1,6 +1,6 @@
-"""Evaluasi: the evaluator layers and their rounds, one indicator seen by a layer (the unit's
-answer and evidence beside the layer's answer form and note, the unit's tanggapan), and the
-comparison of the unit with every layer."""
+"""Evaluasi: the evaluator layers and their rounds, and one indicator seen by a layer (the
+unit's answer and evidence beside the layer's answer form and note, the unit's tanggapan).
+The comparison with every layer is :mod:`.views_banding`."""
 
 from __future__ import annotations
 
@@ -27,17 +27,10 @@ from zi_docs.evaluation import (
 from zi_docs.web.app.access import indicator_area, rule
 from zi_docs.web.app.activity import record
 from zi_docs.web.app.eval_words import eval_error, in_words, layer_titles, problems_of
+from zi_docs.web.app.views_banding import assessed_differently
 from zi_docs.web.app.workspace_cache import answer, checked
 
 TEMPLATES = "zi_web/eval/"
-
-
-def assessed_differently(row: Any, index: int) -> bool:
-    """Layer ``index`` answered the indicator and its answer or value is not the unit's (an
-    indicator the layer has not assessed yet is no difference)."""
-    answer = row.layer_answers[index]
-    value = row.layers[index]
-    return answer is not None and (abs(value - row.unit) > 1e-9 or answer != row.unit_answer)
 
 
 def layer_or_404(request: HttpRequest, nama: str) -> Any:
@@ -276,56 +269,3 @@ def lapis_tanggapi(request: HttpRequest, nama: str, indikator: str) -> HttpRespo
     record(request, here.key, "tanggapan", f"{layer.name} putaran {saved.round}, {node.id}")
     messages.success(request, f"Tanggapan untuk catatan {node.id} putaran {saved.round} disimpan.")
     return redirect("zi_web:lapis_indikator", ws=here.key, nama=layer.name, indikator=node.id)
-
-
-@rule("baca")
-def banding(request: HttpRequest) -> HttpResponse:
-    """The unit beside every layer: roll-ups, then every indicator a layer assessed differently
-    or noted."""
-    here = request.zi  # type: ignore[attr-defined]
-    if not layer_names(here.workspace):
-        return render(request, TEMPLATES + "banding.html", {"kosong": True})
-    try:
-        comparison = compare_layers(here.workspace)
-    except ZiError as err:
-        return eval_error(request, err)
-    show_all = request.GET.get("semua") == "1"
-    area = request.GET.get("area", "")
-    rows = [
-        {
-            "row": r,
-            "sel": [
-                {
-                    "lapis": n,
-                    "jawaban": a,
-                    "nilai": v,
-                    "beda": assessed_differently(r, i),
-                }
-                for i, (n, a, v) in enumerate(
-                    zip(comparison.layers, r.layer_answers, r.layers, strict=True)
-                )
-            ],
-        }
-        for r in comparison.indicators
-        if (not area or r.area == area)
-        and (
-            show_all
-            or r.notes
-            or any(assessed_differently(r, i) for i in range(len(comparison.layers)))
-        )
-    ]
-    rollup = [
-        {"row": r, "sel": [{"nilai": v, "selisih": v - r.unit} for v in r.layers]}
-        for r in comparison.rollup
-        if r.id == "TOTAL" or r.area is None or not area or r.area == area
-    ]
-    context = {
-        "kosong": False,
-        "names": comparison.layers,
-        "rows": rows,
-        "rollup": rollup,
-        "semua": show_all,
-        "area": area,
-        "areas": sorted(here.workspace.catalogue.areas.items()),
-    }
-    return render(request, TEMPLATES + "banding.html", context)
