@@ -13,7 +13,13 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 
-from zi_docs.evaluation import add_items, load_layer, read_layer_entry, save_layer_entry
+from zi_docs.evaluation import (
+    add_items,
+    load_layer,
+    open_round,
+    read_layer_entry,
+    save_layer_entry,
+)
 from zi_docs.workspace import Workspace
 
 from .browser import PHONE, chromium, emulate, log_in, needs_browser, submit, text_of, wait
@@ -161,6 +167,20 @@ def test_every_evaluation_page_at_desktop_and_phone_width(
         submit(driver, driver.find_element(By.CSS_SELECTOR, "#form-catat button[type=submit]"))
         assert driver.find_elements(By.ID, "pesan-basi")
         problems += _widths(driver, "lapis-indikator-basi", shots)
+        open_round(workspace, LAYER, date=dt.date.today(), evaluator="Tim TPI putaran 2")
+        second = read_layer_entry(workspace, LAYER, "A.I.1.i.b")
+        save_layer_entry(
+            workspace,
+            LAYER,
+            "A.I.1.i.b",
+            answer="B",
+            note="Kriteria seleksi sudah ditetapkan; lampirkan SK revisinya.",
+            expected_version=second.version,
+            date=dt.date.today(),
+            evaluator=None,
+        )
+        driver.get(f"{lapis}/putaran/2/")
+        problems += _widths(driver, "perubahan", shots)
         _log_out(driver)
 
         log_in(driver, base, "ketua", PASSWORD)

@@ -404,3 +404,23 @@ def test_a_workspace_without_layers(login: Any, workspace: Workspace) -> None:
     page = penilai.get(url("evaluasi")).content.decode()
     assert "Buka putaran pertama" in page and 'id="form-putaran"' in page
     assert 'id="form-putaran"' not in pengamat.get(url("evaluasi")).content.decode()
+
+
+@pytest.mark.django_db
+def test_what_changed_in_a_round(login: Any, workspace: Workspace) -> None:
+    client = login("penilai")
+    assert client.get(url("perubahan", nama=LAYER, nomor="2")).status_code == 404
+    assert _open_round(client) == 302
+    shown = read_layer_entry(workspace, LAYER, NOTED_MP).version
+    client.post(
+        url("lapis_catat", nama=LAYER, indikator=NOTED_MP),
+        {"versi": shown, "jawaban": "A", "catatan": "SK kriteria seleksi sudah ada"},
+    )
+    assert (
+        'href="/u/unit/evaluasi/lapis/tpi-unit/putaran/2/"'
+        in client.get(url("evaluasi")).content.decode()
+    )
+    for role in ("pengamat", "koor_mp"):
+        page = login(role).get(url("perubahan", nama=LAYER, nomor="2")).content.decode()
+        assert "Perubahan putaran 1 → 2" in page
+        assert "SK kriteria seleksi sudah ada" in page and "Kriteria seleksi anggota tim" in page

@@ -1,14 +1,15 @@
-"""Library problems as the evaluation pages say them: in words, without terminal commands."""
+"""What the evaluation pages share: library problems in words (without terminal commands),
+the layer named in a URL, the default layer titles."""
 
 from __future__ import annotations
 
 import re
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from zi_docs.errors import InvalidInputError, ZiError
-from zi_docs.evaluation import default_layers
+from zi_docs.errors import InvalidInputError, NotFoundError, ZiError
+from zi_docs.evaluation import Layer, default_layers, load_layer
 
 _COMMAND_IN_BRACKETS = re.compile(r"\s*\([^()]*zi-docs[^()]*\)")
 _CLAUSE = re.compile(r"(?<=[;:])\s")
@@ -51,3 +52,16 @@ def eval_error(request: HttpRequest, err: ZiError) -> HttpResponse:
         {"pesan": in_words(err), "rincian": findings, "saran": hint},
         status=422,
     )
+
+
+def layer_or_404(request: HttpRequest, nama: str) -> Layer:
+    """The layer named in the URL (404 when there is none of that name)."""
+    here = request.zi  # type: ignore[attr-defined]
+    try:
+        return load_layer(here.workspace, nama)
+    except NotFoundError:
+        raise Http404("lapis tidak ada") from None
+    except InvalidInputError as err:
+        if any(f.code == "lapis-nama" for f in err.findings):
+            raise Http404("lapis tidak ada") from None
+        raise

@@ -14,6 +14,7 @@ EVALUATION = [
     path("u/<str:ws>/evaluasi/putaran/", views_eval.buka_putaran, name="buka_putaran"),
     path("u/<str:ws>/evaluasi/banding/", views_banding.banding, name="banding"),
     path(LAYER, views_eval.lapis, name="lapis"),
+    path(LAYER + "putaran/<int:nomor>/", views_banding.perubahan, name="perubahan"),
     path(LAYER + "lhe/", views_lhe.lhe, name="lhe"),
     path(LAYER + "lhe/buat/", views_lhe.lhe_buat, name="lhe_buat"),
     path(LAYER + "<str:indikator>/", views_eval.lapis_indikator, name="lapis_indikator"),

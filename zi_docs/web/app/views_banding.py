@@ -1,17 +1,18 @@
-"""The comparison of the unit with every evaluation layer: roll-ups with the difference per
-layer, then every indicator a layer assessed differently or noted, with notes and tanggapan."""
+"""The comparison of the unit with every evaluation layer (roll-ups with the difference per
+layer, then every indicator a layer assessed differently or noted, with notes and tanggapan),
+and what changed in a layer from one round to the next."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from zi_docs.errors import ZiError
-from zi_docs.evaluation import compare_layers, layer_names
+from zi_docs.errors import NotFoundError, ZiError
+from zi_docs.evaluation import compare_layers, layer_names, round_changes
 from zi_docs.web.app.access import rule
-from zi_docs.web.app.eval_words import eval_error
+from zi_docs.web.app.eval_words import eval_error, layer_or_404
 
 
 def assessed_differently(row: Any, index: int) -> bool:
@@ -73,3 +74,18 @@ def banding(request: HttpRequest) -> HttpResponse:
         "areas": sorted(here.workspace.catalogue.areas.items()),
     }
     return render(request, "zi_web/eval/banding.html", context)
+
+
+@rule("baca")
+def perubahan(request: HttpRequest, nama: str, nomor: int) -> HttpResponse:
+    """Round ``nomor`` of layer ``nama`` against the round before it."""
+    here = request.zi  # type: ignore[attr-defined]
+    try:
+        layer = layer_or_404(request, nama)
+        changes = round_changes(here.workspace, layer.name, nomor)
+    except NotFoundError:
+        raise Http404("putaran tidak ada") from None
+    except ZiError as err:
+        return eval_error(request, err)
+    context = {"layer": layer, "changes": changes}
+    return render(request, "zi_web/eval/perubahan.html", context)

@@ -26,24 +26,17 @@ from zi_docs.evaluation import (
 )
 from zi_docs.web.app.access import indicator_area, rule
 from zi_docs.web.app.activity import record
-from zi_docs.web.app.eval_words import eval_error, in_words, layer_titles, problems_of
+from zi_docs.web.app.eval_words import (
+    eval_error,
+    in_words,
+    layer_or_404,
+    layer_titles,
+    problems_of,
+)
 from zi_docs.web.app.views_banding import assessed_differently
 from zi_docs.web.app.workspace_cache import answer, checked
 
 TEMPLATES = "zi_web/eval/"
-
-
-def layer_or_404(request: HttpRequest, nama: str) -> Any:
-    """The layer named in the URL (404 when there is none of that name)."""
-    here = request.zi  # type: ignore[attr-defined]
-    try:
-        return load_layer(here.workspace, nama)
-    except NotFoundError:
-        raise Http404("lapis tidak ada") from None
-    except InvalidInputError as err:
-        if any(f.code == "lapis-nama" for f in err.findings):
-            raise Http404("lapis tidak ada") from None
-        raise
 
 
 @rule("baca")

@@ -14,8 +14,7 @@ from zi_docs.documents import OUTPUT_FOLDER, find_soffice, generate, get_kind, s
 from zi_docs.errors import InvalidInputError, ToolMissingError, ZiError
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
-from zi_docs.web.app.eval_words import eval_error, in_words, problems_of
-from zi_docs.web.app.views_eval import layer_or_404
+from zi_docs.web.app.eval_words import eval_error, in_words, layer_or_404, problems_of
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import load_yaml
 
