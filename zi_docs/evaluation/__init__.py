@@ -13,7 +13,8 @@ Behind it, one module per job:
 - :mod:`.layers`, :mod:`.rounds`, :mod:`.comparison` — ``lapis/NAMA.yaml``, what changed
   between rounds, the unit beside every layer;
 - :mod:`.workbook_groups` — the evaluator column groups and fingerprint of written workbooks;
-- :mod:`.followup`, :mod:`.followup_sources` — ``tindak-lanjut.yaml``.
+- :mod:`.followup`, :mod:`.followup_sources` — ``tindak-lanjut.yaml``;
+- :mod:`.guarded` — the same writes with versions and the edit lock, for forms.
 """
 
 from zi_docs.evaluation.comparison import (
@@ -34,42 +35,72 @@ from zi_docs.evaluation.followup import (
     update_item,
 )
 from zi_docs.evaluation.followup_sources import items_from_layer
+from zi_docs.evaluation.guarded import (
+    LayerEntry,
+    ResponseEntry,
+    StaleEntryError,
+    add_items_locked,
+    item_versions,
+    open_round,
+    read_layer_entry,
+    read_response,
+    save_layer_entry,
+    save_response,
+    update_item_checked,
+)
 from zi_docs.evaluation.importing import ImportOutcome, import_into, outcome_to_dict
 from zi_docs.evaluation.layer_edits import record, respond
 from zi_docs.evaluation.layers import Layer, Round, layer_names, load_layer
 from zi_docs.evaluation.rounds import RoundChanges, round_changes
 from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
-from zi_docs.evaluation.workbook_groups import answers_fingerprint, evaluator_groups, fingerprint
+from zi_docs.evaluation.workbook_groups import (
+    answers_fingerprint,
+    default_layers,
+    evaluator_groups,
+    fingerprint,
+)
 
 __all__ = [
     "Comparison",
     "FollowUp",
     "ImportOutcome",
     "Layer",
+    "LayerEntry",
     "Register",
+    "ResponseEntry",
     "Round",
     "RoundChanges",
     "SheetImport",
+    "StaleEntryError",
     "Suggestion",
     "add_items",
+    "add_items_locked",
     "answer_text",
     "answers_fingerprint",
     "compare_layers",
     "comparison_to_dict",
+    "default_layers",
     "evaluator_groups",
     "fingerprint",
     "import_into",
     "import_workbook",
+    "item_versions",
     "items_from_layer",
     "layer_names",
     "load_layer",
     "load_register",
+    "open_round",
     "outcome_to_dict",
+    "read_layer_entry",
+    "read_response",
     "record",
     "register_findings",
     "respond",
     "round_changes",
+    "save_layer_entry",
+    "save_response",
     "settings",
     "suggest_mp_iii_c",
     "update_item",
+    "update_item_checked",
 ]
