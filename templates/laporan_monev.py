@@ -29,10 +29,10 @@ def _numbered(doc: object, key: str) -> None:
     b.paragraph(doc, "{%p endfor %}")
 
 
-def _paragraphs(doc: object, key: str) -> None:
+def _paragraphs(doc: object, key: str, *, keep: bool = False) -> None:
     b.paragraph(doc, f"{{%p for x in {key} %}}")
     b.paragraph(
-        doc, "{{ x }}", space_after=6, align="justify"
+        doc, "{{ x }}", space_after=6, align="justify", keep_next=keep
     ).paragraph_format.first_line_indent = Mm(10)
     b.paragraph(doc, "{%p endfor %}")
 
@@ -249,12 +249,13 @@ def build_laporan_monev() -> Any:
     _simple_table(
         doc,
         [
-            ("Area", 32),
-            ("Bobot", 12),
+            # sized for the longest header word in a wide font (Bookman Old Style 9 pt bold)
+            ("Area", 28),
+            ("Bobot", 14),
             ("Nilai (% Bobot)", 19),
-            ("Batas Minimal", 16),
-            ("Area Utuh", 17),
-            ("Pemenuhan (Nilai / Batas)", 22),
+            ("Batas Minimal", 18),
+            ("Area Utuh", 15),
+            ("Pemenuhan (Nilai / Batas)", 24),
             ("Reform (Nilai / Batas)", 22),
             ("Terpisah", 20),
         ],
@@ -319,8 +320,16 @@ def build_laporan_monev() -> Any:
     )
     # VI
     _heading(doc, "BAB VI\nPENUTUP")
-    _paragraphs(doc, "monev.penutup")
-    b.paragraph(doc, "{{ unit.kota }}, {{ monev.tanggal|tanggal }}", align="right", space_after=6)
+    # the last closing paragraph and the date keep with the signatures (never alone on a page)
+    _paragraphs(doc, "monev.penutup[:-1]")
+    _paragraphs(doc, "monev.penutup[-1:]", keep=True)
+    b.paragraph(
+        doc,
+        "{{ unit.kota }}, {{ monev.tanggal|tanggal }}",
+        align="right",
+        space_after=6,
+        keep_next=True,
+    )
     b.side_by_side(doc, ("ttd", "Mengetahui,"), ("monev.ketua_ttd", " "))
     b.page_numbers(doc)
     return doc

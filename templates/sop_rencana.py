@@ -289,12 +289,14 @@ def build_rencana_kerja() -> Any:
         total.cells[budget], "{{ rk.total_anggaran|ribuan }}", bold=True, size=RK_PT, align="right"
     )
     b.keep_row_with_next(total)
+    closing = b.closing_row(table)
     b.set_cell_widths(table, widths)
     b.drop_width(label)
     b.drop_width(slot)
-    b.paragraph(doc, "", space_after=6, keep_next=True)
+    # the last kegiatan stays with the total, and the total with the signature block
+    b.keep_row_when(body, "loop.last and a == rk.area|last")
     b.signature_block(
-        doc,
+        closing,
         "{{ ttd.jabatan }}",
         "{{ ttd.nama }}",
         ("{{ ttd.pangkat_golongan }}", "{{ ttd.nip_baris }}"),

@@ -20,7 +20,9 @@ from docx_build import (
     bottom_border,
     cant_split,
     cell_run,
+    closing_row,
     hanging_list,
+    keep_row_when,
     keep_row_with_next,
     kop,
     new_document,
@@ -158,6 +160,8 @@ def build_sk_tim() -> Any:
     merged = group.cells[0].merge(group.cells[4])
     cell_run(merged, "{{ r.grup }}", bold=True, size=10)
     shade(merged, "F2F2F2")
+    cant_split(group)
+    keep_row_with_next(group)  # a group's title never ends a page without its first member
     _control_row(tbl, widths, "{%tr else %}")
     row = _row(tbl, widths)
     for cell, (text, align) in zip(
@@ -173,12 +177,12 @@ def build_sk_tim() -> Any:
     ):
         cell_run(cell, text, align=align, size=10)
     cant_split(row)
-    keep_row_with_next(row)
+    keep_row_when(row, "loop.last")
     _control_row(tbl, widths, "{%tr endif %}")
     _control_row(tbl, widths, "{%tr endfor %}")
-    para(doc, after=12, keep=True)
+    # the signature block is the table's last row: the last member keeps with it
     signature_block(
-        doc,
+        closing_row(tbl),
         "{{ sk.pejabat_ttd }}",
         "{{ ttd.nama_kapital }}",
         ("{{ ttd.pangkat_golongan }}", "{{ ttd.nip_baris }}"),

@@ -9,6 +9,7 @@ position (Word is strict), so the templates open everywhere.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import deepcopy
 from typing import Any
 
 from docx import Document
@@ -18,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -143,6 +145,16 @@ def cell_text(
                 run.font.size = Pt(size)
 
 
+_BORDER_SIDES = [
+    "w:top",
+    "w:left",
+    "w:start",
+    "w:bottom",
+    "w:right",
+    "w:end",
+    "w:insideH",
+    "w:insideV",
+]
 _ORDER = {
     "w:tblPr": [
         "w:tblStyle",
@@ -190,16 +202,8 @@ _ORDER = {
         "w:jc",
         "w:hidden",
     ],
-    "w:tblBorders": [
-        "w:top",
-        "w:left",
-        "w:start",
-        "w:bottom",
-        "w:right",
-        "w:end",
-        "w:insideH",
-        "w:insideV",
-    ],
+    "w:tblBorders": _BORDER_SIDES,
+    "w:tcBorders": _BORDER_SIDES,
     "w:tcMar": ["w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"],
     "w:tblCellMar": ["w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"],
 }
@@ -579,6 +583,48 @@ def keep_row_with_next(row: Any) -> None:
     for cell in row.cells:
         for p in cell.paragraphs:
             p.paragraph_format.keep_with_next = True
+
+
+def _control_tr(span: int, text: str) -> Any:
+    """A row holding only a docxtpl row tag (``{%tr ... %}``), one cell across ``span`` columns."""
+    tr, tc = OxmlElement("w:tr"), OxmlElement("w:tc")
+    _set(_set(tc, "w:tcPr"), "w:gridSpan", **{"w:val": str(span)})
+    p, r, t = OxmlElement("w:p"), OxmlElement("w:r"), OxmlElement("w:t")
+    t.text = text
+    r.append(t)
+    p.append(r)
+    tc.append(p)
+    tr.append(tc)
+    return tr
+
+
+def keep_row_when(row: Any, condition: str) -> None:
+    """Print ``row`` (a loop's body row) as a copy that keeps with the next row when the Jinja
+    ``condition`` holds (the loop's last row, kept with a closing row), as it is otherwise."""
+    tr = row._tr
+    span = sum(tc.grid_span for tc in tr.tc_lst)
+    kept = deepcopy(tr)
+    for p in kept.iter(qn("w:p")):
+        Paragraph(p, None).paragraph_format.keep_with_next = True
+    tr.addprevious(_control_tr(span, "{%tr if " + condition + " %}"))
+    tr.addprevious(kept)
+    tr.addprevious(_control_tr(span, "{%tr else %}"))
+    tr.addnext(_control_tr(span, "{%tr endif %}"))
+
+
+def closing_row(table: Any) -> Any:
+    """A last row of ``table`` across all its columns, without side or bottom borders and never
+    split, for the signature block: LibreOffice does not keep a table with the paragraph after
+    it, but both it and Word keep a row whose paragraphs keep with the next (see
+    :func:`keep_row_with_next`) with the row below. Returns the row's one cell (it already
+    holds an empty paragraph, the space above the block)."""
+    row = table.add_row()
+    cant_split(row)
+    cell = merge(row, 0, len(row.cells) - 1)
+    box = _set(cell._tc.get_or_add_tcPr(), "w:tcBorders")
+    for side in ("left", "bottom", "right"):
+        _set(box, f"w:{side}", **{"w:val": "nil"})
+    return cell
 
 
 def side_by_side(doc: Any, left: tuple[str, str], right: tuple[str, str]) -> None:
