@@ -60,11 +60,6 @@ class Rendered:
 
 
 CASES = [(kind, paper, length) for kind in sorted(SHORT) for paper in PAPERS for length in LENGTHS]
-OWN_LAYOUT_TESTS = {"laporan-skm", "lhe"}
-"""Kinds with their own layout tests (tests/test_survey_report.py, tests/test_doc_lhe.py), not
-yet in layout_inputs: rendered here they print no "- n -" page numbers and can leave the
-signature alone on the last page."""
-
 SIGNATURE_ALONE: dict[tuple[str, str, str], str] = {}
 """Known layout defects of test_no_page_holds_only_a_signature_or_nothing."""
 HEADER_MISSING: dict[tuple[str, str, str], str] = {}
@@ -146,9 +141,7 @@ def _case(rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, 
 
 
 def test_every_kind_has_layout_inputs() -> None:
-    documents = [
-        k.name for k in all_kinds().values() if not k.parts and k.name not in OWN_LAYOUT_TESTS
-    ]
+    documents = [k.name for k in all_kinds().values() if not k.parts]
     assert sorted(SHORT) == sorted(LONG) == sorted(documents)
 
 

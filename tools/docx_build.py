@@ -652,9 +652,13 @@ def side_by_side(doc: Any, left: tuple[str, str], right: tuple[str, str]) -> Non
 
 
 # ---- report pieces (chapter headings, loop lists and tables) --------------------------------
-def heading(doc: object, text: str) -> None:
-    """A centred bold chapter heading kept with what follows."""
-    paragraph(doc, text, bold=True, align="center", space_after=6, keep_next=True)
+def heading(doc: object, text: str, *, new_page: bool = False) -> Any:
+    """A centred bold chapter heading kept with what follows; ``new_page``: it starts a page
+    (a break before the heading, never an empty page when the page before is full)."""
+    p = paragraph(doc, text, bold=True, align="center", space_after=6, keep_next=True)
+    if new_page:
+        p.paragraph_format.page_break_before = True
+    return p
 
 
 def subheading(doc: object, text: str) -> None:
@@ -669,13 +673,34 @@ def numbered(doc: object, key: str) -> None:
     paragraph(doc, "{%p endfor %}")
 
 
-def paragraphs(doc: object, key: str) -> None:
-    """A ``{%p for %}`` run of justified, first-line-indented paragraphs."""
+def paragraphs(doc: object, key: str, *, keep: bool = False) -> None:
+    """A ``{%p for %}`` run of justified, first-line-indented paragraphs (``keep``: each keeps
+    with the next)."""
     paragraph(doc, f"{{%p for x in {key} %}}")
     paragraph(
-        doc, "{{ x }}", space_after=6, align="justify"
+        doc, "{{ x }}", space_after=6, align="justify", keep_next=keep
     ).paragraph_format.first_line_indent = Mm(10)
     paragraph(doc, "{%p endfor %}")
+
+
+def report_cover(
+    doc: object, titles: Sequence[tuple[str, float]], after: Sequence[str] = ()
+) -> None:
+    """A report's cover: the title lines (text, size), the unit's logo, unit, instansi, year,
+    then ``after`` (the report's number). What follows starts a new page itself."""
+    for _ in range(4):
+        paragraph(doc, "")
+    for text, size in titles:
+        paragraph(doc, text, bold=True, size=size, align="center", space_after=4)
+    for _ in range(4):
+        paragraph(doc, "")
+    paragraph(doc, "{% if unit.logo %}{{ unit.logo }}{% endif %}", align="center")
+    for _ in range(6):
+        paragraph(doc, "")
+    for text in ("{{ unit.nama_kapital }}", "{{ unit.instansi_kapital }}", "{{ tahun }}"):
+        paragraph(doc, text, bold=True, size=14, align="center", space_after=4)
+    for text in after:
+        paragraph(doc, text, align="center", size=12)
 
 
 def loop_table(
