@@ -434,6 +434,29 @@ def cell_run(
     return p
 
 
+def new_row(tbl: Any, widths: Sequence[float]) -> Any:
+    """A new last row of ``tbl`` with every cell's width set."""
+    new = tbl.add_row()
+    for cell, width in zip(new.cells, widths, strict=True):
+        cell.width = Mm(width)
+    return new
+
+
+def control_row(tbl: Any, widths: Sequence[float], text: str) -> None:
+    """A row holding only a docxtpl row tag (``{%tr ... %}``); docxtpl removes the row."""
+    cell_run(new_row(tbl, widths).cells[0], text)
+
+
+def header_row(tbl: Any, titles: Sequence[str], size: float = 10) -> None:
+    """The first row as the table's shaded, bold header, repeated on every page and never
+    split."""
+    for cell, text in zip(tbl.rows[0].cells, titles, strict=True):
+        cell_run(cell, text, bold=True, align=CENTER, size=size)
+        shade(cell)
+    repeat_header(tbl.rows[0])
+    cant_split(tbl.rows[0])
+
+
 def kop(doc: Any) -> None:
     """Kop surat: logo, PEMERINTAH ..., unit, address, contacts, and the ruled line."""
     tbl = table(doc, 1, [26, 108, 26], grid=False)
@@ -454,15 +477,23 @@ def kop(doc: Any) -> None:
 def signature(
     doc: Any, office: str, name: str, extra: tuple[str, ...] = (), *, head: tuple[str, ...] = ()
 ) -> None:
-    """A signature block on the right: optional head lines, office, space, name, extra lines."""
-    for line in head:
-        para(doc, line, left=SIGN_LEFT_MM, align=CENTER, keep=True)
-    para(doc, office, left=SIGN_LEFT_MM, align=CENTER, keep=True)
+    """A signature block on the right: optional head lines, office, space, name, extra lines,
+    in one borderless row that never splits (LibreOffice splits a long keep-with-next chain
+    of paragraphs; it keeps the paragraph before the block with it)."""
+    box = table(doc, 1, [TEXT_WIDTH_MM], grid=False)
+    no_borders(box)
+    cant_split(box.rows[0])
+    cell = box.rows[0].cells[0]
+    for i, line in enumerate((*head, office)):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        p.paragraph_format.left_indent = Mm(SIGN_LEFT_MM)
+        p.alignment = CENTER
+        p.add_run(line)
     for _ in range(4):
-        para(doc, left=SIGN_LEFT_MM, keep=True)
-    para(doc, name, bold=True, underline=True, left=SIGN_LEFT_MM, align=CENTER, keep=True)
+        para(cell, left=SIGN_LEFT_MM)
+    para(cell, name, bold=True, underline=True, left=SIGN_LEFT_MM, align=CENTER)
     for line in extra:
-        para(doc, line, left=SIGN_LEFT_MM, align=CENTER, keep=True)
+        para(cell, line, left=SIGN_LEFT_MM, align=CENTER)
 
 
 def hanging_list(
