@@ -20,8 +20,10 @@ from docx_build import (
     SIGN_LEFT_MM,
     cant_split,
     cell_run,
+    closing_row,
     control_row,
     header_row,
+    keep_row_when,
     kop,
     new_document,
     new_row,
@@ -49,9 +51,11 @@ def _labels(doc: Any, rows: Sequence[tuple[str, str]], *, at: float = 35, after:
         )
 
 
-def _numbered(doc: Any, loop: str, text: str = "{{ loop.index }}.\t{{ x }}") -> None:
+def _numbered(
+    doc: Any, loop: str, text: str = "{{ loop.index }}.\t{{ x }}", *, keep: bool = False
+) -> None:
     tag(doc, "{%p for x in " + loop + " %}")
-    para(doc, text, left=7, first=-7, tabs=(7,), align=JUSTIFY, after=2)
+    para(doc, text, left=7, first=-7, tabs=(7,), align=JUSTIFY, after=2, keep=keep)
     tag(doc, "{%p endfor %}")
 
 
@@ -157,9 +161,10 @@ def build_daftar_hadir() -> Any:
     extra = row.cells[1].add_paragraph()
     run = extra.add_run("{% if p.nip_baris %}{{ p.nip_baris }}{% endif %}")
     run.font.size = Pt(9)
+    keep_row_when(row, "loop.last")
     control_row(tbl, widths, "{%tr endfor %}")
-    para(doc, after=12)
-    ttd("rapat.pimpinan_rapat_ttd", head=("Pimpinan Rapat,",), doc=doc)
+    # the signature block is the table's last row: the last participant keeps with it
+    ttd("rapat.pimpinan_rapat_ttd", head=("Pimpinan Rapat,",), container=closing_row(tbl))
     page_numbers(doc)
     return doc
 
@@ -181,12 +186,16 @@ def build_notulen() -> Any:
         ),
         at=35,
     )
-    for title, loop in (
-        ("A. Pembahasan", "rapat.pembahasan"),
-        ("B. Kesimpulan", "rapat.kesimpulan"),
-    ):
-        para(doc, title, bold=True, before=10, after=4, keep=True)
-        _numbered(doc, loop)
+    para(doc, "A. Pembahasan", bold=True, before=10, after=4, keep=True)
+    _numbered(doc, "rapat.pembahasan")
+    para(doc, "B. Kesimpulan", bold=True, before=10, after=4, keep=True)
+    _numbered(doc, "rapat.kesimpulan[:-1]")
+    _numbered(  # the last conclusion keeps with what follows (the table or the signatures)
+        doc,
+        "rapat.kesimpulan[-1:]",
+        "{{ rapat.kesimpulan|length }}.\t{{ x }}",
+        keep=True,
+    )
     tag(doc, "{%p if rapat.tindak_lanjut %}")
     para(doc, "C. Tindak Lanjut", bold=True, before=10, after=4, keep=True)
     widths = [10, 80, 40, 30]
@@ -206,10 +215,20 @@ def build_notulen() -> Any:
         strict=True,
     ):
         cell_run(cell, text, align=align, size=10)
+    keep_row_when(row, "loop.last")
     control_row(tbl, widths, "{%tr endfor %}")
+    # with a follow-up table the signatures are its last row (the last item keeps with them)
+    _notulen_signatures(closing_row(tbl), width=156)
+    tag(doc, "{%p else %}")
+    _notulen_signatures(doc)
     tag(doc, "{%p endif %}")
+    page_numbers(doc)
+    return doc
+
+
+def _notulen_signatures(container: Any, width: float = 160) -> None:
     para(
-        doc,
+        container,
         "{{ unit.kota }}, {{ rapat.tanggal|tanggal }}",
         left=SIGN_LEFT_MM,
         align=CENTER,
@@ -217,12 +236,11 @@ def build_notulen() -> Any:
         keep=True,
     )
     side_by_side(
-        doc,
+        container,
         ("rapat.notulis_ttd", "Notulis,"),
         ("rapat.pimpinan_rapat_ttd", "Pimpinan Rapat,"),
+        width=width,
     )
-    page_numbers(doc)
-    return doc
 
 
 # ---- Maklumat Pelayanan -------------------------------------------------------------------------

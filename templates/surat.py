@@ -147,7 +147,8 @@ def build_sk_tim() -> Any:
     para(doc, after=12)
     para(doc, "{{ sk.judul_lampiran }}", bold=True, align=CENTER)
     para(doc, "{{ sk.judul_tim }}", bold=True, align=CENTER, after=12)
-    widths = [10, 42, 43, 36, 29]
+    # a NIP (9 pt) stays on one line even in a wide font (Bookman Old Style)
+    widths = [10, 40, 46, 36, 28]
     tbl = table(doc, 1, widths)
     header_row(tbl, ("No", "Nama", "NIP", "Jabatan", "{{ sk.kolom_kedudukan }}"))
     control_row(tbl, widths, "{%tr for r in anggota %}")
@@ -160,18 +161,18 @@ def build_sk_tim() -> Any:
     keep_row_with_next(group)  # a group's title never ends a page without its first member
     control_row(tbl, widths, "{%tr else %}")
     row = new_row(tbl, widths)
-    for cell, (text, align) in zip(
+    for cell, (text, align, size) in zip(
         row.cells,
         (
-            ("{{ r.no }}", CENTER),
-            ("{{ r.nama }}", None),
-            ("{{ r.nip|nip }}", CENTER),
-            ("{{ r.jabatan }}", None),
-            ("{{ r.kedudukan }}", None),
+            ("{{ r.no }}", CENTER, 10),
+            ("{{ r.nama }}", None, 10),
+            ("{{ r.nip|nip }}", CENTER, 9),
+            ("{{ r.jabatan }}", None, 10),
+            ("{{ r.kedudukan }}", None, 10),
         ),
         strict=True,
     ):
-        cell_run(cell, text, align=align, size=10)
+        cell_run(cell, text, align=align, size=size)
     cant_split(row)
     keep_row_when(row, "loop.last")
     control_row(tbl, widths, "{%tr endif %}")

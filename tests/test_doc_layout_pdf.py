@@ -4,7 +4,8 @@ What an evaluator or a Kasubag Umum sends back, as checks on the PDF's words:
 * no page holds only a signature block, and no page is empty;
 * a table whose first row is a (shaded) header shows that header on every page it continues;
 * every page after the first carries its number in the naskah dinas form "- 2 -";
-* no word of 8 letters or more in a table cell is cut: each appears whole among the PDF's words.
+* no word of 8 letters or more in a table cell is cut: each appears whole among the PDF's words;
+* no NIP in a table cell is broken over two lines.
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from typing import Any
 
 import pytest
 from layout_inputs import EXTRA_FILES, LONG, PAPERS, SHORT, make_workspace, write_input
-from page_words import Page, docx_tables, letter_runs, long_cell_words, pdf_pages, squeeze
+from page_words import (
+    NIP,
+    Page,
+    cell_nips,
+    docx_tables,
+    letter_runs,
+    long_cell_words,
+    pdf_pages,
+    squeeze,
+)
 
 from zi_docs.documents.formatting import DAYS, MONTHS
 from zi_docs.documents.generation import render_documents
@@ -215,3 +225,18 @@ def test_words_in_table_cells_are_never_cut(
     if not wanted:
         pytest.skip("dokumen ini tidak bertabel")
     assert not cut, f"kata terpotong di sel tabel (kata: kali): {cut}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=["-".join(c) for c in CASES])
+def test_nips_in_table_cells_stay_on_one_line(
+    rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, str]
+) -> None:
+    doc = _case(rendered, case)
+    wanted = cell_nips(doc.docx)
+    if not wanted:
+        pytest.skip("tidak ada NIP di sel tabel")
+    shown = Counter(
+        nip for page in pdf_pages(doc.pdf) for line in page.lines for nip in NIP.findall(line)
+    )
+    broken = {nip: n - shown[nip] for nip, n in wanted.items() if shown[nip] < n}
+    assert not broken, f"NIP terpotong ke dua baris (NIP: kali): {broken}"

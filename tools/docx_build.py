@@ -658,10 +658,12 @@ def closing_row(table: Any) -> Any:
     return cell
 
 
-def side_by_side(doc: Any, left: tuple[str, str], right: tuple[str, str]) -> None:
+def side_by_side(
+    doc: Any, left: tuple[str, str], right: tuple[str, str], *, width: float = TEXT_WIDTH_MM
+) -> None:
     """Two signature blocks as rows of one borderless table (role and jabatan / room to sign /
     name / NIP), so both names stand on the same line whatever the jabatan's length."""
-    widths = [80, 80]
+    widths = [width / 2, width / 2]
     tbl = table(doc, 4, widths, grid=False)
     blocks = (left, right)
     for row in tbl.rows:
