@@ -94,6 +94,10 @@ def _sop_identity(doc: object) -> None:
                 size=LIST_PT,
             )
     b.set_cell_widths(table, widths)
+    # single line spacing: the identity page holds on one A4 page even in a wide font
+    for cell in table._cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.line_spacing = 1.0
 
 
 def _sop_flow(doc: object) -> None:

@@ -240,3 +240,15 @@ def test_nips_in_table_cells_stay_on_one_line(
     )
     broken = {nip: n - shown[nip] for nip, n in wanted.items() if shown[nip] < n}
     assert not broken, f"NIP terpotong ke dua baris (NIP: kali): {broken}"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("length", LENGTHS)
+def test_sop_identity_fits_one_page(
+    rendered: dict[tuple[str, str, str], Rendered], paper: str, length: str
+) -> None:
+    pages = pdf_pages(_case(rendered, ("sop", paper, length)).pdf)
+    second = " ".join(pages[1].body_lines)
+    assert "Pelaksana" in second and "Mutu Baku" in second, (
+        f"halaman 2 bukan tabel alur, identitas SOP meluber: {pages[1].body_lines[:3]}"
+    )
