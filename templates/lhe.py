@@ -262,7 +262,7 @@ def _body(doc: object) -> None:
     b.numbered(doc, "lhe.rekomendasi")
     b.paragraph(doc, "", space_after=4)
     b.paragraph(doc, "{%p if lhe.apresiasi %}")
-    b.paragraph(doc, "{{ lhe.apresiasi }}", align="justify", space_after=6)
+    b.paragraph(doc, "{{ lhe.apresiasi }}", align="justify", space_after=6, keep_next=True)
     b.paragraph(doc, "{%p endif %}")
     end = b.paragraph(
         doc,
