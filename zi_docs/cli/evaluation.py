@@ -22,9 +22,9 @@ from zi_docs.evaluation import (
     layer_names,
     load_layer,
     outcome_to_dict,
-    record,
-    respond,
     round_changes,
+    save_layer_entry,
+    save_response,
 )
 from zi_docs.workspace import Workspace
 
@@ -263,17 +263,20 @@ def catat(
     """Catat satu jawaban dan/atau catatan penilai untuk INDIKATOR di lapis NAMA."""
     if jawaban is None and catatan is None:
         raise click.UsageError("isi --jawaban, --catatan, atau keduanya")
-    layer, qid, number = record(
+    saved = save_layer_entry(
         workspace,
         nama,
         indikator,
         answer=jawaban,
         note=catatan,
+        expected_version=None,
         date=tanggal or dt.date.today(),
         evaluator=penilai,
         new_round=putaran_baru,
     )
-    click.echo(f"{qid} dicatat di putaran {number} lapis '{nama}' ({layer.file}).")
+    click.echo(
+        f"{saved.question_id} dicatat di putaran {saved.round} lapis '{nama}' ({saved.file})."
+    )
 
 
 @lapis.command("tanggapi")
@@ -286,8 +289,13 @@ def tanggapi(
     workspace: Workspace, nama: str, indikator: str, tanggapan: str, putaran: int | None
 ) -> None:
     """Tulis TANGGAPAN unit atas catatan penilai untuk INDIKATOR di lapis NAMA."""
-    qid, number = respond(workspace, nama, indikator, tanggapan, round_number=putaran)
-    click.echo(f"Tanggapan untuk catatan {qid} putaran {number} lapis '{nama}' disimpan.")
+    saved = save_response(
+        workspace, nama, indikator, tanggapan, round_number=putaran, expected_version=None
+    )
+    click.echo(
+        f"Tanggapan untuk catatan {saved.question_id} putaran {saved.round} lapis '{nama}' "
+        "disimpan."
+    )
 
 
 @lapis.command("bandingkan")

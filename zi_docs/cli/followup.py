@@ -13,13 +13,13 @@ import click
 from zi_docs.cli._base import ExitCode, F, ZiGroup, emit_json, workspace_option
 from zi_docs.cli.archive_common import date_option, json_option, parse_date, round_option
 from zi_docs.evaluation import (
-    add_items,
+    add_items_locked,
     items_from_layer,
     items_from_lhe,
     load_register,
     settings,
     suggest_mp_iii_c,
-    update_item,
+    update_item_checked,
 )
 from zi_docs.workspace import Workspace
 
@@ -67,7 +67,7 @@ def tambah(
 ) -> None:
     """Tambah satu butir tindak lanjut."""
     qid = workspace.catalogue.resolve(indikator).id if indikator else None
-    [code] = add_items(
+    [code] = add_items_locked(
         workspace,
         [
             {
@@ -112,7 +112,7 @@ def _add_drafted(workspace: Workspace, items: list[dict[str, Any]], none: str) -
     if not items:
         click.echo(none)
         return
-    codes = add_items(workspace, items)
+    codes = add_items_locked(workspace, items)
     click.echo(f"{len(codes)} butir ditambahkan: {', '.join(codes)}.")
 
 
@@ -173,10 +173,11 @@ def ubah(
     keterangan: str | None,
 ) -> None:
     """Ubah status, pemilik, batas waktu atau keterangan butir KODE."""
-    item = update_item(
+    item = update_item_checked(
         workspace,
         kode,
         {"status": status, "pemilik": pemilik, "batas_waktu": batas, "keterangan": keterangan},
+        expected_version=None,
         today=dt.date.today(),
     )
     click.echo(f"{item.code}: {item.status}, batas {item.due.isoformat()}, {item.owner}.")
@@ -199,7 +200,7 @@ def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.da
     from zi_docs.evidence import show
 
     stored = [show(workspace, ref).file for ref in refs]
-    item = update_item(
+    item = update_item_checked(
         workspace,
         kode,
         {
@@ -207,6 +208,7 @@ def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.da
             "bukti": [s.sha256[:12] for s in stored],
             "ditutup": tanggal,
         },
+        expected_version=None,
         today=tanggal or dt.date.today(),
     )
     names = ", ".join(s.name for s in stored)

@@ -16,7 +16,8 @@ Behind it, one module per job:
 - :mod:`.workbook_groups` — the evaluator column groups and fingerprint of written workbooks;
 - :mod:`.bundles` — ``bundel-terkirim.yaml``, the exported bundles a returned workbook is
   matched with;
-- :mod:`.followup`, :mod:`.followup_sources` — ``tindak-lanjut.yaml``.
+- :mod:`.followup`, :mod:`.followup_sources` — ``tindak-lanjut.yaml``;
+- :mod:`.guarded` — the same writes with versions and the edit lock, for forms.
 """
 
 from zi_docs.evaluation.bundles import SentBundle, find_bundle, record_bundle, sent_bundles
@@ -38,47 +39,77 @@ from zi_docs.evaluation.followup import (
     update_item,
 )
 from zi_docs.evaluation.followup_sources import items_from_layer, items_from_lhe
+from zi_docs.evaluation.guarded import (
+    LayerEntry,
+    ResponseEntry,
+    StaleEntryError,
+    add_items_locked,
+    item_versions,
+    open_round,
+    read_layer_entry,
+    read_response,
+    save_layer_entry,
+    save_response,
+    update_item_checked,
+)
 from zi_docs.evaluation.importing import ImportOutcome, import_into, outcome_to_dict
 from zi_docs.evaluation.layer_edits import record, respond
 from zi_docs.evaluation.layers import Layer, Round, layer_names, load_layer
 from zi_docs.evaluation.rounds import RoundChanges, round_changes
 from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
-from zi_docs.evaluation.workbook_groups import answers_fingerprint, evaluator_groups, fingerprint
+from zi_docs.evaluation.workbook_groups import (
+    answers_fingerprint,
+    default_layers,
+    evaluator_groups,
+    fingerprint,
+)
 
 __all__ = [
     "Comparison",
     "FollowUp",
     "ImportOutcome",
     "Layer",
+    "LayerEntry",
     "Register",
+    "ResponseEntry",
     "Round",
     "RoundChanges",
     "SentBundle",
     "SheetImport",
+    "StaleEntryError",
     "Suggestion",
     "add_items",
+    "add_items_locked",
     "answer_text",
     "answers_fingerprint",
     "compare_layers",
     "comparison_to_dict",
+    "default_layers",
     "evaluator_groups",
     "find_bundle",
     "fingerprint",
     "import_into",
     "import_workbook",
+    "item_versions",
     "items_from_layer",
     "items_from_lhe",
     "layer_names",
     "load_layer",
     "load_register",
+    "open_round",
     "outcome_to_dict",
+    "read_layer_entry",
+    "read_response",
     "record",
     "record_bundle",
     "register_findings",
     "respond",
     "round_changes",
+    "save_layer_entry",
+    "save_response",
     "sent_bundles",
     "settings",
     "suggest_mp_iii_c",
     "update_item",
+    "update_item_checked",
 ]

@@ -15,6 +15,7 @@ from zi_docs.web.app import (
     views_rekap,
     views_templates,
 )
+from zi_docs.web.app.urls_eval import EVALUATION
 
 app_name = "zi_web"
 
@@ -48,4 +49,5 @@ urlpatterns = [
     path("u/<str:ws>/arsip/<str:sha>/pratinjau/", views_archive.pratinjau, name="pratinjau"),
     path("u/<str:ws>/arsip/<str:sha>/tanda/", views_archive.ubah_tanda, name="ubah_tanda"),
     path("u/<str:ws>/arsip/<str:sha>/buang/", views_archive.buang, name="buang"),
+    *EVALUATION,
 ]
