@@ -6,6 +6,7 @@ module per job:
 
 - :mod:`.filing` — add, import, list, show, tag, edit, trash, verify, audit log;
 - :mod:`.reading` — search, reindex, late OCR;
+- :mod:`.narrowing` — files and hits below an indicator, in an area, untagged, in the trash;
 - :mod:`.view` — the read-only view of an archive for ``check``, ``export`` and ``rekap``;
 - :mod:`.incoming` — collecting and validating one incoming file;
 - :mod:`.adding` — storing a batch of validated files;

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zi_docs.evidence import extract as engine
-from zi_docs.evidence import indexing
+from zi_docs.evidence import indexing, narrowing
 from zi_docs.evidence.archive import OCR_CACHE, Archive
 from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.search import Hit, ReindexReport
@@ -30,26 +30,53 @@ def search(
     area: str | None = None,
     year: int | None = None,
     kind: str | None = None,
+    untagged: bool = False,
+    trashed: bool = False,
     limit: int = 20,
 ) -> SearchResult:
     """Ranked hits; an indicator id alone lists that indicator's evidence. A missing or
-    stale index is rebuilt from the database first."""
+    stale index is rebuilt from the database first. ``untagged``: only files without tags;
+    ``trashed``: the files in the trash instead (matched word for word, newest first)."""
     with Archive.open(workspace) as archive:
-        if not indexing.index_dir(archive.root).exists():
-            with archive.writing():  # build it under the writer lock
-                indexing.reindex(archive.root, archive.db, archive.catalogue)
-        with indexing.open_index(archive.root, archive.db, archive.catalogue) as ix:
-            hits = ix.search(
+        if trashed:
+            hits = narrowing.trash_hits(
+                archive.db,
+                archive.catalogue,
                 text,
                 indicator=indicator,
                 area=area,
                 year=year,
                 kind=kind,
+                untagged=untagged,
                 limit=limit,
-                catalogue=archive.catalogue,
             )
-        files = {f.sha256: f for f in archive.db.files(shas=[h.sha256 for h in hits])}
-        return SearchResult(text, tuple((h, files.get(h.sha256)) for h in hits))
+            return _with_files(archive, text, hits, trashed=True)
+        if not indexing.index_dir(archive.root).exists():
+            with archive.writing():  # build it under the writer lock
+                indexing.reindex(archive.root, archive.db, archive.catalogue)
+        with indexing.open_index(archive.root, archive.db, archive.catalogue) as ix:
+
+            def ranked(count: int) -> list[Hit]:
+                return ix.search(
+                    text,
+                    indicator=indicator,
+                    area=area,
+                    year=year,
+                    kind=kind,
+                    limit=count,
+                    catalogue=archive.catalogue,
+                )
+
+            hits = narrowing.untagged_hits(ranked, limit) if untagged else ranked(limit)
+        return _with_files(archive, text, hits)
+
+
+def _with_files(
+    archive: Archive, text: str, hits: list[Hit], *, trashed: bool = False
+) -> SearchResult:
+    shas = [h.sha256 for h in hits]
+    files = {f.sha256: f for f in archive.db.files(shas=shas, only_trashed=trashed)}
+    return SearchResult(text, tuple((h, files.get(h.sha256)) for h in hits))
 
 
 def reindex(workspace: Workspace, *, full: bool = False) -> ReindexReport:

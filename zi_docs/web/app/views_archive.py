@@ -78,6 +78,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
                 area=area,
                 year=year,
                 kind=kind,
+                untagged=untagged,
+                trashed=trashed,
                 limit=PAGE_SIZE,
             )
             context["hasil"] = [
