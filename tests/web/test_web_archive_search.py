@@ -37,3 +37,24 @@ def test_search_with_untagged_or_trash_ticked(
     assert "Undangan rapat pembentukan tim" in trash and "Catatan rapat lepas" not in trash
     assert "<mark>rapat</mark>" in trash
     assert "Tidak ada yang cocok" in titles(sampah="1", belum_ditandai="1")
+
+
+@pytest.mark.django_db
+def test_a_search_shows_a_first_page_of_hits_and_more_on_request(
+    login: Any, workspace: Workspace, tmp_path: Any
+) -> None:
+    folder = tmp_path / "banyak"
+    folder.mkdir()
+    for number in range(30):
+        (folder / f"notulen-{number:02d}.txt").write_text(
+            f"Notulen evaluasi nomor {number}", encoding="utf-8"
+        )
+    add_files(workspace, sorted(folder.iterdir()))
+    client = login("pengamat")
+    url = reverse("zi_web:arsip", kwargs={"ws": KEY})
+    first = client.get(url, {"q": "notulen"}).content.decode()
+    assert first.count('class="potongan"') == 25 and "25 hasil pertama" in first
+    assert 'id="lebih-banyak"' in first and "banyak=50" in first
+    more = client.get(url, {"q": "notulen", "banyak": "50"}).content.decode()
+    assert more.count('class="potongan"') == 30 and 'id="lebih-banyak"' not in more
+    assert client.get(url, {"q": "notulen", "banyak": "x"}).status_code == 200

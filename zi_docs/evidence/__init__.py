@@ -45,7 +45,14 @@ from zi_docs.evidence.filing import (
 )
 from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
 from zi_docs.evidence.manage import TagChange, TrashChange
-from zi_docs.evidence.reading import OcrReport, SearchResult, reindex, run_ocr, search
+from zi_docs.evidence.reading import (
+    OcrReport,
+    SearchResult,
+    SearchSession,
+    reindex,
+    run_ocr,
+    search,
+)
 from zi_docs.evidence.rebuild import RebuildReport
 from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, Progress, StoredFile
 from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
@@ -79,6 +86,7 @@ __all__ = [
     "ReindexReport",
     "Rejection",
     "SearchResult",
+    "SearchSession",
     "StoredFile",
     "TagChange",
     "TrashChange",

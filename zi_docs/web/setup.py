@@ -54,6 +54,7 @@ def build_settings(site: Site, *, allowed_hosts: list[str] | None = None) -> dic
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
             "zi_docs.web.app.middleware.security_headers",
+            "zi_docs.web.app.middleware.one_stamp_per_read",
         ],
         "ROOT_URLCONF": "zi_docs.web.app.root_urls",
         "CSRF_FAILURE_VIEW": "zi_docs.web.app.errors.csrf_failure",

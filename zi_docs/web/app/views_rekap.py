@@ -12,6 +12,7 @@ from django.shortcuts import render
 from zi_docs.angka import angka
 from zi_docs.submission import SORT_KEYS, build_rekap, cells, headers
 from zi_docs.web.app.models import Grant
+from zi_docs.web.app.workspace_cache import checked
 from zi_docs.web.setup import current_site
 
 
@@ -24,7 +25,8 @@ def rekap(request: HttpRequest) -> HttpResponse:
     if sort not in SORT_KEYS:
         sort = "total"
     by_folder = {site.workspaces[key]: key for key in keys}
-    table = build_rekap(list(by_folder), dt.date.today(), sort=sort)
+    # each unit is checked again only when its files have changed (as its Beranda)
+    table = build_rekap(list(by_folder), dt.date.today(), sort=sort, check=checked)
     rows = []
     for row in table.rows:
         shown = [
