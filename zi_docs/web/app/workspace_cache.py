@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from zi_docs.assessment import AnswerEntry, read_answer
+from zi_docs.documents import TemplateEntry, TemplateReport, check_templates, list_templates
 from zi_docs.evidence import Listing, SearchResult, SearchSession, list_files
 from zi_docs.submission import CheckResult, run_check
 from zi_docs.workspace import Workspace
@@ -186,3 +187,14 @@ def found(workspace: Workspace, text: str, **filters: Any) -> SearchResult:
         session = _sessions.setdefault(workspace.root, SearchSession())
     key = ("search", text, tuple(sorted(filters.items())))
     return kept(workspace, key, lambda: session.search(workspace, text, **filters))
+
+
+def template_reports(workspace: Workspace) -> tuple[list[TemplateEntry], list[TemplateReport]]:
+    """``list_templates`` and ``check_templates`` of the workspace, kept likewise (the built-in
+    templates ship with the program and change only when it is reinstalled: then the values
+    are made again within :data:`MAX_AGE_S`)."""
+    return kept(
+        workspace,
+        ("templates",),
+        lambda: (list_templates(workspace), check_templates(workspace)),
+    )
