@@ -131,8 +131,10 @@ def zi_docs(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
     return subprocess.run(command, input=stdin, capture_output=True, text=True, check=True)
 
 
-def start_server(ws: Workspace, port: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "zi_docs", "web", "-w", str(ws.root)]
+def start_server(roots: list[Path], port: int) -> subprocess.Popen[bytes]:
+    """``zi-docs web`` serving ``roots`` on ``127.0.0.1:port``, once it answers."""
+    command = [sys.executable, "-m", "zi_docs", "web"]
+    command += [arg for root in roots for arg in ("-w", str(root))]
     command += ["--host", "127.0.0.1", "--port", str(port), "--tanpa-peramban"]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -471,7 +473,7 @@ def main() -> None:
         wanted = runs * args.pengguna * args.putaran + 1  # no query asked twice by the web
         queries = make_queries(max(200, wanted), random.Random(args.seed))
         port = free_port()
-        server = start_server(ws, port)
+        server = start_server([ws.root], port)
         try:
             users = [User(port) for _ in range(args.pengguna)]
             for user in users:

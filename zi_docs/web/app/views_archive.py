@@ -6,6 +6,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from zi_docs.errors import NotFoundError, ZiError
 from zi_docs.evidence import (
@@ -31,6 +34,17 @@ HITS_STEP = 25
 """Search hits shown at first, and how many more each "Tampilkan lebih banyak" adds (every
 hit costs its snippet, so a search asks for no more than it shows)."""
 MAX_HITS = 500
+
+
+def _snippet_html(snippet: str) -> SafeString:
+    """The snippet with its marked words in ``<mark>``, every piece escaped (built here, not
+    in a template loop: a page of hits costs less)."""
+    return format_html_join(
+        "",
+        "{}",
+        ((format_html("<mark>{}</mark>", text) if marked else text,) for text, marked in
+         _snippet_parts(snippet)),
+    )  # fmt: skip
 
 
 def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
@@ -90,8 +104,15 @@ def daftar(request: HttpRequest) -> HttpResponse:
                 trashed=trashed,
                 limit=shown + 1,  # one more tells whether there are more
             )
+            placeholder = "0" * 64
+            file_page = reverse("zi_web:berkas", kwargs={"ws": here.key, "sha": placeholder})
             context["hasil"] = [
-                {"hit": hit, "file": stored, "potongan": _snippet_parts(hit.snippet)}
+                {
+                    "hit": hit,
+                    "file": stored,
+                    "url": file_page.replace(placeholder, stored.sha256),
+                    "potongan": _snippet_html(hit.snippet),
+                }
                 for hit, stored in result.hits[:shown]
                 if stored is not None
             ]
