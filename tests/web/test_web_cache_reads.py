@@ -54,3 +54,24 @@ def test_a_kept_search_sees_a_file_added_by_the_cli(workspace: Workspace, tmp_pa
     second.write_text("Laporan penolakan gratifikasi", encoding="utf-8")
     add_files(workspace, [second])  # as the CLI would, in the same process or another
     assert len(found(workspace, "gratifikasi", limit=10).hits) == 2
+
+
+def test_a_value_over_several_units_is_made_again_when_any_one_changes(tmp_path: Path) -> None:
+    from zi_docs.assessment import read_answer, save_answer
+    from zi_docs.workspace import init_workspace
+
+    units = [init_workspace(tmp_path / f"unit-{n}").workspace for n in range(3)]
+    for unit in units:
+        _age(unit.root)
+    made: list[int] = []
+
+    def compute() -> int:
+        made.append(1)
+        return len(made)
+
+    assert workspace_cache.kept_over(units, "uji", compute) == 1
+    assert workspace_cache.kept_over(units, "uji", compute) == 1
+    question = "A.I.5.iv.c"
+    entry = read_answer(units[2], question)
+    save_answer(units[2], question, "A", expected_version=entry.version)
+    assert workspace_cache.kept_over(units, "uji", compute) == 2

@@ -20,7 +20,7 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -62,8 +62,9 @@ class _Entry:
     value: Any
 
 
-_entries: dict[tuple[Path, Hashable], _Entry] = {}
-_locks: dict[tuple[Path, Hashable], threading.Lock] = {}
+_Slot = tuple[Path | tuple[Path, ...], Hashable]
+_entries: dict[_Slot, _Entry] = {}
+_locks: dict[_Slot, threading.Lock] = {}
 _guard = threading.Lock()
 
 
@@ -126,12 +127,22 @@ def _stamp_now(root: Path) -> Stamp:
 
 def kept(workspace: Workspace, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, reused for ``key`` while no file of the workspace has changed."""
+    return _kept((workspace.root,), key, compute)
+
+
+def kept_over(workspaces: Sequence[Workspace], key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()`` from several workspaces (a rekap), reused while none has changed."""
+    return _kept(tuple(ws.root for ws in workspaces), key, compute)
+
+
+def _kept(roots: tuple[Path, ...], key: Hashable, compute: Callable[[], T]) -> T:
     day = dt.date.today()
-    slot = (workspace.root, key)
+    slot = (roots[0] if len(roots) == 1 else roots, key)
     with _guard:
         lock = _locks.setdefault(slot, threading.Lock())
     with lock:
-        current = _stamp_now(workspace.root)
+        stamps = [_stamp_now(root) for root in roots]
+        current = stamps[0] if len(stamps) == 1 else tuple(f for one in stamps for f in one)
         entry = _entries.get(slot)
         if (
             entry is not None
@@ -147,13 +158,13 @@ def kept(workspace: Workspace, key: Hashable, compute: Callable[[], T]) -> T:
         with _guard:
             if taken - newest > RACY_S * 1e9:
                 _entries[slot] = _Entry(current, day, time.monotonic(), value)
-                _bound(workspace.root)
+                _bound(slot[0])
             else:
                 _entries.pop(slot, None)
         return value
 
 
-def _bound(root: Path) -> None:
+def _bound(root: Path | tuple[Path, ...]) -> None:
     """Forget the oldest values of ``root`` beyond :data:`MAX_KEPT` (under ``_guard``)."""
     mine = [(entry.made, slot) for slot, entry in _entries.items() if slot[0] == root]
     for _, slot in sorted(mine)[: max(0, len(mine) - MAX_KEPT)]:
