@@ -12,7 +12,7 @@ from zi_docs.assessment import read_answer
 from zi_docs.web.app.access import PUBLIC, Rule
 from zi_docs.workspace import Workspace
 
-from .conftest import KEY
+from .conftest import KEY, drain
 
 MP_QUESTION = "A.I.1.i.b"  # ABC, area MP
 PW_QUESTION = "A.I.5.i.a"  # area PW
@@ -66,7 +66,7 @@ def test_every_role_reads_every_page(login: Any, stored: dict[str, str]) -> None
         client = login(role)
         for url in _reads(stored):
             response = client.get(url)
-            response.close()  # downloads stream the stored file
+            drain(response)  # downloads stream the stored file
             assert response.status_code == 200, (role, url)
 
 

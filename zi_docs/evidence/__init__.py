@@ -6,6 +6,7 @@ module per job:
 
 - :mod:`.filing` — add, import, list, show, tag, edit, trash, verify, audit log;
 - :mod:`.reading` — search, reindex, late OCR;
+- :mod:`.narrowing` — files and hits below an indicator, in an area, untagged, in the trash;
 - :mod:`.view` — the read-only view of an archive for ``check``, ``export`` and ``rekap``;
 - :mod:`.incoming` — collecting and validating one incoming file;
 - :mod:`.adding` — storing a batch of validated files;
@@ -44,7 +45,14 @@ from zi_docs.evidence.filing import (
 )
 from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
 from zi_docs.evidence.manage import TagChange, TrashChange
-from zi_docs.evidence.reading import OcrReport, SearchResult, reindex, run_ocr, search
+from zi_docs.evidence.reading import (
+    OcrReport,
+    SearchResult,
+    SearchSession,
+    reindex,
+    run_ocr,
+    search,
+)
 from zi_docs.evidence.rebuild import RebuildReport
 from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, Progress, StoredFile
 from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
@@ -78,6 +86,7 @@ __all__ = [
     "ReindexReport",
     "Rejection",
     "SearchResult",
+    "SearchSession",
     "StoredFile",
     "TagChange",
     "TrashChange",

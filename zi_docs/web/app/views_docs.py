@@ -25,6 +25,7 @@ from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
 from zi_docs.web.app.doc_forms import errors_by_field, posted_data, widgets
 from zi_docs.web.app.views_home import library_error
+from zi_docs.web.app.workspace_cache import kept
 from zi_docs.yamlio import load_yaml
 
 
@@ -50,7 +51,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if wanted_kind and wanted_name:
         return redirect("zi_web:isian", ws=here.key, jenis=wanted_kind, nama=wanted_name.strip())
     kinds = [{"kode": code, "judul": kind.title} for code, kind in all_kinds().items()]
-    return render(request, "zi_web/dokumen.html", {"jenis": kinds, "isian": _inputs(request)})
+    inputs = kept(here.workspace, ("dokumen-isian",), lambda: _inputs(request))
+    return render(request, "zi_web/dokumen.html", {"jenis": kinds, "isian": inputs})
 
 
 def _kind(jenis: str) -> Any:
