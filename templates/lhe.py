@@ -55,12 +55,12 @@ def _cover(doc: object) -> None:
         b.paragraph(doc, text, bold=True, size=size, align="center", space_after=4)
     for _ in range(3):
         b.paragraph(doc, "")
-    b.paragraph(doc, "{% if unit.logo %}{{ unit.logo }}{% endif %}", align="center")
+    b.paragraph(doc, "{% if lhe.logo_sampul %}{{ lhe.logo_sampul }}{% endif %}", align="center")
     for _ in range(3):
         b.paragraph(doc, "")
     b.paragraph(doc, "Nomor: {{ lhe.nomor }}", align="center", space_after=2)
     b.paragraph(doc, "Tanggal: {{ lhe.tanggal|tanggal }}", align="center")
-    for _ in range(13):
+    for _ in range(10):
         b.paragraph(doc, "")
     for text in (
         "{{ lhe.penerbit.nama_kapital }}",

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from zi_docs.angka import angka
-from zi_docs.cli._base import ZiCommand, ZiGroup, emit_json, workspace_option
-from zi_docs.cli.archive_common import parse_date
+from zi_docs.cli._base import F, ZiCommand, ZiGroup, emit_json, workspace_option
+from zi_docs.cli.archive_common import date_option, json_option, round_option
 from zi_docs.evaluation import (
     Comparison,
     ImportOutcome,
@@ -30,6 +31,22 @@ from zi_docs.workspace import Workspace
 
 def _value(value: float | None) -> str:
     return "kosong" if value is None else angka(value, 3)
+
+
+def _evaluator_option(help_text: str) -> Callable[[F], F]:
+    return click.option("--penilai", default=None, metavar="NAMA", help=help_text)
+
+
+def _echo_wrapped(text: str, indent: int, prefix: str = "") -> None:
+    """``prefix`` + ``text`` wrapped at 96 columns, indented ``indent`` (continuations +2)."""
+    click.echo(
+        textwrap.fill(
+            prefix + text,
+            96,
+            initial_indent=" " * indent,
+            subsequent_indent=" " * (indent + 2),
+        )
+    )
 
 
 @click.command("impor", cls=ZiCommand)
@@ -55,17 +72,9 @@ def _value(value: float | None) -> str:
     help="Tulis jawaban ke berkas ini (bawaan: lke.yaml ruang kerja).",
 )
 @click.option("--timpa", is_flag=True, help="Ganti berkas jawaban yang sudah berisi jawaban.")
-@click.option(
-    "--penilai", default=None, metavar="NAMA", help="Nama penilai putaran (dengan --lapis)."
-)
-@click.option(
-    "--tanggal",
-    callback=parse_date,
-    metavar="TTTT-BB-HH",
-    default=None,
-    help="Tanggal putaran (bawaan: hari ini).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@_evaluator_option("Nama penilai putaran (dengan --lapis).")
+@date_option("Tanggal putaran (bawaan: hari ini).")
+@json_option
 @workspace_option
 def impor(
     workspace: Workspace,
@@ -119,6 +128,20 @@ def _print_import(outcome: ImportOutcome) -> None:
         click.echo(f"Kelompok kolom di lembar: {', '.join(result.groups)}")
     if result.fingerprint:
         click.echo(f"Sidik kertas kerja: {result.fingerprint}")
+    if outcome.bundle:
+        click.echo(
+            f"Kertas kerja bundel '{outcome.bundle.name}' yang diekspor "
+            f"{outcome.bundle.date.isoformat()}."
+        )
+    if outcome.other_bundle:
+        click.secho(
+            "PERHATIAN: kertas kerja ini milik bundel lain: sidiknya tidak tercatat di "
+            "bundel-terkirim.yaml ruang kerja ini (bundel unit atau tahun lain, atau diekspor "
+            "sebelum zi-docs mencatat bundel). Periksa bahwa kertas kerja ini memang untuk unit "
+            "ini sebelum memakai hasilnya.",
+            fg="red",
+            bold=True,
+        )
     if outcome.same_answers is False:
         click.secho(
             "Peringatan: kertas kerja ini dibuat dari jawaban unit yang berbeda dengan lke.yaml "
@@ -186,7 +209,7 @@ def lapis() -> None:
 
 
 @lapis.command("daftar")
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@json_option
 @workspace_option
 def daftar(workspace: Workspace, as_json: bool) -> None:
     """Daftar lapis evaluasi ruang kerja beserta putarannya."""
@@ -224,16 +247,8 @@ def daftar(workspace: Workspace, as_json: bool) -> None:
 )
 @click.option("--catatan", default=None, help="Catatan penilai untuk indikator ini.")
 @click.option("--putaran-baru", is_flag=True, help="Mulai putaran baru (bawaan: putaran terakhir).")
-@click.option(
-    "--penilai", default=None, metavar="NAMA", help="Nama penilai (wajib untuk putaran baru)."
-)
-@click.option(
-    "--tanggal",
-    callback=parse_date,
-    metavar="TTTT-BB-HH",
-    default=None,
-    help="Tanggal putaran baru.",
-)
+@_evaluator_option("Nama penilai (wajib untuk putaran baru).")
+@date_option("Tanggal putaran baru.")
 @workspace_option
 def catat(
     workspace: Workspace,
@@ -268,12 +283,7 @@ def catat(
 @click.argument("nama")
 @click.argument("indikator")
 @click.argument("tanggapan")
-@click.option(
-    "--putaran",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Putaran yang ditanggapi (bawaan: catatan terakhir).",
-)
+@round_option("Putaran yang ditanggapi (bawaan: catatan terakhir).")
 @workspace_option
 def tanggapi(
     workspace: Workspace, nama: str, indikator: str, tanggapan: str, putaran: int | None
@@ -292,7 +302,7 @@ def tanggapi(
 @click.argument("nama", nargs=-1)
 @click.option("--area", default=None, metavar="AREA", help="Hanya satu area (kode atau nama).")
 @click.option("--semua", is_flag=True, help="Tampilkan juga indikator yang nilainya sama.")
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@json_option
 @workspace_option
 def bandingkan(
     workspace: Workspace, nama: tuple[str, ...], area: str | None, semua: bool, as_json: bool
@@ -332,19 +342,9 @@ def _print_comparison(comparison: Comparison, area: str | None, show_all: bool) 
         text = textwrap.shorten(item.text, 28, placeholder="…")
         click.echo(f"{item.alias:<14}{text:<30}{angka(item.unit, 2):>8}{cells}")
         for note in item.notes:
-            line = f"[{note.layer} putaran {note.round}, {note.date}] {note.note}"
-            click.echo(
-                textwrap.fill(line, 96, initial_indent="      ", subsequent_indent="        ")
-            )
+            _echo_wrapped(f"[{note.layer} putaran {note.round}, {note.date}] {note.note}", 6)
             if note.response:
-                click.echo(
-                    textwrap.fill(
-                        f"tanggapan unit: {note.response}",
-                        96,
-                        initial_indent="        ",
-                        subsequent_indent="          ",
-                    )
-                )
+                _echo_wrapped(note.response, 8, "tanggapan unit: ")
     if shown == 0:
         click.echo("Semua indikator bernilai sama dan tanpa catatan.")
 
@@ -357,13 +357,8 @@ def _delta(value: float) -> str:
 
 @lapis.command("perubahan")
 @click.argument("nama")
-@click.option(
-    "--putaran",
-    type=click.IntRange(min=2),
-    default=None,
-    help="Putaran yang dilihat (bawaan: terakhir).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@round_option("Putaran yang dilihat (bawaan: terakhir).", first=2)
+@json_option
 @workspace_option
 def perubahan(workspace: Workspace, nama: str, putaran: int | None, as_json: bool) -> None:
     """Apa yang berubah pada lapis NAMA sejak putaran sebelumnya (jawaban, nilai, catatan)."""
@@ -384,23 +379,9 @@ def perubahan(workspace: Workspace, nama: str, putaran: int | None, as_json: boo
             f"nilai {angka(item.value_before, 2)} → {angka(item.value_after, 2)}"
         )
         if item.response:
-            click.echo(
-                textwrap.fill(
-                    f"tanggapan unit: {item.response}",
-                    96,
-                    initial_indent="      ",
-                    subsequent_indent="        ",
-                )
-            )
+            _echo_wrapped(item.response, 6, "tanggapan unit: ")
         if item.note:
-            click.echo(
-                textwrap.fill(
-                    f"catatan baru: {item.note}",
-                    96,
-                    initial_indent="      ",
-                    subsequent_indent="        ",
-                )
-            )
+            _echo_wrapped(item.note, 6, "catatan baru: ")
 
 
 COMMANDS = (lapis,)

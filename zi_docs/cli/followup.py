@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import click
 
-from zi_docs.cli._base import ExitCode, ZiGroup, emit_json, workspace_option
-from zi_docs.cli.archive_common import parse_date
+from zi_docs.cli._base import ExitCode, F, ZiGroup, emit_json, workspace_option
+from zi_docs.cli.archive_common import date_option, json_option, parse_date, round_option
 from zi_docs.evaluation import (
     add_items_locked,
     items_from_layer,
+    items_from_lhe,
     load_register,
     settings,
     suggest_mp_iii_c,
@@ -26,6 +30,13 @@ def _required_date(ctx: click.Context, param: click.Parameter, value: str) -> dt
     return day
 
 
+def _due_option(help_text: str) -> Callable[[F], F]:
+    """``--batas``, required: the due date of the new items."""
+    return click.option(
+        "--batas", required=True, callback=_required_date, metavar="TTTT-BB-HH", help=help_text
+    )
+
+
 @click.group("tindak-lanjut", cls=ZiGroup)
 def tindak_lanjut() -> None:
     """Register tindak lanjut: catatan penilai, rekomendasi, hasil monev dan survei."""
@@ -34,9 +45,7 @@ def tindak_lanjut() -> None:
 @tindak_lanjut.command("tambah")
 @click.argument("uraian")
 @click.option("--pemilik", required=True, help="Pokja atau area penanggung jawab.")
-@click.option(
-    "--batas", required=True, callback=_required_date, metavar="TTTT-BB-HH", help="Batas waktu."
-)
+@_due_option("Batas waktu.")
 @click.option(
     "--sumber",
     type=click.Choice(list(settings()["sumber"])),
@@ -76,25 +85,32 @@ def tambah(
 
 @tindak_lanjut.command("dari-lapis")
 @click.argument("nama")
-@click.option(
-    "--batas",
-    required=True,
-    callback=_required_date,
-    metavar="TTTT-BB-HH",
-    help="Batas waktu semua butir baru.",
-)
-@click.option(
-    "--putaran",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Putaran yang dipakai (bawaan: terakhir).",
-)
+@_due_option("Batas waktu semua butir baru.")
+@round_option("Putaran yang dipakai (bawaan: terakhir).")
 @workspace_option
 def dari_lapis(workspace: Workspace, nama: str, batas: dt.date, putaran: int | None) -> None:
     """Buat butir dari setiap catatan penilai lapis NAMA yang belum ada di register."""
     items = items_from_layer(workspace, nama, due=batas, round_number=putaran)
+    _add_drafted(workspace, items, "Tidak ada catatan baru untuk ditindaklanjuti.")
+
+
+@tindak_lanjut.command("dari-lhe")
+@click.argument("berkas", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@_due_option("Batas waktu semua butir baru.")
+@click.option(
+    "--pemilik", default=None, help="Penanggung jawab semua butir baru (bawaan: Tim Kerja ZI)."
+)
+@workspace_option
+def dari_lhe(workspace: Workspace, berkas: Path, batas: dt.date, pemilik: str | None) -> None:
+    """Buat butir dari setiap rekomendasi isian LHE BERKAS (inputs/lhe.yaml) yang belum ada di
+    register; asalnya nomor LHE."""
+    items = items_from_lhe(workspace, berkas, due=batas, owner=pemilik)
+    _add_drafted(workspace, items, "Semua rekomendasi LHE ini sudah ada di register.")
+
+
+def _add_drafted(workspace: Workspace, items: list[dict[str, Any]], none: str) -> None:
     if not items:
-        click.echo("Tidak ada catatan baru untuk ditindaklanjuti.")
+        click.echo(none)
         return
     codes = add_items_locked(workspace, items)
     click.echo(f"{len(codes)} butir ditambahkan: {', '.join(codes)}.")
@@ -102,7 +118,7 @@ def dari_lapis(workspace: Workspace, nama: str, batas: dt.date, putaran: int | N
 
 @tindak_lanjut.command("daftar")
 @click.option("--terbuka", is_flag=True, help="Hanya yang belum selesai.")
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@json_option
 @workspace_option
 def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
     """Daftar butir tindak lanjut; kode keluar 3 bila ada yang lewat batas waktu."""
@@ -145,9 +161,7 @@ def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
     "--status", type=click.Choice(list(settings()["status"])), default=None, help="Status baru."
 )
 @click.option("--pemilik", default=None, help="Pokja atau area penanggung jawab yang baru.")
-@click.option(
-    "--batas", callback=parse_date, metavar="TTTT-BB-HH", default=None, help="Batas waktu baru."
-)
+@date_option("Batas waktu baru.", name="--batas")
 @click.option("--keterangan", default=None, help="Keterangan tambahan.")
 @workspace_option
 def ubah(
@@ -179,13 +193,7 @@ def ubah(
     metavar="REF",
     help="Berkas arsip yang membuktikan (nomor dari 'archive list'); boleh berulang.",
 )
-@click.option(
-    "--tanggal",
-    callback=parse_date,
-    metavar="TTTT-BB-HH",
-    default=None,
-    help="Tanggal selesai (bawaan: hari ini).",
-)
+@date_option("Tanggal selesai (bawaan: hari ini).")
 @workspace_option
 def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.date | None) -> None:
     """Tutup butir KODE dengan bukti dari arsip data dukung."""
@@ -208,7 +216,7 @@ def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.da
 
 
 @tindak_lanjut.command("saran")
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@json_option
 @workspace_option
 def saran(workspace: Workspace, as_json: bool) -> None:
     """Saran jawaban P.MP.iii.c (hasil monev ditindaklanjuti) dari register, beserta alasannya.

@@ -5,18 +5,22 @@ This is the package's front door: clients (the CLI, the web app) and the other f
 LHE document, ``check``, ``export``, the monev report, the demo) call what ``__all__`` names.
 Behind it, one module per job:
 
-- :mod:`.sheet_read` — an .xlsx into plain grids (openpyxl reading, cached formula values);
+- :mod:`.sheet_read`, :mod:`.sheet_xml` — an .xlsx into plain grids (the sheet XML in one pass:
+  values, formulas and their cached values);
 - :mod:`.sheet_layout`, :mod:`.row_match` — where the columns are, which row is which id;
-- :mod:`.sheet_import`, :mod:`.sheet_diff` — the answers of one column group, and the sheet's
-  values against zi-docs's score;
+- :mod:`.sheet_import`, :mod:`.sheet_answers`, :mod:`.sheet_diff` — the answers of one column
+  group, and the sheet's values against zi-docs's score;
 - :mod:`.importing`, :mod:`.answers_file` — ``lke impor`` into ``lke.yaml`` or a layer;
 - :mod:`.layers`, :mod:`.rounds`, :mod:`.comparison` — ``lapis/NAMA.yaml``, what changed
   between rounds, the unit beside every layer;
 - :mod:`.workbook_groups` — the evaluator column groups and fingerprint of written workbooks;
+- :mod:`.bundles` — ``bundel-terkirim.yaml``, the exported bundles a returned workbook is
+  matched with;
 - :mod:`.followup`, :mod:`.followup_sources` — ``tindak-lanjut.yaml``;
 - :mod:`.guarded` — the same writes with versions and the edit lock, for forms.
 """
 
+from zi_docs.evaluation.bundles import SentBundle, find_bundle, record_bundle, sent_bundles
 from zi_docs.evaluation.comparison import (
     Comparison,
     answer_text,
@@ -34,7 +38,7 @@ from zi_docs.evaluation.followup import (
     suggest_mp_iii_c,
     update_item,
 )
-from zi_docs.evaluation.followup_sources import items_from_layer
+from zi_docs.evaluation.followup_sources import items_from_layer, items_from_lhe
 from zi_docs.evaluation.guarded import (
     LayerEntry,
     ResponseEntry,
@@ -70,6 +74,7 @@ __all__ = [
     "ResponseEntry",
     "Round",
     "RoundChanges",
+    "SentBundle",
     "SheetImport",
     "StaleEntryError",
     "Suggestion",
@@ -81,11 +86,13 @@ __all__ = [
     "comparison_to_dict",
     "default_layers",
     "evaluator_groups",
+    "find_bundle",
     "fingerprint",
     "import_into",
     "import_workbook",
     "item_versions",
     "items_from_layer",
+    "items_from_lhe",
     "layer_names",
     "load_layer",
     "load_register",
@@ -94,11 +101,13 @@ __all__ = [
     "read_layer_entry",
     "read_response",
     "record",
+    "record_bundle",
     "register_findings",
     "respond",
     "round_changes",
     "save_layer_entry",
     "save_response",
+    "sent_bundles",
     "settings",
     "suggest_mp_iii_c",
     "update_item",
