@@ -141,7 +141,7 @@ def posted_data(schema: Record, post: Any) -> dict[str, Any]:
     """The input data of a posted form (blank fields left out, rows in posted order)."""
     tree: dict[str, Any] = {}
     for key in post:
-        if key in ("csrfmiddlewaretoken", "aksi", "pdf") or "__" in key:
+        if key in ("csrfmiddlewaretoken", "aksi", "pdf", "arsipkan") or "__" in key:
             continue
         values = post.getlist(key)
         value = values[-1] if values else ""
