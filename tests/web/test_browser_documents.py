@@ -102,6 +102,10 @@ def test_sk_form_with_an_error_then_fixed_generates_and_downloads_the_pdf(
         _generate(driver, pdf=True, konsep=False)
 
         assert "Isian belum disimpan" in text_of(driver, ".pesan")
+        summary = driver.find_element(
+            By.CSS_SELECTOR, "#ringkasan-salah a[href='#f-tim.ketua.nip']"
+        )
+        assert "NIP" in summary.text  # the top of the page says where, far above the field
         beside = driver.find_element(
             By.XPATH, "//input[@name='tim.ketua.nip']/ancestor::div[contains(@class,'isian')]"
         )

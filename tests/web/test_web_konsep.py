@@ -20,11 +20,20 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 
 def scan_pdf(tmp_path: Path, name: str = "sk-tim-ttd.pdf", pages: int = 1) -> Path:
-    """An image-only PDF, as a scanner makes it."""
-    from PIL import Image
+    """An image-only PDF, as a scanner makes it: grey lines of "text", a signature, a stamp."""
+    from PIL import Image, ImageDraw
 
     target = tmp_path / name
-    sheets = [Image.new("RGB", (620, 877), (255, 255, 255 - 40 * i)) for i in range(pages)]
+    sheets = []
+    for page in range(pages):
+        sheet = Image.new("RGB", (620, 877), (250, 249, 245))
+        pen = ImageDraw.Draw(sheet)
+        pen.text((250, 60), f"PINDAIAN - HALAMAN {page + 1}", fill=(40, 40, 40))
+        for row in range(14):
+            pen.line((70, 120 + 40 * row, 550 - 37 * (row % 3), 120 + 40 * row), (90, 90, 90), 3)
+        pen.ellipse((360, 690, 470, 800), outline=(40, 60, 170), width=4)  # the stamp
+        pen.line((380, 760, 420, 720, 450, 770, 520, 730), (20, 30, 120), 3)  # the signature
+        sheets.append(sheet)
     sheets[0].save(target, "PDF", save_all=True, append_images=sheets[1:])
     return target
 

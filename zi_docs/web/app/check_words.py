@@ -140,16 +140,17 @@ def _documents(message: str, key: str, kinds: dict[str, Any]) -> tuple[tuple[str
     return tuple(found)
 
 
-def _place(finding: Finding, key: str, catalogue: Any) -> tuple[str, str | None]:
+def _place(finding: Finding, key: str, catalogue: Any) -> tuple[str, str | None, str]:
+    """(place as shown, link or None, the indicator's own text when the place is one)."""
     field = finding.field or ""
     indicator = field.split(" ", 1)[0]
     node = catalogue.by_id.get(indicator) if indicator else None
     if node is not None:
         url = reverse("zi_web:indikator", kwargs={"ws": key, "indikator": node.id})
-        return f"{node.id} {node.name}", url
+        return f"{node.id} {node.name}", url, str(node.name)
     if finding.file and field:
-        return f"{finding.file}, {field}", None
-    return finding.file or field, None
+        return f"{finding.file}, {field}", None, ""
+    return finding.file or field, None, ""
 
 
 def grouped(findings: Any, key: str, catalogue: Any, kinds: dict[str, Any]) -> list[Group]:
@@ -157,9 +158,10 @@ def grouped(findings: Any, key: str, catalogue: Any, kinds: dict[str, Any]) -> l
     groups: dict[str, tuple[str, list[Shown]]] = {}
     for finding in findings:
         title, todo = _group_of(finding.code)
-        place, link = _place(finding, key, catalogue)
+        place, link, named = _place(finding, key, catalogue)
+        message = finding.message.replace(f": {named}", "") if named else finding.message
         shown = Shown(
-            message=plain_words(finding.message),
+            message=plain_words(message),
             severity=SEVERITY_WORDS[finding.severity],
             level=finding.severity.value,
             place=place,

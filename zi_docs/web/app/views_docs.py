@@ -22,7 +22,7 @@ from zi_docs.documents import (
 from zi_docs.errors import InvalidInputError, NotFoundError, ToolMissingError, ZiError
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
-from zi_docs.web.app.doc_forms import errors_by_field, posted_data, widgets
+from zi_docs.web.app.doc_forms import error_summary, errors_by_field, posted_data, widgets
 from zi_docs.web.app.views_home import library_error
 from zi_docs.web.app.views_konsep import archive_konsep, generated_file, generated_pages
 from zi_docs.yamlio import load_yaml
@@ -111,6 +111,7 @@ def isian(request: HttpRequest, jenis: str, nama: str) -> HttpResponse:
         "kind": kind,
         "nama": nama,
         "widgets": widgets(kind.schema, data, errors),
+        "ringkasan_salah": error_summary(errors),
         "lain": [m for k, m in errors.items() if not k or ("." not in k and k not in data)],
         "boleh": here.can("dokumen"),
         "ada": path.is_file(),
