@@ -66,6 +66,8 @@ def test_generate_archives_a_konsep_that_is_not_evidence(login: Any, workspace: 
     assert "Konsep, belum ditandatangani" in shown
     assert "belum dihitung sebagai data dukung" in shown
     assert "Unggah versi bertanda tangan" in shown
+    listed = client.get(reverse("zi_web:arsip", kwargs={"ws": KEY})).content.decode()
+    assert "konsep, belum ditandatangani" in listed
     # a pengamat reads the konsep page but gets no upload form
     assert (
         "Unggah versi bertanda tangan"
