@@ -24,6 +24,10 @@ from zi_docs.workspace import Workspace
 
 WIDTH = 900
 """Pixels across a page image: readable on a desktop, light enough for a phone."""
+COLOURS = 64
+"""Colours of a page image (a paletted PNG: ~70 KB for an SK page, a phone's fair share)."""
+FAST_OCTREE = 2
+"""Pillow's quantize method number (``Image.Quantize.FASTOCTREE``)."""
 MAX_PAGES = 30
 """Longer documents are previewed by their first pages; the download has them all."""
 
@@ -89,7 +93,9 @@ def page_image(pdf: Path, shown: Preview, page: int) -> Path:
         finally:
             document.close()
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    # 64 colours (fast octree) keep text, stamp and logo readable at a quarter of the size
+    # of a full-colour PNG, and take a fifth of the time of an optimised one
+    image.quantize(colors=COLOURS, method=FAST_OCTREE).save(buffer, format="PNG")
     target.parent.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(target, buffer.getvalue())
     return target
