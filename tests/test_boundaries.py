@@ -44,7 +44,7 @@ CLIENT_MODULES = frozenset(
     }
 )
 DOCUMENTS = "zi_docs.documents"
-EXTRACTION = ("zi_docs.evidence.extract",)  # PDF text: pypdf, and pypdfium2 if it moves there
+EXTRACTION = ("zi_docs.evidence.extract",)  # PDF text: pypdf
 # engine: (top-level import names, home modules or packages)
 ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sqlite3": (("sqlite3",), ("zi_docs.evidence.db",)),
@@ -82,7 +82,7 @@ ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "filelock": (("filelock",), ("zi_docs.evidence.lock", "zi_docs.yamledit")),
     "whoosh": (("whoosh",), ("zi_docs.evidence.search",)),
     "pypdf": (("pypdf",), EXTRACTION),
-    "pypdfium2": (("pypdfium2",), EXTRACTION),
+    "pypdfium2": (("pypdfium2",), ("zi_docs.evidence.preview",)),  # page images
     "bagit": (("bagit",), ("zi_docs.submission.bagcheck",)),
     "PyYAML": (("yaml",), ("zi_docs.yamlio",)),
     "ruamel.yaml": (("ruamel",), ("zi_docs.yamledit",)),

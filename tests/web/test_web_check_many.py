@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from zi_docs.evidence import add_files
-from zi_docs.web.app.views_check import SHOWN_PER_KIND
+from zi_docs.web.app.check_words import SHOWN_PER_GROUP
 from zi_docs.workspace import Workspace
 
 from .conftest import KEY
@@ -22,13 +22,13 @@ def test_many_findings_of_one_kind_are_cut_short_with_their_count(
     folder = tmp_path / "lama"
     folder.mkdir()
     extra = 7
-    for number in range(SHOWN_PER_KIND + extra):
+    for number in range(SHOWN_PER_GROUP + extra):
         (folder / f"foto-lama-{number:02d}.txt").write_text(f"lama {number}", encoding="utf-8")
     add_files(
         workspace, sorted(folder.iterdir()), indicators=["A.I.1.i.a"], doc_date=dt.date(2019, 5, 1)
     )
     page = login("pengamat").get(reverse("zi_web:periksa", kwargs={"ws": KEY})).content.decode()
-    listed = page.split('id="temuan-periksa"')[1].split("</ul>")[0]
-    assert listed.count("di luar periode penilaian") == SHOWN_PER_KIND
-    rest = page.split('id="temuan-lain"')[1].split("</ul>")[0]
-    assert f"dan {extra} temuan serupa lainnya (di-luar-periode)" in rest
+    group = page.split("Berkas bertanggal di luar periode penilaian")[1].split("</details>")[0]
+    assert group.count('class="tingkat-') == SHOWN_PER_GROUP
+    assert f'<span class="jumlah">{SHOWN_PER_GROUP + extra}</span>' in group
+    assert f"dan {extra} temuan serupa lainnya; semuanya tercantum di laporan Word" in group

@@ -16,7 +16,8 @@ module per job:
 - :mod:`.db` — ``catalog.sqlite``, the only sqlite3 and SQL home;
 - :mod:`.indexing` and :mod:`.search` — the search index (the only whoosh home);
 - :mod:`.extract`, :mod:`.ocr`, :mod:`.textfiles`, :mod:`.sniff`, :mod:`.numbers` — reading
-  files: text, OCR, file type, document numbers.
+  files: text, OCR, file type, document numbers;
+- :mod:`.preview` — page images of a PDF for the browser (the only pypdfium2 home).
 """
 
 from zi_docs.evidence.actor import acting_as
@@ -45,6 +46,7 @@ from zi_docs.evidence.filing import (
 )
 from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
 from zi_docs.evidence.manage import TagChange, TrashChange
+from zi_docs.evidence.preview import Preview, page_image, preview, preview_cache
 from zi_docs.evidence.reading import (
     OcrReport,
     SearchResult,
@@ -80,6 +82,7 @@ __all__ = [
     "OcrReport",
     "Outcome",
     "Placement",
+    "Preview",
     "Problem",
     "Progress",
     "RebuildReport",
@@ -101,6 +104,9 @@ __all__ = [
     "install_example_archive",
     "list_files",
     "megabytes",
+    "page_image",
+    "preview",
+    "preview_cache",
     "read_view",
     "rebuild_archive_catalog",
     "reindex",

@@ -194,6 +194,8 @@ class FileDetail:
     history: tuple[AuditEntry, ...]
     text_excerpt: str
     indicator_labels: tuple[str, ...]
+    number: str | None = None
+    """The document's own number (the first ``Nomor: ...`` of its text), if it has one."""
 
 
 def show(workspace: Workspace, ref: str, *, excerpt: int = 400) -> FileDetail:
@@ -203,7 +205,8 @@ def show(workspace: Workspace, ref: str, *, excerpt: int = 400) -> FileDetail:
         labels = tuple(
             archive.label(t.indicator) + (f" — {t.item}" if t.item else "") for t in stored.tags
         )
-        return FileDetail(stored, tuple(archive.db.audit(stored.sha256)), text[:excerpt], labels)
+        history = tuple(archive.db.audit(stored.sha256))
+        return FileDetail(stored, history, text[:excerpt], labels, numbers.own_number(text))
 
 
 def tag(

@@ -25,6 +25,7 @@ from zi_docs.evidence import (
 from zi_docs.web.app.access import checked_in_view, refusal, rule
 from zi_docs.web.app.activity import actor_name, record
 from zi_docs.web.app.views_home import library_error
+from zi_docs.web.app.views_konsep import konsep_context
 from zi_docs.web.app.workspace_cache import found, listing
 
 PREVIEWABLE = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg"}
@@ -172,6 +173,7 @@ def berkas(request: HttpRequest, sha: str) -> HttpResponse:
         "pratinjau": detail.file.kind in PREVIEWABLE,
         "boleh_tandai": "unggah" in here.role.capabilities,
         "boleh_buang": _may_trash(request, detail.file),
+        **konsep_context(request, detail),
     }
     return render(request, "zi_web/berkas.html", context)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 from django.contrib import messages
@@ -14,8 +13,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from zi_docs.documents import all_kinds
 from zi_docs.errors import ZiError
-from zi_docs.findings import Finding
 from zi_docs.submission import (
     SYMBOL,
     export_bundle,
@@ -25,12 +24,11 @@ from zi_docs.submission import (
 )
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
+from zi_docs.web.app.check_words import grouped
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
 from zi_docs.web.app.workspace_cache import checked
 
-SHOWN_PER_KIND = 25
-"""Findings of one kind shown on the page; the Word report lists every one."""
 WEB_OUT = "web"
 """Folder under the workspace's ``out/`` where the web app writes reports and bundles."""
 
@@ -66,15 +64,13 @@ def periksa(request: HttpRequest) -> HttpResponse:
         and (area is not None or g.level == "area")
     ]
     findings = [f for f in result.findings if area is None or finding_in_area(result, f, area)]
-    shown, hidden = _capped(findings)
     gates = [{"g": gate, "tanda": SYMBOL[gate.state]} for gate in result.gates.results]
     context = {
         "area": area,
         "areas": catalogue.areas,
         "groups": groups,
-        "temuan": shown,
         "jumlah_temuan": len(findings),
-        "temuan_lain": hidden,
+        "kelompok": grouped(findings, here.key, catalogue, all_kinds()),
         "gerbang": gates,
         "batas": result.gates.deadline,
         "sisa_hari": result.gates.days_left,
@@ -82,24 +78,6 @@ def periksa(request: HttpRequest) -> HttpResponse:
         "pertanyaan": len(result.completeness.indicators),
     }
     return render(request, "zi_web/periksa.html", context)
-
-
-def _capped(findings: list[Finding]) -> tuple[list[Finding], list[dict[str, str]]]:
-    """The findings to show, at most :data:`SHOWN_PER_KIND` of one kind (code), and per kind
-    cut short how many more there are (a big archive can have thousands of one warning)."""
-    counts = Counter(f.code for f in findings)
-    taken: Counter[str] = Counter()
-    shown = []
-    for finding in findings:
-        if taken[finding.code] < SHOWN_PER_KIND:
-            shown.append(finding)
-            taken[finding.code] += 1
-    hidden = [
-        {"kode": code, "jumlah": f"{count - SHOWN_PER_KIND:,}".replace(",", ".")}
-        for code, count in counts.items()
-        if count > SHOWN_PER_KIND
-    ]
-    return shown, hidden
 
 
 @rule("baca")

@@ -33,7 +33,11 @@ def templat(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "zi_web/templat.html",
-        {"rows": rows, "boleh": here.can("dokumen"), "jenis": list(all_kinds())},
+        {
+            "rows": rows,
+            "boleh": here.can("dokumen"),
+            "jenis": [(code, kind.title) for code, kind in all_kinds().items()],
+        },
     )
 
 
