@@ -115,3 +115,13 @@ def test_every_page_lays_out_with_its_connectors(
         layout = layout_flowchart(local, [100.0] * 4, [200.0] * rows)
         assert len(layout.placements) == len(numbers) + len(marks)
         assert all(1 <= a.target <= len(local) for a in layout.arrows)
+        for arrow in layout.arrows:
+            src, dst = layout.placement(arrow.source), layout.placement(arrow.target)
+            end = arrow.points[-1]
+            assert abs(end[1] - dst.box[1]) < 0.5, "an arrow ends on the top of its target"
+            assert abs(end[0] - (dst.box[0] + dst.box[2]) / 2) < 0.5
+            assert arrow.points[-2][1] < end[1], "the arrowhead points down into the target"
+            start = arrow.points[0]
+            assert src.box[0] - 0.5 <= start[0] <= src.box[2] + 0.5
+            for a, b in zip(arrow.points, arrow.points[1:], strict=False):
+                assert a[0] == b[0] or a[1] == b[1], "lines are horizontal or vertical"

@@ -226,8 +226,12 @@ class _Router:
         t_cx = (dst.box[0] + dst.box[2]) / 2
         t_top = dst.box[1]
         if self._adjacent(step, target):
-            if side == "bottom":
+            if side == "bottom" and abs(start[0] - t_cx) < 0.5:
                 points: tuple[Point, ...] = (start, (start[0], t_top))
+            elif side == "bottom":
+                # connectors sharing a cell sit off its centre: a step across the padding
+                across = (self.rows[dst.row] + t_top) / 2
+                points = (start, (start[0], across), (t_cx, across), (t_cx, t_top))
             else:
                 points = (start, (t_cx, start[1]), (t_cx, t_top))
         else:
