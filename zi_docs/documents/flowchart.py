@@ -201,6 +201,8 @@ class _Router:
                 side = (
                     "bottom" if t_lane == step.lane else "right" if t_lane > step.lane else "left"
                 )
+                if side in used:  # two connectors in the next row: each its own port
+                    side = next(s for s in ("bottom", "right", "left") if s not in used)
                 sides[i] = side
                 used.add(side)
         for i, (_target, _label) in enumerate(edges):
@@ -232,8 +234,13 @@ class _Router:
                 # connectors sharing a cell sit off its centre: a step across the padding
                 across = (self.rows[dst.row] + t_top) / 2
                 points = (start, (start[0], across), (t_cx, across), (t_cx, t_top))
-            else:
+            elif (t_cx - start[0]) * (1 if side == "right" else -1) > self.unit:
                 points = (start, (t_cx, start[1]), (t_cx, t_top))
+            else:
+                # the target is under the symbol: out of the side, down, back across
+                out_x = start[0] + self.unit * 1.5 * (1 if side == "right" else -1)
+                across = (self.rows[dst.row] + t_top) / 2
+                points = (start, (out_x, start[1]), (out_x, across), (t_cx, across), (t_cx, t_top))
         else:
             lane_x = self._side_lane(src.lane, side)
             entry_y = (self.rows[dst.row] + t_top) / 2
