@@ -195,7 +195,10 @@ class _Router:
         """The port of each outgoing edge: ``bottom``, ``left`` or ``right``."""
         sides: list[str | None] = [None] * len(edges)
         used: set[str] = set()
-        for i, (target, _label) in enumerate(edges):
+        # the longer label ("Tidak") first: on a clash it keeps the bottom port, which has
+        # the most room for its text
+        for i in sorted(range(len(edges)), key=lambda i: -len(edges[i][1] or "")):
+            target = edges[i][0]
             if self._adjacent(step, target):
                 t_lane = self.placements[target - 1].lane
                 side = (

@@ -130,11 +130,11 @@ def page_steps(flow: FlowPages, k: int, steps: Sequence[FlowStep]) -> list[FlowS
     by_no = {s.no: s for s in steps}
     numbers = flow.pages[k]
     ins = [c for c in flow.crossings if c.in_page == k]
-    # in a cell shared by a decision's two connectors, "Tidak" (out of the side) goes right
-    # of the main flow (out of the bottom), so the two lines do not cross
+    # in a cell shared by a decision's two connectors, "Ya" (out of the side, see the
+    # router) goes right of "Tidak" (out of the bottom), so the two lines do not cross
     outs = sorted(
         (c for c in flow.crossings if c.out_page == k),
-        key=lambda c: c.target == by_no[c.source].no_branch,
+        key=lambda c: c.target != by_no[c.source].no_branch,
     )
     first = 1 if ins else 0
     local = {no: len(ins) + i + 1 for i, no in enumerate(numbers)}
