@@ -153,7 +153,7 @@ def _sop_flow(doc: object) -> None:
             b.shade(cell)
             b.valign(cell, "center")
     # the step rows
-    b.cell_text(b.merge(loop_open, 0, ncol - 1), "{%tr for baris in sop.baris %}")
+    b.cell_text(b.merge(loop_open, 0, ncol - 1), "{%tr for baris in hal.baris %}")
     b.cell_text(b.merge(loop_close, 0, ncol - 1), "{%tr endfor %}")
     b.cant_split(body)
     b.cell_text(body.cells[0], "{{ baris.no }}", size=SMALL, align="center", pad_pt=pad)
@@ -181,8 +181,14 @@ def build_sop() -> Any:
     tile_style = b.style_font(doc, "Ubin Alur", size=1)
     tile_style.paragraph_format.line_spacing = 1.0
     _sop_identity(doc)
-    b.page_break(doc)
+    # one flowchart table per page (zi-docs decides the breaks, see sop_pages); each starts
+    # with a 1 pt paragraph breaking before it, so a full page never leaves an empty one
+    b.paragraph(doc, "{%p for hal in sop.halaman %}")
+    start = b.paragraph(doc)
+    start.style = doc.styles["Ubin Alur"]
+    start.paragraph_format.page_break_before = True
     _sop_flow(doc)
+    b.paragraph(doc, "{%p endfor %}")
     b.paragraph(doc, "", size=1)
     b.page_numbers(doc)
     return doc

@@ -58,11 +58,13 @@ def _long_sk_tim(ws: Workspace) -> Input:
     return data
 
 
-def _long_sop(ws: Workspace) -> Input:
+def long_sop(ws: Workspace, count: int = 14) -> Input:
+    """An SOP of ``count`` long steps, a decision going back two steps every 3 or 4 steps."""
     data = example(ws, "sop-pelayanan-perizinan.yaml")
     lanes = data["pelaksana"]
     steps: list[Input] = []
-    for no in range(1, 15):
+    decisions = {4, 8, 11, *range(15, count - 1, 4)}
+    for no in range(1, count + 1):
         step: Input = {
             "kegiatan": f"Langkah {no}: memeriksa dan memverifikasi kelengkapan persyaratan "
             "administrasi serta menyampaikan hasilnya kepada pelaksana berikutnya",
@@ -73,9 +75,9 @@ def _long_sop(ws: Workspace) -> Input:
         }
         if no == 1:
             step["simbol"] = "mulai"
-        elif no == 14:
+        elif no == count:
             step["simbol"] = "selesai"
-        elif no in (4, 8, 11):
+        elif no in decisions:
             step["simbol"] = "keputusan"
             step["tidak"] = no - 2
             step["keterangan"] = "Bila tidak sesuai, berkas dikembalikan untuk diperbaiki"
@@ -222,7 +224,7 @@ SHORT: dict[str, Callable[[Workspace], Input]] = {
 }
 LONG: dict[str, Callable[[Workspace], Input]] = {
     "sk-tim": _long_sk_tim,
-    "sop": _long_sop,
+    "sop": long_sop,
     "rencana-kerja": _long_rencana,
     "laporan-monev": _long_monev,
     "pakta-integritas": _long_pakta,

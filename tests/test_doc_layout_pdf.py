@@ -10,13 +10,22 @@ What an evaluator or a Kasubag Umum sends back, as checks on the PDF's words:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from layout_inputs import EXTRA_FILES, LONG, PAPERS, SHORT, make_workspace, write_input
+from layout_inputs import (
+    EXTRA_FILES,
+    LONG,
+    PAPERS,
+    SHORT,
+    long_sop,
+    make_workspace,
+    write_input,
+)
 from page_words import (
     NIP,
     Page,
@@ -252,3 +261,53 @@ def test_sop_identity_fits_one_page(
     assert "Pelaksana" in second and "Mutu Baku" in second, (
         f"halaman 2 bukan tabel alur, identitas SOP meluber: {pages[1].body_lines[:3]}"
     )
+
+
+SOP_STEPS = (14, 30)
+CONNECTOR = re.compile(r"\b(Dari|Ke) halaman (\d+) \(([A-Z]+)\)")
+
+
+@pytest.fixture(scope="module")
+def sop_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int], Path]:
+    base = tmp_path_factory.mktemp("sop-halaman")
+    made: dict[tuple[str, int], Path] = {}
+    for paper in PAPERS:
+        ws = make_workspace(base / paper, paper)
+        for count in SOP_STEPS:
+            path = write_input(ws, f"sop-{count}.yaml", long_sop(ws, count))
+            result = render_documents(ws, "sop", path, out=ws.out_dir / f"sop-{count}")
+            made[(paper, count)] = result.documents[0]
+    pdfs = convert_to_pdf(list(made.values()))
+    return dict(zip(made, pdfs, strict=True))
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("count", SOP_STEPS)
+def test_sop_flow_connectors_match_their_pages(
+    sop_pdfs: dict[tuple[str, int], Path], paper: str, count: int
+) -> None:
+    """Every off-page connector letter appears once where the flow leaves ("Ke halaman q")
+    and once where it resumes ("Dari halaman p"), on exactly the pages they name; every
+    step is on a page, no page is empty, and the last page is no two-row orphan."""
+    pages = pdf_pages(sop_pdfs[(paper, count)])
+    outs: dict[str, tuple[int, int]] = {}
+    ins: dict[str, tuple[int, int]] = {}
+    steps: dict[int, list[int]] = {}
+    for page in pages:
+        assert len(page.body_lines) > 1, f"halaman {page.number} kosong"
+        text = " ".join(page.body_lines)
+        for way, other, mark in CONNECTOR.findall(text):
+            found = outs if way == "Ke" else ins
+            assert mark not in found, f"penghubung {mark} tercetak dua kali"
+            found[mark] = (page.number, int(other))
+        steps[page.number] = [int(n) for n in re.findall(r"Langkah (\d+):", text)]
+    assert outs, "tabel alur melintasi halaman tanpa penghubung"
+    assert sorted(outs) == sorted(ins)
+    for mark, (page_no, to_page) in outs.items():
+        assert ins[mark] == (to_page, page_no), f"penghubung {mark}: {outs[mark]} / {ins[mark]}"
+    shown = [n for p in pages for n in steps[p.number]]
+    assert shown == list(range(1, count + 1)), "langkah hilang atau terpotong antarhalaman"
+    flow_pages = [n for p, n in steps.items() if n]
+    assert len(flow_pages[-1]) >= 3, f"halaman terakhir bagan alur yatim: {flow_pages[-1]}"
+    letters = sorted(outs, key=lambda m: (outs[m][0], m))
+    assert letters == sorted(outs), "huruf penghubung urut menurut halaman"

@@ -31,8 +31,9 @@ def test_golden_text(workspace: Workspace) -> None:
 
 def test_every_step_has_its_symbol_in_its_pelaksana_column(workspace: Workspace) -> None:
     doc = Document(str(_make(workspace)))
-    flow = doc.tables[1]
-    header = [tc.xpath("string(.)") for tc in flow._tbl.tr_lst[1].tc_lst]
+    flows = doc.tables[1:]
+    assert len(flows) == 2, "the 10 steps take two flowchart pages, one table each"
+    header = [tc.xpath("string(.)") for tc in flows[0]._tbl.tr_lst[1].tc_lst]
     lanes = [
         "Pemohon",
         "Petugas Front Office",
@@ -52,7 +53,8 @@ def test_every_step_has_its_symbol_in_its_pelaksana_column(workspace: Workspace)
         ("proses", 1),
         ("selesai", 0),
     ]
-    rows = flow._tbl.tr_lst[2:]
+    every = [tr for flow in flows for tr in flow._tbl.tr_lst[2:]]
+    rows = [tr for tr in every if tr.tc_lst[0].xpath("string(.)")]
     assert len(rows) == len(expected)
     for number, (tr, (symbol, lane)) in enumerate(zip(rows, expected, strict=True), start=1):
         cells = tr.tc_lst
@@ -68,9 +70,22 @@ def test_every_step_has_its_symbol_in_its_pelaksana_column(workspace: Workspace)
             assert tc.tcPr.find(qn("w:tcMar")) is not None
             assert tc.grid_span == 12
     assert header[2 : 2 + len(lanes)] == lanes
-    # the two header rows repeat on every page; a step row never splits
-    assert all(tr.trPr.find(qn("w:tblHeader")) is not None for tr in flow._tbl.tr_lst[:2])
-    assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+    # every page's table has the two header rows; a row never splits
+    for flow in flows:
+        assert all(tr.trPr.find(qn("w:tblHeader")) is not None for tr in flow._tbl.tr_lst[:2])
+    assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in every)
+    # connector rows: a lettered pentagon where the flow leaves a page and where it resumes
+    connectors = [tr for tr in every if not tr.tc_lst[0].xpath("string(.)")]
+    said = [tr.tc_lst[1].xpath("string(.)") for tr in connectors]
+    assert said == [
+        "Dari halaman 3 (B)",
+        "Ke halaman 3 (A)",
+        "Dari halaman 2 (A)",
+        "Ke halaman 2 (B)",
+    ]
+    for tr in connectors:
+        alts = [d.get("descr") for d in tr.iter(f"{WP}docPr")]
+        assert sum("simbol penghubung" in a for a in alts) == 1
 
 
 def test_tiles_fill_their_cells_exactly(workspace: Workspace) -> None:
@@ -79,7 +94,7 @@ def test_tiles_fill_their_cells_exactly(workspace: Workspace) -> None:
     flow = doc.tables[1]
     grid = [int(c.get(qn("w:w"))) for c in flow._tbl.tblGrid.iter(qn("w:gridCol"))]
     lane_twips = sum(grid[2:14])
-    for tr in flow._tbl.tr_lst[2:]:
+    for tr in (tr for table in doc.tables[1:] for tr in table._tbl.tr_lst[2:]):
         extents = [e for e in tr.iter(f"{WP}extent")]
         heights = {int(e.get("cy")) for e in extents}
         assert len(heights) == 1, "every tile of a row is as tall as the row"

@@ -102,3 +102,10 @@ def test_layout_in_libreoffice(workspace: Workspace) -> None:
     words = " ".join(pages)
     for header in ("Tertimbang", "Konversi", "Kepentingan", "Kesesuaian"):
         assert re.search(rf"\b{header}\b", words), f"'{header}' dipotong di tengah kata"
+
+
+def test_official_text_names_no_file_or_command(workspace: Workspace) -> None:
+    text = "\n".join(check_golden_free(_make(workspace)))
+    assert "Data yang diolah adalah data survei periode Triwulan I Tahun 2026" in text
+    for word in (".csv", "inputs/", "zi-docs", "berkas inputs"):
+        assert word not in text, f"teks resmi memuat '{word}'"

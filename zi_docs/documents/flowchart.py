@@ -30,6 +30,8 @@ class Symbol(enum.Enum):
     END = "selesai"
     PROCESS = "proses"
     DECISION = "keputusan"
+    CONNECTOR = "penghubung"
+    """Off-page connector (the lettered pentagon), placed by the pagination, never an input."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,12 @@ class FlowStep:
     """Decision: step taken on "Ya"."""
     no_branch: int | None = None
     """Decision: step taken on "Tidak"."""
+    row: int | None = None
+    """Row the step is drawn in (``None``: row ``no - 1``); connectors share a row."""
+    slot: tuple[int, int] = (0, 1)
+    """(index, count) of the step's place across its lane, for connectors sharing a cell."""
+    text: str = ""
+    """Text written inside the symbol (a connector's letter)."""
 
     def edges(self) -> list[tuple[int, str | None]]:
         """(target step, label) of every outgoing arrow."""
@@ -69,6 +77,7 @@ class Placement:
     symbol: Symbol
     box: Box
     """(left, top, right, bottom) in pixels of the whole flowchart."""
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,10 @@ def _edges(sizes: Sequence[float]) -> tuple[float, ...]:
 def _symbol_box(
     symbol: Symbol, cx: float, cy: float, lane_w: float, row_h: float, unit: float
 ) -> Box:
-    if symbol is Symbol.DECISION:
+    if symbol is Symbol.CONNECTOR:
+        width = min(lane_w * 0.7, unit * 7)
+        height = min(row_h * 0.72, unit * 7.5)
+    elif symbol is Symbol.DECISION:
         width = min(lane_w * 0.62, unit * 18)
         height = min(row_h * 0.6, width * 0.66, unit * 10)
     else:
@@ -132,15 +144,18 @@ def layout_flowchart(
     """Place every step and route every arrow.
 
     ``unit`` is about one millimetre in pixels; it scales line widths, gaps and symbols.
-    Steps must be numbered ``1..n`` in order with one row per step.
+    Steps must be numbered ``1..n`` in order, one row per step unless a step names its row.
     """
     lanes, rows = _edges(lane_widths), _edges(row_heights)
     placements: list[Placement] = []
     for index, step in enumerate(steps):
-        cx = (lanes[step.lane] + lanes[step.lane + 1]) / 2
-        cy = (rows[index] + rows[index + 1]) / 2
-        box = _symbol_box(step.symbol, cx, cy, lane_widths[step.lane], row_heights[index], unit)
-        placements.append(Placement(step.no, index, step.lane, step.symbol, box))
+        row = index if step.row is None else step.row
+        slot, count = step.slot
+        lane_w = lane_widths[step.lane] / count
+        cx = lanes[step.lane] + lane_w * (slot + 0.5)
+        cy = (rows[row] + rows[row + 1]) / 2
+        box = _symbol_box(step.symbol, cx, cy, lane_w, row_heights[row], unit)
+        placements.append(Placement(step.no, row, step.lane, step.symbol, box, step.text))
     router = _Router(steps, placements, lanes, rows, unit)
     return Layout(
         lane_edges=lanes,
@@ -174,18 +189,23 @@ class _Router:
         return arrows
 
     def _adjacent(self, step: FlowStep, target: int) -> bool:
-        return target == step.no + 1
+        return self.placements[target - 1].row == self.placements[step.no - 1].row + 1
 
     def _assign_sides(self, step: FlowStep, edges: list[tuple[int, str | None]]) -> list[str]:
         """The port of each outgoing edge: ``bottom``, ``left`` or ``right``."""
         sides: list[str | None] = [None] * len(edges)
         used: set[str] = set()
-        for i, (target, _label) in enumerate(edges):
+        # the longer label ("Tidak") first: on a clash it keeps the bottom port, which has
+        # the most room for its text
+        for i in sorted(range(len(edges)), key=lambda i: -len(edges[i][1] or "")):
+            target = edges[i][0]
             if self._adjacent(step, target):
                 t_lane = self.placements[target - 1].lane
                 side = (
                     "bottom" if t_lane == step.lane else "right" if t_lane > step.lane else "left"
                 )
+                if side in used:  # two connectors in the next row: each its own port
+                    side = next(s for s in ("bottom", "right", "left") if s not in used)
                 sides[i] = side
                 used.add(side)
         for i, (_target, _label) in enumerate(edges):
@@ -211,10 +231,19 @@ class _Router:
         t_cx = (dst.box[0] + dst.box[2]) / 2
         t_top = dst.box[1]
         if self._adjacent(step, target):
-            if side == "bottom":
+            if side == "bottom" and abs(start[0] - t_cx) < 0.5:
                 points: tuple[Point, ...] = (start, (start[0], t_top))
-            else:
+            elif side == "bottom":
+                # connectors sharing a cell sit off its centre: a step across the padding
+                across = (self.rows[dst.row] + t_top) / 2
+                points = (start, (start[0], across), (t_cx, across), (t_cx, t_top))
+            elif (t_cx - start[0]) * (1 if side == "right" else -1) > self.unit:
                 points = (start, (t_cx, start[1]), (t_cx, t_top))
+            else:
+                # the target is under the symbol: out of the side, down, back across
+                out_x = start[0] + self.unit * 1.5 * (1 if side == "right" else -1)
+                across = (self.rows[dst.row] + t_top) / 2
+                points = (start, (out_x, start[1]), (out_x, across), (t_cx, across), (t_cx, t_top))
         else:
             lane_x = self._side_lane(src.lane, side)
             entry_y = (self.rows[dst.row] + t_top) / 2

@@ -90,17 +90,33 @@ def _paint(
     for arrow in layout.arrows:
         _arrow(canvas, arrow, origin, width, font)
     for placement in layout.placements:
-        _symbol(canvas, placement, origin, width)
+        _symbol(canvas, placement, origin, width, font)
 
 
 def _shift(point: Point, origin: Point) -> tuple[float, float]:
     return (point[0] - origin[0], point[1] - origin[1])
 
 
-def _symbol(canvas: ImageDraw.ImageDraw, placement: Placement, origin: Point, width: int) -> None:
+def _symbol(
+    canvas: ImageDraw.ImageDraw,
+    placement: Placement,
+    origin: Point,
+    width: int,
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+) -> None:
     left, top = _shift((placement.box[0], placement.box[1]), origin)
     right, bottom = _shift((placement.box[2], placement.box[3]), origin)
-    if placement.symbol in (Symbol.START, Symbol.END):
+    if placement.symbol is Symbol.CONNECTOR:
+        # the off-page connector of PermenPANRB 35/2012: a pentagon pointing down
+        cx, shoulder = (left + right) / 2, top + (bottom - top) * 0.6
+        pentagon = [(left, top), (right, top), (right, shoulder), (cx, bottom), (left, shoulder)]
+        canvas.polygon(pentagon, fill=FILL, outline=INK, width=width)
+        room = (right - left) * 0.8
+        at = (cx, top + (bottom - top) * 0.4)
+        canvas.text(
+            at, placement.text, fill=INK, font=_fitting(font, placement.text, room), anchor="mm"
+        )
+    elif placement.symbol in (Symbol.START, Symbol.END):
         radius = (bottom - top) / 2
         canvas.rounded_rectangle(
             (left, top, right, bottom), radius=radius, fill=FILL, outline=INK, width=width

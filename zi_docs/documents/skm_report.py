@@ -87,7 +87,7 @@ def _follow_up(data: dict[str, Any], result: IkmResult) -> list[dict[str, Any]]:
     return rows
 
 
-def _method(result: IkmResult) -> list[str]:
+def _method(result: IkmResult, period: str) -> list[str]:
     w = result.weight
     count = len(result.overall.unsur)
     problems = sum(result.counts.values())
@@ -107,8 +107,9 @@ def _method(result: IkmResult) -> list[str]:
         "yang menjawab unsur tersebut. IKM adalah jumlah NRR tertimbang (NRR x bobot "
         f"{w.shown}, bobot {w.name}) dikalikan nilai dasar {result.scale.base}; mutu pelayanan "
         "ditetapkan dari nilai konversi yang dibulatkan dua desimal.",
-        f"Data diolah dari berkas {result.file}: {result.rows} baris dibaca, "
-        f"{result.overall.respondents} responden dihitung. {quality}",
+        # official text: the data in words, never a file name
+        f"Data yang diolah adalah data survei periode {period}: {result.rows} baris jawaban "
+        f"dibaca, {result.overall.respondents} responden dihitung. {quality}",
     ]
 
 
@@ -201,7 +202,7 @@ def report_context(
         "latar_belakang": data.get("latar_belakang") or _fill(texts["latar_belakang"], fields),
         "dasar_hukum": data.get("dasar_hukum") or _fill(texts["dasar_hukum"], fields),
         "tujuan": data.get("tujuan") or _fill(texts["tujuan"], fields),
-        "metode": _method(result),
+        "metode": _method(result, period),
         "sampel": {
             "ada": sample is not None,
             "populasi": sample.population if sample else 0,

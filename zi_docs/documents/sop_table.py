@@ -22,6 +22,13 @@ from markupsafe import Markup, escape
 from zi_docs.documents.flowchart import FlowStep, layout_flowchart
 from zi_docs.documents.flowchart_draw import draw_tiles, label_font
 from zi_docs.documents.kind import Media
+from zi_docs.documents.sop_pages import (
+    CONNECTOR_ROW_MM,
+    Crossing,
+    FlowPages,
+    page_steps,
+    paginate,
+)
 
 COLUMNS_MM: dict[str, float] = {
     "no": 8.0,
@@ -47,7 +54,16 @@ DPI = 300
 LINE_FACTOR = 1.18
 """Line height as a multiple of the font size (Arial single spacing is 1.15)."""
 WIDTH_SAFETY = 1.12
-"""Text is measured this much wider than Arial, so other fonts still fit."""
+"""Text in an Arial-like font is measured this much wider than Arial, so it surely fits."""
+WIDE_FONT_SAFETY = 1.3
+"""The same for any other font (Bookman Old Style is about 1.25 times as wide as Arial)."""
+ARIAL_LIKE = ("arial", "liberation sans", "arimo", "helvetica")
+
+
+def width_safety(font_name: str) -> float:
+    """How much wider than Arial the table text is measured, for the document's font."""
+    return WIDTH_SAFETY if font_name.casefold().startswith(ARIAL_LIKE) else WIDE_FONT_SAFETY
+
 
 _PX_PER_MM = DPI / 25.4
 _PT_MM = 25.4 / 72
@@ -64,7 +80,9 @@ def lane_widths_mm(count: int) -> list[float]:
     return [span * unit for span in lane_spans(count)]
 
 
-def text_lines(text: str, width_mm: float, font_pt: float = FONT_PT) -> int:
+def text_lines(
+    text: str, width_mm: float, font_pt: float = FONT_PT, safety: float = WIDTH_SAFETY
+) -> int:
     """Lines ``text`` takes in a column ``width_mm`` wide (word wrap, explicit line breaks)."""
     if not text:
         return 1
@@ -76,10 +94,10 @@ def text_lines(text: str, width_mm: float, font_pt: float = FONT_PT) -> int:
         lines += 1
         for word in paragraph.split():
             trial = f"{current} {word}" if current else word
-            if font.getlength(trial) * WIDTH_SAFETY <= room or not current:
+            if font.getlength(trial) * safety <= room or not current:
                 current = trial
                 # a single word longer than the column wraps by characters
-                extra = int(font.getlength(current) * WIDTH_SAFETY // max(room, 1.0))
+                extra = int(font.getlength(current) * safety // max(room, 1.0))
                 if extra and current == word:
                     lines += extra
             else:
@@ -88,22 +106,44 @@ def text_lines(text: str, width_mm: float, font_pt: float = FONT_PT) -> int:
     return lines
 
 
-def row_height_mm(texts: dict[str, str]) -> float:
+def row_height_mm(texts: dict[str, str], safety: float = WIDTH_SAFETY) -> float:
     """Height of a row whose text columns hold ``texts`` (column name -> text)."""
     line_mm = FONT_PT * LINE_FACTOR * _PT_MM
-    tallest = max(text_lines(text, COLUMNS_MM[name]) for name, text in texts.items())
+    tallest = max(text_lines(text, COLUMNS_MM[name], safety=safety) for name, text in texts.items())
     needed = (tallest + 0.6) * line_mm + 2 * CELL_MARGIN_V_MM
     return max(MIN_ROW_MM, round(needed, 1))
 
 
 @dataclass(frozen=True)
 class FlowTable:
-    """What the template's flowchart table needs."""
+    """What the template's flowchart tables need (one table per page)."""
 
     header: list[dict[str, Any]]
     """One entry per pelaksana: ``nama``, ``span``."""
-    rows: list[dict[str, Any]]
-    """One entry per step: ``no``, text columns and ``tiles`` (``span``, ``gambar``)."""
+    pages: list[list[dict[str, Any]]]
+    """Rows of each page: ``no``, text columns and ``tiles`` (``span``, ``gambar``); a
+    connector row has no ``no`` and says in ``kegiatan`` where the flow goes on."""
+    crossings: tuple[Crossing, ...]
+
+
+def header_height_mm(pelaksana: Sequence[str], safety: float = WIDTH_SAFETY) -> float:
+    """Height of the two header rows (the Mutu Baku titles, the pelaksana names)."""
+    line_mm = FONT_PT * LINE_FACTOR * _PT_MM
+    name_pt = FONT_PT - 1.5
+    names = max(
+        text_lines(name, width, name_pt, safety) * name_pt / FONT_PT
+        for name, width in zip(pelaksana, lane_widths_mm(len(pelaksana)), strict=True)
+    )
+    mutu = text_lines("Persyaratan/ Kelengkapan", COLUMNS_MM["kelengkapan"], safety=safety)
+    second = max(names, mutu)
+    return (1 + second) * line_mm + 4 * CELL_MARGIN_V_MM + HEADER_SAFETY_MM
+
+
+HEADER_SAFETY_MM = 3.0
+"""Added to the estimated header height (bold text, border widths)."""
+FIRST_PAGE = 2
+"""Document page of the first flowchart page (the identity table fills page 1)."""
+_EMPTY_TEXTS = {"kelengkapan": "", "waktu": "", "output": "", "keterangan": ""}
 
 
 _NO_WRAP_DISTANCE = 'distT="0" distB="0" distL="0" distR="0"'
@@ -136,11 +176,61 @@ def build_flow_table(
     pelaksana: Sequence[str],
     texts: Sequence[dict[str, str]],
     media: Media,
+    *,
+    body_mm: float,
+    font: str = "Arial",
 ) -> FlowTable:
-    """Lay out and draw the flowchart; one tile per (step, pelaksana) cell."""
+    """Cut the flowchart into pages of ``body_mm`` (the page's text height), lay out and draw
+    each page; one tile per (row, pelaksana) cell. ``font``: the document's font."""
+    safety = width_safety(font)
+    heights_mm = [
+        row_height_mm({k: v for k, v in t.items() if k in COLUMNS_MM}, safety) for t in texts
+    ]
+    flow = paginate(steps, heights_mm, body_mm - header_height_mm(pelaksana, safety))
+    pages = [
+        _page_rows(flow, k, steps, pelaksana, texts, heights_mm, media)
+        for k in range(len(flow.pages))
+    ]
+    spans = lane_spans(len(pelaksana))
+    header = [{"nama": name, "span": span} for name, span in zip(pelaksana, spans, strict=True)]
+    return FlowTable(header=header, pages=pages, crossings=flow.crossings)
+
+
+def _page_rows(
+    flow: FlowPages,
+    k: int,
+    steps: Sequence[FlowStep],
+    pelaksana: Sequence[str],
+    texts: Sequence[dict[str, str]],
+    heights_mm: Sequence[float],
+    media: Media,
+) -> list[dict[str, Any]]:
+    numbers = flow.pages[k]
+    ins = [c for c in flow.crossings if c.in_page == k]
+    outs = [c for c in flow.crossings if c.out_page == k]
+    local_steps = page_steps(flow, k, steps)
+    row_mm = [CONNECTOR_ROW_MM] * bool(ins) + [heights_mm[no - 1] for no in numbers]
+    row_mm += [CONNECTOR_ROW_MM] * bool(outs)
+    row_texts: list[dict[str, str]] = []
+    if ins:
+        said = "; ".join(f"Dari halaman {c.out_page + FIRST_PAGE} ({c.letter})" for c in ins)
+        row_texts.append({"no": "", "kegiatan": said, **_EMPTY_TEXTS})
+    row_texts += [{"no": str(no), **texts[no - 1]} for no in numbers]
+    if outs:
+        said = "; ".join(f"Ke halaman {c.in_page + FIRST_PAGE} ({c.letter})" for c in outs)
+        row_texts.append({"no": "", "kegiatan": said, **_EMPTY_TEXTS})
+    return _draw_rows(local_steps, pelaksana, row_texts, row_mm, media)
+
+
+def _draw_rows(
+    steps: Sequence[FlowStep],
+    pelaksana: Sequence[str],
+    row_texts: Sequence[dict[str, str]],
+    heights_mm: Sequence[float],
+    media: Media,
+) -> list[dict[str, Any]]:
     spans = lane_spans(len(pelaksana))
     widths_mm = lane_widths_mm(len(pelaksana))
-    heights_mm = [row_height_mm({k: v for k, v in t.items() if k in COLUMNS_MM}) for t in texts]
     layout = layout_flowchart(
         steps,
         [w * _PX_PER_MM for w in widths_mm],
@@ -149,16 +239,16 @@ def build_flow_table(
     )
     tiles = draw_tiles(layout, font_px=round(3.2 * _PX_PER_MM))  # about 9 pt, read when printed
     rows: list[dict[str, Any]] = []
-    for index, (step, text) in enumerate(zip(steps, texts, strict=True)):
+    for index, text in enumerate(row_texts):
         cells = []
         for lane, tile in enumerate(tiles[index]):
+            what = f"Langkah {text['no']}" if text["no"] else "Penghubung antarhalaman"
             alt = (
-                f"Langkah {step.no}: simbol {tile.symbol.value} ({pelaksana[lane]})"
+                f"{what}: simbol {tile.symbol.value} ({pelaksana[lane]})"
                 if tile.symbol
-                else f"Langkah {step.no}: garis alur"
+                else f"{what}: garis alur"
             )
             picture = media.image(tile.png, width_mm=widths_mm[lane], height_mm=heights_mm[index])
             cells.append({"span": spans[lane], "gambar": _Described(picture, alt)})
-        rows.append({"no": step.no, **text, "tiles": cells})
-    header = [{"nama": name, "span": span} for name, span in zip(pelaksana, spans, strict=True)]
-    return FlowTable(header=header, rows=rows)
+        rows.append({**text, "tiles": cells})
+    return rows

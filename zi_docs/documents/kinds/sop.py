@@ -15,12 +15,13 @@ from zi_docs.documents.common import person, slug, unit_context
 from zi_docs.documents.flowchart import FlowStep, Symbol
 from zi_docs.documents.kind import DocumentKind, Media
 from zi_docs.documents.people import SIGNER
+from zi_docs.documents.sop_pages import body_height_mm
 from zi_docs.documents.sop_table import MAX_PELAKSANA, build_flow_table
 from zi_docs.schema import Boolean, Choice, Context, Date, Field, Integer, ListOf, Record, Text
 from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
 
-SYMBOLS = [s.value for s in Symbol]
+SYMBOLS = [s.value for s in Symbol if s is not Symbol.CONNECTOR]
 
 STEP = Record(
     Field(
@@ -277,7 +278,11 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
         }
         for s in data["langkah"]
     ]
-    table = build_flow_table(flow_steps(data), data["pelaksana"], texts, media)
+    page = workspace.profile.page
+    body_mm = body_height_mm(page.width_mm, page.margin_top_mm, page.margin_bottom_mm)
+    table = build_flow_table(
+        flow_steps(data), data["pelaksana"], texts, media, body_mm=body_mm, font=page.font
+    )
     signer = person(data.get("disahkan_oleh") or workspace.profile.data["pimpinan"])
     context["sop"] = {
         "nomor": data["nomor"],
@@ -294,7 +299,7 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
         "peringatan": data["peringatan"],
         "pencatatan": data["pencatatan"],
         "pelaksana": table.header,
-        "baris": table.rows,
+        "halaman": [{"baris": rows} for rows in table.pages],
     }
     return context
 
