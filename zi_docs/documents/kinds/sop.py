@@ -300,6 +300,8 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
         "pencatatan": data["pencatatan"],
         "pelaksana": table.header,
         "halaman": [{"baris": rows} for rows in table.pages],
+        # a unit's own sop.docx made before the flowchart was paginated loops over one table
+        "baris": [row for rows in table.pages for row in rows],
     }
     return context
 
