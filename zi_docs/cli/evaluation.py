@@ -9,22 +9,10 @@ from typing import Any
 
 import click
 
+from zi_docs import evaluation
 from zi_docs.angka import angka
 from zi_docs.cli._base import ZiCommand, ZiGroup, emit_json, workspace_option
 from zi_docs.cli.archive_common import parse_date
-from zi_docs.evaluation import (
-    Comparison,
-    ImportOutcome,
-    compare_layers,
-    comparison_to_dict,
-    import_into,
-    layer_names,
-    load_layer,
-    outcome_to_dict,
-    record,
-    respond,
-    round_changes,
-)
 from zi_docs.workspace import Workspace
 
 
@@ -91,7 +79,7 @@ def impor(
     """
     if lapis is not None and keluaran is not None:
         raise click.UsageError("--keluaran tidak dapat dipakai bersama --lapis")
-    outcome = import_into(
+    outcome = evaluation.import_into(
         workspace,
         berkas,
         column=kolom,
@@ -102,12 +90,12 @@ def impor(
         evaluator=penilai,
     )
     if as_json:
-        emit_json(outcome_to_dict(outcome))
+        emit_json(evaluation.outcome_to_dict(outcome))
         return
     _print_import(outcome)
 
 
-def _print_import(outcome: ImportOutcome) -> None:
+def _print_import(outcome: evaluation.ImportOutcome) -> None:
     result = outcome.result
     score = result.score
     click.secho(
@@ -191,8 +179,8 @@ def lapis() -> None:
 def daftar(workspace: Workspace, as_json: bool) -> None:
     """Daftar lapis evaluasi ruang kerja beserta putarannya."""
     rows: list[dict[str, Any]] = []
-    for name in layer_names(workspace):
-        layer = load_layer(workspace, name)
+    for name in evaluation.layer_names(workspace):
+        layer = evaluation.load_layer(workspace, name)
         rows.append(
             {
                 "lapis": name,
@@ -248,7 +236,7 @@ def catat(
     """Catat satu jawaban dan/atau catatan penilai untuk INDIKATOR di lapis NAMA."""
     if jawaban is None and catatan is None:
         raise click.UsageError("isi --jawaban, --catatan, atau keduanya")
-    layer, qid, number = record(
+    layer, qid, number = evaluation.record(
         workspace,
         nama,
         indikator,
@@ -276,7 +264,7 @@ def tanggapi(
     workspace: Workspace, nama: str, indikator: str, tanggapan: str, putaran: int | None
 ) -> None:
     """Tulis TANGGAPAN unit atas catatan penilai untuk INDIKATOR di lapis NAMA."""
-    qid, number = respond(workspace, nama, indikator, tanggapan, round_number=putaran)
+    qid, number = evaluation.respond(workspace, nama, indikator, tanggapan, round_number=putaran)
     click.echo(f"Tanggapan untuk catatan {qid} putaran {number} lapis '{nama}' disimpan.")
 
 
@@ -294,15 +282,15 @@ def bandingkan(
     Per indikator dan dirangkum per area dan bagian: nilai unit, nilai tiap lapis dan
     selisihnya, serta catatan setiap putaran dengan tanggapan unit.
     """
-    comparison = compare_layers(workspace, list(nama) or None)
+    comparison = evaluation.compare_layers(workspace, list(nama) or None)
     if as_json:
-        emit_json(comparison_to_dict(comparison))
+        emit_json(evaluation.comparison_to_dict(comparison))
         return
     code = None if area is None else workspace.catalogue.resolve_area(area)
     _print_comparison(comparison, code, semua)
 
 
-def _print_comparison(comparison: Comparison, area: str | None, show_all: bool) -> None:
+def _print_comparison(comparison: evaluation.Comparison, area: str | None, show_all: bool) -> None:
     names = comparison.layers
     head = f"{'':<44}{'Unit':>8}" + "".join(f"{n[:12]:>14}" for n in names)
     click.secho(head, bold=True)
@@ -359,7 +347,7 @@ def _delta(value: float) -> str:
 @workspace_option
 def perubahan(workspace: Workspace, nama: str, putaran: int | None, as_json: bool) -> None:
     """Apa yang berubah pada lapis NAMA sejak putaran sebelumnya (jawaban, nilai, catatan)."""
-    changes = round_changes(workspace, nama, putaran)
+    changes = evaluation.round_changes(workspace, nama, putaran)
     if as_json:
         emit_json(changes.to_dict())
         return

@@ -7,17 +7,27 @@ import textwrap
 
 import click
 
+from zi_docs import evaluation
 from zi_docs.cli._base import ExitCode, ZiGroup, emit_json, workspace_option
 from zi_docs.cli.archive_common import parse_date
-from zi_docs.evaluation import (
-    add_items,
-    items_from_layer,
-    load_register,
-    settings,
-    suggest_mp_iii_c,
-    update_item,
-)
 from zi_docs.workspace import Workspace
+
+
+class _SettingsChoice(click.Choice[str]):
+    """A choice among the keys of one entry of data/tindak-lanjut.yaml, read when the option
+    is first shown or checked (so starting the CLI reads no YAML)."""
+
+    def __init__(self, key: str) -> None:
+        self._key = key
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(evaluation.settings()[self._key])
+
+    @choices.setter
+    def choices(self, _value: object) -> None:
+        pass  # always read from the settings
 
 
 def _required_date(ctx: click.Context, param: click.Parameter, value: str) -> dt.date:
@@ -39,7 +49,7 @@ def tindak_lanjut() -> None:
 )
 @click.option(
     "--sumber",
-    type=click.Choice(list(settings()["sumber"])),
+    type=_SettingsChoice("sumber"),
     default="rekomendasi",
     show_default=True,
     help="Asal butir ini.",
@@ -58,7 +68,7 @@ def tambah(
 ) -> None:
     """Tambah satu butir tindak lanjut."""
     qid = workspace.catalogue.resolve(indikator).id if indikator else None
-    [code] = add_items(
+    [code] = evaluation.add_items(
         workspace,
         [
             {
@@ -92,11 +102,11 @@ def tambah(
 @workspace_option
 def dari_lapis(workspace: Workspace, nama: str, batas: dt.date, putaran: int | None) -> None:
     """Buat butir dari setiap catatan penilai lapis NAMA yang belum ada di register."""
-    items = items_from_layer(workspace, nama, due=batas, round_number=putaran)
+    items = evaluation.items_from_layer(workspace, nama, due=batas, round_number=putaran)
     if not items:
         click.echo("Tidak ada catatan baru untuk ditindaklanjuti.")
         return
-    codes = add_items(workspace, items)
+    codes = evaluation.add_items(workspace, items)
     click.echo(f"{len(codes)} butir ditambahkan: {', '.join(codes)}.")
 
 
@@ -106,7 +116,7 @@ def dari_lapis(workspace: Workspace, nama: str, batas: dt.date, putaran: int | N
 @workspace_option
 def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
     """Daftar butir tindak lanjut; kode keluar 3 bila ada yang lewat batas waktu."""
-    register = load_register(workspace)
+    register = evaluation.load_register(workspace)
     today = dt.date.today()
     items = [i for i in register.items if not (terbuka and i.done)]
     if as_json:
@@ -141,9 +151,7 @@ def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
 
 @tindak_lanjut.command("ubah")
 @click.argument("kode")
-@click.option(
-    "--status", type=click.Choice(list(settings()["status"])), default=None, help="Status baru."
-)
+@click.option("--status", type=_SettingsChoice("status"), default=None, help="Status baru.")
 @click.option("--pemilik", default=None, help="Pokja atau area penanggung jawab yang baru.")
 @click.option(
     "--batas", callback=parse_date, metavar="TTTT-BB-HH", default=None, help="Batas waktu baru."
@@ -159,7 +167,7 @@ def ubah(
     keterangan: str | None,
 ) -> None:
     """Ubah status, pemilik, batas waktu atau keterangan butir KODE."""
-    item = update_item(
+    item = evaluation.update_item(
         workspace,
         kode,
         {"status": status, "pemilik": pemilik, "batas_waktu": batas, "keterangan": keterangan},
@@ -191,11 +199,11 @@ def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.da
     from zi_docs.evidence import show
 
     stored = [show(workspace, ref).file for ref in refs]
-    item = update_item(
+    item = evaluation.update_item(
         workspace,
         kode,
         {
-            "status": settings()["status_selesai"],
+            "status": evaluation.settings()["status_selesai"],
             "bukti": [s.sha256[:12] for s in stored],
             "ditutup": tanggal,
         },
@@ -215,7 +223,7 @@ def saran(workspace: Workspace, as_json: bool) -> None:
     """
     from zi_docs.assessment import load_answers
 
-    suggestion = suggest_mp_iii_c(load_register(workspace))
+    suggestion = evaluation.suggest_mp_iii_c(evaluation.load_register(workspace))
     current = None
     if workspace.answers_file.is_file():
         answer = load_answers(workspace.answers_file, workspace.catalogue).get(suggestion.indicator)

@@ -138,6 +138,16 @@ def _template_error(name: str, exc: Exception) -> InvalidInputError:
     )
 
 
+class _Nothing:
+    """A parser target that builds nothing: parsing with it only checks well-formedness."""
+
+    def close(self) -> None:
+        return None
+
+
+_CHECK_ONLY = etree.XMLParser(target=_Nothing())
+
+
 class PreparedTemplate:
     """A ``.docx`` template ready to render many contexts."""
 
@@ -266,8 +276,13 @@ class PreparedTemplate:
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )
         xml = self._tpl.resolve_listing(xml)
+        body = part.prefix != _DECLARATION
+        rework = body and (self._fix_tables or "docPr" in xml)
+        data: bytes = xml.encode("utf-8")
         try:
-            tree = etree.fromstring(xml.encode("utf-8"))
+            # Only a part that is reworked needs its tree; the others are only checked to be
+            # XML, by a parser that builds nothing (a 2,000-page body's tree is 100+ MB).
+            tree = etree.fromstring(data, None if rework else _CHECK_ONLY)
         except etree.XMLSyntaxError as exc:
             raise _template_error(
                 self.name,
@@ -276,15 +291,16 @@ class PreparedTemplate:
                     "berpasangan"
                 ),
             ) from None
-        if part.prefix != _DECLARATION:  # the document body
+        if rework:  # the document body, with tables to fix or drawings to renumber
             if self._fix_tables:
                 tree = self._tpl.fix_tables(xml)
             if "docPr" in xml:
                 self._tpl.docx_ids_index = 1000
                 self._tpl.fix_docpr_ids(tree)
-            if "docPr" in xml or self._fix_tables:
-                xml = str(etree.tostring(tree, encoding="unicode"))
-        return part.prefix + xml.encode("utf-8") + part.suffix
+            data = bytes(etree.tostring(tree, encoding="utf-8"))
+            if data.startswith(b"<?xml"):
+                data = data[data.index(b"?>") + 2 :]
+        return part.prefix + data + part.suffix
 
     def _static_zip(self) -> bytes:
         """A zip of every entry except the rendered parts, compressed once; rebuilt only when

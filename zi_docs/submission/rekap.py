@@ -12,7 +12,6 @@ from typing import Any
 
 from zi_docs.errors import ZiError
 from zi_docs.findings import Severity
-from zi_docs.submission.check import run_check
 from zi_docs.workspace import Workspace, find_workspace
 
 SORT_KEYS = ("nama", "total", "pengungkit", "kelengkapan", "temuan")
@@ -47,6 +46,8 @@ class Rekap:
 
 
 def _row(root: Path, today: dt.date) -> RekapRow:
+    from zi_docs.submission.check import run_check  # loads the scoring engines on use
+
     try:
         workspace: Workspace = find_workspace(root)
         result = run_check(workspace, today, read_only=True)
