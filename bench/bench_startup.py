@@ -34,7 +34,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="zi-bench-startup-"))
     try:
         ws = tmp / "ws"
-        subprocess.run(zi_docs_command("init", str(ws)), check=True, capture_output=True)
+        subprocess.run(
+            zi_docs_command("init", "--contoh", str(ws)), check=True, capture_output=True
+        )
         sides = {
             "python -c pass": [sys.executable, "-c", "pass"],
             "python -c 'import click'": [sys.executable, "-c", "import click"],

@@ -121,6 +121,8 @@ def _recover_when_free(archive: Archive) -> None:
 
 def _settled(archive: Archive, report: VerifyReport) -> VerifyReport:
     """Drop problems of files a writer is adding or re-indexing while we looked."""
+    if not report.problems:
+        return report  # the common case: nothing to settle, no more queries
     busy = set(archive.db.pending("pending_objects"))
     busy |= set(archive.db.pending("pending_index"))
     known = set(archive.db.all_shas())
@@ -158,7 +160,7 @@ def _rows(archive: Archive) -> list[_Row]:
 
 def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
     """Sizes and counts: one database query, one directory pass, no hashing, no threads."""
-    rows = _rows(archive)
+    rows = archive.db.sizes()  # (sha256, size, name, live), read by position: no records
     sizes, odd = _scan_objects(archive.store.root)
     known = {row[0] for row in rows}
     problems = _unexpected(archive, odd, set(sizes) - known)
