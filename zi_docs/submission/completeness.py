@@ -181,7 +181,7 @@ def assess(
     return Completeness(
         indicators=tuple(statuses),
         findings=tuple(findings),
-        files={f.ref: f for f in archive.files},
+        files=by_ref,
         window=window,
     )
 
