@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zi_docs import WORKSPACE_ENV
 from zi_docs.errors import InvalidInputError, WorkspaceError
 from zi_docs.nip import NIP
 from zi_docs.resources import EXAMPLE_WORKSPACE, resource
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 YEARS = (2015, 2100)
 """The assessment years a unit profile may name (first, last)."""
 
-ENV_VAR = "ZI_DOCS_WORKSPACE"
+ENV_VAR = WORKSPACE_ENV
 UNIT_FILE = "unit.yaml"
 ANSWERS_FILE = "lke.yaml"
 FOLDERS = ("inputs", "templates", "archive", "out")

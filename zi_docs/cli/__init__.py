@@ -9,7 +9,6 @@ import click
 
 from zi_docs import __version__
 from zi_docs.cli._base import AliasedOption, RootGroup, option, workspace_dir_option
-from zi_docs.cli._logging import configure_logging
 
 # command -> (its module under zi_docs.cli, its short help as --help lists it). A module is
 # imported when one of its commands runs; tests/test_startup_imports.py checks the table
@@ -107,6 +106,8 @@ def cli(ctx: click.Context, workspace_dir: str | None, verbose: int, senyap: boo
     """
     if verbose and senyap:
         raise click.UsageError("--rinci dan --senyap tidak dapat dipakai bersamaan")
+    from zi_docs.cli._logging import configure_logging  # not loaded for --help
+
     configure_logging(verbose, senyap)
     ctx.obj = {"workspace_dir": workspace_dir}
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 import enum
 import errno
 import importlib
-import json
 import os
 import sys
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from functools import update_wrapper
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -23,7 +22,10 @@ from zi_docs.cli._indonesian import ZiGroup as ZiGroup
 from zi_docs.cli._indonesian import translate_usage
 from zi_docs.errors import InvalidInputError, NotFoundError, ZiError
 from zi_docs.findings import Finding, Severity
-from zi_docs.workspace import ENV_VAR, Workspace, find_workspace
+
+if TYPE_CHECKING:
+    from zi_docs.workspace import Workspace
+from zi_docs import WORKSPACE_ENV
 
 
 class ExitCode(enum.IntEnum):
@@ -76,6 +78,8 @@ def option_value(option: str, resolve: Callable[[str], T], value: str | None) ->
 
 
 def emit_json(data: Any) -> None:
+    import json
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
@@ -137,7 +141,9 @@ def option(*decls: str, old: Sequence[str] = (), **kwargs: Any) -> Callable[[F],
 
 # ---- workspace --------------------------------------------------------------------------------
 def workspace_dir_option(
-    help_text: str = f"Folder ruang kerja (bawaan: ${ENV_VAR}, atau folder ini dan induknya).",
+    help_text: str = (
+        f"Folder ruang kerja (bawaan: ${WORKSPACE_ENV}, atau folder ini dan induknya)."
+    ),
 ) -> Callable[[F], F]:
     """The ``--ruang-kerja``/``-w`` option itself, passed on as ``workspace_dir``."""
     return option(
@@ -153,6 +159,8 @@ def workspace_dir_option(
 
 def workspace_from(ctx: click.Context, workspace_dir: str | None) -> Workspace:
     """The workspace named on this command, else on ``zi-docs --ruang-kerja``, else found."""
+    from zi_docs.workspace import find_workspace  # loaded when a command runs, not for --help
+
     return find_workspace(workspace_dir or (ctx.obj or {}).get("workspace_dir"))
 
 
