@@ -16,14 +16,19 @@ from typing import Any
 from docx.shared import Mm
 from docx_build import (
     borders,
+    cant_split,
     cell_text,
+    drop_width,
     fixed_grid,
+    merge,
     new_document,
     page_numbers,
     paragraph,
     repeat_header,
     set_cell_widths,
     shade,
+    table_margins,
+    valign,
 )
 
 
@@ -127,9 +132,26 @@ def build_laporan_kelengkapan() -> Any:
     return doc
 
 
+REKAP_GRID = 120
+"""Grid columns of the rekap table; each column spans a share sized for its content
+(``span`` in the context, computed by ``zi_docs/submission/rekap_out.py``)."""
+REKAP_GRID_MM = 2.5
+
+
+def _span_row(row: Any, loop: str, text: str, *, bold: bool = False) -> Any:
+    """``{%tc for ... %}`` | one cell ``{% colspan x.span %}text`` | ``{%tc endfor %}``."""
+    cell_text(row.cells[0], loop, bold=bold)
+    middle = merge(row, 1, REKAP_GRID - 2)
+    drop_width(middle)
+    cell_text(middle, text, bold=bold)
+    cell_text(row.cells[REKAP_GRID - 1], "{%tc endfor %}", bold=bold)
+    return middle
+
+
 def build_rekap() -> Any:
     """``rekap --docx``: one row per unit; the columns depend on the catalogue's areas, so
-    the cells are a docxtpl column loop (``kolom`` the heads, ``baris`` one list per unit)."""
+    the cells are a docxtpl column loop (``kolom`` the heads, ``baris`` one list per unit),
+    each cell spanning the grid columns its content needs (no word cut in a narrow column)."""
     doc = new_document(landscape=True, size=8)
     section = doc.sections[0]
     section.left_margin = section.right_margin = Mm(15)
@@ -141,18 +163,24 @@ def build_rekap() -> Any:
         space_after=2,
     )
     paragraph(doc, "Keadaan per {{ tanggal }}", size=10, space_after=6)
-    table = doc.add_table(rows=4, cols=3)
+    widths = [REKAP_GRID_MM] * REKAP_GRID
+    table = doc.add_table(rows=4, cols=REKAP_GRID)
+    fixed_grid(table, widths, center=True)
     borders(table)
-    loop = ("{%tc for k in kolom %}", "{{ k }}", "{%tc endfor %}")
-    for cell, text in zip(table.rows[0].cells, loop, strict=True):
-        cell_text(cell, text, bold=True)
-        shade(cell)
+    table_margins(table, top=0.5, bottom=0.5, left=1.2, right=1.2)
+    head = _span_row(
+        table.rows[0], "{%tc for k in kolom %}", "{% colspan k.span %}{{ k.nama }}", bold=True
+    )
+    shade(head)
+    valign(head)
     repeat_header(table.rows[0])
-    cell_text(table.rows[1].cells[0], "{%tr for r in baris %}")
-    cells = ("{%tc for v in r %}", "{{ v }}", "{%tc endfor %}")
-    for cell, text in zip(table.rows[2].cells, cells, strict=True):
-        cell_text(cell, text)
-    cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    cell_text(merge(table.rows[1], 0, REKAP_GRID - 1), "{%tr for r in baris %}")
+    _span_row(table.rows[2], "{%tc for v in r %}", "{% colspan v.span %}{{ v.teks }}")
+    cant_split(table.rows[2])
+    cell_text(merge(table.rows[3], 0, REKAP_GRID - 1), "{%tr endfor %}")
+    set_cell_widths(table, widths)
+    for row in (table.rows[0], table.rows[2]):
+        drop_width(row.cells[1])
     page_numbers(doc)
     return doc
 

@@ -12,69 +12,6 @@ from docx.shared import Mm
 
 # ---- Laporan Monev -----------------------------------------------------------------------------
 MV_WIDTH = 160.0
-MV_PT = 9.0
-
-
-def _heading(doc: object, text: str) -> None:
-    b.paragraph(doc, text, bold=True, align="center", space_after=6, keep_next=True)
-
-
-def _sub(doc: object, text: str) -> None:
-    b.paragraph(doc, text, bold=True, space_after=3, keep_next=True)
-
-
-def _numbered(doc: object, key: str) -> None:
-    b.paragraph(doc, f"{{%p for x in {key} %}}")
-    b.paragraph(doc, "{{ loop.index }}.\t{{ x }}", hanging_mm=7, space_after=2, align="justify")
-    b.paragraph(doc, "{%p endfor %}")
-
-
-def _paragraphs(doc: object, key: str) -> None:
-    b.paragraph(doc, f"{{%p for x in {key} %}}")
-    b.paragraph(
-        doc, "{{ x }}", space_after=6, align="justify"
-    ).paragraph_format.first_line_indent = Mm(10)
-    b.paragraph(doc, "{%p endfor %}")
-
-
-def _simple_table(
-    doc: object,
-    headers: list[tuple[str, float]],
-    cells: list[str],
-    loop: str,
-    *,
-    group: tuple[str, str] | None = None,
-) -> None:
-    """Header row, optional group row (``{%tr for g in ... %}`` + title), then item rows."""
-    widths = [w for _h, w in headers]
-    rows = 4 + (3 if group else 0)
-    table = doc.add_table(rows=rows, cols=len(widths))  # type: ignore[attr-defined]
-    b.fixed_grid(table, widths, center=True)
-    b.borders(table)
-    b.table_margins(table, top=0.5, bottom=0.5, left=1.2, right=1.2)
-    head = table.rows[0]
-    b.repeat_header(head)
-    for cell, (title, _w) in zip(head.cells, headers, strict=True):
-        b.cell_text(cell, title, bold=True, size=MV_PT, align="center")
-        b.shade(cell)
-        b.valign(cell)
-    index = 1
-    if group:
-        b.cell_text(b.merge(table.rows[1], 0, len(widths) - 1), f"{{%tr for g in {group[0]} %}}")
-        title = b.merge(table.rows[2], 0, len(widths) - 1)
-        b.cell_text(title, group[1], bold=True, size=MV_PT)
-        b.shade(title, "F2F2F2")
-        index = 3
-    b.cell_text(b.merge(table.rows[index], 0, len(widths) - 1), f"{{%tr for k in {loop} %}}")
-    body = table.rows[index + 1]
-    b.cant_split(body)
-    for cell, text in zip(body.cells, cells, strict=True):
-        b.cell_text(cell, text, size=MV_PT, align="center" if text.endswith("no }}") else "left")
-    b.cell_text(b.merge(table.rows[index + 2], 0, len(widths) - 1), "{%tr endfor %}")
-    if group:
-        b.cell_text(b.merge(table.rows[index + 3], 0, len(widths) - 1), "{%tr endfor %}")
-    b.set_cell_widths(table, widths)
-    b.paragraph(doc, "", space_after=6)
 
 
 CONTENTS = (
@@ -96,7 +33,7 @@ CONTENTS = (
 
 
 def _foreword(doc: object) -> None:
-    _heading(doc, "KATA PENGANTAR")
+    b.heading(doc, "KATA PENGANTAR", new_page=True)
     for text in (
         "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya "
         "Laporan Monitoring dan Evaluasi Pembangunan Zona Integritas Menuju "
@@ -124,7 +61,7 @@ def _foreword(doc: object) -> None:
 
 
 def _contents(doc: object) -> None:
-    _heading(doc, "DAFTAR ISI")
+    b.heading(doc, "DAFTAR ISI", new_page=True)
     for title, subs in CONTENTS:
         b.paragraph(doc, title, bold=True, space_after=3)
         for sub in subs:
@@ -134,28 +71,9 @@ def _contents(doc: object) -> None:
     )
 
 
-def _cover(doc: object, titles: tuple[tuple[str, float], ...], after: tuple[str, ...] = ()) -> None:
-    """A report's cover: the title lines (text, size), the unit's logo, unit, instansi, year,
-    then ``after`` (the report's number)."""
-    for _ in range(4):
-        b.paragraph(doc, "")
-    for text, size in titles:
-        b.paragraph(doc, text, bold=True, size=size, align="center", space_after=4)
-    for _ in range(4):
-        b.paragraph(doc, "")
-    b.paragraph(doc, "{% if unit.logo %}{{ unit.logo }}{% endif %}", align="center")
-    for _ in range(6):
-        b.paragraph(doc, "")
-    for text in ("{{ unit.nama_kapital }}", "{{ unit.instansi_kapital }}", "{{ tahun }}"):
-        b.paragraph(doc, text, bold=True, size=14, align="center", space_after=4)
-    for text in after:
-        b.paragraph(doc, text, align="center", size=12)
-    b.page_break(doc)
-
-
 def build_laporan_monev() -> Any:
     doc = b.new_document(landscape=False)
-    _cover(
+    b.report_cover(
         doc,
         (
             ("LAPORAN MONITORING DAN EVALUASI", 16),
@@ -166,18 +84,16 @@ def build_laporan_monev() -> Any:
         after=("{% if monev.nomor %}Nomor: {{ monev.nomor }}{% endif %}",),
     )
     _foreword(doc)
-    b.page_break(doc)
     _contents(doc)
-    b.page_break(doc)
     # I
-    _heading(doc, "BAB I\nPENDAHULUAN")
-    _sub(doc, "A. Latar Belakang")
-    _paragraphs(doc, "monev.latar_belakang")
-    _sub(doc, "B. Dasar Hukum")
-    _numbered(doc, "monev.dasar_hukum")
-    _sub(doc, "C. Tujuan")
-    _numbered(doc, "monev.tujuan")
-    _sub(doc, "D. Periode Pelaporan")
+    b.heading(doc, "BAB I\nPENDAHULUAN", new_page=True)
+    b.subheading(doc, "A. Latar Belakang")
+    b.paragraphs(doc, "monev.latar_belakang")
+    b.subheading(doc, "B. Dasar Hukum")
+    b.numbered(doc, "monev.dasar_hukum")
+    b.subheading(doc, "C. Tujuan")
+    b.numbered(doc, "monev.tujuan")
+    b.subheading(doc, "D. Periode Pelaporan")
     b.paragraph(
         doc,
         "Laporan ini mencakup pelaksanaan rencana kerja pembangunan Zona Integritas "
@@ -187,7 +103,7 @@ def build_laporan_monev() -> Any:
         align="justify",
     )
     # II
-    _heading(doc, "BAB II\nPELAKSANAAN RENCANA KERJA")
+    b.heading(doc, "BAB II\nPELAKSANAAN RENCANA KERJA")
     b.paragraph(
         doc,
         "Perbandingan rencana dan realisasi setiap kegiatan sampai dengan akhir "
@@ -196,7 +112,7 @@ def build_laporan_monev() -> Any:
         space_after=6,
         align="justify",
     )
-    _simple_table(
+    b.loop_table(
         doc,
         [
             ("No", 8),
@@ -217,8 +133,8 @@ def build_laporan_monev() -> Any:
         "g.kegiatan",
         group=("monev.area", "{{ g.nama }}"),
     )
-    _sub(doc, "Rekapitulasi progres per area")
-    _simple_table(
+    b.subheading(doc, "Rekapitulasi progres per area")
+    b.loop_table(
         doc,
         [("Area", 70), ("Jumlah Kegiatan", 30), ("Target (%)", 30), ("Realisasi (%)", 30)],
         ["{{ k.nama }}", "{{ k.jumlah }}", "{{ k.target }}", "{{ k.realisasi }}"],
@@ -234,7 +150,7 @@ def build_laporan_monev() -> Any:
         size=10,
     )
     # III
-    _heading(doc, "BAB III\nCAPAIAN PENILAIAN MANDIRI")
+    b.heading(doc, "BAB III\nCAPAIAN PENILAIAN MANDIRI")
     b.paragraph(
         doc,
         "{% if monev.capaian.ada %}{{ monev.capaian.kesimpulan }} Nilai per area pengungkit "
@@ -246,15 +162,16 @@ def build_laporan_monev() -> Any:
         align="justify",
     )
     b.paragraph(doc, "{%p if monev.capaian.ada %}")
-    _simple_table(
+    b.loop_table(
         doc,
         [
-            ("Area", 32),
-            ("Bobot", 12),
+            # sized for the longest header word in a wide font (Bookman Old Style 9 pt bold)
+            ("Area", 28),
+            ("Bobot", 14),
             ("Nilai (% Bobot)", 19),
-            ("Batas Minimal", 16),
-            ("Area Utuh", 17),
-            ("Pemenuhan (Nilai / Batas)", 22),
+            ("Batas Minimal", 18),
+            ("Area Utuh", 15),
+            ("Pemenuhan (Nilai / Batas)", 24),
             ("Reform (Nilai / Batas)", 22),
             ("Terpisah", 20),
         ],
@@ -281,13 +198,13 @@ def build_laporan_monev() -> Any:
     )
     b.paragraph(doc, "{%p endif %}")
     # IV
-    _heading(doc, "BAB IV\nKENDALA")
-    _numbered(doc, "monev.kendala")
+    b.heading(doc, "BAB IV\nKENDALA")
+    b.numbered(doc, "monev.kendala")
     # V
-    _heading(doc, "BAB V\nREKOMENDASI DAN TINDAK LANJUT")
-    _sub(doc, "A. Tindak Lanjut Rekomendasi Periode Sebelumnya")
+    b.heading(doc, "BAB V\nREKOMENDASI DAN TINDAK LANJUT")
+    b.subheading(doc, "A. Tindak Lanjut Rekomendasi Periode Sebelumnya")
     b.paragraph(doc, "{%p if monev.tindak_lanjut %}")
-    _simple_table(
+    b.loop_table(
         doc,
         [
             ("No", 8),
@@ -310,17 +227,25 @@ def build_laporan_monev() -> Any:
     b.paragraph(doc, "{%p else %}")
     b.paragraph(doc, "Tidak ada rekomendasi dari periode sebelumnya.", space_after=6)
     b.paragraph(doc, "{%p endif %}")
-    _sub(doc, "B. Rekomendasi Periode Ini")
-    _simple_table(
+    b.subheading(doc, "B. Rekomendasi Periode Ini")
+    b.loop_table(
         doc,
         [("No", 8), ("Rekomendasi", 84), ("PIC", 40), ("Batas Waktu", 28)],
         ["{{ loop.index }}", "{{ k.uraian }}", "{{ k.pic }}", "{{ k.batas_waktu|tanggal }}"],
         "monev.rekomendasi",
     )
     # VI
-    _heading(doc, "BAB VI\nPENUTUP")
-    _paragraphs(doc, "monev.penutup")
-    b.paragraph(doc, "{{ unit.kota }}, {{ monev.tanggal|tanggal }}", align="right", space_after=6)
+    b.heading(doc, "BAB VI\nPENUTUP")
+    # the last closing paragraph and the date keep with the signatures (never alone on a page)
+    b.paragraphs(doc, "monev.penutup[:-1]")
+    b.paragraphs(doc, "monev.penutup[-1:]", keep=True)
+    b.paragraph(
+        doc,
+        "{{ unit.kota }}, {{ monev.tanggal|tanggal }}",
+        align="right",
+        space_after=6,
+        keep_next=True,
+    )
     b.side_by_side(doc, ("ttd", "Mengetahui,"), ("monev.ketua_ttd", " "))
     b.page_numbers(doc)
     return doc

@@ -1,7 +1,7 @@
 """Source of the template laporan-skm.docx (Laporan Survei Kepuasan Masyarakat).
 
 Built by ``tools/build_templates.py`` into ``zi_docs/data/templates/``. The chapter, list and
-table pieces are the Laporan Monev's (``laporan_monev.py`` beside this file).
+table pieces are the report pieces of ``tools/docx_build.py``.
 """
 
 from __future__ import annotations
@@ -12,19 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import docx_build as b
-from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from laporan_monev import (
-    MV_WIDTH,
-    _cover,
-    _heading,
-    _numbered,
-    _paragraphs,
-    _simple_table,
-    _sub,
-)
+from laporan_monev import MV_WIDTH
 
 
 def _text(doc: object, text: str, *, keep: bool = False) -> None:
@@ -46,22 +37,21 @@ def _optional(doc: object, test: str, build: object, otherwise: str) -> None:
 
 def _bab(doc: object, title: str) -> None:
     """A chapter starts on a new page."""
-    b.page_break(doc)
-    _heading(doc, title)
+    b.heading(doc, title, new_page=True)
 
 
 def _bab_1(doc: object) -> None:
-    _heading(doc, "BAB I\nPENDAHULUAN")
-    _sub(doc, "A. Latar Belakang")
-    _paragraphs(doc, "skm.latar_belakang")
-    _sub(doc, "B. Dasar Hukum")
-    _numbered(doc, "skm.dasar_hukum")
-    _sub(doc, "C. Tujuan")
-    _numbered(doc, "skm.tujuan")
+    b.heading(doc, "BAB I\nPENDAHULUAN", new_page=True)
+    b.subheading(doc, "A. Latar Belakang")
+    b.paragraphs(doc, "skm.latar_belakang")
+    b.subheading(doc, "B. Dasar Hukum")
+    b.numbered(doc, "skm.dasar_hukum")
+    b.subheading(doc, "C. Tujuan")
+    b.numbered(doc, "skm.tujuan")
 
 
 def _sample_table(doc: object) -> None:
-    _simple_table(
+    b.loop_table(
         doc,
         [("Populasi", 35), ("Sampel Minimal", 35), ("Responden", 35), ("Keterangan", 55)],
         [
@@ -77,9 +67,9 @@ def _sample_table(doc: object) -> None:
 
 def _bab_2(doc: object) -> None:
     _bab(doc, "BAB II\nMETODE DAN SAMPEL")
-    _sub(doc, "A. Metode Survei dan Pengolahan Data")
-    _paragraphs(doc, "skm.metode")
-    _sub(doc, "B. Responden dan Sampel")
+    b.subheading(doc, "A. Metode Survei dan Pengolahan Data")
+    b.paragraphs(doc, "skm.metode")
+    b.subheading(doc, "B. Responden dan Sampel")
     _text(doc, "Jumlah responden yang dihitung adalah {{ skm.responden }} orang.")
     _optional(
         doc,
@@ -91,7 +81,7 @@ def _bab_2(doc: object) -> None:
 
 
 def _groups_table(doc: object, loop: str, first: str) -> None:
-    _simple_table(
+    b.loop_table(
         doc,
         [(first, 62), ("Responden", 24), ("IKM", 22), ("Mutu", 18), ("Kinerja", 34)],
         ["{{ k.nama }}", "{{ k.responden }}", "{{ k.ikm }}", "{{ k.mutu }}", "{{ k.kinerja }}"],
@@ -100,7 +90,7 @@ def _groups_table(doc: object, loop: str, first: str) -> None:
 
 
 def _profile_table(doc: object) -> None:
-    _simple_table(
+    b.loop_table(
         doc,
         [("Karakteristik", 90), ("Jumlah", 35), ("Persen (%)", 35)],
         ["{{ k.nilai }}", "{{ k.jumlah }}", "{{ k.persen }}"],
@@ -111,14 +101,14 @@ def _profile_table(doc: object) -> None:
 
 def _bab_3(doc: object) -> None:
     _bab(doc, "BAB III\nHASIL SURVEI")
-    _sub(doc, "A. Nilai per Unsur Pelayanan")
+    b.subheading(doc, "A. Nilai per Unsur Pelayanan")
     _text(
         doc,
         "Nilai rata-rata (NRR) setiap unsur, NRR tertimbang (bobot {{ skm.ikm.bobot }}, "
         "{{ skm.ikm.bobot_nama }}) dan nilai konversinya disajikan berikut.",
         keep=True,
     )
-    _simple_table(
+    b.loop_table(
         doc,
         [
             ("No", 9),
@@ -144,8 +134,8 @@ def _bab_3(doc: object) -> None:
     )
     b.paragraph(doc, "{{ skm.grafik_unsur }}", align="center", keep_next=True)
     _caption(doc, "Gambar 1. Nilai konversi per unsur pelayanan dan mutunya")
-    _sub(doc, "B. Sebaran Jawaban per Unsur")
-    _simple_table(
+    b.subheading(doc, "B. Sebaran Jawaban per Unsur")
+    b.loop_table(
         doc,
         [
             ("Unsur", 60),
@@ -165,7 +155,7 @@ def _bab_3(doc: object) -> None:
     )
     b.paragraph(doc, "{{ skm.grafik_sebaran }}", align="center", keep_next=True)
     _caption(doc, "Gambar 2. Sebaran jawaban responden per unsur")
-    _sub(doc, "C. Indeks Kepuasan Masyarakat dan Mutu Pelayanan")
+    b.subheading(doc, "C. Indeks Kepuasan Masyarakat dan Mutu Pelayanan")
     _text(
         doc,
         "Jumlah NRR tertimbang seluruh unsur adalah {{ skm.ikm.indeks }}; dikalikan nilai dasar "
@@ -174,7 +164,7 @@ def _bab_3(doc: object) -> None:
         "persepsi Peraturan Menteri PANRB Nomor 14 Tahun 2017 berikut.",
         keep=True,
     )
-    _simple_table(
+    b.loop_table(
         doc,
         [
             ("Nilai Persepsi", 26),
@@ -186,7 +176,7 @@ def _bab_3(doc: object) -> None:
         ["{{ k.persepsi }}", "{{ k.ni }}", "{{ k.nik }}", "{{ k.mutu }}", "{{ k.kinerja }}"],
         "skm.interval",
     )
-    _sub(doc, "D. IKM per Jenis Layanan")
+    b.subheading(doc, "D. IKM per Jenis Layanan")
     _optional(
         doc,
         "skm.layanan",
@@ -194,14 +184,14 @@ def _bab_3(doc: object) -> None:
         "Berkas survei tidak memuat kolom jenis layanan, sehingga IKM hanya disajikan untuk "
         "seluruh layanan.",
     )
-    _sub(doc, "E. IKM per Periode")
+    b.subheading(doc, "E. IKM per Periode")
     _optional(
         doc,
         "skm.per_periode",
         lambda d: _groups_table(d, "skm.per_periode", "Periode"),
         "Berkas survei tidak memuat waktu pengisian, sehingga IKM tidak dirinci per periode.",
     )
-    _sub(doc, "F. Profil Responden")
+    b.subheading(doc, "F. Profil Responden")
     _optional(
         doc,
         "skm.profil",
@@ -211,12 +201,12 @@ def _bab_3(doc: object) -> None:
 
 
 def _quadrant(doc: object) -> None:
-    _simple_table(
+    b.loop_table(
         doc,
         [
-            ("Unsur", 56),
+            ("Unsur", 54),
             ("Kinerja", 22),
-            ("Kepentingan", 24),
+            ("Kepentingan", 26),
             ("Kesesuaian (%)", 26),
             ("Kuadran", 32),
         ],
@@ -235,7 +225,7 @@ def _quadrant(doc: object) -> None:
 
 def _bab_4(doc: object) -> None:
     _bab(doc, "BAB IV\nANALISIS DAN RENCANA TINDAK LANJUT")
-    _sub(doc, "A. Unsur dengan Nilai Terendah")
+    b.subheading(doc, "A. Unsur dengan Nilai Terendah")
     _text(doc, "Unsur pelayanan dengan NRR terendah adalah:", keep=True)
     b.paragraph(doc, "{%p for u in skm.terendah %}")
     b.paragraph(
@@ -245,7 +235,7 @@ def _bab_4(doc: object) -> None:
         space_after=2,
     )
     b.paragraph(doc, "{%p endfor %}")
-    _sub(doc, "B. Kepentingan dan Kinerja")
+    b.subheading(doc, "B. Kepentingan dan Kinerja")
     _optional(
         doc,
         "skm.kuadran",
@@ -253,8 +243,8 @@ def _bab_4(doc: object) -> None:
         "Kuesioner tidak menanyakan tingkat kepentingan, sehingga analisis kuadran "
         "kepentingan-kinerja tidak dilakukan.",
     )
-    _sub(doc, "C. Rencana Tindak Lanjut")
-    _simple_table(
+    b.subheading(doc, "C. Rencana Tindak Lanjut")
+    b.loop_table(
         doc,
         [
             ("No", 9),
@@ -318,7 +308,7 @@ def _signatures(doc: object) -> None:
 
 def build_laporan_skm() -> Any:
     doc = b.new_document(landscape=False)
-    _cover(
+    b.report_cover(
         doc,
         (
             ("LAPORAN", 16),
@@ -332,12 +322,11 @@ def build_laporan_skm() -> Any:
     _bab_3(doc)
     _bab_4(doc)
     _bab(doc, "BAB V\nKESIMPULAN")
-    b.paragraph(doc, "{%p for x in skm.kesimpulan %}")
-    b.paragraph(
-        doc, "{{ x }}", space_after=6, align="justify", keep_next=True
-    ).paragraph_format.first_line_indent = Mm(10)
-    b.paragraph(doc, "{%p endfor %}")
+    # the last conclusion keeps with the signatures
+    b.paragraphs(doc, "skm.kesimpulan[:-1]")
+    b.paragraphs(doc, "skm.kesimpulan[-1:]", keep=True)
     _signatures(doc)
+    b.page_numbers(doc)
     return doc
 
 

@@ -55,12 +55,12 @@ def _cover(doc: object) -> None:
         b.paragraph(doc, text, bold=True, size=size, align="center", space_after=4)
     for _ in range(3):
         b.paragraph(doc, "")
-    b.paragraph(doc, "{% if unit.logo %}{{ unit.logo }}{% endif %}", align="center")
+    b.paragraph(doc, "{% if lhe.logo_sampul %}{{ lhe.logo_sampul }}{% endif %}", align="center")
     for _ in range(3):
         b.paragraph(doc, "")
     b.paragraph(doc, "Nomor: {{ lhe.nomor }}", align="center", space_after=2)
     b.paragraph(doc, "Tanggal: {{ lhe.tanggal|tanggal }}", align="center")
-    for _ in range(13):
+    for _ in range(10):
         b.paragraph(doc, "")
     for text in (
         "{{ lhe.penerbit.nama_kapital }}",
@@ -68,11 +68,15 @@ def _cover(doc: object) -> None:
         "{{ lhe.tanggal|bulan }} {{ tahun }}",
     ):
         b.paragraph(doc, text, bold=True, size=13, align="center", space_after=4)
-    b.page_break(doc)
 
 
 def _letter(doc: object) -> None:
-    b.paragraph(doc, "{{ lhe.penerbit.instansi_kapital }}", bold=True, size=13, align="center")
+    # each part starts a page with a break before its first line, so a full page before it
+    # never leaves an empty page
+    first = b.paragraph(
+        doc, "{{ lhe.penerbit.instansi_kapital }}", bold=True, size=13, align="center"
+    )
+    first.paragraph_format.page_break_before = True
     b.paragraph(doc, "{{ lhe.penerbit.nama_kapital }}", bold=True, size=15, align="center")
     b.paragraph(doc, "{{ lhe.penerbit.alamat }}", size=10, align="center")
     b.paragraph(
@@ -128,7 +132,6 @@ def _letter(doc: object) -> None:
     b.paragraph(doc, "Tembusan:", space_after=2)
     b.numbered(doc, "lhe.tembusan")
     b.paragraph(doc, "{%p endif %}")
-    b.page_break(doc)
 
 
 def _signature_right(doc: object, lines: list[str]) -> None:
@@ -185,7 +188,8 @@ def _results(doc: object) -> None:
 
 
 def _body(doc: object) -> None:
-    b.paragraph(doc, "Lampiran Surat {{ lhe.penerbit.nama }}", size=PT)
+    first = b.paragraph(doc, "Lampiran Surat {{ lhe.penerbit.nama }}", size=PT)
+    first.paragraph_format.page_break_before = True
     b.paragraph(doc, "Nomor   : {{ lhe.nomor }}", size=PT)
     b.paragraph(doc, "Tanggal : {{ lhe.tanggal|tanggal }}", size=PT, space_after=10)
     b.heading(doc, "LAPORAN HASIL EVALUASI PEMBANGUNAN ZONA INTEGRITAS\n{{ unit.nama_kapital }}")
@@ -258,7 +262,7 @@ def _body(doc: object) -> None:
     b.numbered(doc, "lhe.rekomendasi")
     b.paragraph(doc, "", space_after=4)
     b.paragraph(doc, "{%p if lhe.apresiasi %}")
-    b.paragraph(doc, "{{ lhe.apresiasi }}", align="justify", space_after=6)
+    b.paragraph(doc, "{{ lhe.apresiasi }}", align="justify", space_after=6, keep_next=True)
     b.paragraph(doc, "{%p endif %}")
     end = b.paragraph(
         doc,
@@ -291,16 +295,15 @@ def _body(doc: object) -> None:
 
 
 def _annex(doc: object) -> None:
-    b.page_break(doc)
-    b.heading(doc, "LAMPIRAN\nCATATAN HASIL EVALUASI PER INDIKATOR")
+    b.heading(doc, "LAMPIRAN\nCATATAN HASIL EVALUASI PER INDIKATOR", new_page=True)
     b.paragraph(doc, "{%p if lhe.catatan %}")
     b.loop_table(
         doc,
         [
             ("No", 9),
-            ("Indikator", 51),
+            ("Indikator", 49),
             ("Mandiri", 17),
-            ("Evaluasi", 17),
+            ("Evaluasi", 19),
             ("Catatan Penilai", 36),
             ("Tanggapan Unit", 30),
         ],
@@ -325,6 +328,7 @@ def build_lhe() -> Any:
     _letter(doc)
     _body(doc)
     _annex(doc)
+    b.page_numbers(doc)
     return doc
 
 

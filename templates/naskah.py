@@ -20,12 +20,15 @@ from docx_build import (
     SIGN_LEFT_MM,
     cant_split,
     cell_run,
+    closing_row,
+    control_row,
+    header_row,
+    keep_row_when,
     kop,
     new_document,
+    new_row,
     page_numbers,
     para,
-    repeat_header,
-    shade,
     side_by_side,
     signature_block,
     table,
@@ -48,9 +51,11 @@ def _labels(doc: Any, rows: Sequence[tuple[str, str]], *, at: float = 35, after:
         )
 
 
-def _numbered(doc: Any, loop: str, text: str = "{{ loop.index }}.\t{{ x }}") -> None:
+def _numbered(
+    doc: Any, loop: str, text: str = "{{ loop.index }}.\t{{ x }}", *, keep: bool = False
+) -> None:
     tag(doc, "{%p for x in " + loop + " %}")
-    para(doc, text, left=7, first=-7, tabs=(7,), align=JUSTIFY, after=2)
+    para(doc, text, left=7, first=-7, tabs=(7,), align=JUSTIFY, after=2, keep=keep)
     tag(doc, "{%p endfor %}")
 
 
@@ -61,25 +66,6 @@ def _tembusan(doc: Any, loop: str) -> None:
     para(doc, "{{ loop.index }}.\t{{ t }}", left=6, first=-6, tabs=(6,), size=11)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
-
-
-def _header_row(tbl: Any, titles: Sequence[str], size: float = 10) -> None:
-    for cell, text in zip(tbl.rows[0].cells, titles, strict=True):
-        cell_run(cell, text, bold=True, align=CENTER, size=size)
-        shade(cell)
-    repeat_header(tbl.rows[0])
-    cant_split(tbl.rows[0])
-
-
-def _row(tbl: Any, widths: Sequence[float]) -> Any:
-    row = tbl.add_row()
-    for cell, width in zip(row.cells, widths, strict=True):
-        cell.width = Mm(width)
-    return row
-
-
-def _control_row(tbl: Any, widths: Sequence[float], text: str) -> None:
-    cell_run(_row(tbl, widths).cells[0], text)
 
 
 # ---- Undangan -----------------------------------------------------------------------------------
@@ -156,9 +142,9 @@ def build_daftar_hadir() -> Any:
     para(doc, after=6)
     widths = [10, 52, 42, 56]
     tbl = table(doc, 1, widths)
-    _header_row(tbl, ("No", "Nama / NIP", "Jabatan", "Tanda Tangan"))
-    _control_row(tbl, widths, "{%tr for p in rapat.peserta %}")
-    row = _row(tbl, widths)
+    header_row(tbl, ("No", "Nama / NIP", "Jabatan", "Tanda Tangan"))
+    control_row(tbl, widths, "{%tr for p in rapat.peserta %}")
+    row = new_row(tbl, widths)
     cant_split(row)
     row.height = Mm(11)
     for cell, (text, align) in zip(
@@ -175,9 +161,10 @@ def build_daftar_hadir() -> Any:
     extra = row.cells[1].add_paragraph()
     run = extra.add_run("{% if p.nip_baris %}{{ p.nip_baris }}{% endif %}")
     run.font.size = Pt(9)
-    _control_row(tbl, widths, "{%tr endfor %}")
-    para(doc, after=12)
-    ttd("rapat.pimpinan_rapat_ttd", head=("Pimpinan Rapat,",), doc=doc)
+    keep_row_when(row, "loop.last")
+    control_row(tbl, widths, "{%tr endfor %}")
+    # the signature block is the table's last row: the last participant keeps with it
+    ttd("rapat.pimpinan_rapat_ttd", head=("Pimpinan Rapat,",), container=closing_row(tbl))
     page_numbers(doc)
     return doc
 
@@ -199,19 +186,23 @@ def build_notulen() -> Any:
         ),
         at=35,
     )
-    for title, loop in (
-        ("A. Pembahasan", "rapat.pembahasan"),
-        ("B. Kesimpulan", "rapat.kesimpulan"),
-    ):
-        para(doc, title, bold=True, before=10, after=4, keep=True)
-        _numbered(doc, loop)
+    para(doc, "A. Pembahasan", bold=True, before=10, after=4, keep=True)
+    _numbered(doc, "rapat.pembahasan")
+    para(doc, "B. Kesimpulan", bold=True, before=10, after=4, keep=True)
+    _numbered(doc, "rapat.kesimpulan[:-1]")
+    _numbered(  # the last conclusion keeps with what follows (the table or the signatures)
+        doc,
+        "rapat.kesimpulan[-1:]",
+        "{{ rapat.kesimpulan|length }}.\t{{ x }}",
+        keep=True,
+    )
     tag(doc, "{%p if rapat.tindak_lanjut %}")
     para(doc, "C. Tindak Lanjut", bold=True, before=10, after=4, keep=True)
     widths = [10, 80, 40, 30]
     tbl = table(doc, 1, widths)
-    _header_row(tbl, ("No", "Uraian", "Penanggung Jawab", "Batas Waktu"))
-    _control_row(tbl, widths, "{%tr for t in rapat.tindak_lanjut %}")
-    row = _row(tbl, widths)
+    header_row(tbl, ("No", "Uraian", "Penanggung Jawab", "Batas Waktu"))
+    control_row(tbl, widths, "{%tr for t in rapat.tindak_lanjut %}")
+    row = new_row(tbl, widths)
     cant_split(row)
     for cell, (text, align) in zip(
         row.cells,
@@ -224,10 +215,20 @@ def build_notulen() -> Any:
         strict=True,
     ):
         cell_run(cell, text, align=align, size=10)
-    _control_row(tbl, widths, "{%tr endfor %}")
+    keep_row_when(row, "loop.last")
+    control_row(tbl, widths, "{%tr endfor %}")
+    # with a follow-up table the signatures are its last row (the last item keeps with them)
+    _notulen_signatures(closing_row(tbl), width=156)
+    tag(doc, "{%p else %}")
+    _notulen_signatures(doc)
     tag(doc, "{%p endif %}")
+    page_numbers(doc)
+    return doc
+
+
+def _notulen_signatures(container: Any, width: float = 160) -> None:
     para(
-        doc,
+        container,
         "{{ unit.kota }}, {{ rapat.tanggal|tanggal }}",
         left=SIGN_LEFT_MM,
         align=CENTER,
@@ -235,12 +236,11 @@ def build_notulen() -> Any:
         keep=True,
     )
     side_by_side(
-        doc,
+        container,
         ("rapat.notulis_ttd", "Notulis,"),
         ("rapat.pimpinan_rapat_ttd", "Pimpinan Rapat,"),
+        width=width,
     )
-    page_numbers(doc)
-    return doc
 
 
 # ---- Maklumat Pelayanan -------------------------------------------------------------------------
@@ -279,9 +279,9 @@ def build_sptjm() -> Any:
     )
     widths = [10, 100, 50]
     tbl = table(doc, 1, widths)
-    _header_row(tbl, ("No", "Unit Kerja", "Predikat yang Diusulkan"))
-    _control_row(tbl, widths, "{%tr for u in sptjm.unit %}")
-    row = _row(tbl, widths)
+    header_row(tbl, ("No", "Unit Kerja", "Predikat yang Diusulkan"))
+    control_row(tbl, widths, "{%tr for u in sptjm.unit %}")
+    row = new_row(tbl, widths)
     cant_split(row)
     for cell, (text, align) in zip(
         row.cells,
@@ -289,7 +289,7 @@ def build_sptjm() -> Any:
         strict=True,
     ):
         cell_run(cell, text, align=align, size=11)
-    _control_row(tbl, widths, "{%tr endfor %}")
+    control_row(tbl, widths, "{%tr endfor %}")
     para(
         doc,
         "Apabila di kemudian hari terbukti data dan dokumen tersebut tidak benar, kami bersedia "
@@ -406,7 +406,7 @@ def build_laporan_kegiatan() -> Any:
     widths = [80, 80]
     tbl = table(doc, 1, widths, grid=False)
     cell_run(tbl.rows[0].cells[0], "{%tr for f in laporan.foto %}")
-    row = _row(tbl, widths)
+    row = new_row(tbl, widths)
     cant_split(row)
     for cell, side in zip(row.cells, ("kiri", "kanan"), strict=True):
         cell_run(cell, "{{ f." + side + ".gambar }}", align=CENTER)
@@ -415,7 +415,7 @@ def build_laporan_kegiatan() -> Any:
         caption.paragraph_format.space_after = Pt(10)
         for r in caption.runs:
             r.font.size = Pt(10)
-    cell_run(_row(tbl, widths).cells[0], "{%tr endfor %}")
+    control_row(tbl, widths, "{%tr endfor %}")
     tag(doc, "{%p endif %}")
     page_numbers(doc)
     return doc

@@ -94,6 +94,10 @@ def _sop_identity(doc: object) -> None:
                 size=LIST_PT,
             )
     b.set_cell_widths(table, widths)
+    # single line spacing: the identity page holds on one A4 page even in a wide font
+    for cell in table._cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.line_spacing = 1.0
 
 
 def _sop_flow(doc: object) -> None:
@@ -289,12 +293,14 @@ def build_rencana_kerja() -> Any:
         total.cells[budget], "{{ rk.total_anggaran|ribuan }}", bold=True, size=RK_PT, align="right"
     )
     b.keep_row_with_next(total)
+    closing = b.closing_row(table)
     b.set_cell_widths(table, widths)
     b.drop_width(label)
     b.drop_width(slot)
-    b.paragraph(doc, "", space_after=6, keep_next=True)
+    # the last kegiatan stays with the total, and the total with the signature block
+    b.keep_row_when(body, "loop.last and a == rk.area|last")
     b.signature_block(
-        doc,
+        closing,
         "{{ ttd.jabatan }}",
         "{{ ttd.nama }}",
         ("{{ ttd.pangkat_golongan }}", "{{ ttd.nip_baris }}"),

@@ -6,7 +6,7 @@ template returns its python-docx document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from docx.enum.text import WD_BREAK
@@ -20,13 +20,17 @@ from docx_build import (
     bottom_border,
     cant_split,
     cell_run,
+    closing_row,
+    control_row,
     hanging_list,
+    header_row,
+    keep_row_when,
     keep_row_with_next,
     kop,
     new_document,
+    new_row,
     page_numbers,
     para,
-    repeat_header,
     shade,
     signature,
     signature_block,
@@ -143,42 +147,39 @@ def build_sk_tim() -> Any:
     para(doc, after=12)
     para(doc, "{{ sk.judul_lampiran }}", bold=True, align=CENTER)
     para(doc, "{{ sk.judul_tim }}", bold=True, align=CENTER, after=12)
-    widths = [10, 42, 43, 36, 29]
+    # a NIP (9 pt) stays on one line even in a wide font (Bookman Old Style)
+    widths = [10, 40, 46, 36, 28]
     tbl = table(doc, 1, widths)
-    for cell, text in zip(
-        tbl.rows[0].cells, ("No", "Nama", "NIP", "Jabatan", "{{ sk.kolom_kedudukan }}"), strict=True
-    ):
-        cell_run(cell, text, bold=True, align=CENTER, size=10)
-        shade(cell)
-    repeat_header(tbl.rows[0])
-    cant_split(tbl.rows[0])
-    _control_row(tbl, widths, "{%tr for r in anggota %}")
-    _control_row(tbl, widths, "{%tr if r.grup %}")
-    group = _row(tbl, widths)
+    header_row(tbl, ("No", "Nama", "NIP", "Jabatan", "{{ sk.kolom_kedudukan }}"))
+    control_row(tbl, widths, "{%tr for r in anggota %}")
+    control_row(tbl, widths, "{%tr if r.grup %}")
+    group = new_row(tbl, widths)
     merged = group.cells[0].merge(group.cells[4])
     cell_run(merged, "{{ r.grup }}", bold=True, size=10)
     shade(merged, "F2F2F2")
-    _control_row(tbl, widths, "{%tr else %}")
-    row = _row(tbl, widths)
-    for cell, (text, align) in zip(
+    cant_split(group)
+    keep_row_with_next(group)  # a group's title never ends a page without its first member
+    control_row(tbl, widths, "{%tr else %}")
+    row = new_row(tbl, widths)
+    for cell, (text, align, size) in zip(
         row.cells,
         (
-            ("{{ r.no }}", CENTER),
-            ("{{ r.nama }}", None),
-            ("{{ r.nip|nip }}", CENTER),
-            ("{{ r.jabatan }}", None),
-            ("{{ r.kedudukan }}", None),
+            ("{{ r.no }}", CENTER, 10),
+            ("{{ r.nama }}", None, 10),
+            ("{{ r.nip|nip }}", CENTER, 9),
+            ("{{ r.jabatan }}", None, 10),
+            ("{{ r.kedudukan }}", None, 10),
         ),
         strict=True,
     ):
-        cell_run(cell, text, align=align, size=10)
+        cell_run(cell, text, align=align, size=size)
     cant_split(row)
-    keep_row_with_next(row)
-    _control_row(tbl, widths, "{%tr endif %}")
-    _control_row(tbl, widths, "{%tr endfor %}")
-    para(doc, after=12, keep=True)
+    keep_row_when(row, "loop.last")
+    control_row(tbl, widths, "{%tr endif %}")
+    control_row(tbl, widths, "{%tr endfor %}")
+    # the signature block is the table's last row: the last member keeps with it
     signature_block(
-        doc,
+        closing_row(tbl),
         "{{ sk.pejabat_ttd }}",
         "{{ ttd.nama_kapital }}",
         ("{{ ttd.pangkat_golongan }}", "{{ ttd.nip_baris }}"),
@@ -186,18 +187,6 @@ def build_sk_tim() -> Any:
     tag(doc, "{%p endif %}")
     page_numbers(doc)
     return doc
-
-
-def _row(tbl: Any, widths: Sequence[float]) -> Any:
-    row = tbl.add_row()
-    for cell, width in zip(row.cells, widths, strict=True):
-        cell.width = Mm(width)
-    return row
-
-
-def _control_row(tbl: Any, widths: Sequence[float], text: str) -> None:
-    """A row holding only a docxtpl row tag (``{%tr ... %}``); docxtpl removes the row."""
-    cell_run(_row(tbl, widths).cells[0], text)
 
 
 # ---- Pakta Integritas ---------------------------------------------------------------------------
@@ -318,6 +307,7 @@ def build_piagam() -> Any:
         align=JUSTIFY,
         before=8,
         after=18,
+        keep=True,
     )
     signature(
         doc,
@@ -330,13 +320,9 @@ def build_piagam() -> Any:
     para(doc, "Saksi-saksi:", bold=True, before=18, after=6, keep=True)
     widths = [10, 60, 55, 35]
     tbl = table(doc, 1, widths)
-    for cell, text in zip(
-        tbl.rows[0].cells, ("No", "Nama", "Jabatan", "Tanda Tangan"), strict=True
-    ):
-        cell_run(cell, text, bold=True, align=CENTER, size=11)
-        shade(cell)
-    _control_row(tbl, widths, "{%tr for s in saksi %}")
-    row = _row(tbl, widths)
+    header_row(tbl, ("No", "Nama", "Jabatan", "Tanda Tangan"), size=11)
+    control_row(tbl, widths, "{%tr for s in saksi %}")
+    row = new_row(tbl, widths)
     for cell, (text, align) in zip(
         row.cells,
         (
@@ -349,7 +335,7 @@ def build_piagam() -> Any:
     ):
         cell_run(cell, text, align=align, size=11)
     row.height = Mm(14)
-    _control_row(tbl, widths, "{%tr endfor %}")
+    control_row(tbl, widths, "{%tr endfor %}")
     tag(doc, "{%p endif %}")
     page_numbers(doc)
     return doc

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
+from postgres_helpers import DB_ENV, PG_ENV, postgres_server_url, postgres_unreachable
 
 from zi_docs.cli import cli
 from zi_docs.programs import find_program
@@ -40,7 +41,10 @@ def _configure_django() -> None:
     from zi_docs.web.site import Site
 
     state = Path(tempfile.mkdtemp(prefix="zi-web-uji-"))
-    configure(Site(state=state, workspaces={}), migrate=False)
+    database = postgres_server_url() if os.environ.get(DB_ENV, "") == "postgres" else None
+    if os.environ.get(DB_ENV, "") == "postgres" and database is None:
+        raise pytest.UsageError(f"{DB_ENV}=postgres memerlukan alamat server di {PG_ENV}")
+    configure(Site(state=state, workspaces={}, database_url=database), migrate=False)
 
 
 _configure_django()
@@ -63,6 +67,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Skip tests whose tool is missing locally (in CI they run and fail, see below)."""
     if _in_ci():
         return
+    marked = [item for item in items if "postgres" in item.keywords]
+    no_server = postgres_unreachable() if marked else None
+    for item in marked:
+        if no_server is not None:
+            item.add_marker(pytest.mark.skip(reason=no_server))
     for item in items:
         program = _missing_tool(item)
         if program is not None:
@@ -74,6 +83,10 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     program = _missing_tool(item) if _in_ci() else None
     if program is not None:
         pytest.fail(f"{program} wajib ada di CI", pytrace=False)
+    if _in_ci() and "postgres" in item.keywords:
+        no_server = postgres_unreachable()
+        if no_server is not None:
+            pytest.fail(f"PostgreSQL wajib ada di CI: {no_server}", pytrace=False)
 
 
 @pytest.fixture

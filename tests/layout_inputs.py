@@ -176,6 +176,28 @@ def _long_pernyataan(ws: Workspace) -> Input:
     return data
 
 
+def _long_skm(ws: Workspace) -> Input:
+    data = example(ws, "laporan-skm.yaml")
+    data["tindak_lanjut"] = data["tindak_lanjut"] * 4
+    data["kesimpulan"] = [
+        "Secara umum pelayanan perizinan dinilai baik oleh penerima layanan, dengan catatan "
+        f"perbaikan pada unsur waktu penyelesaian dan penanganan pengaduan ({i})."
+        for i in range(1, 7)
+    ]
+    return data
+
+
+def _long_lhe(ws: Workspace) -> Input:
+    data = example(ws, "lhe.yaml")
+    data["tim"] = data["tim"] + [
+        {"nama": who["nama"], "nip": who["nip"], "peran": "Anggota"}
+        for who in (_person(i) for i in range(1, 7))
+    ]
+    data["rekomendasi"] = data["rekomendasi"] * 5
+    data["dasar_hukum"] = data["dasar_hukum"] * 2
+    return data
+
+
 def _example(name: str) -> Callable[[Workspace], Input]:
     return lambda ws: example(ws, name)
 
@@ -195,6 +217,8 @@ SHORT: dict[str, Callable[[Workspace], Input]] = {
     "sptjm": _example("sptjm.yaml"),
     "surat-pernyataan": _example("surat-pernyataan-benturan.yaml"),
     "laporan-kegiatan": _example("laporan-kegiatan-sosialisasi.yaml"),
+    "laporan-skm": _example("laporan-skm.yaml"),
+    "lhe": _example("lhe.yaml"),
 }
 LONG: dict[str, Callable[[Workspace], Input]] = {
     "sk-tim": _long_sk_tim,
@@ -211,6 +235,8 @@ LONG: dict[str, Callable[[Workspace], Input]] = {
     "sptjm": _long_sptjm,
     "surat-pernyataan": _long_pernyataan,
     "laporan-kegiatan": _long_kegiatan,
+    "laporan-skm": _long_skm,
+    "lhe": _long_lhe,
 }
 EXTRA_FILES: dict[str, Callable[[Workspace], Input]] = {
     "rencana-kerja-panjang.yaml": _long_rencana,

@@ -111,3 +111,16 @@ def long_cell_words(path: Path, minimum: int = 8) -> Counter[str]:
             for cell in row:
                 words.update(w for w in letter_runs(cell) if len(w) >= minimum)
     return words
+
+
+NIP = re.compile(r"\b\d{8} \d{6} \d \d{3}\b")
+
+
+def cell_nips(path: Path) -> Counter[str]:
+    """Every NIP (``19750312 200003 2 004``) in a table cell, with its count."""
+    found: Counter[str] = Counter()
+    for table in docx_tables(path):
+        for row in (table.header, *table.rows):
+            for cell in row:
+                found.update(NIP.findall(cell))
+    return found

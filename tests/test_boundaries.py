@@ -84,7 +84,8 @@ ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "filelock": (("filelock",), ("zi_docs.evidence.lock", "zi_docs.yamledit")),
     "tantivy": (("tantivy",), ("zi_docs.evidence.search",)),
     "pypdf": (("pypdf",), EXTRACTION),
-    "pypdfium2": (("pypdfium2",), EXTRACTION),
+    # PDF text (extract) and page images for the browser (preview)
+    "pypdfium2": (("pypdfium2",), (*EXTRACTION, "zi_docs.evidence.preview")),
     "bagit": (("bagit",), ("zi_docs.submission.bagcheck",)),
     "PyYAML": (("yaml",), ("zi_docs.yamlio",)),
     "ruamel.yaml": (("ruamel",), ("zi_docs.yamledit",)),

@@ -169,7 +169,8 @@ def test_pakta_from_xlsx_reports_rows(workspace: Workspace) -> None:
     sheet.delete_rows(3, 2)
     book.save(workspace.inputs_dir / "staf.xlsx")
     path = generate(workspace, "pakta-integritas", source).documents[0]
-    assert "Ani, S.E." in [p.text for p in Document(str(path)).paragraphs]
+    signature = Document(str(path)).tables[0].rows[0].cells[0]  # the signature block
+    assert "Ani, S.E." in [p.text for p in signature.paragraphs]
 
 
 def test_invalid_input_reports_everything(workspace: Workspace) -> None:

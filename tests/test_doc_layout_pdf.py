@@ -4,7 +4,8 @@ What an evaluator or a Kasubag Umum sends back, as checks on the PDF's words:
 * no page holds only a signature block, and no page is empty;
 * a table whose first row is a (shaded) header shows that header on every page it continues;
 * every page after the first carries its number in the naskah dinas form "- 2 -";
-* no word of 8 letters or more in a table cell is cut: each appears whole among the PDF's words.
+* no word of 8 letters or more in a table cell is cut: each appears whole among the PDF's words;
+* no NIP in a table cell is broken over two lines.
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from typing import Any
 
 import pytest
 from layout_inputs import EXTRA_FILES, LONG, PAPERS, SHORT, make_workspace, write_input
-from page_words import Page, docx_tables, letter_runs, long_cell_words, pdf_pages, squeeze
+from page_words import (
+    NIP,
+    Page,
+    cell_nips,
+    docx_tables,
+    letter_runs,
+    long_cell_words,
+    pdf_pages,
+    squeeze,
+)
 
 from zi_docs.documents.formatting import DAYS, MONTHS
 from zi_docs.documents.generation import render_documents
@@ -45,6 +55,9 @@ SIGNATURE_WORDS = {
     "plh",
     *(m.casefold() for m in MONTHS),
     *(d.casefold() for d in DAYS),
+    # the signers' titles the kinds write themselves (not in any input)
+    *("ketua", "tim", "kerja", "pembangunan", "zona", "integritas"),
+    *("pimpinan", "rapat", "notulis", "pelapor"),
 }
 
 
@@ -57,32 +70,9 @@ class Rendered:
 
 
 CASES = [(kind, paper, length) for kind in sorted(SHORT) for paper in PAPERS for length in LENGTHS]
-OWN_LAYOUT_TESTS = {"laporan-skm", "lhe"}
-"""Kinds with their own layout tests (tests/test_survey_report.py, tests/test_doc_lhe.py), not
-yet in layout_inputs: rendered here they print no "- n -" page numbers and can leave the
-signature alone on the last page."""
-
-_TABLE_THEN_SIGNATURE = (
-    "LibreOffice does not keep the table's last rows with the signature block that follows, "
-    "so the last page holds only the signature"
-)
-SIGNATURE_ALONE = {
-    ("rencana-kerja", "F4", "pendek"): _TABLE_THEN_SIGNATURE,
-    ("rencana-kerja", "F4", "panjang"): _TABLE_THEN_SIGNATURE,
-    ("rencana-kerja", "A4", "pendek"): _TABLE_THEN_SIGNATURE,
-    ("rencana-kerja", "A4", "panjang"): _TABLE_THEN_SIGNATURE,
-    ("sk", "F4", "panjang"): _TABLE_THEN_SIGNATURE,
-    ("sk-tim", "F4", "panjang"): _TABLE_THEN_SIGNATURE,
-}
+SIGNATURE_ALONE: dict[tuple[str, str, str], str] = {}
 """Known layout defects of test_no_page_holds_only_a_signature_or_nothing."""
-_MONEV_HEADER = (
-    "On A4 a table of the monev report continues on a page without its header row "
-    "(cause not found yet)"
-)
-HEADER_MISSING = {
-    ("laporan-monev", "A4", "pendek"): _MONEV_HEADER,
-    ("laporan-monev", "A4", "panjang"): _MONEV_HEADER,
-}
+HEADER_MISSING: dict[tuple[str, str, str], str] = {}
 """Known layout defects of test_tables_repeat_their_header_on_every_page."""
 
 
@@ -161,9 +151,7 @@ def _case(rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, 
 
 
 def test_every_kind_has_layout_inputs() -> None:
-    documents = [
-        k.name for k in all_kinds().values() if not k.parts and k.name not in OWN_LAYOUT_TESTS
-    ]
+    documents = [k.name for k in all_kinds().values() if not k.parts]
     assert sorted(SHORT) == sorted(LONG) == sorted(documents)
 
 
@@ -237,3 +225,30 @@ def test_words_in_table_cells_are_never_cut(
     if not wanted:
         pytest.skip("dokumen ini tidak bertabel")
     assert not cut, f"kata terpotong di sel tabel (kata: kali): {cut}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=["-".join(c) for c in CASES])
+def test_nips_in_table_cells_stay_on_one_line(
+    rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, str]
+) -> None:
+    doc = _case(rendered, case)
+    wanted = cell_nips(doc.docx)
+    if not wanted:
+        pytest.skip("tidak ada NIP di sel tabel")
+    shown = Counter(
+        nip for page in pdf_pages(doc.pdf) for line in page.lines for nip in NIP.findall(line)
+    )
+    broken = {nip: n - shown[nip] for nip, n in wanted.items() if shown[nip] < n}
+    assert not broken, f"NIP terpotong ke dua baris (NIP: kali): {broken}"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("length", LENGTHS)
+def test_sop_identity_fits_one_page(
+    rendered: dict[tuple[str, str, str], Rendered], paper: str, length: str
+) -> None:
+    pages = pdf_pages(_case(rendered, ("sop", paper, length)).pdf)
+    second = " ".join(pages[1].body_lines)
+    assert "Pelaksana" in second and "Mutu Baku" in second, (
+        f"halaman 2 bukan tabel alur, identitas SOP meluber: {pages[1].body_lines[:3]}"
+    )

@@ -142,3 +142,52 @@ def test_pdf_layout(workspace: Workspace) -> None:
         assert closing in page
     assert "Demikian disampaikan" in letter
     assert "CATATAN HASIL EVALUASI PER INDIKATOR" in pages[-1]
+
+
+def _cover_image(docx: Path) -> tuple[int, bytes]:
+    """(height in EMU, bytes) of the first picture of the document: the cover logo."""
+    with zipfile.ZipFile(docx) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+        rels = archive.read("word/_rels/document.xml.rels").decode("utf-8")
+        height = int(re.search(r'<wp:extent cx="\d+" cy="(\d+)"', xml).group(1))  # type: ignore[union-attr]
+        rid = re.search(r'r:embed="([^"]+)"', xml).group(1)  # type: ignore[union-attr]
+        target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels) or re.search(
+            rf'Target="([^"]+)"[^>]*Id="{rid}"', rels
+        )
+        assert target is not None
+        return height, archive.read("word/" + target.group(1))
+
+
+def test_cover_carries_the_unit_logo_at_cover_size(workspace: Workspace) -> None:
+    height, _image = _cover_image(_make(workspace))
+    assert height == pytest.approx(35 * 36000, rel=0.01)  # 35 mm; the kop's logo is 24 mm
+
+
+def test_cover_carries_the_evaluators_logo_when_named(workspace: Workspace) -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    Image.new("RGB", (60, 80), (200, 30, 30)).save(workspace.root / "logo-itda.png")
+    path = workspace.inputs_dir / INPUT
+    text = path.read_text(encoding="utf-8").replace(
+        "  nama: Inspektorat Daerah\n", "  nama: Inspektorat Daerah\n  logo: logo-itda.png\n", 1
+    )
+    path.write_text(text, encoding="utf-8")
+    height, image = _cover_image(_make(workspace))
+    assert height == pytest.approx(35 * 36000, rel=0.01)
+    with Image.open(BytesIO(image)) as shown:
+        assert shown.convert("RGB").getpixel((30, 40)) == (200, 30, 30)
+
+
+def test_missing_evaluator_logo_is_named_with_its_line(workspace: Workspace) -> None:
+    path = workspace.inputs_dir / INPUT
+    text = path.read_text(encoding="utf-8").replace(
+        "  nama: Inspektorat Daerah\n", "  nama: Inspektorat Daerah\n  logo: tidak-ada.png\n", 1
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidInputError) as caught:
+        _make(workspace)
+    [finding] = [f for f in findings_of(caught) if f.field == "penerbit.logo"]
+    assert finding.line == line_of(text, "logo: tidak-ada.png")
+    assert "berkas logo 'tidak-ada.png' tidak ada di folder ruang kerja" in finding.message

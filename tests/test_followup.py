@@ -71,6 +71,36 @@ def test_items_from_layer_notes_once(run_cli: Any, workspace: Workspace) -> None
     }
 
 
+def test_items_from_the_lhe_recommendations_once(run_cli: Any, workspace: Workspace) -> None:
+    lhe = workspace.inputs_dir / "lhe.yaml"
+    made = run_cli("tindak-lanjut", "dari-lhe", str(lhe), "--batas", DUE, "--pemilik", "Pokja RB")
+    assert made.exit_code == 0, made.output
+    assert "3 butir ditambahkan: TL-001, TL-002, TL-003" in made.output
+    again = run_cli("tindak-lanjut", "dari-lhe", str(lhe), "--batas", DUE)
+    assert "sudah ada di register" in again.output
+    items = load_register(workspace).items
+    assert {(i.source, i.origin, i.owner) for i in items} == {
+        ("rekomendasi", "LHE nomor 700.1.2/045/ITDA/2026", "Pokja RB")
+    }
+    assert (
+        items[0].text
+        == "Menetapkan mekanisme dan kriteria seleksi anggota Tim Kerja secara tertulis"
+    )
+
+
+def test_a_recommendation_that_is_no_text_is_named_with_its_line(
+    run_cli: Any, workspace: Workspace
+) -> None:
+    lhe = workspace.inputs_dir / "lhe.yaml"
+    text = lhe.read_text(encoding="utf-8")
+    lhe.write_text(text.replace("rekomendasi:\n", "rekomendasi:\n  - 12\n", 1), encoding="utf-8")
+    failed = run_cli("tindak-lanjut", "dari-lhe", str(lhe), "--batas", DUE)
+    assert failed.exit_code == 1
+    line = text.splitlines().index("rekomendasi:") + 2
+    assert f"lhe.yaml:{line} (rekomendasi[1]): harus berupa teks" in failed.output
+    assert not workspace.followup_file.exists()
+
+
 def test_check_reports_overdue_and_open_items(workspace: Workspace) -> None:
     add_items(
         workspace,

@@ -186,3 +186,16 @@ def test_rekap_table_tells_units_with_the_same_long_name_apart(
         line.startswith(f"{workspace.root.name:<16} Dinas Penanaman Modal dan Pel…")
         for line in lines
     )
+
+
+def test_rekap_docx_columns_fit_their_longest_word() -> None:
+    from zi_docs.submission.rekap_out import CHAR_MM, GRID, GRID_MM, column_spans
+
+    titles = ["Unit kerja", "Tahun", "MP nilai", "Kelengkapan %", "Menuju WBK"]
+    rows = [["Unit Pelaksana Teknis Daerah Kesehatan", "2026", "6,01", "0,00", "belum memenuhi"]]
+    spans = column_spans(titles, rows)
+    assert sum(spans) == GRID  # the unit column takes the rest of the grid
+    for span, title, value in zip(spans, titles, rows[0], strict=True):
+        longest = max(len(w) for w in f"{title} {value}".split())
+        assert span * GRID_MM >= longest * CHAR_MM
+    assert spans[3] > spans[2]  # "Kelengkapan" needs more room than "nilai"

@@ -9,6 +9,7 @@ position (Word is strict), so the templates open everywhere.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import deepcopy
 from typing import Any
 
 from docx import Document
@@ -18,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -143,6 +145,16 @@ def cell_text(
                 run.font.size = Pt(size)
 
 
+_BORDER_SIDES = [
+    "w:top",
+    "w:left",
+    "w:start",
+    "w:bottom",
+    "w:right",
+    "w:end",
+    "w:insideH",
+    "w:insideV",
+]
 _ORDER = {
     "w:tblPr": [
         "w:tblStyle",
@@ -190,16 +202,8 @@ _ORDER = {
         "w:jc",
         "w:hidden",
     ],
-    "w:tblBorders": [
-        "w:top",
-        "w:left",
-        "w:start",
-        "w:bottom",
-        "w:right",
-        "w:end",
-        "w:insideH",
-        "w:insideV",
-    ],
+    "w:tblBorders": _BORDER_SIDES,
+    "w:tcBorders": _BORDER_SIDES,
     "w:tcMar": ["w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"],
     "w:tblCellMar": ["w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"],
 }
@@ -430,6 +434,29 @@ def cell_run(
     return p
 
 
+def new_row(tbl: Any, widths: Sequence[float]) -> Any:
+    """A new last row of ``tbl`` with every cell's width set."""
+    new = tbl.add_row()
+    for cell, width in zip(new.cells, widths, strict=True):
+        cell.width = Mm(width)
+    return new
+
+
+def control_row(tbl: Any, widths: Sequence[float], text: str) -> None:
+    """A row holding only a docxtpl row tag (``{%tr ... %}``); docxtpl removes the row."""
+    cell_run(new_row(tbl, widths).cells[0], text)
+
+
+def header_row(tbl: Any, titles: Sequence[str], size: float = 10) -> None:
+    """The first row as the table's shaded, bold header, repeated on every page and never
+    split."""
+    for cell, text in zip(tbl.rows[0].cells, titles, strict=True):
+        cell_run(cell, text, bold=True, align=CENTER, size=size)
+        shade(cell)
+    repeat_header(tbl.rows[0])
+    cant_split(tbl.rows[0])
+
+
 def kop(doc: Any) -> None:
     """Kop surat: logo, PEMERINTAH ..., unit, address, contacts, and the ruled line."""
     tbl = table(doc, 1, [26, 108, 26], grid=False)
@@ -450,15 +477,23 @@ def kop(doc: Any) -> None:
 def signature(
     doc: Any, office: str, name: str, extra: tuple[str, ...] = (), *, head: tuple[str, ...] = ()
 ) -> None:
-    """A signature block on the right: optional head lines, office, space, name, extra lines."""
-    for line in head:
-        para(doc, line, left=SIGN_LEFT_MM, align=CENTER, keep=True)
-    para(doc, office, left=SIGN_LEFT_MM, align=CENTER, keep=True)
+    """A signature block on the right: optional head lines, office, space, name, extra lines,
+    in one borderless row that never splits (LibreOffice splits a long keep-with-next chain
+    of paragraphs; it keeps the paragraph before the block with it)."""
+    box = table(doc, 1, [TEXT_WIDTH_MM], grid=False)
+    no_borders(box)
+    cant_split(box.rows[0])
+    cell = box.rows[0].cells[0]
+    for i, line in enumerate((*head, office)):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        p.paragraph_format.left_indent = Mm(SIGN_LEFT_MM)
+        p.alignment = CENTER
+        p.add_run(line)
     for _ in range(4):
-        para(doc, left=SIGN_LEFT_MM, keep=True)
-    para(doc, name, bold=True, underline=True, left=SIGN_LEFT_MM, align=CENTER, keep=True)
+        para(cell, left=SIGN_LEFT_MM)
+    para(cell, name, bold=True, underline=True, left=SIGN_LEFT_MM, align=CENTER)
     for line in extra:
-        para(doc, line, left=SIGN_LEFT_MM, align=CENTER, keep=True)
+        para(cell, line, left=SIGN_LEFT_MM, align=CENTER)
 
 
 def hanging_list(
@@ -581,10 +616,54 @@ def keep_row_with_next(row: Any) -> None:
             p.paragraph_format.keep_with_next = True
 
 
-def side_by_side(doc: Any, left: tuple[str, str], right: tuple[str, str]) -> None:
+def _control_tr(span: int, text: str) -> Any:
+    """A row holding only a docxtpl row tag (``{%tr ... %}``), one cell across ``span`` columns."""
+    tr, tc = OxmlElement("w:tr"), OxmlElement("w:tc")
+    _set(_set(tc, "w:tcPr"), "w:gridSpan", **{"w:val": str(span)})
+    p, r, t = OxmlElement("w:p"), OxmlElement("w:r"), OxmlElement("w:t")
+    t.text = text
+    r.append(t)
+    p.append(r)
+    tc.append(p)
+    tr.append(tc)
+    return tr
+
+
+def keep_row_when(row: Any, condition: str) -> None:
+    """Print ``row`` (a loop's body row) as a copy that keeps with the next row when the Jinja
+    ``condition`` holds (the loop's last row, kept with a closing row), as it is otherwise."""
+    tr = row._tr
+    span = sum(tc.grid_span for tc in tr.tc_lst)
+    kept = deepcopy(tr)
+    for p in kept.iter(qn("w:p")):
+        Paragraph(p, None).paragraph_format.keep_with_next = True
+    tr.addprevious(_control_tr(span, "{%tr if " + condition + " %}"))
+    tr.addprevious(kept)
+    tr.addprevious(_control_tr(span, "{%tr else %}"))
+    tr.addnext(_control_tr(span, "{%tr endif %}"))
+
+
+def closing_row(table: Any) -> Any:
+    """A last row of ``table`` across all its columns, without side or bottom borders and never
+    split, for the signature block: LibreOffice does not keep a table with the paragraph after
+    it, but both it and Word keep a row whose paragraphs keep with the next (see
+    :func:`keep_row_with_next`) with the row below. Returns the row's one cell (it already
+    holds an empty paragraph, the space above the block)."""
+    row = table.add_row()
+    cant_split(row)
+    cell = merge(row, 0, len(row.cells) - 1)
+    box = _set(cell._tc.get_or_add_tcPr(), "w:tcBorders")
+    for side in ("left", "bottom", "right"):
+        _set(box, f"w:{side}", **{"w:val": "nil"})
+    return cell
+
+
+def side_by_side(
+    doc: Any, left: tuple[str, str], right: tuple[str, str], *, width: float = TEXT_WIDTH_MM
+) -> None:
     """Two signature blocks as rows of one borderless table (role and jabatan / room to sign /
     name / NIP), so both names stand on the same line whatever the jabatan's length."""
-    widths = [80, 80]
+    widths = [width / 2, width / 2]
     tbl = table(doc, 4, widths, grid=False)
     blocks = (left, right)
     for row in tbl.rows:
@@ -606,9 +685,13 @@ def side_by_side(doc: Any, left: tuple[str, str], right: tuple[str, str]) -> Non
 
 
 # ---- report pieces (chapter headings, loop lists and tables) --------------------------------
-def heading(doc: object, text: str) -> None:
-    """A centred bold chapter heading kept with what follows."""
-    paragraph(doc, text, bold=True, align="center", space_after=6, keep_next=True)
+def heading(doc: object, text: str, *, new_page: bool = False) -> Any:
+    """A centred bold chapter heading kept with what follows; ``new_page``: it starts a page
+    (a break before the heading, never an empty page when the page before is full)."""
+    p = paragraph(doc, text, bold=True, align="center", space_after=6, keep_next=True)
+    if new_page:
+        p.paragraph_format.page_break_before = True
+    return p
 
 
 def subheading(doc: object, text: str) -> None:
@@ -623,13 +706,34 @@ def numbered(doc: object, key: str) -> None:
     paragraph(doc, "{%p endfor %}")
 
 
-def paragraphs(doc: object, key: str) -> None:
-    """A ``{%p for %}`` run of justified, first-line-indented paragraphs."""
+def paragraphs(doc: object, key: str, *, keep: bool = False) -> None:
+    """A ``{%p for %}`` run of justified, first-line-indented paragraphs (``keep``: each keeps
+    with the next)."""
     paragraph(doc, f"{{%p for x in {key} %}}")
     paragraph(
-        doc, "{{ x }}", space_after=6, align="justify"
+        doc, "{{ x }}", space_after=6, align="justify", keep_next=keep
     ).paragraph_format.first_line_indent = Mm(10)
     paragraph(doc, "{%p endfor %}")
+
+
+def report_cover(
+    doc: object, titles: Sequence[tuple[str, float]], after: Sequence[str] = ()
+) -> None:
+    """A report's cover: the title lines (text, size), the unit's logo, unit, instansi, year,
+    then ``after`` (the report's number). What follows starts a new page itself."""
+    for _ in range(4):
+        paragraph(doc, "")
+    for text, size in titles:
+        paragraph(doc, text, bold=True, size=size, align="center", space_after=4)
+    for _ in range(4):
+        paragraph(doc, "")
+    paragraph(doc, "{% if unit.logo %}{{ unit.logo }}{% endif %}", align="center")
+    for _ in range(6):
+        paragraph(doc, "")
+    for text in ("{{ unit.nama_kapital }}", "{{ unit.instansi_kapital }}", "{{ tahun }}"):
+        paragraph(doc, text, bold=True, size=14, align="center", space_after=4)
+    for text in after:
+        paragraph(doc, text, align="center", size=12)
 
 
 def loop_table(

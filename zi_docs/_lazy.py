@@ -40,7 +40,6 @@ class _Door(types.ModuleType):
             home is not None
             and isinstance(value, types.ModuleType)
             and value.__name__ == f"{self.__name__}.{name}"
-            and home != name
         ):
             return  # a submodule of the same name as an offered value: keep the value
         super().__setattr__(name, value)

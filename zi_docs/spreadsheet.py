@@ -7,12 +7,13 @@ lists, evidence text) stays with the readers.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_docs.outputs import output_folder
@@ -23,9 +24,35 @@ BANDS = {
     "area": "E2EFDA",
     "sub": "F2F2F2",
     "kepala": "DDEBF7",
+    "kelompok-1": "FCE4D6",
+    "kelompok-2": "FFF2CC",
+    "kelompok-3": "E4DFEC",
+    "kelompok-4": "D5F0F0",
+    "kelompok-5": "F8E0EC",
 }
-"""Fill colours by the kind of row they mark (a catalogue level, or a table head)."""
+"""Fill colours by the kind of row they mark (a catalogue level, or a table head), and of the
+column groups of a layered sheet (``kelompok-N``; N counts from 1 and wraps after 5)."""
 NUMBER_FORMAT = "0.00"
+LINE_HEIGHT = 15.0
+"""Points per line of 11-point text."""
+_THIN = Side(style="thin", color="A6A6A6")
+
+
+def group_band(index: int) -> str:
+    """The band of the ``index``-th column group (0: the first)."""
+    return f"kelompok-{index % 5 + 1}"
+
+
+@dataclass(frozen=True)
+class PrintSetup:
+    """How a sheet prints: all columns on one page width, the head repeated on every page."""
+
+    landscape: bool = True
+    paper: str = "A4"
+    """``A4``, ``A3`` or ``F4`` (folio)."""
+    title_rows: str | None = None
+    """Rows repeated at the top of every page (``2:3``)."""
+    footer: str = "Halaman &P dari &N"
 
 
 @dataclass(frozen=True)
@@ -38,6 +65,8 @@ class Row:
     bold: bool = False
     band: str | None = None
     """A key of :data:`BANDS`: the row's fill."""
+    cell_bands: Mapping[int, str] = field(default_factory=dict)
+    """1-based column -> a key of :data:`BANDS` for that cell (instead of ``band``)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +88,9 @@ class Sheet:
     """1-based columns shown with two decimals; ``None``: every float cell."""
     merges: Sequence[tuple[int, int, int, int]] = ()
     """(first row, first column, last row, last column) of cells shown as one."""
+    printing: PrintSetup | None = None
+    borders: bool = False
+    """Thin borders around every cell of the rows (a table that prints as one)."""
 
 
 def write_workbook(path: Path, sheets: Sequence[Sheet], *, recalculate: bool = False) -> Path:
@@ -98,10 +130,42 @@ def _fill(sheet: Worksheet, spec: Sheet) -> None:
         sheet.column_dimensions[column].width = width
     if spec.freeze:
         sheet.freeze_panes = spec.freeze
+    if spec.printing:
+        _print_setup(sheet, spec.printing)
+
+
+_PAPER = {"A4": 9, "A3": 8, "F4": 14}
+
+
+def _print_setup(sheet: Worksheet, setup: PrintSetup) -> None:
+    sheet.page_setup.orientation = "landscape" if setup.landscape else "portrait"
+    sheet.page_setup.paperSize = _PAPER[setup.paper]
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.print_options.horizontalCentered = True
+    if setup.title_rows:
+        sheet.print_title_rows = setup.title_rows
+    sheet.oddFooter.center.text = setup.footer
+
+
+def _lines(value: object, width: float, indent: int) -> int:
+    """Lines a wrapped text needs in a column ``width`` characters wide (a little generous,
+    so nothing is cut off when printed)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(1.0, width * 1.1 - 2 * indent - 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n"))
 
 
 def _style(sheet: Worksheet, number: int, spec: Sheet, row: Row) -> None:
+    lines = 1
     for column, cell in enumerate(sheet[number], start=1):
+        if spec.aligned and column in spec.wrap:
+            width = spec.widths.get(cell.column_letter, 13.0)
+            lines = max(lines, _lines(cell.value, width, row.indent if column == 1 else 0))
         if spec.aligned:
             cell.alignment = Alignment(
                 vertical="top",
@@ -117,5 +181,10 @@ def _style(sheet: Worksheet, number: int, spec: Sheet, row: Row) -> None:
             cell.number_format = NUMBER_FORMAT
         if row.bold:
             cell.font = Font(bold=True)
-        if row.band:
-            cell.fill = PatternFill("solid", fgColor=BANDS[row.band])
+        band = row.cell_bands.get(column, row.band)
+        if band:
+            cell.fill = PatternFill("solid", fgColor=BANDS[band])
+        if spec.borders:
+            cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    if spec.aligned and spec.wrap:
+        sheet.row_dimensions[number].height = min(409.0, lines * LINE_HEIGHT)

@@ -235,6 +235,11 @@ class Workspace:
         return self.root / "tindak-lanjut.yaml"
 
     @property
+    def bundles_file(self) -> Path:
+        """The bundles exported from this workspace (``bundel-terkirim.yaml``)."""
+        return self.root / "bundel-terkirim.yaml"
+
+    @property
     def reference_answers_file(self) -> Path:
         """Last year's answers, kept read-only as a reference layer (``init --dari``)."""
         return self.root / LAYERS_DIR / PREVIOUS_YEAR_LAYER

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,11 +17,11 @@ from typing import Any
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 DESKTOP = (1366, 900)
@@ -84,12 +85,29 @@ def wait(driver: WebDriver) -> WebDriverWait[WebDriver]:
     return WebDriverWait(driver, WAIT_SECONDS)
 
 
+def _next_page_ready(driver: WebDriver, marker: str) -> bool:
+    """True once a new document (without this page's marker) has finished loading."""
+    state = driver.execute_script(
+        "return [window.ziSeite === arguments[0], document.readyState];", marker
+    )
+    return not state[0] and state[1] == "complete"
+
+
 def submit(driver: WebDriver, button: WebElement) -> None:
-    """Click a submit button and wait until the next page has replaced this one."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    """Click a submit button and wait until the next page has replaced this one.
+
+    The old page is told apart by a marker on its ``window`` (a new document has none), not
+    by holding an element of it: asking Chromium about a node of a document being replaced
+    fails with "Node with given id does not belong to the document" instead of a clean
+    stale-element answer. While the documents change, a script can also fail to run; the
+    wait retries those moments.
+    """
+    marker = f"kirim-{time.monotonic_ns()}"
+    driver.execute_script("window.ziSeite = arguments[0];", marker)
     button.click()
-    wait(driver).until(expected_conditions.staleness_of(page))
-    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, WAIT_SECONDS, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: _next_page_ready(d, marker)
+    )
 
 
 def log_in(driver: WebDriver, base: str, username: str, password: str) -> None:

@@ -26,6 +26,16 @@ ACCOUNTS = {
 }
 
 
+def drain(response: Any) -> bytes:
+    """The body of a test-client response, read to its end: a streamed download closes its
+    file then. (Calling ``response.close()`` instead would also close the database
+    connection inside the test's transaction, which PostgreSQL does not survive.)"""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    body: bytes = response.content
+    return body
+
+
 @pytest.fixture
 def site(workspace: Workspace, tmp_path: Path) -> Iterator[Site]:
     state = tmp_path / "state"

@@ -12,7 +12,7 @@ from django.urls import reverse
 from zi_docs.evidence import audit_log, list_files
 from zi_docs.workspace import Workspace
 
-from .conftest import KEY
+from .conftest import KEY, drain
 
 MP_QUESTION = "A.I.1.i.b"
 
@@ -86,7 +86,7 @@ def test_downloads_serve_stored_objects_by_id_only(login: Any, stored: dict[str,
 def test_preview_is_only_for_pdf_and_images(login: Any, stored: dict[str, str]) -> None:
     client = login("pengamat")
     image = client.get(reverse("zi_web:pratinjau", kwargs={"ws": KEY, "sha": stored["pw"]}))
-    image.close()
+    drain(image)
     assert image.status_code == 200 and image["Content-Type"] == "image/png"
     text = client.get(reverse("zi_web:pratinjau", kwargs={"ws": KEY, "sha": stored["mp"]}))
     assert text.status_code == 404

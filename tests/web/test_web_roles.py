@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ from zi_docs.assessment import read_answer
 from zi_docs.web.app.access import PUBLIC, Rule
 from zi_docs.workspace import Workspace
 
-from .conftest import KEY
+from .conftest import KEY, drain
 
 MP_QUESTION = "A.I.1.i.b"  # ABC, area MP
 PW_QUESTION = "A.I.5.i.a"  # area PW
@@ -40,7 +41,7 @@ def test_every_route_declares_a_permission_rule() -> None:
 
 
 def test_write_routes_need_a_write_capability() -> None:
-    writes = {"jawab", "unggah", "tandai", "ubah_tanda", "buang"}
+    writes = {"jawab", "unggah", "tandai", "ubah_tanda", "buang", "tandatangan"}
     for pattern in _patterns():
         rule = getattr(pattern.callback, "zi_rule", None)
         if pattern.name in writes:
@@ -66,7 +67,7 @@ def test_every_role_reads_every_page(login: Any, stored: dict[str, str]) -> None
         client = login(role)
         for url in _reads(stored):
             response = client.get(url)
-            response.close()  # downloads stream the stored file
+            drain(response)  # downloads stream the stored file
             assert response.status_code == 200, (role, url)
 
 
@@ -150,3 +151,71 @@ def test_refusal_names_the_accounts_areas(login: Any, workspace: Workspace) -> N
     assert "hanya boleh mengubah indikator area Anda (MP)" in text
     assert "area PW" in text
     assert read_answer(workspace, PW_QUESTION).version == version
+
+
+# --- konsep and page images (views_konsep.py) --------------------------------------------
+# role -> (generate and archive a konsep, upload the signed scan of an MP konsep)
+KONSEP_MATRIX = {
+    "admin": (True, True),
+    "ketua": (True, True),
+    "koor_mp": (False, True),  # no 'dokumen'; the SK Tim serves MP indicators
+    "anggota_pw": (False, False),  # may upload, but only for PW
+    "penilai": (False, False),
+    "pengamat": (False, False),
+}
+
+
+def _library_konsep(workspace: Workspace) -> str:
+    from zi_docs.documents import archive_generated, generate
+    from zi_docs.evidence import hash_file
+
+    made = generate(workspace, "sk-tim", workspace.inputs_dir / "sk-tim.yaml", pdf=False)
+    return hash_file(archive_generated(workspace, made)[0].path)[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_konsep_routes_by_role(role: str, login: Any, workspace: Workspace, tmp_path: Path) -> None:
+    from .test_web_documents import _form_values
+    from .test_web_konsep import scan_pdf
+
+    client = login(role)
+    konsep = _library_konsep(workspace)
+    form = reverse("zi_web:isian", kwargs={"ws": KEY, "jenis": "sk-tim", "nama": "sk-tim"})
+    post = {**_form_values(workspace, "sk-tim"), "aksi": "buat", "arsipkan": "1"}
+    generated = client.post(form, post).status_code
+    scan = scan_pdf(tmp_path)
+    signed = client.post(
+        reverse("zi_web:tandatangan", kwargs={"ws": KEY, "sha": konsep}),
+        {"berkas": SimpleUploadedFile(scan.name, scan.read_bytes())},
+    ).status_code
+    may_generate, may_sign = KONSEP_MATRIX[role]
+    assert generated == (200 if may_generate else 403), role
+    assert signed == (302 if may_sign else 403), role
+
+
+@pytest.mark.django_db
+def test_page_images_are_read_routes(
+    client: Any, login: Any, workspace: Workspace, tmp_path: Path
+) -> None:
+    from zi_docs.evidence import add_files
+
+    from .test_web_konsep import scan_pdf
+
+    pdf = scan_pdf(tmp_path, "laporan.pdf")
+    sha = add_files(workspace, [pdf], indicators=[PW_QUESTION]).outcomes[0].sha256
+    made = workspace.out_dir / "dokumen"
+    made.mkdir(parents=True, exist_ok=True)
+    scan_pdf(made, "piagam.pdf")
+    urls = [
+        reverse("zi_web:halaman_arsip", kwargs={"ws": KEY, "sha": sha, "halaman": 1}),
+        reverse("zi_web:halaman_dokumen", kwargs={"ws": KEY, "berkas": "piagam.pdf", "halaman": 1}),
+    ]
+    for role in ROLES:
+        for url in urls:
+            response = login(role).get(url)
+            response.close()
+            assert response.status_code == 200, (role, url)
+    for url in urls:
+        assert client.get(url).status_code == 302
+        assert login("tamu").get(url).status_code == 403

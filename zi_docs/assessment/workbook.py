@@ -11,6 +11,7 @@ pass/fail.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from zi_docs.assessment.report import ScoreReport
@@ -22,13 +23,15 @@ from zi_docs.assessment.workbook_layers import (
     column_letter,
     plan_sheet,
 )
-from zi_docs.spreadsheet import Row, Sheet
+from zi_docs.spreadsheet import PrintSetup, Row, Sheet, group_band
 from zi_docs.spreadsheet import write_workbook as write_sheets
 
 HEADER = (*SHARED, *UNIT_COLUMNS[:4])
 """The official columns (the unit's group adds Daftar Bukti Dukung)."""
-_SHARED_WIDTHS = (70, 8, 50, 50)
-_GROUP_WIDTHS = {"Jawaban": 12, "Nilai": 9, "%": 9, "Catatan": 40, "Daftar Bukti Dukung": 40}
+_SHARED_WIDTHS = (52, 7, 40, 34)
+_GROUP_WIDTHS = {"Jawaban": 9, "Nilai": 8, "%": 7, "Catatan": 28, "Daftar Bukti Dukung": 28}
+"""Narrow enough that the sheet with two evaluator groups prints on A3 landscape at about
+three quarters of its size; wrapped cells get the row height their text needs."""
 _BANDED = ("komponen", "bagian", "area", "sub")
 _WRAP = {"Penilaian", "Penjelasan", "Pilihan Jawaban", "Catatan", "Daftar Bukti Dukung"}
 
@@ -56,8 +59,19 @@ def write_workbook(
     return write_sheets(path, sheets, recalculate=True)
 
 
+def _group_bands(plan: SheetPlan, width: int) -> dict[int, str]:
+    """Column -> the fill of its group (unit, then each evaluator layer), for the head rows."""
+    starts = [*plan.group_columns, width + 1]
+    return {
+        column: group_band(index)
+        for index, (start, end) in enumerate(pairwise(starts))
+        for column in range(start, end)
+    }
+
+
 def _lke_sheet(plan: SheetPlan) -> Sheet:
     headers = [str(c.value) for c in plan.rows[HEADER_ROW - 1]]
+    bands = _group_bands(plan, len(headers))
     rows = []
     for cells in plan.rows:
         style, depth = cells[0].style, cells[0].depth
@@ -65,7 +79,7 @@ def _lke_sheet(plan: SheetPlan) -> Sheet:
         if style == "title":
             rows.append(Row(values, bold=True))
         elif style == "head":
-            rows.append(Row(values, bold=True, band="kepala"))
+            rows.append(Row(values, bold=True, band="kepala", cell_bands=bands))
         elif style in _BANDED:
             rows.append(Row(values, indent=depth, bold=True, band=style))
         else:
@@ -85,6 +99,8 @@ def _lke_sheet(plan: SheetPlan) -> Sheet:
             i for i, h in enumerate(headers, start=1) if h in ("Bobot", "Nilai", "%")
         ),
         merges=plan.merges,
+        printing=PrintSetup(paper="A3", title_rows=f"2:{HEADER_ROW}"),
+        borders=True,
     )
 
 

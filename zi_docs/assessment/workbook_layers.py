@@ -141,7 +141,7 @@ class _Rows:
         printed = node.official_label if node.official_label not in (None, "") else ""
         text = f"{printed}. {node.name}" if printed and printed != "-" else f"- {node.name}"
         self._style_row(row, "question", depth, text, node.weight)
-        self._set(row, 3, node.explanation, "question")
+        self._set(row, 3, _explanation(node), "question")
         self._set(row, 4, _choices(self.catalogue, node), "question")
         q = self.questions[node.id]
         unit = self.plan.group_columns[0]
@@ -219,6 +219,14 @@ class _Rows:
                 return f"=B{row}*({terms})/{len(rows)}"
             return "=" + "+".join(f"N({value}{r})*B{r}" for r in rows)
         return "=SUM(" + ",".join(f"{value}{r}" for r in rows) + ")"
+
+
+def _explanation(node: Node) -> str | None:
+    """The Penjelasan cell: the catalogue's penjelasan, then the data dukung it expects
+    (``(wajib)``: needed at minimum for the top answer)."""
+    evidence = [f"- {c.description}{' (wajib)' if c.required else ''}" for c in node.checklist]
+    parts = [node.explanation or "", "Data dukung:\n" + "\n".join(evidence) if evidence else ""]
+    return "\n".join(p for p in parts if p) or None
 
 
 def _choices(catalogue: Catalogue, node: Node) -> str:

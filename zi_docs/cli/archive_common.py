@@ -64,9 +64,26 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"'{value}' bukan tanggal TTTT-BB-HH") from None
 
 
+def json_option(func: F) -> F:
+    """``--json``: the command's result as JSON for scripts, passed on as ``as_json``."""
+    return click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")(func)
+
+
+def date_option(help_text: str, name: str = "--tanggal") -> Callable[[F], F]:
+    """An optional ``TTTT-BB-HH`` date (``--tanggal`` unless ``name`` says otherwise)."""
+    return click.option(
+        name, callback=parse_date, metavar="TTTT-BB-HH", default=None, help=help_text
+    )
+
+
+def round_option(help_text: str, first: int = 1) -> Callable[[F], F]:
+    """``--putaran``: the number of an evaluation round (``first`` the lowest allowed)."""
+    return click.option("--putaran", type=click.IntRange(min=first), default=None, help=help_text)
+
+
 def size_and_json_options(func: F) -> F:
     """``--maks-mb`` and ``--json``, shared by ``archive add`` and ``archive import``."""
-    func = click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")(func)
+    func = json_option(func)
     return click.option(
         "--maks-mb",
         type=click.FloatRange(min=0, min_open=True),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +12,29 @@ import click
 
 from zi_docs import evaluation
 from zi_docs.angka import angka
-from zi_docs.cli._base import ZiCommand, ZiGroup, emit_json, workspace_option
-from zi_docs.cli.archive_common import parse_date
+from zi_docs.cli._base import F, ZiCommand, ZiGroup, emit_json, workspace_option
+from zi_docs.cli.archive_common import date_option, json_option, round_option
 from zi_docs.workspace import Workspace
 
 
 def _value(value: float | None) -> str:
     return "kosong" if value is None else angka(value, 3)
+
+
+def _evaluator_option(help_text: str) -> Callable[[F], F]:
+    return click.option("--penilai", default=None, metavar="NAMA", help=help_text)
+
+
+def _echo_wrapped(text: str, indent: int, prefix: str = "") -> None:
+    """``prefix`` + ``text`` wrapped at 96 columns, indented ``indent`` (continuations +2)."""
+    click.echo(
+        textwrap.fill(
+            prefix + text,
+            96,
+            initial_indent=" " * indent,
+            subsequent_indent=" " * (indent + 2),
+        )
+    )
 
 
 @click.command("impor", cls=ZiCommand)
@@ -43,17 +60,9 @@ def _value(value: float | None) -> str:
     help="Tulis jawaban ke berkas ini (bawaan: lke.yaml ruang kerja).",
 )
 @click.option("--timpa", is_flag=True, help="Ganti berkas jawaban yang sudah berisi jawaban.")
-@click.option(
-    "--penilai", default=None, metavar="NAMA", help="Nama penilai putaran (dengan --lapis)."
-)
-@click.option(
-    "--tanggal",
-    callback=parse_date,
-    metavar="TTTT-BB-HH",
-    default=None,
-    help="Tanggal putaran (bawaan: hari ini).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@_evaluator_option("Nama penilai putaran (dengan --lapis).")
+@date_option("Tanggal putaran (bawaan: hari ini).")
+@json_option
 @workspace_option
 def impor(
     workspace: Workspace,
@@ -107,6 +116,20 @@ def _print_import(outcome: evaluation.ImportOutcome) -> None:
         click.echo(f"Kelompok kolom di lembar: {', '.join(result.groups)}")
     if result.fingerprint:
         click.echo(f"Sidik kertas kerja: {result.fingerprint}")
+    if outcome.bundle:
+        click.echo(
+            f"Kertas kerja bundel '{outcome.bundle.name}' yang diekspor "
+            f"{outcome.bundle.date.isoformat()}."
+        )
+    if outcome.other_bundle:
+        click.secho(
+            "PERHATIAN: kertas kerja ini milik bundel lain: sidiknya tidak tercatat di "
+            "bundel-terkirim.yaml ruang kerja ini (bundel unit atau tahun lain, atau diekspor "
+            "sebelum zi-docs mencatat bundel). Periksa bahwa kertas kerja ini memang untuk unit "
+            "ini sebelum memakai hasilnya.",
+            fg="red",
+            bold=True,
+        )
     if outcome.same_answers is False:
         click.secho(
             "Peringatan: kertas kerja ini dibuat dari jawaban unit yang berbeda dengan lke.yaml "
@@ -174,7 +197,7 @@ def lapis() -> None:
 
 
 @lapis.command("daftar")
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@json_option
 @workspace_option
 def daftar(workspace: Workspace, as_json: bool) -> None:
     """Daftar lapis evaluasi ruang kerja beserta putarannya."""
@@ -212,16 +235,8 @@ def daftar(workspace: Workspace, as_json: bool) -> None:
 )
 @click.option("--catatan", default=None, help="Catatan penilai untuk indikator ini.")
 @click.option("--putaran-baru", is_flag=True, help="Mulai putaran baru (bawaan: putaran terakhir).")
-@click.option(
-    "--penilai", default=None, metavar="NAMA", help="Nama penilai (wajib untuk putaran baru)."
-)
-@click.option(
-    "--tanggal",
-    callback=parse_date,
-    metavar="TTTT-BB-HH",
-    default=None,
-    help="Tanggal putaran baru.",
-)
+@_evaluator_option("Nama penilai (wajib untuk putaran baru).")
+@date_option("Tanggal putaran baru.")
 @workspace_option
 def catat(
     workspace: Workspace,
@@ -236,43 +251,46 @@ def catat(
     """Catat satu jawaban dan/atau catatan penilai untuk INDIKATOR di lapis NAMA."""
     if jawaban is None and catatan is None:
         raise click.UsageError("isi --jawaban, --catatan, atau keduanya")
-    layer, qid, number = evaluation.record(
+    saved = evaluation.save_layer_entry(
         workspace,
         nama,
         indikator,
         answer=jawaban,
         note=catatan,
+        expected_version=None,
         date=tanggal or dt.date.today(),
         evaluator=penilai,
         new_round=putaran_baru,
     )
-    click.echo(f"{qid} dicatat di putaran {number} lapis '{nama}' ({layer.file}).")
+    click.echo(
+        f"{saved.question_id} dicatat di putaran {saved.round} lapis '{nama}' ({saved.file})."
+    )
 
 
 @lapis.command("tanggapi")
 @click.argument("nama")
 @click.argument("indikator")
 @click.argument("tanggapan")
-@click.option(
-    "--putaran",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Putaran yang ditanggapi (bawaan: catatan terakhir).",
-)
+@round_option("Putaran yang ditanggapi (bawaan: catatan terakhir).")
 @workspace_option
 def tanggapi(
     workspace: Workspace, nama: str, indikator: str, tanggapan: str, putaran: int | None
 ) -> None:
     """Tulis TANGGAPAN unit atas catatan penilai untuk INDIKATOR di lapis NAMA."""
-    qid, number = evaluation.respond(workspace, nama, indikator, tanggapan, round_number=putaran)
-    click.echo(f"Tanggapan untuk catatan {qid} putaran {number} lapis '{nama}' disimpan.")
+    saved = evaluation.save_response(
+        workspace, nama, indikator, tanggapan, round_number=putaran, expected_version=None
+    )
+    click.echo(
+        f"Tanggapan untuk catatan {saved.question_id} putaran {saved.round} lapis '{nama}' "
+        "disimpan."
+    )
 
 
 @lapis.command("bandingkan")
 @click.argument("nama", nargs=-1)
 @click.option("--area", default=None, metavar="AREA", help="Hanya satu area (kode atau nama).")
 @click.option("--semua", is_flag=True, help="Tampilkan juga indikator yang nilainya sama.")
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@json_option
 @workspace_option
 def bandingkan(
     workspace: Workspace, nama: tuple[str, ...], area: str | None, semua: bool, as_json: bool
@@ -312,19 +330,9 @@ def _print_comparison(comparison: evaluation.Comparison, area: str | None, show_
         text = textwrap.shorten(item.text, 28, placeholder="…")
         click.echo(f"{item.alias:<14}{text:<30}{angka(item.unit, 2):>8}{cells}")
         for note in item.notes:
-            line = f"[{note.layer} putaran {note.round}, {note.date}] {note.note}"
-            click.echo(
-                textwrap.fill(line, 96, initial_indent="      ", subsequent_indent="        ")
-            )
+            _echo_wrapped(f"[{note.layer} putaran {note.round}, {note.date}] {note.note}", 6)
             if note.response:
-                click.echo(
-                    textwrap.fill(
-                        f"tanggapan unit: {note.response}",
-                        96,
-                        initial_indent="        ",
-                        subsequent_indent="          ",
-                    )
-                )
+                _echo_wrapped(note.response, 8, "tanggapan unit: ")
     if shown == 0:
         click.echo("Semua indikator bernilai sama dan tanpa catatan.")
 
@@ -337,13 +345,8 @@ def _delta(value: float) -> str:
 
 @lapis.command("perubahan")
 @click.argument("nama")
-@click.option(
-    "--putaran",
-    type=click.IntRange(min=2),
-    default=None,
-    help="Putaran yang dilihat (bawaan: terakhir).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@round_option("Putaran yang dilihat (bawaan: terakhir).", first=2)
+@json_option
 @workspace_option
 def perubahan(workspace: Workspace, nama: str, putaran: int | None, as_json: bool) -> None:
     """Apa yang berubah pada lapis NAMA sejak putaran sebelumnya (jawaban, nilai, catatan)."""
@@ -364,23 +367,9 @@ def perubahan(workspace: Workspace, nama: str, putaran: int | None, as_json: boo
             f"nilai {angka(item.value_before, 2)} → {angka(item.value_after, 2)}"
         )
         if item.response:
-            click.echo(
-                textwrap.fill(
-                    f"tanggapan unit: {item.response}",
-                    96,
-                    initial_indent="      ",
-                    subsequent_indent="        ",
-                )
-            )
+            _echo_wrapped(item.response, 6, "tanggapan unit: ")
         if item.note:
-            click.echo(
-                textwrap.fill(
-                    f"catatan baru: {item.note}",
-                    96,
-                    initial_indent="      ",
-                    subsequent_indent="        ",
-                )
-            )
+            _echo_wrapped(item.note, 6, "catatan baru: ")
 
 
 COMMANDS = (lapis,)

@@ -4,36 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import click
 
 from zi_docs import evaluation
-from zi_docs.cli._base import ExitCode, ZiGroup, emit_json, workspace_option
-from zi_docs.cli.archive_common import parse_date
+from zi_docs.cli._base import ExitCode, F, LazyChoice, ZiGroup, emit_json, workspace_option
+from zi_docs.cli.archive_common import date_option, json_option, parse_date, round_option
 from zi_docs.workspace import Workspace
-
-
-class _SettingsChoice(click.Choice[str]):
-    """A choice among the keys of one entry of data/tindak-lanjut.yaml, read when the option
-    is first shown or checked (so starting the CLI reads no YAML)."""
-
-    def __init__(self, key: str) -> None:
-        self._key = key
-        super().__init__(())
-
-    @property
-    def choices(self) -> tuple[str, ...]:
-        return tuple(evaluation.settings()[self._key])
-
-    @choices.setter
-    def choices(self, _value: object) -> None:
-        pass  # always read from the settings
 
 
 def _required_date(ctx: click.Context, param: click.Parameter, value: str) -> dt.date:
     day = parse_date(ctx, param, value)
     assert day is not None  # click enforces required=True
     return day
+
+
+def _due_option(help_text: str) -> Callable[[F], F]:
+    """``--batas``, required: the due date of the new items."""
+    return click.option(
+        "--batas", required=True, callback=_required_date, metavar="TTTT-BB-HH", help=help_text
+    )
 
 
 @click.group("tindak-lanjut", cls=ZiGroup)
@@ -44,12 +37,10 @@ def tindak_lanjut() -> None:
 @tindak_lanjut.command("tambah")
 @click.argument("uraian")
 @click.option("--pemilik", required=True, help="Pokja atau area penanggung jawab.")
-@click.option(
-    "--batas", required=True, callback=_required_date, metavar="TTTT-BB-HH", help="Batas waktu."
-)
+@_due_option("Batas waktu.")
 @click.option(
     "--sumber",
-    type=_SettingsChoice("sumber"),
+    type=LazyChoice(lambda: list(evaluation.settings()["sumber"])),
     default="rekomendasi",
     show_default=True,
     help="Asal butir ini.",
@@ -68,7 +59,7 @@ def tambah(
 ) -> None:
     """Tambah satu butir tindak lanjut."""
     qid = workspace.catalogue.resolve(indikator).id if indikator else None
-    [code] = evaluation.add_items(
+    [code] = evaluation.add_items_locked(
         workspace,
         [
             {
@@ -86,33 +77,40 @@ def tambah(
 
 @tindak_lanjut.command("dari-lapis")
 @click.argument("nama")
-@click.option(
-    "--batas",
-    required=True,
-    callback=_required_date,
-    metavar="TTTT-BB-HH",
-    help="Batas waktu semua butir baru.",
-)
-@click.option(
-    "--putaran",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Putaran yang dipakai (bawaan: terakhir).",
-)
+@_due_option("Batas waktu semua butir baru.")
+@round_option("Putaran yang dipakai (bawaan: terakhir).")
 @workspace_option
 def dari_lapis(workspace: Workspace, nama: str, batas: dt.date, putaran: int | None) -> None:
     """Buat butir dari setiap catatan penilai lapis NAMA yang belum ada di register."""
     items = evaluation.items_from_layer(workspace, nama, due=batas, round_number=putaran)
+    _add_drafted(workspace, items, "Tidak ada catatan baru untuk ditindaklanjuti.")
+
+
+@tindak_lanjut.command("dari-lhe")
+@click.argument("berkas", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@_due_option("Batas waktu semua butir baru.")
+@click.option(
+    "--pemilik", default=None, help="Penanggung jawab semua butir baru (bawaan: Tim Kerja ZI)."
+)
+@workspace_option
+def dari_lhe(workspace: Workspace, berkas: Path, batas: dt.date, pemilik: str | None) -> None:
+    """Buat butir dari setiap rekomendasi isian LHE BERKAS (inputs/lhe.yaml) yang belum ada di
+    register; asalnya nomor LHE."""
+    items = evaluation.items_from_lhe(workspace, berkas, due=batas, owner=pemilik)
+    _add_drafted(workspace, items, "Semua rekomendasi LHE ini sudah ada di register.")
+
+
+def _add_drafted(workspace: Workspace, items: list[dict[str, Any]], none: str) -> None:
     if not items:
-        click.echo("Tidak ada catatan baru untuk ditindaklanjuti.")
+        click.echo(none)
         return
-    codes = evaluation.add_items(workspace, items)
+    codes = evaluation.add_items_locked(workspace, items)
     click.echo(f"{len(codes)} butir ditambahkan: {', '.join(codes)}.")
 
 
 @tindak_lanjut.command("daftar")
 @click.option("--terbuka", is_flag=True, help="Hanya yang belum selesai.")
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@json_option
 @workspace_option
 def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
     """Daftar butir tindak lanjut; kode keluar 3 bila ada yang lewat batas waktu."""
@@ -151,11 +149,14 @@ def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
 
 @tindak_lanjut.command("ubah")
 @click.argument("kode")
-@click.option("--status", type=_SettingsChoice("status"), default=None, help="Status baru.")
-@click.option("--pemilik", default=None, help="Pokja atau area penanggung jawab yang baru.")
 @click.option(
-    "--batas", callback=parse_date, metavar="TTTT-BB-HH", default=None, help="Batas waktu baru."
+    "--status",
+    type=LazyChoice(lambda: list(evaluation.settings()["status"])),
+    default=None,
+    help="Status baru.",
 )
+@click.option("--pemilik", default=None, help="Pokja atau area penanggung jawab yang baru.")
+@date_option("Batas waktu baru.", name="--batas")
 @click.option("--keterangan", default=None, help="Keterangan tambahan.")
 @workspace_option
 def ubah(
@@ -167,10 +168,11 @@ def ubah(
     keterangan: str | None,
 ) -> None:
     """Ubah status, pemilik, batas waktu atau keterangan butir KODE."""
-    item = evaluation.update_item(
+    item = evaluation.update_item_checked(
         workspace,
         kode,
         {"status": status, "pemilik": pemilik, "batas_waktu": batas, "keterangan": keterangan},
+        expected_version=None,
         today=dt.date.today(),
     )
     click.echo(f"{item.code}: {item.status}, batas {item.due.isoformat()}, {item.owner}.")
@@ -186,20 +188,14 @@ def ubah(
     metavar="REF",
     help="Berkas arsip yang membuktikan (nomor dari 'archive list'); boleh berulang.",
 )
-@click.option(
-    "--tanggal",
-    callback=parse_date,
-    metavar="TTTT-BB-HH",
-    default=None,
-    help="Tanggal selesai (bawaan: hari ini).",
-)
+@date_option("Tanggal selesai (bawaan: hari ini).")
 @workspace_option
 def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.date | None) -> None:
     """Tutup butir KODE dengan bukti dari arsip data dukung."""
     from zi_docs.evidence import show
 
     stored = [show(workspace, ref).file for ref in refs]
-    item = evaluation.update_item(
+    item = evaluation.update_item_checked(
         workspace,
         kode,
         {
@@ -207,6 +203,7 @@ def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.da
             "bukti": [s.sha256[:12] for s in stored],
             "ditutup": tanggal,
         },
+        expected_version=None,
         today=tanggal or dt.date.today(),
     )
     names = ", ".join(s.name for s in stored)
@@ -214,7 +211,7 @@ def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.da
 
 
 @tindak_lanjut.command("saran")
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@json_option
 @workspace_option
 def saran(workspace: Workspace, as_json: bool) -> None:
     """Saran jawaban P.MP.iii.c (hasil monev ditindaklanjuti) dari register, beserta alasannya.

@@ -147,7 +147,7 @@ def build_flow_table(
         [h * _PX_PER_MM for h in heights_mm],
         unit=_PX_PER_MM,
     )
-    tiles = draw_tiles(layout, font_px=round(2.5 * _PX_PER_MM))
+    tiles = draw_tiles(layout, font_px=round(3.2 * _PX_PER_MM))  # about 9 pt, read when printed
     rows: list[dict[str, Any]] = []
     for index, (step, text) in enumerate(zip(steps, texts, strict=True)):
         cells = []

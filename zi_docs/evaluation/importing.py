@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_docs.evaluation.answers_file import answers_text, refuse_overwrite, write_answers
+from zi_docs.evaluation.bundles import SentBundle, find_bundle
 from zi_docs.evaluation.layer_edits import add_round
 from zi_docs.evaluation.layers import check_name
 from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
@@ -31,8 +32,14 @@ class ImportOutcome:
     layer: str | None = None
     round: int | None = None
     same_answers: bool | None = None
-    """For a workbook written by ``score --xlsx``: whether its fingerprint still matches the
-    unit's ``lke.yaml`` (``False``: the answers changed since it was handed out)."""
+    """For a workbook written by zi-docs: whether the unit's ``lke.yaml`` is still what the
+    workbook (``score --xlsx``) or its bundle (``export``) was made from (``False``: the
+    answers changed since it was handed out)."""
+    bundle: SentBundle | None = None
+    """The exported bundle the workbook belongs to, when its fingerprint is recorded."""
+    other_bundle: bool = False
+    """The workbook carries a bundle fingerprint this workspace never recorded: it belongs to
+    another bundle (another unit or year, or one exported before bundles were recorded)."""
 
 
 def import_into(
@@ -56,13 +63,19 @@ def import_into(
         path, workspace.catalogue, display=workspace.display(path), column=column, layer=layer
     )
     source = f"{path.name} (lembar '{result.sheet}', kolom '{result.group}')"
-    same = None
+    same, bundle = None, None
+    current = answers_fingerprint(workspace, workspace.display(workspace.answers_file))
     if result.fingerprint and result.fingerprint_of == "jawaban":
-        current = answers_fingerprint(workspace, workspace.display(workspace.answers_file))
         same = current.endswith(result.fingerprint)
+    elif result.fingerprint and result.fingerprint_of == "bundel":
+        bundle = find_bundle(workspace, result.fingerprint)
+        same = current.endswith(bundle.answers) if bundle else None
+    other = bool(result.fingerprint and result.fingerprint_of == "bundel" and bundle is None)
     if layer is None:
         written = write_answers(target, answers_text(result.data, source, today))
-        return ImportOutcome(result, written, workspace.display(written), same_answers=same)
+        return ImportOutcome(
+            result, written, workspace.display(written), None, None, same, bundle, other
+        )
     stored = add_round(
         workspace,
         layer,
@@ -73,7 +86,7 @@ def import_into(
         fingerprint=result.fingerprint,
     )
     number = stored.last.number if stored.last else 1
-    return ImportOutcome(result, stored.path, stored.file, layer, number, same)
+    return ImportOutcome(result, stored.path, stored.file, layer, number, same, bundle, other)
 
 
 def outcome_to_dict(outcome: ImportOutcome) -> dict[str, Any]:
@@ -90,6 +103,12 @@ def outcome_to_dict(outcome: ImportOutcome) -> dict[str, Any]:
         "putaran": outcome.round,
         "sidik": result.fingerprint,
         "sidik_sama_dengan_lke_yaml": outcome.same_answers,
+        "bundel": (
+            {"nama": outcome.bundle.name, "tanggal": outcome.bundle.date.isoformat()}
+            if outcome.bundle
+            else None
+        ),
+        "bundel_lain": outcome.other_bundle,
         "terjawab": result.answered,
         "jumlah_pertanyaan": len(score.questions),
         "nilai": {"pengungkit": score.pengungkit, "hasil": score.hasil, "total": score.total},

@@ -85,7 +85,8 @@ def record(
     evaluator: str | None,
     new_round: bool,
 ) -> tuple[Layer, str, int]:
-    """Record one evaluator answer and/or note in the last round (or a new one).
+    """Record one evaluator answer and/or note in the last round (or a new one); an empty
+    note removes the round's note.
 
     Returns (layer, question id, round number)."""
     catalogue = workspace.catalogue
@@ -119,9 +120,14 @@ def record(
         for key in ("jawaban", "persen", "indeks", "input"):
             entry.pop(key, None)
         entry.update(_answer_entry(node.answer_type or "", answer))
-    if note is not None:
+    if note:
         entry["catatan"] = note
-    entries[node.id] = entry
+    elif note is not None:  # an empty note clears it
+        entry.pop("catatan", None)
+    if entry:
+        entries[node.id] = entry
+    else:
+        entries.pop(node.id, None)
     current[section] = entries
     rounds[-1] = current
     raw["putaran"] = rounds

@@ -6,6 +6,7 @@ module per job:
 
 - :mod:`.filing` — add, import, list, show, tag, edit, trash, verify, audit log;
 - :mod:`.reading` — search, reindex, late OCR;
+- :mod:`.narrowing` — files and hits below an indicator, in an area, untagged, in the trash;
 - :mod:`.view` — the read-only view of an archive for ``check``, ``export`` and ``rekap``;
 - :mod:`.incoming` — collecting and validating one incoming file;
 - :mod:`.adding` — storing a batch of validated files;
@@ -15,7 +16,8 @@ module per job:
 - :mod:`.db` — ``catalog.sqlite``, the only sqlite3 and SQL home;
 - :mod:`.indexing` and :mod:`.search` — the search index (the only tantivy home);
 - :mod:`.extract`, :mod:`.ocr`, :mod:`.textfiles`, :mod:`.sniff`, :mod:`.numbers` — reading
-  files: text, OCR, file type, document numbers.
+  files: text, OCR, file type, document numbers;
+- :mod:`.preview` — page images of a PDF for the browser (pypdfium2, as :mod:`.extract` for text).
 """
 
 from typing import TYPE_CHECKING
@@ -50,7 +52,15 @@ if TYPE_CHECKING:
     )
     from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
     from zi_docs.evidence.manage import TagChange, TrashChange
-    from zi_docs.evidence.reading import OcrReport, SearchResult, reindex, run_ocr, search
+    from zi_docs.evidence.preview import Preview, page_image, preview, preview_cache
+    from zi_docs.evidence.reading import (
+        OcrReport,
+        SearchResult,
+        SearchSession,
+        reindex,
+        run_ocr,
+        search,
+    )
     from zi_docs.evidence.rebuild import RebuildReport
     from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, Progress, StoredFile
     from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
@@ -77,12 +87,14 @@ _HOMES = {
     "OcrReport": "reading",
     "Outcome": "adding",
     "Placement": "drive_folders",
+    "Preview": "preview",
     "Problem": "verify",
     "Progress": "records",
     "RebuildReport": "rebuild",
     "ReindexReport": "search",
     "Rejection": "incoming",
     "SearchResult": "reading",
+    "SearchSession": "reading",
     "StoredFile": "records",
     "TagChange": "manage",
     "TrashChange": "manage",
@@ -97,6 +109,9 @@ _HOMES = {
     "install_example_archive": "example",
     "list_files": "filing",
     "megabytes": "incoming",
+    "page_image": "preview",
+    "preview": "preview",
+    "preview_cache": "preview",
     "read_view": "view",
     "rebuild_archive_catalog": "filing",
     "reindex": "reading",
@@ -130,12 +145,14 @@ __all__ = [
     "OcrReport",
     "Outcome",
     "Placement",
+    "Preview",
     "Problem",
     "Progress",
     "RebuildReport",
     "ReindexReport",
     "Rejection",
     "SearchResult",
+    "SearchSession",
     "StoredFile",
     "TagChange",
     "TrashChange",
@@ -150,6 +167,9 @@ __all__ = [
     "install_example_archive",
     "list_files",
     "megabytes",
+    "page_image",
+    "preview",
+    "preview_cache",
     "read_view",
     "rebuild_archive_catalog",
     "reindex",

@@ -6,6 +6,7 @@ On-disk layout of ``archive/``::
     objects/ab/<sha256>     stored bytes, read-only, never modified
     index/                  the search index (derived; rebuilt when missing)
     cache/ocr/              OCR results by SHA-256 (derived; never committed, never verified)
+    cache/pratinjau/        page images of PDFs by SHA-256 (derived, like cache/ocr/)
     .lock                   held by the one writing process
 """
 
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 OBJECTS_DIR = "objects"
 LOCK_FILE = ".lock"
 OCR_CACHE = Path("cache") / "ocr"
+PREVIEW_CACHE = Path("cache") / "pratinjau"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from zi_docs.evidence.db import DB_FILE
 from zi_docs.evidence.drive_folders import Placement, plan
 from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Candidate, Rejection, collect
 from zi_docs.evidence.lock import DEFAULT_WAIT
+from zi_docs.evidence.narrowing import narrowed
 from zi_docs.evidence.rebuild import RebuildReport, rebuild_catalog
 from zi_docs.evidence.records import AuditEntry, Progress, StoredFile
 from zi_docs.evidence.verify import VerifyReport, verify
@@ -166,23 +167,13 @@ def list_files(
     """Stored files, filtered by indicator (id/alias, or a sub/area: everything below it),
     area code (``MP`` ... ``PP``), untagged, or in the trash."""
     with open_archive(workspace) as archive:
-        files = archive.db.files(only_trashed=trashed)
-        if indicator:
-            node = archive.catalogue.resolve(indicator)
-            wanted = {n.id for n in node.walk()}
-            files = [f for f in files if any(t.indicator in wanted for t in f.tags)]
-        if area:
-            code = archive.catalogue.resolve_area(area)
-            files = [
-                f
-                for f in files
-                if any(
-                    (n := archive.catalogue.by_id.get(t.indicator)) is not None and n.area == code
-                    for t in f.tags
-                )
-            ]
-        if untagged:
-            files = [f for f in files if not f.tags]
+        files = narrowed(
+            archive.db.files(only_trashed=trashed),
+            archive.catalogue,
+            indicator=indicator,
+            area=area,
+            untagged=untagged,
+        )
         live, in_trash = archive.db.counts()
         return Listing(tuple(files), live, in_trash)
 
@@ -203,6 +194,8 @@ class FileDetail:
     history: tuple[AuditEntry, ...]
     text_excerpt: str
     indicator_labels: tuple[str, ...]
+    number: str | None = None
+    """The document's own number (the first ``Nomor: ...`` of its text), if it has one."""
 
 
 def show(workspace: Workspace, ref: str, *, excerpt: int = 400) -> FileDetail:
@@ -212,7 +205,8 @@ def show(workspace: Workspace, ref: str, *, excerpt: int = 400) -> FileDetail:
         labels = tuple(
             archive.label(t.indicator) + (f" — {t.item}" if t.item else "") for t in stored.tags
         )
-        return FileDetail(stored, tuple(archive.db.audit(stored.sha256)), text[:excerpt], labels)
+        history = tuple(archive.db.audit(stored.sha256))
+        return FileDetail(stored, history, text[:excerpt], labels, numbers.own_number(text))
 
 
 def tag(

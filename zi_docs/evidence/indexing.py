@@ -7,7 +7,7 @@ database revision, so that ``verify`` can tell missing and stale entries apart.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +66,12 @@ def _docs(db: ArchiveDb, catalogue: Catalogue, shas: list[str] | None = None) ->
 
 def open_index(archive_root: Path, db: ArchiveDb, catalogue: Catalogue) -> SearchIndex:
     """The index, able to rebuild itself from the database when missing or stale."""
-    return SearchIndex(index_dir(archive_root), source=lambda: _docs(db, catalogue))
+    return SearchIndex(index_dir(archive_root), source=source(db, catalogue))
+
+
+def source(db: ArchiveDb, catalogue: Catalogue) -> Callable[[], Iterator[IndexDoc]]:
+    """What the index is rebuilt from: every file of ``db`` not in the trash."""
+    return lambda: _docs(db, catalogue)
 
 
 def sync(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 
+from zi_docs.errors import ZiError
 from zi_docs.evidence import extract as engine
-from zi_docs.evidence import indexing
+from zi_docs.evidence import indexing, narrowing
 from zi_docs.evidence.archive import OCR_CACHE, Archive
 from zi_docs.evidence.records import Progress, StoredFile
-from zi_docs.evidence.search import Hit, ReindexReport
+from zi_docs.evidence.search import Hit, ReindexReport, SearchIndex
 from zi_docs.workspace import Workspace
 
 OCR_BATCH = 8
@@ -30,26 +33,126 @@ def search(
     area: str | None = None,
     year: int | None = None,
     kind: str | None = None,
+    untagged: bool = False,
+    trashed: bool = False,
     limit: int = 20,
 ) -> SearchResult:
     """Ranked hits; an indicator id alone lists that indicator's evidence. A missing or
-    stale index is rebuilt from the database first."""
-    with Archive.open(workspace) as archive:
+    stale index is rebuilt from the database first. ``untagged``: only files without tags;
+    ``trashed``: the files in the trash instead (matched word for word, newest first)."""
+    with SearchSession() as session:
+        return session.search(
+            workspace,
+            text,
+            indicator=indicator,
+            area=area,
+            year=year,
+            kind=kind,
+            untagged=untagged,
+            trashed=trashed,
+            limit=limit,
+        )
+
+
+class SearchSession:
+    """Searches of a workspace's archive that keep its index open from one search to the
+    next (a server's): each search still sees the latest commit, since the index is reopened
+    whenever anyone has written it or rebuilt it, and rebuilt as :func:`search` says when it
+    is missing or unusable. One search at a time; close the session when done. On Windows the
+    index is closed after every search, so that a rebuild by another process can replace it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._index: SearchIndex | None = None
+
+    def search(
+        self,
+        workspace: Workspace,
+        text: str,
+        *,
+        indicator: str | None = None,
+        area: str | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        untagged: bool = False,
+        trashed: bool = False,
+        limit: int = 20,
+    ) -> SearchResult:
+        """As :func:`search`."""
+        with self._lock, Archive.open(workspace) as archive:
+            if trashed:
+                hits = narrowing.trash_hits(
+                    archive.db,
+                    archive.catalogue,
+                    text,
+                    indicator=indicator,
+                    area=area,
+                    year=year,
+                    kind=kind,
+                    untagged=untagged,
+                    limit=limit,
+                )
+                return _with_files(archive, text, hits, trashed=True)
+            ix = self._open(archive)
+            try:
+
+                def ranked(count: int) -> list[Hit]:
+                    return ix.search(
+                        text,
+                        indicator=indicator,
+                        area=area,
+                        year=year,
+                        kind=kind,
+                        limit=count,
+                        catalogue=archive.catalogue,
+                    )
+
+                hits = narrowing.untagged_hits(ranked, limit) if untagged else ranked(limit)
+            except ZiError:
+                raise  # the query's fault (an unknown indicator): the index is fine
+            except BaseException:
+                self._drop()
+                raise
+            finally:
+                ix.source = None  # the archive it would rebuild from closes now
+                if os.name == "nt":
+                    self._drop()
+            return _with_files(archive, text, hits)
+
+    def _open(self, archive: Archive) -> SearchIndex:
         if not indexing.index_dir(archive.root).exists():
+            self._drop()
             with archive.writing():  # build it under the writer lock
                 indexing.reindex(archive.root, archive.db, archive.catalogue)
-        with indexing.open_index(archive.root, archive.db, archive.catalogue) as ix:
-            hits = ix.search(
-                text,
-                indicator=indicator,
-                area=area,
-                year=year,
-                kind=kind,
-                limit=limit,
-                catalogue=archive.catalogue,
-            )
-        files = {f.sha256: f for f in archive.db.files(shas=[h.sha256 for h in hits])}
-        return SearchResult(text, tuple((h, files.get(h.sha256)) for h in hits))
+        if self._index is not None and self._index.path != indexing.index_dir(archive.root):
+            self._drop()  # another workspace's archive
+        if self._index is None:
+            self._index = indexing.open_index(archive.root, archive.db, archive.catalogue)
+        self._index.source = indexing.source(archive.db, archive.catalogue)
+        return self._index
+
+    def _drop(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop()
+
+    def __enter__(self) -> SearchSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _with_files(
+    archive: Archive, text: str, hits: list[Hit], *, trashed: bool = False
+) -> SearchResult:
+    shas = [h.sha256 for h in hits]
+    files = {f.sha256: f for f in archive.db.files(shas=shas, only_trashed=trashed)}
+    return SearchResult(text, tuple((h, files.get(h.sha256)) for h in hits))
 
 
 def reindex(workspace: Workspace, *, full: bool = False) -> ReindexReport:

@@ -95,7 +95,7 @@ def export_bundle(
             if entry.path in kept:
                 item = _item_of(entry)
                 links.setdefault(entry.indicator, []).append((entry.path, entry.file.label, item))
-        workbook = _workbook(workspace, check, build, links, placed)
+        workbook, sidik = _workbook(workspace, check, build, links, placed)
         placed.append(workbook)
         (build / INDEX).write_text(
             render_index(_page(workspace, check, links, workbook.path, now)), encoding="utf-8"
@@ -110,6 +110,7 @@ def export_bundle(
             final = folder
     finally:
         shutil.rmtree(build.parent, ignore_errors=True)
+    _record(workspace, sidik, (final or zip_path).name, now.date())
     evidence = [p for p in placed if p.path != workbook.path]
     return ExportResult(
         folder=final,
@@ -193,7 +194,7 @@ def _workbook(
     build: Path,
     links: dict[str, list[tuple[str, str, str | None]]],
     placed: list[Placed],
-) -> Placed:
+) -> tuple[Placed, str]:
     """The layered LKE worksheet: each question's evidence in Daftar Bukti Dukung, one empty
     column group per evaluator layer, and the bundle's fingerprint (evidence + answers)."""
     from zi_docs.assessment import write_workbook
@@ -213,10 +214,18 @@ def _workbook(
         build / relative,
         layers=evaluator_groups(workspace),
         evidence=evidence,
-        fingerprint=fingerprint("bundel", parts),
+        fingerprint=(sidik := fingerprint("bundel", parts)),
     )
     digest, size = hash_file(written)
-    return Placed(relative, digest, size, linked=False, reused_digest=False)
+    return Placed(relative, digest, size, linked=False, reused_digest=False), sidik
+
+
+def _record(workspace: Workspace, sidik: str, name: str, day: dt.date) -> None:
+    """Note the bundle in ``bundel-terkirim.yaml`` so a returned workbook is recognised."""
+    from zi_docs.evaluation import answers_fingerprint, record_bundle
+
+    answers = answers_fingerprint(workspace, workspace.display(workspace.answers_file))
+    record_bundle(workspace, fingerprint=sidik, answers=answers, name=name, date=day)
 
 
 def _scores(check: CheckResult) -> tuple[tuple[str, str], ...]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from zi_docs.errors import ZiError
 from zi_docs.findings import Severity
+from zi_docs.submission.check import CheckResult, run_check
 from zi_docs.workspace import Workspace, find_workspace
 
 SORT_KEYS = ("nama", "total", "pengungkit", "kelengkapan", "temuan")
@@ -45,12 +46,19 @@ class Rekap:
     sort: str
 
 
-def _row(root: Path, today: dt.date) -> RekapRow:
-    from zi_docs.submission.check import run_check  # loads the scoring engines on use
+Checker = Callable[[Workspace, dt.date], CheckResult]
+"""How a unit is checked: ``run_check(workspace, today, read_only=True)``, or a client's kept
+copy of the same (the web app checks a unit again only when its files change)."""
 
+
+def _read_only_check(workspace: Workspace, today: dt.date) -> CheckResult:
+    return run_check(workspace, today, read_only=True)
+
+
+def _row(root: Path, today: dt.date, check: Checker) -> RekapRow:
     try:
         workspace: Workspace = find_workspace(root)
-        result = run_check(workspace, today, read_only=True)
+        result = check(workspace, today)
     except ZiError as err:
         return RekapRow(folder=root, unit=root.name, error=err.message)
     complete = {
@@ -72,10 +80,17 @@ def _row(root: Path, today: dt.date) -> RekapRow:
     )
 
 
-def build_rekap(folders: Sequence[Path], today: dt.date, sort: str = "total") -> Rekap:
+def build_rekap(
+    folders: Sequence[Path],
+    today: dt.date,
+    sort: str = "total",
+    *,
+    check: Checker = _read_only_check,
+) -> Rekap:
     """Rows for every workspace folder, sorted by ``sort`` (see :data:`SORT_KEYS`; numbers
-    descending except ``temuan``, names ascending); unreadable units last."""
-    rows = [_row(folder, today) for folder in folders]
+    descending except ``temuan``, names ascending); unreadable units last. ``check`` must
+    give what ``run_check(workspace, today, read_only=True)`` gives."""
+    rows = [_row(folder, today, check) for folder in folders]
     keys: dict[str, Callable[[RekapRow], tuple[Any, ...]]] = {
         "nama": lambda r: (r.unit.casefold(),),
         "total": lambda r: (-r.total,),

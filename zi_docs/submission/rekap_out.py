@@ -69,18 +69,46 @@ def write_xlsx(rekap: Rekap, path: Path) -> Path:
     return write_workbook(path, [sheet])
 
 
+GRID = 120
+"""Grid columns of the ``rekap.docx`` table (2.5 mm each: the 300 mm of F4 landscape)."""
+GRID_MM = 2.5
+CHAR_MM = 1.6
+"""Width of one character at 8 pt bold (Arial), with a margin."""
+PAD_MM = 2.6
+"""Cell margins and border."""
+
+
 def write_docx(rekap: Rekap, path: Path) -> Path:
     titles = headers(rekap)[:-1]
+    texts = [[_text(v) for v in cells(rekap, row)[:-1]] for row in rekap.rows if not row.error]
+    spans = column_spans(titles, texts)
     rows = []
     for row in rekap.rows:
-        values = cells(rekap, row)[:-1] if row.error is None else [row.unit, row.error]
-        texts = [_text(value) for value in values]
-        rows.append(texts + [""] * (len(titles) - len(texts)))
+        if row.error is None:
+            values = [_text(v) for v in cells(rekap, row)[:-1]]
+            rows.append([{"teks": t, "span": n} for t, n in zip(values, spans, strict=True)])
+        else:  # the unit, then what went wrong across the other columns
+            rows.append(
+                [{"teks": row.unit, "span": spans[0]}, {"teks": row.error, "span": sum(spans[1:])}]
+            )
+    head = [{"nama": t, "span": n} for t, n in zip(titles, spans, strict=True)]
 
     def build(_image: Callable[[Path | bytes], object]) -> Mapping[str, Any]:
-        return {"kolom": titles, "baris": rows, "tanggal": tanggal(dt.date.today())}
+        return {"kolom": head, "baris": rows, "tanggal": tanggal(dt.date.today())}
 
     return render_builtin(TEMPLATE, build, path)
+
+
+def column_spans(titles: list[str], rows: list[list[str]]) -> list[int]:
+    """Grid columns of each column: enough for its longest word (the bold header's a little
+    wider, or a value's); the first (unit) column gets the rest of the grid."""
+    spans = []
+    for i, title in enumerate(titles):
+        values = [w for r in rows if i < len(r) for w in r[i].split()]
+        chars = max([len(w) * 1.05 for w in title.split()] + [len(w) for w in values] + [4])
+        spans.append(int(-(-(chars * CHAR_MM + PAD_MM) // GRID_MM)))
+    spans[0] = max(spans[0], GRID - sum(spans[1:]))
+    return spans
 
 
 def _text(value: object) -> str:

@@ -6,7 +6,16 @@ import threading
 from typing import Any
 from urllib.parse import urlparse
 
-from zi_docs.web.site import Site, database_settings, secret_key
+from zi_docs.errors import WorkspaceError
+from zi_docs.web.site import (
+    DB_ENV,
+    DB_SETTING_FILE,
+    STATE_DIR,
+    Site,
+    database_origin,
+    database_settings,
+    secret_key,
+)
 
 _lock = threading.Lock()
 _configured: Site | None = None
@@ -45,6 +54,7 @@ def build_settings(site: Site, *, allowed_hosts: list[str] | None = None) -> dic
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
             "zi_docs.web.app.middleware.security_headers",
+            "zi_docs.web.app.middleware.one_stamp_per_read",
         ],
         "ROOT_URLCONF": "zi_docs.web.app.root_urls",
         "CSRF_FAILURE_VIEW": "zi_docs.web.app.errors.csrf_failure",
@@ -135,10 +145,35 @@ def configure(site: Site, *, allowed_hosts: list[str] | None = None, migrate: bo
         settings.configure(**build_settings(site, allowed_hosts=allowed_hosts))
         django.setup()
         if migrate:
-            from django.core.management import call_command
-
-            call_command("migrate", verbosity=0, interactive=False)
+            _migrate(site)
         _configured = site
+
+
+def _migrate(site: Site) -> None:
+    """Bring the schema up to date; a database that cannot be reached is the user's to fix."""
+    from django.core.exceptions import ImproperlyConfigured
+    from django.core.management import call_command
+    from django.db import Error as DatabaseError
+
+    try:
+        call_command("migrate", verbosity=0, interactive=False)
+    except ImproperlyConfigured as error:
+        if site.database_url is None:
+            raise
+        raise WorkspaceError(
+            "pengandar PostgreSQL (psycopg) belum terpasang",
+            hint='pasang dengan: pip install "zi-docs[postgres]"',
+        ) from error
+    except DatabaseError as error:
+        where = database_origin(site)
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise WorkspaceError(
+            f"basis data web {where} tidak dapat dipakai: {reason}",
+            hint="periksa bahwa server PostgreSQL berjalan dan alamat, nama pengguna, sandi, "
+            f"serta nama basis datanya benar ({DB_ENV} atau {STATE_DIR}/{DB_SETTING_FILE})"
+            if site.database_url is not None
+            else "periksa bahwa folder itu dapat ditulisi dan tidak sedang dikunci program lain",
+        ) from error
 
 
 def current_site() -> Site:

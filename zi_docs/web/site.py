@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qsl, unquote, urlparse
 
 from zi_docs.errors import WorkspaceError
 from zi_docs.workspace import Workspace, find_workspace
@@ -27,6 +27,8 @@ DB_ENV = "ZI_DOCS_WEB_DB"
 """Environment variable naming a PostgreSQL database (``postgresql://user:pass@host/db``)."""
 DB_SETTING_FILE = "basis-data.txt"
 """A file in the state folder whose first line names the PostgreSQL database instead."""
+CONN_MAX_AGE_S = 300
+"""How long a server thread keeps its PostgreSQL connection open between requests."""
 PUBLIC_ENV = "ZI_DOCS_WEB_ALAMAT"
 """Environment variable naming the address users open when a TLS proxy is in front
 (``https://zi.dinas.go.id``)."""
@@ -138,7 +140,21 @@ def database_settings(site: Site) -> dict[str, object]:
         "PASSWORD": unquote(url.password or ""),
         "HOST": url.hostname or "",
         "PORT": str(url.port or ""),
+        # libpq options in the query string, e.g. ?sslmode=require
+        "OPTIONS": dict(parse_qsl(url.query)),
+        # each server thread keeps its connection instead of opening one per request
+        "CONN_MAX_AGE": CONN_MAX_AGE_S,
+        "CONN_HEALTH_CHECKS": True,
     }
+
+
+def database_origin(site: Site) -> str:
+    """Where the site's database is, for messages (never the password)."""
+    if site.database_url is None:
+        return str(site.sqlite_path)
+    url = urlparse(site.database_url)
+    port = f":{url.port}" if url.port else ""
+    return f"postgresql://{url.hostname or 'localhost'}{port}{url.path}"
 
 
 def _private_temp(path: Path, text: str) -> Path:

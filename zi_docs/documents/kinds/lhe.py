@@ -14,6 +14,7 @@ signatures; an annex with every evaluator note per indicator and the unit's tang
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from zi_docs.angka import angka
@@ -36,6 +37,42 @@ from zi_docs.workspace import Workspace
 from zi_docs.yamlio import PathKey
 
 LAYER_KEY = "_lapis"
+COVER_LOGO_MM = 35.0
+"""Height of the logo on the cover (the kop's logo is smaller)."""
+
+
+class WorkspaceImage(Text):
+    """The name of a PNG/JPEG file in the workspace folder (like ``unit.logo``)."""
+
+    def __init__(self) -> None:
+        super().__init__(max_len=200)
+        self.describe = "berkas gambar di folder ruang kerja"
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        text = super().check(value, path, ctx)
+        workspace = ctx.extra.get("workspace")
+        if not text or not isinstance(workspace, Workspace):
+            return text
+        file = workspace.root / text
+        if not file.resolve().is_relative_to(workspace.root.resolve()):
+            ctx.fail(
+                path,
+                f"'{text}' menunjuk ke luar folder ruang kerja (atau lewat tautan); salin "
+                "berkas logonya ke folder ruang kerja dan tulis namanya saja",
+                "di-luar-ruang-kerja",
+            )
+        elif not file.is_file():
+            ctx.fail(
+                path,
+                f"berkas logo '{text}' tidak ada di folder ruang kerja; taruh berkasnya "
+                "(PNG/JPEG) di sana atau hapus baris ini agar sampul memakai logo unit",
+                "logo-tidak-ada",
+            )
+        return text
+
+    def example(self) -> Any:
+        return "logo-inspektorat.png"
+
 
 MEMBER = Record(
     Field("nama", Text(max_len=200), example="Dra. Siti Aminah, M.Si."),
@@ -47,6 +84,14 @@ OFFICE = Record(
     Field("nama", Text(), help="kantor penilai", example="Inspektorat Daerah"),
     Field("alamat", Text()),
     Field("kontak", Text(), required=False, default=""),
+    Field(
+        "logo",
+        WorkspaceImage(),
+        required=False,
+        default="",
+        help="logo kantor penilai untuk sampul (berkas di folder ruang kerja); bawaan: logo "
+        "unit di unit.yaml",
+    ),
 )
 LETTER = Record(Field("nomor", Text()), Field("tanggal", Date()))
 
@@ -259,6 +304,7 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
         "lingkup": data["lingkup"],
         "rekomendasi": data["rekomendasi"],
         "apresiasi": data["apresiasi"],
+        "logo_sampul": _cover_logo(office, workspace, media),
         "putaran": last.number if last else 0,
         "tanggal_putaran": last.date if last else data["tanggal"],
         "penilai": last.evaluator if last else "",
@@ -271,6 +317,13 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
         "catatan": _notes(layer, mandiri, workspace),
     }
     return ctx
+
+
+def _cover_logo(office: dict[str, Any], workspace: Workspace, media: Media) -> object | None:
+    """The evaluator's logo when the input names one, else the unit's, at cover size."""
+    own = office.get("logo")
+    path: Path | None = workspace.root / own if own else workspace.logo_path()
+    return media.image(path, height_mm=COVER_LOGO_MM) if path else None
 
 
 def output_name(data: dict[str, Any]) -> str:

@@ -137,11 +137,27 @@ def errors_by_field(findings: Iterable[Any]) -> dict[str, list[str]]:
     return found
 
 
+def error_summary(errors: Mapping[str, list[str]]) -> list[dict[str, str]]:
+    """One line per field with a message, for the top of the form: where (``Tim › Ketua ›
+    NIP``), the anchor of its input, and the first message."""
+    lines = []
+    for where, found in errors.items():
+        if not where or not found:
+            continue
+        parts = [p for p in where.split(".") if not p.isdigit()]
+        rows = [str(int(p) + 1) for p in where.split(".") if p.isdigit()]
+        label = " › ".join(_label(p) for p in parts)
+        if rows:
+            label += f" (baris {', '.join(rows)})"
+        lines.append({"letak": label, "anchor": f"f-{where}", "pesan": found[0]})
+    return lines
+
+
 def posted_data(schema: Record, post: Any) -> dict[str, Any]:
     """The input data of a posted form (blank fields left out, rows in posted order)."""
     tree: dict[str, Any] = {}
     for key in post:
-        if key in ("csrfmiddlewaretoken", "aksi", "pdf") or "__" in key:
+        if key in ("csrfmiddlewaretoken", "aksi", "pdf", "arsipkan") or "__" in key:
             continue
         values = post.getlist(key)
         value = values[-1] if values else ""

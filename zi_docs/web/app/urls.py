@@ -11,10 +11,12 @@ from zi_docs.web.app import (
     views_check,
     views_docs,
     views_home,
+    views_konsep,
     views_lke,
     views_rekap,
     views_templates,
 )
+from zi_docs.web.app.urls_eval import EVALUATION
 
 app_name = "zi_web"
 
@@ -31,6 +33,11 @@ urlpatterns = [
     path("u/<str:ws>/dokumen/", views_docs.daftar, name="dokumen"),
     path("u/<str:ws>/dokumen/isian/<str:jenis>/<str:nama>/", views_docs.isian, name="isian"),
     path("u/<str:ws>/dokumen/unduh/<str:berkas>", views_docs.unduh_dokumen, name="unduh_dokumen"),
+    path(
+        "u/<str:ws>/dokumen/halaman/<str:berkas>/<int:halaman>.png",
+        views_konsep.halaman_dokumen,
+        name="halaman_dokumen",
+    ),
     path("u/<str:ws>/templat/", views_templates.templat, name="templat"),
     path("u/<str:ws>/templat/unggah/", views_templates.unggah_templat, name="unggah_templat"),
     path("u/<str:ws>/periksa/", views_check.periksa, name="periksa"),
@@ -46,6 +53,13 @@ urlpatterns = [
     path("u/<str:ws>/arsip/<str:sha>/", views_archive.berkas, name="berkas"),
     path("u/<str:ws>/arsip/<str:sha>/unduh/", views_archive.unduh, name="unduh"),
     path("u/<str:ws>/arsip/<str:sha>/pratinjau/", views_archive.pratinjau, name="pratinjau"),
+    path(
+        "u/<str:ws>/arsip/<str:sha>/halaman/<int:halaman>.png",
+        views_konsep.halaman_arsip,
+        name="halaman_arsip",
+    ),
+    path("u/<str:ws>/arsip/<str:sha>/tandatangan/", views_konsep.tandatangan, name="tandatangan"),
     path("u/<str:ws>/arsip/<str:sha>/tanda/", views_archive.ubah_tanda, name="ubah_tanda"),
     path("u/<str:ws>/arsip/<str:sha>/buang/", views_archive.buang, name="buang"),
+    *EVALUATION,
 ]

@@ -6,6 +6,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from zi_docs.errors import NotFoundError, ZiError
 from zi_docs.evidence import (
@@ -15,7 +18,6 @@ from zi_docs.evidence import (
     acting_as,
     remove,
     restore,
-    search,
     show,
     tag,
     untag,
@@ -23,10 +25,27 @@ from zi_docs.evidence import (
 from zi_docs.web.app.access import checked_in_view, refusal, rule
 from zi_docs.web.app.activity import actor_name, record
 from zi_docs.web.app.views_home import library_error
-from zi_docs.web.app.workspace_cache import listing
+from zi_docs.web.app.views_konsep import konsep_context
+from zi_docs.web.app.workspace_cache import found, listing
 
 PREVIEWABLE = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg"}
 PAGE_SIZE = 100
+"""Files listed at once."""
+HITS_STEP = 25
+"""Search hits shown at first, and how many more each "Tampilkan lebih banyak" adds (every
+hit costs its snippet, so a search asks for no more than it shows)."""
+MAX_HITS = 500
+
+
+def _snippet_html(snippet: str) -> SafeString:
+    """The snippet with its marked words in ``<mark>``, every piece escaped (built here, not
+    in a template loop: a page of hits costs less)."""
+    return format_html_join(
+        "",
+        "{}",
+        ((format_html("<mark>{}</mark>", text) if marked else text,) for text, marked in
+         _snippet_parts(snippet)),
+    )  # fmt: skip
 
 
 def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
@@ -65,26 +84,43 @@ def daftar(request: HttpRequest) -> HttpResponse:
         "areas": here.workspace.catalogue.areas,
     }
     try:
+        shown = min(MAX_HITS, max(HITS_STEP, int(str(request.GET.get("banyak", HITS_STEP)))))
+    except ValueError:
+        shown = HITS_STEP
+    try:
         year = int(year_text) if year_text else None
     except ValueError:
         year = None
         messages.error(request, f"Tahun '{year_text}' bukan angka; saringan tahun diabaikan.")
     try:
         if query:
-            result = search(
+            result = found(
                 here.workspace,
                 query,
                 indicator=indicator,
                 area=area,
                 year=year,
                 kind=kind,
-                limit=PAGE_SIZE,
+                untagged=untagged,
+                trashed=trashed,
+                limit=shown + 1,  # one more tells whether there are more
             )
+            placeholder = "0" * 64
+            file_page = reverse("zi_web:berkas", kwargs={"ws": here.key, "sha": placeholder})
             context["hasil"] = [
-                {"hit": hit, "file": stored, "potongan": _snippet_parts(hit.snippet)}
-                for hit, stored in result.hits
+                {
+                    "hit": hit,
+                    "file": stored,
+                    "url": file_page.replace(placeholder, stored.sha256),
+                    "potongan": _snippet_html(hit.snippet),
+                }
+                for hit, stored in result.hits[:shown]
                 if stored is not None
             ]
+            if len(result.hits) > shown and shown < MAX_HITS:
+                more = request.GET.copy()
+                more["banyak"] = str(shown + HITS_STEP)
+                context["lebih_banyak"] = more.urlencode()
         else:
             listed = listing(
                 here.workspace, indicator=indicator, area=area, untagged=untagged, trashed=trashed
@@ -137,6 +173,7 @@ def berkas(request: HttpRequest, sha: str) -> HttpResponse:
         "pratinjau": detail.file.kind in PREVIEWABLE,
         "boleh_tandai": "unggah" in here.role.capabilities,
         "boleh_buang": _may_trash(request, detail.file),
+        **konsep_context(request, detail),
     }
     return render(request, "zi_web/berkas.html", context)
 

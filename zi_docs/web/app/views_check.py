@@ -13,6 +13,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from zi_docs.documents import all_kinds
 from zi_docs.errors import ZiError
 from zi_docs.submission import (
     SYMBOL,
@@ -23,6 +24,7 @@ from zi_docs.submission import (
 )
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
+from zi_docs.web.app.check_words import grouped
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
 from zi_docs.web.app.workspace_cache import checked
@@ -67,7 +69,8 @@ def periksa(request: HttpRequest) -> HttpResponse:
         "area": area,
         "areas": catalogue.areas,
         "groups": groups,
-        "temuan": findings,
+        "jumlah_temuan": len(findings),
+        "kelompok": grouped(findings, here.key, catalogue, all_kinds()),
         "gerbang": gates,
         "batas": result.gates.deadline,
         "sisa_hari": result.gates.days_left,

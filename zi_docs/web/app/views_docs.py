@@ -1,6 +1,6 @@
 """Dokumen: every document kind filled in a form made from its input schema; saving writes the
 same input YAML the CLI reads; generating makes the .docx (and the PDF when LibreOffice is
-there) for download."""
+there) for download and preview, and archives it as konsep when asked."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from zi_docs.documents import (
-    OUTPUT_FOLDER,
     all_kinds,
     generate,
     get_kind,
@@ -23,8 +22,10 @@ from zi_docs.documents import (
 from zi_docs.errors import InvalidInputError, NotFoundError, ToolMissingError, ZiError
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
-from zi_docs.web.app.doc_forms import errors_by_field, posted_data, widgets
+from zi_docs.web.app.doc_forms import error_summary, errors_by_field, posted_data, widgets
 from zi_docs.web.app.views_home import library_error
+from zi_docs.web.app.views_konsep import archive_konsep, generated_file, generated_pages
+from zi_docs.web.app.workspace_cache import kept
 from zi_docs.yamlio import load_yaml
 
 
@@ -50,7 +51,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if wanted_kind and wanted_name:
         return redirect("zi_web:isian", ws=here.key, jenis=wanted_kind, nama=wanted_name.strip())
     kinds = [{"kode": code, "judul": kind.title} for code, kind in all_kinds().items()]
-    return render(request, "zi_web/dokumen.html", {"jenis": kinds, "isian": _inputs(request)})
+    inputs = kept(here.workspace, ("dokumen-isian",), lambda: _inputs(request))
+    return render(request, "zi_web/dokumen.html", {"jenis": kinds, "isian": inputs})
 
 
 def _kind(jenis: str) -> Any:
@@ -92,7 +94,13 @@ def isian(request: HttpRequest, jenis: str, nama: str) -> HttpResponse:
         else:
             record(request, here.key, "isian", f"{kind.name}: {nama}")
             if request.POST.get("aksi") == "buat":
-                return _generate(request, kind.name, path, pdf=request.POST.get("pdf") == "1")
+                return _generate(
+                    request,
+                    kind.name,
+                    path,
+                    pdf=request.POST.get("pdf") == "1",
+                    konsep=request.POST.get("arsipkan") == "1",
+                )
             messages.success(request, f"Isian {nama} disimpan.")
             return redirect("zi_web:isian", ws=here.key, jenis=kind.name, nama=nama)
     elif path.is_file():
@@ -105,6 +113,7 @@ def isian(request: HttpRequest, jenis: str, nama: str) -> HttpResponse:
         "kind": kind,
         "nama": nama,
         "widgets": widgets(kind.schema, data, errors),
+        "ringkasan_salah": error_summary(errors),
         "lain": [m for k, m in errors.items() if not k or ("." not in k and k not in data)],
         "boleh": here.can("dokumen"),
         "ada": path.is_file(),
@@ -112,7 +121,9 @@ def isian(request: HttpRequest, jenis: str, nama: str) -> HttpResponse:
     return render(request, "zi_web/isian.html", context, status=status)
 
 
-def _generate(request: HttpRequest, kind: str, path: Path, *, pdf: bool) -> HttpResponse:
+def _generate(
+    request: HttpRequest, kind: str, path: Path, *, pdf: bool, konsep: bool
+) -> HttpResponse:
     here = request.zi  # type: ignore[attr-defined]
     try:
         result = generate(here.workspace, kind, path, pdf=pdf)
@@ -127,21 +138,26 @@ def _generate(request: HttpRequest, kind: str, path: Path, *, pdf: bool) -> Http
     if pdf_missing:
         messages.error(request, f"PDF belum dibuat: {pdf_missing}")
     messages.success(request, f"{len(files)} berkas dibuat.")
-    return render(
-        request,
-        "zi_web/hasil_dokumen.html",
-        {"berkas": [p.name for p in files], "nama": path.stem, "jenis": kind},
-    )
+    try:
+        archived = archive_konsep(request, result) if konsep else []
+    except ZiError as err:
+        return library_error(request, err)
+    names = [p.name for p in files]
+    context = {
+        "berkas": names,
+        "nama": path.stem,
+        "jenis": kind,
+        "konsep": archived,
+        "pratinjau": generated_pages(request, names),
+    }
+    return render(request, "zi_web/hasil_dokumen.html", context)
 
 
 @rule("baca")
 def unduh_dokumen(request: HttpRequest, berkas: str) -> HttpResponseBase:
     """A generated file from ``out/dokumen/`` by its plain name (never a path)."""
     here = request.zi  # type: ignore[attr-defined]
-    folder = (here.workspace.out_dir / OUTPUT_FOLDER).resolve()
-    target = (folder / berkas).resolve()
-    if "/" in berkas or "\\" in berkas or target.parent != folder or not target.is_file():
-        raise Http404("berkas tidak ada")
+    target = generated_file(here.workspace, berkas)
     if target.suffix.lower() not in (".docx", ".pdf"):
         raise Http404("berkas tidak ada")
     return FileResponse(open(target, "rb"), as_attachment=True, filename=target.name)

@@ -11,6 +11,7 @@ from zi_docs.errors import ZiError
 from zi_docs.web import roles
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.models import Activity, Grant
+from zi_docs.web.app.overdue import overdue
 from zi_docs.web.app.workspace_cache import checked
 from zi_docs.web.setup import current_site
 
@@ -93,6 +94,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "aktivitas": activity,
         "dijawab": sum(1 for i in result.completeness.indicators if i.answered),
         "pertanyaan": len(result.completeness.indicators),
+        "tl_terlambat": overdue(here.workspace),
     }
     return render(request, "zi_web/beranda.html", context)
 

@@ -7,6 +7,8 @@ from pathlib import Path
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html_join
 
 from zi_docs.assessment import StaleAnswerError, save_answer
 from zi_docs.errors import InvalidInputError, ZiError
@@ -58,6 +60,11 @@ def pohon(request: HttpRequest) -> HttpResponse:
     return render(request, "zi_web/lke.html", {"rows": rows})
 
 
+def _shortened(text: str, most: int) -> str:
+    """``text`` cut to ``most`` characters with an ellipsis (as ``truncatechars``)."""
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def _indicator_context(request: HttpRequest, indikator: str) -> dict[str, object]:
     here = request.zi  # type: ignore[attr-defined]
     workspace = here.workspace
@@ -66,17 +73,32 @@ def _indicator_context(request: HttpRequest, indikator: str) -> dict[str, object
     status = result.completeness.indicator(node.id)
     entry = answer(workspace, node.id)
     files = result.completeness.files
+    placeholder = "0" * 64
+    file_page = reverse("zi_web:berkas", kwargs={"ws": here.key, "sha": placeholder})
     items = [
         {
             "key": item.key,
             "uraian": item.description,
             "wajib": item.required,
-            "berkas": [files[ref] for ref in item.files if ref in files],
+            "berkas": [
+                {
+                    "url": file_page.replace(placeholder, files[ref].sha256),
+                    "label": files[ref].label,
+                }
+                for ref in item.files
+                if ref in files
+            ],
         }
         for item in status.items
     ]
     tagged = {files[ref].sha256 for ref in status.files if ref in files}
     other_files = [f for f in listing(workspace).files if f.sha256 not in tagged][:300]
+    # built here, not in a template loop: hundreds of options cost most of the page's time
+    other_options = format_html_join(
+        "",
+        '<option value="{}">{}</option>',
+        ((f.sha256, _shortened(f.title or f.name, 90)) for f in other_files),
+    )
     findings = [f for f in result.findings if f.field and f.field.split(" ", 1)[0] == node.id]
     return {
         "node": node,
@@ -88,6 +110,7 @@ def _indicator_context(request: HttpRequest, indikator: str) -> dict[str, object
         "opsi": list(node.criteria.items()),
         "items": items,
         "berkas_lain": other_files,
+        "opsi_berkas_lain": other_options,
         "temuan": findings,
         "boleh_jawab": here.can("jawab", node.area),
         "boleh_unggah": here.can("unggah", node.area),

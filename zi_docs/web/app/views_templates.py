@@ -12,27 +12,32 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from zi_docs.documents import all_kinds, check_templates, list_templates
+from zi_docs.documents import all_kinds, check_templates
 from zi_docs.errors import ZiError
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
+from zi_docs.web.app.workspace_cache import template_reports
 
 
 @rule("baca")
 def templat(request: HttpRequest) -> HttpResponse:
     here = request.zi  # type: ignore[attr-defined]
     try:
-        entries = list_templates(here.workspace)
-        reports = {Path(r.template).name: r for r in check_templates(here.workspace)}
+        entries, checked_reports = template_reports(here.workspace)
+        reports = {Path(r.template).name: r for r in checked_reports}
     except ZiError as err:
         return library_error(request, err)
     rows = [{"e": entry, "laporan": reports.get(entry.template.name)} for entry in entries]
     return render(
         request,
         "zi_web/templat.html",
-        {"rows": rows, "boleh": here.can("dokumen"), "jenis": list(all_kinds())},
+        {
+            "rows": rows,
+            "boleh": here.can("dokumen"),
+            "jenis": [(code, kind.title) for code, kind in all_kinds().items()],
+        },
     )
 
 

@@ -17,15 +17,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from zi_docs.assessment import AnswerEntry, read_answer
-from zi_docs.evidence import Listing, list_files
+from zi_docs.documents import TemplateEntry, TemplateReport, check_templates, list_templates
+from zi_docs.evidence import Listing, SearchResult, SearchSession, list_files
 from zi_docs.submission import CheckResult, run_check
 from zi_docs.workspace import Workspace
 
@@ -58,52 +62,87 @@ class _Entry:
     value: Any
 
 
-_entries: dict[tuple[Path, Hashable], _Entry] = {}
-_locks: dict[tuple[Path, Hashable], threading.Lock] = {}
+_Slot = tuple[Path | tuple[Path, ...], Hashable]
+_entries: dict[_Slot, _Entry] = {}
+_locks: dict[_Slot, threading.Lock] = {}
 _guard = threading.Lock()
 
 
 def stamp(root: Path) -> Stamp:
     """What identifies the state of every file under ``root`` the check may read."""
     found: list[tuple[str, int, int, int]] = []
-    objects = root.joinpath(*OBJECTS)
-    pending = [root]
+    objects = os.path.join(root, *OBJECTS)
+    pending = [os.fspath(root)]
     while pending:
         folder = pending.pop()
         try:
             entries = list(os.scandir(folder))
         except OSError:
             continue
+        in_objects = folder == objects
         for entry in entries:
-            if entry.name.endswith(SKIPPED_SUFFIXES):
+            name = entry.name
+            if name.endswith(SKIPPED_SUFFIXES):
                 continue
             try:
                 info = entry.stat(follow_symlinks=False)
-                is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
-            if entry.name.endswith(EMPTY_SKIPPED) and not is_dir and info.st_size == 0:
-                continue
+            is_dir = stat.S_ISDIR(info.st_mode)
             if is_dir:
-                if entry.name in SKIPPED_DIRS:
+                if name in SKIPPED_DIRS:
                     continue
-                if Path(folder) == objects:
+                if in_objects:
                     found.append((entry.path, 0, info.st_mtime_ns, info.st_ino))
                     continue
-                pending.append(Path(entry.path))
-            else:
+                pending.append(entry.path)
+            elif not (info.st_size == 0 and name.endswith(EMPTY_SKIPPED)):
                 found.append((entry.path, info.st_size, info.st_mtime_ns, info.st_ino))
-    return tuple(sorted(found))
+    found.sort()
+    return tuple(found)
+
+
+_request_stamps: ContextVar[dict[Path, Stamp] | None] = ContextVar("stamps", default=None)
+
+
+@contextmanager
+def one_stamp() -> Iterator[None]:
+    """Within the block (one page that only reads), every value of a workspace is checked
+    against one stamp taken when the first one is asked for, instead of one stamp each."""
+    token = _request_stamps.set({})
+    try:
+        yield
+    finally:
+        _request_stamps.reset(token)
+
+
+def _stamp_now(root: Path) -> Stamp:
+    taken = _request_stamps.get()
+    if taken is None:
+        return stamp(root)
+    if root not in taken:
+        taken[root] = stamp(root)
+    return taken[root]
 
 
 def kept(workspace: Workspace, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, reused for ``key`` while no file of the workspace has changed."""
+    return _kept((workspace.root,), key, compute)
+
+
+def kept_over(workspaces: Sequence[Workspace], key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()`` from several workspaces (a rekap), reused while none has changed."""
+    return _kept(tuple(ws.root for ws in workspaces), key, compute)
+
+
+def _kept(roots: tuple[Path, ...], key: Hashable, compute: Callable[[], T]) -> T:
     day = dt.date.today()
-    slot = (workspace.root, key)
+    slot = (roots[0] if len(roots) == 1 else roots, key)
     with _guard:
         lock = _locks.setdefault(slot, threading.Lock())
     with lock:
-        current = stamp(workspace.root)
+        stamps = [_stamp_now(root) for root in roots]
+        current = stamps[0] if len(stamps) == 1 else tuple(f for one in stamps for f in one)
         entry = _entries.get(slot)
         if (
             entry is not None
@@ -119,13 +158,13 @@ def kept(workspace: Workspace, key: Hashable, compute: Callable[[], T]) -> T:
         with _guard:
             if taken - newest > RACY_S * 1e9:
                 _entries[slot] = _Entry(current, day, time.monotonic(), value)
-                _bound(workspace.root)
+                _bound(slot[0])
             else:
                 _entries.pop(slot, None)
         return value
 
 
-def _bound(root: Path) -> None:
+def _bound(root: Path | tuple[Path, ...]) -> None:
     """Forget the oldest values of ``root`` beyond :data:`MAX_KEPT` (under ``_guard``)."""
     mine = [(entry.made, slot) for slot, entry in _entries.items() if slot[0] == root]
     for _, slot in sorted(mine)[: max(0, len(mine) - MAX_KEPT)]:
@@ -147,3 +186,26 @@ def listing(workspace: Workspace, **filters: Any) -> Listing:
     """``list_files(workspace, **filters)``, kept likewise."""
     key = ("listing", tuple(sorted(filters.items())))
     return kept(workspace, key, lambda: list_files(workspace, **filters))
+
+
+_sessions: dict[Path, SearchSession] = {}
+
+
+def found(workspace: Workspace, text: str, **filters: Any) -> SearchResult:
+    """``search(workspace, text, **filters)`` through one open index per workspace (see
+    :class:`~zi_docs.evidence.SearchSession`), the result kept likewise."""
+    with _guard:
+        session = _sessions.setdefault(workspace.root, SearchSession())
+    key = ("search", text, tuple(sorted(filters.items())))
+    return kept(workspace, key, lambda: session.search(workspace, text, **filters))
+
+
+def template_reports(workspace: Workspace) -> tuple[list[TemplateEntry], list[TemplateReport]]:
+    """``list_templates`` and ``check_templates`` of the workspace, kept likewise (the built-in
+    templates ship with the program and change only when it is reinstalled: then the values
+    are made again within :data:`MAX_AGE_S`)."""
+    return kept(
+        workspace,
+        ("templates",),
+        lambda: (list_templates(workspace), check_templates(workspace)),
+    )

@@ -1,0 +1,77 @@
+"""One stamp per reading page, and kept search results that still see every write."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from zi_docs.evidence import add_files
+from zi_docs.web.app import workspace_cache
+from zi_docs.web.app.workspace_cache import answer, checked, found, listing, one_stamp
+from zi_docs.workspace import Workspace
+
+
+def _age(root: Path, seconds: float = 3600) -> None:
+    past = time.time() - seconds
+    for folder, dirs, files in os.walk(root):
+        for name in (*files, *dirs):
+            os.utime(Path(folder) / name, (past, past))
+
+
+def test_a_reading_page_stamps_the_workspace_once(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Path] = []
+    real = workspace_cache.stamp
+
+    def counted(root: Path) -> Any:
+        calls.append(root)
+        return real(root)
+
+    monkeypatch.setattr(workspace_cache, "stamp", counted)
+    with one_stamp():
+        checked(workspace)
+        answer(workspace, "A.I.1.i.a")
+        listing(workspace)
+    assert len(calls) == 1
+    checked(workspace)
+    answer(workspace, "A.I.1.i.a")
+    assert len(calls) == 3
+
+
+def test_a_kept_search_sees_a_file_added_by_the_cli(workspace: Workspace, tmp_path: Path) -> None:
+    letter = tmp_path / "surat.txt"
+    letter.write_text("Surat edaran pengendalian gratifikasi", encoding="utf-8")
+    add_files(workspace, [letter])
+    _age(workspace.root)
+    first = found(workspace, "gratifikasi", limit=10)
+    assert len(first.hits) == 1 and found(workspace, "gratifikasi", limit=10) is first
+    second = tmp_path / "laporan.txt"
+    second.write_text("Laporan penolakan gratifikasi", encoding="utf-8")
+    add_files(workspace, [second])  # as the CLI would, in the same process or another
+    assert len(found(workspace, "gratifikasi", limit=10).hits) == 2
+
+
+def test_a_value_over_several_units_is_made_again_when_any_one_changes(tmp_path: Path) -> None:
+    from zi_docs.assessment import read_answer, save_answer
+    from zi_docs.workspace import init_workspace
+
+    units = [init_workspace(tmp_path / f"unit-{n}").workspace for n in range(3)]
+    for unit in units:
+        _age(unit.root)
+    made: list[int] = []
+
+    def compute() -> int:
+        made.append(1)
+        return len(made)
+
+    assert workspace_cache.kept_over(units, "uji", compute) == 1
+    assert workspace_cache.kept_over(units, "uji", compute) == 1
+    question = "A.I.5.iv.c"
+    entry = read_answer(units[2], question)
+    save_answer(units[2], question, "A", expected_version=entry.version)
+    assert workspace_cache.kept_over(units, "uji", compute) == 2
