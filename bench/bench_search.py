@@ -1,123 +1,57 @@
-"""Search latency over a generated archive of >= 20,000 documents (target: p95 <= 50 ms).
+"""Search over 2k / 20k / 100k documents: the command a user runs, cold, and the library.
 
-Builds two indexes of the same synthetic Indonesian-like documents in one run:
-  * zi-docs: SearchIndex (Indonesian analyzer: stop words + stemming, stored text, highlights);
-  * baseline: a plain whoosh index with the default analyzer (StandardAnalyzer), same fields.
-Then runs the same queries against both (ranked, limit 20, with highlighted snippets) and
-prints p50/p95 of each and the ratio zi-docs / baseline.
+Targets at 100k documents: CLI search (whole process, cold) <= 0.5 s; in-process p95 <= 25 ms
+(cold process: the index was not built in it, so the stemmer cache is empty); index build
+<= 60 s; memory (peak RSS of the CLI process) <= 250 MB.
 
-    /work/venv/bin/python bench/bench_search.py [--docs 20000] [--queries 300] [--seed 7]
+The corpus (bench/corpus.py) is written directly into the catalogue; the index is built
+through the library (``archive reindex --penuh``), timed. Then, interleaved, at least 3 runs:
+  * CLI cold: ``python -m zi_docs archive search WORD`` (new process, whole command);
+  * baseline CLI: a new process that imports only the search engine, opens the same index
+    folder and runs the same query with the same limit: the floor any tool pays;
+  * in-process cold: a new process opens the library's index once and runs the query set,
+    p50/p95 per query (the index-open time is printed apart);
+  * baseline in-process: the same queries straight against the engine (parse, search, read
+    the stored fields of 20 hits), no stemming, no snippets.
+
+    python bench/bench_search.py [--docs 20000] [--queries 200] [--runs 3] [--corpus DIR]
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import json
 import random
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from whoosh import fields, index
-from whoosh.qparser import AndGroup, MultifieldParser
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from zi_docs.evidence.search import IndexDoc, SearchIndex
-from zi_docs.evidence.stemmer import ROOTS
+import corpus
+from _common import interleaved, load, median, run_child_cpu, zi_docs_command
 
-TARGET_P95_MS = 50.0
-PREFIXES = [
-    "",
-    "",
-    "",
-    "me",
-    "mem",
-    "men",
-    "meng",
-    "pe",
-    "pem",
-    "pen",
-    "peng",
-    "ber",
-    "di",
-    "ter",
-    "ke",
-    "per",
-]
-SUFFIXES = ["", "", "", "an", "kan", "i", "nya"]
-FILLER = [
-    "yang",
-    "dan",
-    "di",
-    "ke",
-    "dari",
-    "untuk",
-    "dengan",
-    "pada",
-    "dalam",
-    "ini",
-    "itu",
-    "sebagai",
-    "oleh",
-    "atau",
-    "juga",
-]
-INDICATORS = [f"A.I.{a}.{s}.{q}" for a in range(1, 7) for s in ("i", "ii", "iii") for q in "abcd"]
-AREAS = ["MP", "TTL", "SDM", "AK", "PW", "PP"]
-KINDS = ["pdf", "pdf", "pdf", "docx", "xlsx", "jpg"]
+TARGETS = {"cli_s": 0.5, "p95_ms": 25.0, "build_s": 60.0, "rss_mb": 250.0}
+LIMIT = 20
 
 
-def vocabulary(rng: random.Random) -> list[str]:
-    roots = sorted(r for r in ROOTS if len(r) >= 4)
-    invented = [
-        "".join(rng.choice("bdgjklmnprstw") + rng.choice("aiueo") for _ in range(3))
-        for _ in range(3000)
-    ]
-    return roots + invented
-
-
-def word(rng: random.Random, vocab: list[str]) -> str:
-    return rng.choice(PREFIXES) + rng.choice(vocab) + rng.choice(SUFFIXES)
-
-
-def make_docs(count: int, rng: random.Random) -> list[IndexDoc]:
-    vocab = vocabulary(rng)
-    docs = []
-    for n in range(count):
-        words = [
-            rng.choice(FILLER) if rng.random() < 0.25 else word(rng, vocab)
-            for _ in range(rng.randint(80, 220))
-        ]
-        area = rng.randrange(6)
-        year = rng.choice([2022, 2023, 2024])
-        docs.append(
-            IndexDoc(
-                sha256=f"{n:064x}",
-                title=" ".join(word(rng, vocab) for _ in range(5)),
-                text=" ".join(words),
-                indicators=(rng.choice(INDICATORS),),
-                areas=(AREAS[area],),
-                parts=("pemenuhan",),
-                year=year,
-                type=rng.choice(KINDS),
-                date=dt.date(year, rng.randint(1, 12), rng.randint(1, 28)),
-                stamp="1",
-            )
-        )
-    return docs
-
-
-def make_queries(count: int, rng: random.Random) -> list[str]:
-    vocab = vocabulary(random.Random(rng.random()))
-    roots = sorted(r for r in ROOTS if len(r) >= 4)
+def make_queries(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    vocab = corpus.vocabulary(random.Random(seed + 1))
+    roots = corpus.roots()
     queries = []
     for n in range(count):
         shape = n % 4
         if shape == 0:
-            queries.append(rng.choice(PREFIXES[3:]) + rng.choice(roots) + rng.choice(SUFFIXES))
+            queries.append(
+                rng.choice(corpus.PREFIXES[3:]) + rng.choice(roots) + rng.choice(corpus.SUFFIXES)
+            )
         elif shape == 1:
-            queries.append(f"{word(rng, vocab)} {rng.choice(roots)}")
+            queries.append(f"{corpus.word(rng, vocab)} {rng.choice(roots)}")
         elif shape == 2:
             queries.append(f'"{rng.choice(roots)} {rng.choice(roots)}"')
         else:
@@ -125,93 +59,174 @@ def make_queries(count: int, rng: random.Random) -> list[str]:
     return queries
 
 
-def baseline_index(path: Path, docs: list[IndexDoc]) -> index.Index:
-    schema = fields.Schema(
-        sha256=fields.ID(stored=True, unique=True),
-        title=fields.TEXT(stored=True),
-        text=fields.TEXT(stored=True),
-        indicators=fields.KEYWORD(stored=True, commas=True),
-        areas=fields.KEYWORD(stored=True, commas=True),
-        year=fields.ID(stored=True),
-        type=fields.ID(stored=True),
-        date=fields.ID(stored=True),
-    )
-    ix = index.create_in(str(path), schema)
-    writer = ix.writer(limitmb=256)
-    for d in docs:
-        writer.add_document(
-            sha256=d.sha256,
-            title=d.title,
-            text=d.text,
-            indicators=",".join(d.indicators),
-            areas=",".join(d.areas),
-            year=str(d.year),
-            type=d.type,
-            date=str(d.date),
-        )
-    writer.commit()
-    return ix
+# ---- children (each a new process) -------------------------------------------------------
+def child_library(ws_dir: str, queries: list[str]) -> dict[str, object]:
+    start = time.perf_counter()
+    from zi_docs.evidence import indexing
+    from zi_docs.evidence.db import DB_FILE, ArchiveDb
+    from zi_docs.evidence.store import ObjectStore
+    from zi_docs.workspace import Workspace
 
-
-def timed(run: Callable[[str], int], queries: list[str]) -> tuple[list[float], int]:
-    for q in queries[:20]:  # warm caches the same way for both
-        run(q)
-    latencies, found = [], 0
+    ws = Workspace(Path(ws_dir))
+    archive = ws.archive_dir
+    db = ArchiveDb(archive / DB_FILE, ObjectStore(archive / "objects"))
+    ix = indexing.open_index(archive, db, ws.catalogue)
+    ix.search("zzzz", limit=1)  # opens the searcher
+    opened = time.perf_counter() - start
+    latencies, hits = [], 0
     for q in queries:
-        start = time.perf_counter()
-        found += run(q)
-        latencies.append((time.perf_counter() - start) * 1000)
-    return latencies, found
+        t = time.perf_counter()
+        hits += len(ix.search(q, limit=LIMIT))
+        latencies.append((time.perf_counter() - t) * 1000)
+    ix.close()
+    return {"open_s": opened, "latencies": latencies, "hits": hits}
 
 
-def pct(values: list[float], p: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
+def child_engine(index_dir: str, queries: list[str]) -> dict[str, object]:
+    """The same queries straight against the engine the index folder holds."""
+    start = time.perf_counter()
+    folder = Path(index_dir)
+    latencies, hits = [], 0
+    if any(folder.glob("*.toc")):
+        from whoosh import index
+        from whoosh.qparser import AndGroup, MultifieldParser
+
+        ix = index.open_dir(index_dir)
+        searcher = ix.searcher()
+        parser = MultifieldParser(["title", "text"], ix.schema, group=AndGroup)
+        opened = time.perf_counter() - start
+        for q in queries:
+            t = time.perf_counter()
+            hits += sum(1 for hit in searcher.search(parser.parse(q), limit=LIMIT) if hit.fields())
+            latencies.append((time.perf_counter() - t) * 1000)
+    else:
+        import tantivy
+
+        ix = tantivy.Index.open(index_dir)
+        searcher = ix.searcher()
+        opened = time.perf_counter() - start
+        for q in queries:
+            t = time.perf_counter()
+            parsed = ix.parse_query(q.lower(), ["title_words", "text_words"])
+            found = searcher.search(parsed, LIMIT).hits
+            hits += sum(1 for _, address in found if searcher.doc(address))
+            latencies.append((time.perf_counter() - t) * 1000)
+    return {"open_s": opened, "latencies": latencies, "hits": hits}
+
+
+def _child(kind: str, target: str, queries: list[str]) -> dict[str, object]:
+    code = (
+        "import json,sys; sys.path.insert(0, sys.argv[1]); import bench_search as b; "
+        f"print(json.dumps(b.child_{kind}(sys.argv[2], json.loads(sys.argv[3]))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(Path(__file__).parent), target, json.dumps(queries)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return dict(json.loads(out))
+
+
+def pct(values: list[float], p: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20_000)
-    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", type=Path, help="reuse (or create) the corpus here")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
-    docs = make_docs(args.docs, rng)
-    queries = make_queries(args.queries, rng)
-    with tempfile.TemporaryDirectory(prefix="zi-bench-search-") as tmp:
-        start = time.perf_counter()
-        ours = SearchIndex(Path(tmp) / "archive" / "index")
-        ours.rebuild(docs)
-        built_ours = time.perf_counter() - start
-        (Path(tmp) / "base").mkdir()
-        start = time.perf_counter()
-        base = baseline_index(Path(tmp) / "base", docs)
-        built_base = time.perf_counter() - start
+    print(load())
+    tmp = Path(tempfile.mkdtemp(prefix="zi-bench-search-"))
+    try:
+        ws_dir = args.corpus or tmp / "ws"
+        corpus.ensure(ws_dir, args.docs, args.seed)
+        from zi_docs.workspace import Workspace
 
-        base_searcher = base.searcher()
-        base_parser = MultifieldParser(["title", "text"], base.schema, group=AndGroup)
+        ws = Workspace(ws_dir)
+        index_dir = ws.archive_dir / "index"
+        build_runs = args.runs if args.docs <= 20_000 else 1
+        builds = []
+        for _ in range(build_runs):
+            builds.append(corpus.reindex(ws))
+        size = sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file())
+        print(
+            f"build indeks (library, reindex --penuh) x{build_runs}: "
+            f"median {median(builds):.1f} s, runs {' '.join(f'{b:.1f}' for b in builds)}; "
+            f"{size / 1e6:.0f} MB"
+        )
 
-        def run_base(q: str) -> int:
-            results = base_searcher.search(base_parser.parse(q), limit=20, terms=True)
-            return sum(1 for hit in results if hit.highlights("text", top=2) is not None)
+        queries = make_queries(args.queries, args.seed)
+        words = [q for q in queries if " " not in q][: args.runs]
+        cli: dict[str, list[float]] = {"baseline engine process": [], "zi-docs archive search": []}
+        cpu: dict[str, list[float]] = {name: [] for name in cli}
+        rss: list[int] = []
+        engine_code = (
+            "import sys,json; sys.path.insert(0, sys.argv[1]); import bench_search as b; "
+            "b.child_engine(sys.argv[2], [sys.argv[3]])"
+        )
+        for q in words:
+            took, used, _ = run_child_cpu(
+                [sys.executable, "-c", engine_code, str(Path(__file__).parent), str(index_dir), q]
+            )
+            cli["baseline engine process"].append(took)
+            cpu["baseline engine process"].append(used)
+            took, used, peak = run_child_cpu(
+                zi_docs_command("archive", "search", q, "-w", str(ws_dir))
+            )
+            cli["zi-docs archive search"].append(took)
+            cpu["zi-docs archive search"].append(used)
+            rss.append(peak)
+        print(f"CLI cold, kata: {', '.join(words)}")
+        for name, values in cli.items():
+            print(
+                f"  {name:<26} median {median(values):6.3f} s  runs "
+                + " ".join(f"{v:.3f}" for v in values)
+                + f"  (CPU median {median(cpu[name]):.3f} s)"
+            )
+        ratio = median(cli["zi-docs archive search"]) / median(cli["baseline engine process"])
+        print(f"  rasio: {ratio:.2f}x; puncak RSS zi-docs: {max(rss)} MB")
 
-        def run_ours(q: str) -> int:
-            return len(ours.search(q, limit=20))
+        runs: dict[str, list[dict[str, object]]] = {"engine": [], "library": []}
 
-        lat_base, found_base = timed(run_base, queries)
-        lat_ours, found_ours = timed(run_ours, queries)
-        base_searcher.close()
-        base.close()
-        ours.close()
+        def side(kind: str, target: str) -> None:
+            runs[kind].append(_child(kind, target, queries))
 
-    p50, p95 = pct(lat_ours, 50), pct(lat_ours, 95)
-    b50, b95 = pct(lat_base, 50), pct(lat_base, 95)
-    print(f"documents indexed: {args.docs}, queries: {len(queries)} (limit 20, with snippets)")
-    print(f"build time: zi-docs {built_ours:.1f} s, baseline {built_base:.1f} s")
-    print(f"zi-docs  search latency: p50 {p50:.1f} ms, p95 {p95:.1f} ms, hits {found_ours}")
-    print(f"baseline search latency: p50 {b50:.1f} ms, p95 {b95:.1f} ms, hits {found_base}")
-    print(f"ratio zi-docs/baseline: p50 {p50 / b50:.2f}x, p95 {p95 / b95:.2f}x")
-    verdict = "met" if p95 <= TARGET_P95_MS else "NOT met"
-    print(f"target p95 <= {TARGET_P95_MS:.0f} ms: {verdict} ({p95:.1f} ms)")
+        interleaved(
+            {
+                "engine": lambda: side("engine", str(index_dir)),
+                "library": lambda: side("library", str(ws_dir)),
+            },
+            args.runs,
+        )
+        p95s = {}
+        for kind, results in runs.items():
+            p50 = median([pct(list(r["latencies"]), 50) for r in results])  # type: ignore[arg-type]
+            p95 = median([pct(list(r["latencies"]), 95) for r in results])  # type: ignore[arg-type]
+            opened = median([float(r["open_s"]) for r in results])  # type: ignore[arg-type]
+            p95s[kind] = p95
+            print(
+                f"  in-process cold {kind:<8}: p50 {p50:6.2f} ms  p95 {p95:6.2f} ms  "
+                f"buka {opened:.3f} s  hits {results[0]['hits']}  ({len(results)} proses)"
+            )
+        print(f"  rasio p95 library/engine: {p95s['library'] / p95s['engine']:.2f}x")
+
+        verdicts = {
+            "cli_s": median(cli["zi-docs archive search"]),
+            "p95_ms": p95s["library"],
+            "build_s": median(builds),
+            "rss_mb": float(max(rss)),
+        }
+        for key, value in verdicts.items():
+            ok = "TERCAPAI" if value <= TARGETS[key] else "BELUM"
+            print(f"  target {key} <= {TARGETS[key]:g}: {value:.3f} {ok}")
+        print(load())
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

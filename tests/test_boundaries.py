@@ -28,7 +28,8 @@ CLIENTS = ("zi_docs.cli", "zi_docs.web", "zi_docs.__main__")
 # too: ``python -m zi_docs`` runs ``zi_docs.cli``) and itself: the root (``__version__``), the
 # error family, the workspace, the value modules clients print, the demo, bundled files and
 # YAML with line numbers (the web's role file), and the input schema kinds (the web builds a
-# document's form from its kind's schema).
+# document's form from its kind's schema), and the lazy front door machinery (the web's own door
+# loads its modules on first use, as the library's doors do).
 CLIENT_MODULES = frozenset(
     {
         "zi_docs",
@@ -41,10 +42,11 @@ CLIENT_MODULES = frozenset(
         "zi_docs.resources",
         "zi_docs.yamlio",
         "zi_docs.schema",
+        "zi_docs._lazy",
     }
 )
 DOCUMENTS = "zi_docs.documents"
-EXTRACTION = ("zi_docs.evidence.extract",)  # PDF text: pypdf
+EXTRACTION = ("zi_docs.evidence.extract",)  # pypdf (structure, metadata) and pypdfium2 (text)
 # engine: (top-level import names, home modules or packages)
 ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sqlite3": (("sqlite3",), ("zi_docs.evidence.db",)),
@@ -80,9 +82,10 @@ ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "resvg-py": (("resvg_py",), (f"{DOCUMENTS}.logo",)),
     # the archive's writer lock; the edit lock of hand-edited YAML files (answers, inputs)
     "filelock": (("filelock",), ("zi_docs.evidence.lock", "zi_docs.yamledit")),
-    "whoosh": (("whoosh",), ("zi_docs.evidence.search",)),
+    "tantivy": (("tantivy",), ("zi_docs.evidence.search",)),
     "pypdf": (("pypdf",), EXTRACTION),
-    "pypdfium2": (("pypdfium2",), ("zi_docs.evidence.preview",)),  # page images
+    # PDF text (extract) and page images for the browser (preview)
+    "pypdfium2": (("pypdfium2",), (*EXTRACTION, "zi_docs.evidence.preview")),
     "bagit": (("bagit",), ("zi_docs.submission.bagcheck",)),
     "PyYAML": (("yaml",), ("zi_docs.yamlio",)),
     "ruamel.yaml": (("ruamel",), ("zi_docs.yamledit",)),

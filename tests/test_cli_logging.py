@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
+from zi_docs import documents
 from zi_docs.cli import _logging
-from zi_docs.cli import documents as documents_cli
 from zi_docs.workspace import Workspace
 
 
@@ -24,13 +24,13 @@ def test_progress_is_shown_only_with_verbose(run_cli, workspace: Workspace) -> N
 def test_warnings_are_shown_by_default_and_silenced_by_senyap(
     run_cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    real = documents_cli.list_templates
+    real = documents.list_templates  # the CLI reads it from the documents door on use
 
     def warn_then_list(workspace):  # type: ignore[no-untyped-def]
         logging.getLogger("zi_docs.documents").warning("peringatan uji dari pustaka")
         return real(workspace)
 
-    monkeypatch.setattr(documents_cli, "list_templates", warn_then_list)
+    monkeypatch.setattr(documents, "list_templates", warn_then_list)
     shown = run_cli("templates", "list")
     assert shown.exit_code == 0
     assert shown.output.count("peringatan uji dari pustaka") == 1  # one handler, however often

@@ -269,13 +269,36 @@ def test_snippet_shows_the_matches_in_context() -> None:
 
 
 def test_analyzer_drops_stop_words_and_keeps_phrase_positions(ix: SearchIndex) -> None:
-    from zi_docs.evidence.search import indonesian_analyzer
+    from zi_docs.evidence.search import analyze
 
-    tokens = indonesian_analyzer()("Rapat yang membahas A.I.1.i.a di Dinas", positions=True)
-    assert [(t.text, t.pos) for t in tokens] == [
-        ("rapat", 0),
-        ("bahas", 1),
-        ("a.i.1.i.a", 2),
-        ("dinas", 3),
+    assert analyze("Rapat yang membahas A.I.1.i.a di Dinas") == [
+        "rapat",
+        "bahas",
+        "a.i.1.i.a",
+        "dinas",
     ]
     assert shas(ix.search('"tim kerja pembangunan"')) == [1]
+
+
+def test_stamps_are_read_from_the_entries_when_the_stamp_file_is_behind(
+    ix: SearchIndex,
+) -> None:
+    from zi_docs.evidence.search import _stamps
+
+    ix.update([doc(2, "Rekap layanan", "isi baru", "A.I.6.ii.a", "PP", 2023, "xlsx", stamp="5")])
+    expected = {f"{n:064x}": "1" for n in (1, 3, 4)} | {f"{2:064x}": "5"}
+    assert _stamps.read(ix.path) == expected
+    # a crash between the index commit and the stamp file: the file names an older commit
+    stale = (ix.path / _stamps.STAMPS_FILE).read_text(encoding="utf-8").split("\n", 1)[1]
+    (ix.path / _stamps.STAMPS_FILE).write_text("opstamp 0\n" + stale, encoding="utf-8")
+    assert _stamps.read(ix.path) is None
+    assert ix.doc_stamps() == expected
+
+
+def test_snippet_marks_words_whose_first_letter_the_prefix_changed() -> None:
+    from zi_docs.evidence.search._snippet import snippet
+    from zi_docs.evidence.stemmer import stem
+
+    result = snippet("Petugas menyapu halaman lalu memukul kentongan.", {stem("sapu"), "pukul"})
+    assert f"{MARK_START}menyapu{MARK_END}" in result
+    assert f"{MARK_START}memukul{MARK_END}" in result

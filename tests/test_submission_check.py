@@ -178,3 +178,23 @@ def test_check_cli_exit_codes_and_outputs(
 
 def test_read_archive_without_catalogue(workspace: Workspace) -> None:
     assert view.read_view(workspace) == ArchiveView(files=())
+
+
+def test_a_file_tagged_several_ways_to_one_indicator_is_listed_once(
+    workspace: Workspace, no_verify: None
+) -> None:
+    shas = make_archive(
+        workspace,
+        [
+            Fake("sk.pdf", b"sk", [("A.I.1.i.a", "sk-tim"), ("A.I.1.i.a", None)], IN_YEAR),
+            Fake("u.pdf", b"u", [("A.I.1.i.a", "undangan"), ("P.MP.i.a", "undangan")], IN_YEAR),
+            Fake("x.pdf", b"x", [("A.I.1.i.a", "tidak-ada"), ("A.I.1.i.a", "sk-tim")], IN_YEAR),
+        ],
+    )
+    status = run_check(workspace, TODAY).completeness.indicator("A.I.1.i.a")
+    sk, u, x = (sha[:12] for sha in shas)
+    # archive order, each file once, although tagged to the indicator two ways
+    assert sorted(status.files) == sorted([sk, u, x]) and len(status.files) == 3
+    items = {i.key: i.files for i in status.items}
+    assert sorted(items["sk-tim"]) == sorted([sk, x])
+    assert items["undangan"] == (u,)  # the alias and the id are one indicator

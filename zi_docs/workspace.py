@@ -7,19 +7,22 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zi_docs.catalogue import Catalogue, load_catalogue
+from zi_docs import WORKSPACE_ENV
 from zi_docs.errors import InvalidInputError, WorkspaceError
 from zi_docs.nip import NIP
 from zi_docs.resources import EXAMPLE_WORKSPACE, resource
 from zi_docs.schema import Boolean, Choice, Date, Field, Integer, Number, Record, Text, validate
 from zi_docs.yamlio import load_yaml
 
+if TYPE_CHECKING:
+    from zi_docs.catalogue import Catalogue
+
 YEARS = (2015, 2100)
 """The assessment years a unit profile may name (first, last)."""
 
-ENV_VAR = "ZI_DOCS_WORKSPACE"
+ENV_VAR = WORKSPACE_ENV
 UNIT_FILE = "unit.yaml"
 ANSWERS_FILE = "lke.yaml"
 FOLDERS = ("inputs", "templates", "archive", "out")
@@ -255,6 +258,8 @@ class Workspace:
 
     @cached_property
     def catalogue(self) -> Catalogue:
+        from zi_docs.catalogue import load_catalogue  # parsed only by commands that need it
+
         return load_catalogue(self.profile.catalogue_name, base=self.root)
 
     def logo_path(self) -> Path | None:

@@ -10,18 +10,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from zi_docs.errors import InvalidInputError
 from zi_docs.findings import Finding
 
+if TYPE_CHECKING:
+    import yaml
+
 PathKey = tuple[str | int, ...]
 
-# libyaml's parser when PyYAML was built with it (about 10x faster on the catalogue); the
-# mapping and sequence building below is ours either way, so behaviour is the same.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _loader(text: str) -> Any:
+    """libyaml's parser when PyYAML was built with it (about 10x faster on the catalogue); the
+    mapping and sequence building below is ours either way, so behaviour is the same. PyYAML
+    loads on the first parse, not when zi-docs starts."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
 
 
 def format_path(path: PathKey) -> str:
@@ -122,6 +128,8 @@ class _Builder:
             self._alias_depth -= repeated
 
     def _key(self, key_node: yaml.Node) -> Any:
+        import yaml
+
         if not isinstance(key_node, yaml.ScalarNode):
             raise self._stop(
                 key_node,
@@ -140,6 +148,8 @@ class _Builder:
             ) from None
 
     def _build(self, node: yaml.Node, path: PathKey) -> Any:
+        import yaml
+
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             try:
@@ -249,7 +259,9 @@ def _invalid(file: str, message: str, line: int | None, code: str) -> InvalidInp
 
 def parse_yaml(text: str, file: str) -> YamlDoc:
     """Parse YAML text; raise :class:`InvalidInputError` naming the line on any problem."""
-    loader = _LOADER(text)
+    import yaml
+
+    loader = _loader(text)
     try:
         try:
             node = loader.get_single_node()
@@ -340,4 +352,6 @@ def load_yaml(path: Path, *, display: str | None = None) -> YamlDoc:
 
 def dump_yaml(data: Any) -> str:
     """YAML text for data the tool writes (block style, Unicode kept, key order kept)."""
+    import yaml
+
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

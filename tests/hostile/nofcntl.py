@@ -8,6 +8,7 @@ The archive lock then falls back to ``filelock``'s soft (marker-file) lock; whoo
 from __future__ import annotations
 
 import sys
+import warnings
 
 sys.modules["fcntl"] = None  # type: ignore[assignment]
 
@@ -31,6 +32,10 @@ def pytest_configure() -> None:
 
     whoosh.util.filelock.FileLock = _NoLock  # type: ignore[misc,assignment]
     whoosh.filedb.filestore.FileLock = _NoLock  # type: ignore[misc,assignment]
-    import filelock
+    # filelock warns at import that only its soft lock is left; that is the point here (and
+    # with the lazy front doors nothing imported it earlier, outside pytest's warning filter)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "only soft file lock is available", UserWarning)
+        import filelock
 
     assert not filelock.has_fcntl, "fcntl is still importable"

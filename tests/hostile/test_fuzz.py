@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zi_docs.assessment.answers import parse_answers
+from zi_docs.catalogue import load_catalogue
 from zi_docs.cli import cli
 from zi_docs.documents.logo import usable_image
 from zi_docs.documents.render import PreparedTemplate
@@ -31,7 +32,7 @@ from zi_docs.evidence.sniff import UnknownType, detect
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.schema import validate
 from zi_docs.submission.bagcheck import verify_bag
-from zi_docs.workspace import UNIT_SCHEMA, Workspace, load_catalogue
+from zi_docs.workspace import UNIT_SCHEMA, Workspace
 from zi_docs.yamlio import parse_yaml
 
 FUZZ = settings(

@@ -159,3 +159,14 @@ def test_archive_and_lock_tests_pass_without_fcntl() -> None:
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout
+
+
+def test_an_owner_file_left_half_written_by_a_killed_holder_is_removed(tmp_path: Path) -> None:
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    lock_path = tmp_path / "index.lock"
+    leftover = tmp_path / f"index.lock{OWNER_SUFFIX}.{finished.pid}"
+    leftover.write_text("half", encoding="utf-8")
+    with ArchiveLock(lock_path, wait=1.0):
+        assert not leftover.exists()
+        assert read_holder(lock_path) is not None

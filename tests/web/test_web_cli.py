@@ -123,7 +123,7 @@ def test_serving_without_accounts_prints_a_one_time_link_and_warns_off_localhost
     workspace: Workspace, site: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     served: list[tuple[str, int]] = []
-    monkeypatch.setattr("zi_docs.cli.web.serve", lambda host, port: served.append((host, port)))
+    monkeypatch.setattr("zi_docs.web.serve", lambda host, port: served.append((host, port)))
     result = _run(workspace, "--tanpa-peramban", "--host", "0.0.0.0", "--port", "8765")
     assert result.exit_code == 0, result.output
     assert "/siapkan/" in result.output

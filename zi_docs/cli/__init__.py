@@ -8,21 +8,73 @@ from collections.abc import Sequence
 import click
 
 from zi_docs import __version__
-from zi_docs.cli import archive as _archive
-from zi_docs.cli import documents as _documents
-from zi_docs.cli import evaluation as _evaluation
-from zi_docs.cli import followup as _followup
-from zi_docs.cli import submission as _submission
-from zi_docs.cli import survey as _survey
-from zi_docs.cli import web as _web
 from zi_docs.cli._base import AliasedOption, RootGroup, option, workspace_dir_option
-from zi_docs.cli._logging import configure_logging
-from zi_docs.cli.lke import lke
-from zi_docs.cli.score import score
-from zi_docs.cli.workspace import demo, init
+
+# command -> (its module under zi_docs.cli, its short help as --help lists it). A module is
+# imported when one of its commands runs; tests/test_startup_imports.py checks the table
+# against the commands themselves.
+COMMAND_TABLE: dict[str, tuple[str, str]] = {
+    "archive": (
+        "archive",
+        "Arsip data dukung: tambah, tandai ke indikator LKE, cari, dan periksa keutuhan berkas.",
+    ),
+    "check": (
+        "submission",
+        "Periksa kelengkapan data dukung sebelum pengajuan.",
+    ),
+    "demo": (
+        "workspace",
+        "Jalankan pekerjaan utama pada contoh unit kerja fiktif.",
+    ),
+    "export": (
+        "submission",
+        "Buat bundel untuk penilai (BagIt, RFC 8493) di folder KELUARAN.",
+    ),
+    "generate": (
+        "documents",
+        "Buat dokumen JENIS dari INPUT.yaml (atau semua masukan dengan --semua).",
+    ),
+    "init": (
+        "workspace",
+        "Buat ruang kerja baru untuk satu unit kerja dan satu tahun di FOLDER.",
+    ),
+    "lapis": (
+        "evaluation",
+        "Lapis evaluasi (TPI unit, Inspektorat...): jawaban penilai per putaran dan "
+        "tanggapan unit.",
+    ),
+    "lke": (
+        "lke",
+        "Telusuri katalog LKE (indikator, kriteria, bobot, data dukung).",
+    ),
+    "rekap": (
+        "submission",
+        "Rekap beberapa unit kerja sekaligus (untuk Inspektorat/TPI).",
+    ),
+    "score": (
+        "score",
+        "Hitung nilai penilaian mandiri LKE terhadap ambang WBK/WBBM.",
+    ),
+    "survei": (
+        "survey",
+        "Survei Kepuasan Masyarakat (IKM, PermenPANRB 14/2017) dan survei internal SPAK/SPKP.",
+    ),
+    "templates": (
+        "documents",
+        "Templat dokumen: daftar, isian yang diperlukan, dan pemeriksaan templat.",
+    ),
+    "tindak-lanjut": (
+        "followup",
+        "Register tindak lanjut: catatan penilai, rekomendasi, hasil monev dan survei.",
+    ),
+    "web": (
+        "web",
+        "Layani ruang kerja untuk seluruh tim lewat peramban (browser).",
+    ),
+}
 
 
-@click.group(cls=RootGroup, context_settings={"max_content_width": 100})
+@click.group(cls=RootGroup, lazy=COMMAND_TABLE, context_settings={"max_content_width": 100})
 @click.version_option(
     __version__,
     "--versi",
@@ -54,24 +106,10 @@ def cli(ctx: click.Context, workspace_dir: str | None, verbose: int, senyap: boo
     """
     if verbose and senyap:
         raise click.UsageError("--rinci dan --senyap tidak dapat dipakai bersamaan")
+    from zi_docs.cli._logging import configure_logging  # not loaded for --help
+
     configure_logging(verbose, senyap)
     ctx.obj = {"workspace_dir": workspace_dir}
-
-
-for _command in (
-    init,
-    demo,
-    lke,
-    score,
-    *_documents.COMMANDS,
-    *_archive.COMMANDS,
-    *_submission.COMMANDS,
-    *_evaluation.COMMANDS,
-    *_followup.COMMANDS,
-    *_survey.COMMANDS,
-    *_web.COMMANDS,
-):
-    cli.add_command(_command)
 
 
 def main(args: Sequence[str] | None = None) -> None:

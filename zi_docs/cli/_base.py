@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import enum
 import errno
-import json
+import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from functools import update_wrapper
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -22,7 +22,10 @@ from zi_docs.cli._indonesian import ZiGroup as ZiGroup
 from zi_docs.cli._indonesian import translate_usage
 from zi_docs.errors import InvalidInputError, NotFoundError, ZiError
 from zi_docs.findings import Finding, Severity
-from zi_docs.workspace import ENV_VAR, Workspace, find_workspace
+
+if TYPE_CHECKING:
+    from zi_docs.workspace import Workspace
+from zi_docs import WORKSPACE_ENV
 
 
 class ExitCode(enum.IntEnum):
@@ -75,11 +78,33 @@ def option_value(option: str, resolve: Callable[[str], T], value: str | None) ->
 
 
 def emit_json(data: Any) -> None:
+    import json
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 # ---- options ----------------------------------------------------------------------------------
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class LazyChoice(click.Choice[str]):
+    """A choice whose values are read (from data) the first time they are needed: parsing,
+    help or completion, not when the CLI starts."""
+
+    def __init__(self, values: Callable[[], Sequence[str]], case_sensitive: bool = True) -> None:
+        self._values = values
+        self._choices: tuple[str, ...] | None = None
+        self.case_sensitive = case_sensitive
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._choices is None:
+            self._choices = tuple(self._values())
+        return self._choices
+
+    @choices.setter
+    def choices(self, value: tuple[str, ...]) -> None:
+        self._choices = tuple(value)
 
 
 class AliasedOption(click.Option):
@@ -116,7 +141,9 @@ def option(*decls: str, old: Sequence[str] = (), **kwargs: Any) -> Callable[[F],
 
 # ---- workspace --------------------------------------------------------------------------------
 def workspace_dir_option(
-    help_text: str = f"Folder ruang kerja (bawaan: ${ENV_VAR}, atau folder ini dan induknya).",
+    help_text: str = (
+        f"Folder ruang kerja (bawaan: ${WORKSPACE_ENV}, atau folder ini dan induknya)."
+    ),
 ) -> Callable[[F], F]:
     """The ``--ruang-kerja``/``-w`` option itself, passed on as ``workspace_dir``."""
     return option(
@@ -132,6 +159,8 @@ def workspace_dir_option(
 
 def workspace_from(ctx: click.Context, workspace_dir: str | None) -> Workspace:
     """The workspace named on this command, else on ``zi-docs --ruang-kerja``, else found."""
+    from zi_docs.workspace import find_workspace  # loaded when a command runs, not for --help
+
     return find_workspace(workspace_dir or (ctx.obj or {}).get("workspace_dir"))
 
 
@@ -155,7 +184,54 @@ class RootGroup(ZiGroup):
 
     Overriding ``main`` (rather than wrapping it) keeps the translation in effect for the
     in-process ``CliRunner`` in tests too.
+
+    Its commands are named in ``lazy`` (name -> (module under ``zi_docs.cli``, short help))
+    and a module is imported when one of its commands runs, so ``zi-docs --help`` lists every
+    command from the table without importing any; reading :attr:`commands` loads them all.
     """
+
+    def __init__(
+        self, *args: Any, lazy: Mapping[str, tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        self._lazy = dict(lazy or {})
+        self._listing = False
+        super().__init__(*args, **kwargs)
+
+    @property
+    def commands(self) -> MutableMapping[str, click.Command]:
+        for module in {module for module, _ in self._lazy.values()}:
+            self._load(module)
+        return self._commands
+
+    @commands.setter
+    def commands(self, value: MutableMapping[str, click.Command]) -> None:
+        self._commands = value
+
+    def _load(self, module: str) -> None:
+        for command in importlib.import_module(f"zi_docs.cli.{module}").COMMANDS:
+            self._commands.setdefault(command.name or "", command)
+        self._lazy = {name: entry for name, entry in self._lazy.items() if entry[0] != module}
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        self._commands[name or cmd.name or ""] = cmd
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self._commands, *self._lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self._commands and cmd_name in self._lazy:
+            module, short = self._lazy[cmd_name]
+            if self._listing:
+                return click.Command(cmd_name, help=short)  # the help list needs no import
+            self._load(module)
+        return self._commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
 
     def main(
         self,

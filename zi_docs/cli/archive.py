@@ -13,7 +13,6 @@ from zi_docs.cli._base import ExitCode, ZiGroup, emit_json, option, workspace_op
 from zi_docs.cli.archive_common import Bar, parse_date, size_and_json_options, tags_text
 from zi_docs.cli.archive_manage import MANAGE_COMMANDS
 from zi_docs.cli.archive_search import SEARCH_COMMANDS
-from zi_docs.evidence import IngestReport, Outcome, Rejection
 from zi_docs.workspace import Workspace
 
 
@@ -102,7 +101,7 @@ def add(
     return _ingest_output(report, as_json)
 
 
-def _ingest_output(report: IngestReport, as_json: bool) -> int:
+def _ingest_output(report: evidence.IngestReport, as_json: bool) -> int:
     if as_json:
         emit_json(_ingest_json(report))
     else:
@@ -144,7 +143,7 @@ def _ingest_output(report: IngestReport, as_json: bool) -> int:
     return ExitCode.ERROR if report.rejected else ExitCode.OK
 
 
-def _ingest_json(report: IngestReport) -> dict[str, Any]:
+def _ingest_json(report: evidence.IngestReport) -> dict[str, Any]:
     return {
         "sama_dengan": [str(t) for t in report.same_as],
         "ditambahkan": [_outcome(o) for o in report.added],
@@ -153,11 +152,11 @@ def _ingest_json(report: IngestReport) -> dict[str, Any]:
     }
 
 
-def _rejection(r: Rejection) -> dict[str, str]:
+def _rejection(r: evidence.Rejection) -> dict[str, str]:
     return {"berkas": r.source, "alasan": r.reason, "kode": r.code}
 
 
-def _outcome(o: Outcome) -> dict[str, Any]:
+def _outcome(o: evidence.Outcome) -> dict[str, Any]:
     return {
         "berkas": o.source,
         "sha256": o.sha256,

@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
+from zi_docs import evidence
 from zi_docs.cli._base import F, option
-from zi_docs.evidence import DEFAULT_MAX_MB, IndicatorRef, StoredFile
 
 
 class Bar:
@@ -87,7 +87,7 @@ def size_and_json_options(func: F) -> F:
     return click.option(
         "--maks-mb",
         type=click.FloatRange(min=0, min_open=True),
-        default=DEFAULT_MAX_MB,
+        default=evidence.DEFAULT_MAX_MB,
         show_default=True,
         help="Batas ukuran satu berkas dalam MB.",
     )(func)
@@ -113,15 +113,15 @@ def limit_option(default: int, help_text: str) -> Callable[[F], F]:
     )
 
 
-def short(stored: StoredFile) -> str:
+def short(stored: evidence.StoredFile) -> str:
     return stored.sha256[:12]
 
 
-def tags_text(tags: Iterable[IndicatorRef]) -> str:
+def tags_text(tags: Iterable[evidence.IndicatorRef]) -> str:
     return ", ".join(str(t) for t in tags) or "tanpa tag"
 
 
-def file_json(f: StoredFile) -> dict[str, Any]:
+def file_json(f: evidence.StoredFile) -> dict[str, Any]:
     return {
         "sha256": f.sha256,
         "nama": f.name,

@@ -23,7 +23,6 @@ from zi_docs.cli.archive_common import (
     short,
     tags_text,
 )
-from zi_docs.evidence import TrashChange, megabytes
 from zi_docs.workspace import Workspace
 
 
@@ -214,7 +213,7 @@ def restore(workspace: Workspace, refs: tuple[str, ...]) -> int:
     return ExitCode.OK
 
 
-def _echo_change(change: TrashChange, done: str, skipped: str) -> None:
+def _echo_change(change: evidence.TrashChange, done: str, skipped: str) -> None:
     for label, files in ((done, change.files), (skipped, change.skipped)):
         for f in files:
             click.echo(f"{label}: {f.name} ({short(f)})")
@@ -232,9 +231,8 @@ def empty_trash(workspace: Workspace, ya: bool) -> int:
     if not ya:
         click.confirm(f"Hapus permanen {len(trashed)} berkas dari tempat sampah?", abort=True)
     change = evidence.empty_trash(workspace)
-    click.echo(
-        f"{len(change.files)} berkas dihapus permanen ({megabytes(change.freed_bytes)} dibebaskan)."
-    )
+    freed = evidence.megabytes(change.freed_bytes)
+    click.echo(f"{len(change.files)} berkas dihapus permanen ({freed} dibebaskan).")
     return ExitCode.OK
 
 

@@ -15,7 +15,6 @@ from zi_docs.cli._base import (
     workspace_option,
 )
 from zi_docs.cli.archive_common import Bar, indicator_filter_option, limit_option, short
-from zi_docs.evidence import KINDS, MARK_END, MARK_START, megabytes
 from zi_docs.workspace import Workspace
 
 
@@ -24,7 +23,9 @@ from zi_docs.workspace import Workspace
 @indicator_filter_option("Hanya bukti untuk indikator ini.")
 @click.option("--area", default=None, help="Hanya area ini (MP, TTL, SDM, AK, PW, PP).")
 @click.option("--tahun", type=int, default=None, help="Hanya dokumen bertanggal tahun ini.")
-@click.option("--jenis", type=click.Choice(KINDS), default=None, help="Hanya jenis berkas ini.")
+@click.option(
+    "--jenis", type=click.Choice(evidence.KINDS), default=None, help="Hanya jenis berkas ini."
+)
 @limit_option(20, "Jumlah hasil.")
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @workspace_option
@@ -78,7 +79,9 @@ def search(
             f"{', '.join(hit.indicators) or 'tanpa tag'}"
         )
         if hit.snippet:
-            snippet = hit.snippet.replace(MARK_START, "\x1b[1m").replace(MARK_END, "\x1b[0m")
+            snippet = hit.snippet.replace(evidence.MARK_START, "\x1b[1m").replace(
+                evidence.MARK_END, "\x1b[0m"
+            )
             click.echo(f"   {snippet}", color=None)
     click.echo(f"{len(result.hits)} hasil.")
     return ExitCode.OK
@@ -161,9 +164,8 @@ def verify(workspace: Workspace, quick: bool, perbaiki: bool, as_json: bool) -> 
         )
     else:
         mode = "ukuran dan jumlah" if quick else "SHA-256"
-        click.echo(
-            f"Diperiksa ({mode}): {report.files_checked} berkas, {megabytes(report.bytes_checked)}."
-        )
+        size = evidence.megabytes(report.bytes_checked)
+        click.echo(f"Diperiksa ({mode}): {report.files_checked} berkas, {size}.")
         if report.ok:
             click.secho("Arsip utuh: tidak ada masalah.", fg="green")
         else:

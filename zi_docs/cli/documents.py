@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from zi_docs import documents
 from zi_docs.cli._base import (
     ExitCode,
     ZiCommand,
@@ -15,15 +16,6 @@ from zi_docs.cli._base import (
     render_finding,
     report_error,
     workspace_option,
-)
-from zi_docs.documents import (
-    GenerateResult,
-    archive_generated,
-    check_templates,
-    describe_kind,
-    generate,
-    generate_all,
-    list_templates,
 )
 from zi_docs.findings import Severity
 from zi_docs.refs import IndicatorRef
@@ -35,7 +27,7 @@ def _tags(tags: Iterable[IndicatorRef]) -> str:
     return ", ".join(t.indicator + (f" ({t.item})" if t.item else "") for t in tags)
 
 
-def _echo_result(workspace: Workspace, result: GenerateResult) -> None:
+def _echo_result(workspace: Workspace, result: documents.GenerateResult) -> None:
     for path in (*result.documents, *result.pdfs):
         click.echo(f"  {workspace.display(path)}")
     for path in result.backups:
@@ -44,7 +36,7 @@ def _echo_result(workspace: Workspace, result: GenerateResult) -> None:
         click.echo(f"  bukti untuk: {_tags(result.served)}")
 
 
-def _archive(workspace: Workspace, result: GenerateResult) -> None:
+def _archive(workspace: Workspace, result: documents.GenerateResult) -> None:
     """``--arsipkan``: store what was made in the archive, tagged with what it serves."""
     if not result.served:
         click.echo(
@@ -52,7 +44,7 @@ def _archive(workspace: Workspace, result: GenerateResult) -> None:
             "tertentu; tambahkan dengan 'zi-docs archive add BERKAS --indikator ID'"
         )
         return
-    for archived in archive_generated(workspace, result):
+    for archived in documents.archive_generated(workspace, result):
         state = (
             "diarsipkan sebagai konsep" if archived.added else "sudah ada di arsip, tag dilengkapi"
         )
@@ -130,7 +122,7 @@ def generate_cmd(
     if all_inputs:
         if kind or input_file:
             raise click.UsageError("--semua tidak memakai JENIS dan INPUT.yaml")
-        summary = generate_all(workspace, pdf=pdf, out=out, overwrite=timpa)
+        summary = documents.generate_all(workspace, pdf=pdf, out=out, overwrite=timpa)
         for result in summary.results:
             click.echo(f"{result.kind}: {workspace.display(result.input)}")
             _echo_result(workspace, result)
@@ -155,7 +147,7 @@ def generate_cmd(
         kind = None
     if input_file is None:
         raise click.UsageError("sebutkan INPUT.yaml (dan JENIS bila perlu), atau pakai --semua")
-    result = generate(
+    result = documents.generate(
         workspace, kind, input_file, out=out, pdf=pdf, separate=terpisah, overwrite=timpa
     )
     click.echo(f"{result.kind}: {len(result.documents)} dokumen dibuat")
@@ -174,7 +166,7 @@ def templates() -> None:
 @workspace_option
 def list_cmd(workspace: Workspace) -> None:
     """Daftar jenis dokumen dan templat yang dipakai."""
-    for entry in list_templates(workspace):
+    for entry in documents.list_templates(workspace):
         source = "milik ruang kerja" if entry.own else "bawaan"
         click.echo(f"{entry.kind:<20} {entry.title}")
         click.echo(f"{'':<20} templat {source}: {workspace.display(entry.template)}")
@@ -184,7 +176,7 @@ def list_cmd(workspace: Workspace) -> None:
 @click.argument("kind", metavar="JENIS")
 def show_cmd(kind: str) -> None:
     """Isian yang diperlukan templat JENIS, dengan contoh YAML."""
-    info = describe_kind(kind)
+    info = documents.describe_kind(kind)
     click.echo(f"{info.kind}: {info.title} (templat {info.template})\n\nIsian:")
     for field in info.fields:
         need = "wajib" if field.required else "boleh kosong"
@@ -216,7 +208,7 @@ def check_cmd(
     workspace: Workspace, path: str | None, kind: str | None, input_path: Path | None
 ) -> int:
     """Periksa TEMPLAT (berkas .docx atau nama jenis; tanpa TEMPLAT: semua templat)."""
-    reports = check_templates(workspace, path, kind, input_path)
+    reports = documents.check_templates(workspace, path, kind, input_path)
     problems = 0
     for report in reports:
         errors = [f for f in report.findings if f.severity is Severity.ERROR]

@@ -10,22 +10,10 @@ from typing import Any
 
 import click
 
+from zi_docs import evaluation
 from zi_docs.angka import angka
 from zi_docs.cli._base import F, ZiCommand, ZiGroup, emit_json, workspace_option
 from zi_docs.cli.archive_common import date_option, json_option, round_option
-from zi_docs.evaluation import (
-    Comparison,
-    ImportOutcome,
-    compare_layers,
-    comparison_to_dict,
-    import_into,
-    layer_names,
-    load_layer,
-    outcome_to_dict,
-    round_changes,
-    save_layer_entry,
-    save_response,
-)
 from zi_docs.workspace import Workspace
 
 
@@ -100,7 +88,7 @@ def impor(
     """
     if lapis is not None and keluaran is not None:
         raise click.UsageError("--keluaran tidak dapat dipakai bersama --lapis")
-    outcome = import_into(
+    outcome = evaluation.import_into(
         workspace,
         berkas,
         column=kolom,
@@ -111,12 +99,12 @@ def impor(
         evaluator=penilai,
     )
     if as_json:
-        emit_json(outcome_to_dict(outcome))
+        emit_json(evaluation.outcome_to_dict(outcome))
         return
     _print_import(outcome)
 
 
-def _print_import(outcome: ImportOutcome) -> None:
+def _print_import(outcome: evaluation.ImportOutcome) -> None:
     result = outcome.result
     score = result.score
     click.secho(
@@ -214,8 +202,8 @@ def lapis() -> None:
 def daftar(workspace: Workspace, as_json: bool) -> None:
     """Daftar lapis evaluasi ruang kerja beserta putarannya."""
     rows: list[dict[str, Any]] = []
-    for name in layer_names(workspace):
-        layer = load_layer(workspace, name)
+    for name in evaluation.layer_names(workspace):
+        layer = evaluation.load_layer(workspace, name)
         rows.append(
             {
                 "lapis": name,
@@ -263,7 +251,7 @@ def catat(
     """Catat satu jawaban dan/atau catatan penilai untuk INDIKATOR di lapis NAMA."""
     if jawaban is None and catatan is None:
         raise click.UsageError("isi --jawaban, --catatan, atau keduanya")
-    saved = save_layer_entry(
+    saved = evaluation.save_layer_entry(
         workspace,
         nama,
         indikator,
@@ -289,7 +277,7 @@ def tanggapi(
     workspace: Workspace, nama: str, indikator: str, tanggapan: str, putaran: int | None
 ) -> None:
     """Tulis TANGGAPAN unit atas catatan penilai untuk INDIKATOR di lapis NAMA."""
-    saved = save_response(
+    saved = evaluation.save_response(
         workspace, nama, indikator, tanggapan, round_number=putaran, expected_version=None
     )
     click.echo(
@@ -312,15 +300,15 @@ def bandingkan(
     Per indikator dan dirangkum per area dan bagian: nilai unit, nilai tiap lapis dan
     selisihnya, serta catatan setiap putaran dengan tanggapan unit.
     """
-    comparison = compare_layers(workspace, list(nama) or None)
+    comparison = evaluation.compare_layers(workspace, list(nama) or None)
     if as_json:
-        emit_json(comparison_to_dict(comparison))
+        emit_json(evaluation.comparison_to_dict(comparison))
         return
     code = None if area is None else workspace.catalogue.resolve_area(area)
     _print_comparison(comparison, code, semua)
 
 
-def _print_comparison(comparison: Comparison, area: str | None, show_all: bool) -> None:
+def _print_comparison(comparison: evaluation.Comparison, area: str | None, show_all: bool) -> None:
     names = comparison.layers
     head = f"{'':<44}{'Unit':>8}" + "".join(f"{n[:12]:>14}" for n in names)
     click.secho(head, bold=True)
@@ -362,7 +350,7 @@ def _delta(value: float) -> str:
 @workspace_option
 def perubahan(workspace: Workspace, nama: str, putaran: int | None, as_json: bool) -> None:
     """Apa yang berubah pada lapis NAMA sejak putaran sebelumnya (jawaban, nilai, catatan)."""
-    changes = round_changes(workspace, nama, putaran)
+    changes = evaluation.round_changes(workspace, nama, putaran)
     if as_json:
         emit_json(changes.to_dict())
         return

@@ -10,17 +10,9 @@ from typing import Any
 
 import click
 
-from zi_docs.cli._base import ExitCode, F, ZiGroup, emit_json, workspace_option
+from zi_docs import evaluation
+from zi_docs.cli._base import ExitCode, F, LazyChoice, ZiGroup, emit_json, workspace_option
 from zi_docs.cli.archive_common import date_option, json_option, parse_date, round_option
-from zi_docs.evaluation import (
-    add_items_locked,
-    items_from_layer,
-    items_from_lhe,
-    load_register,
-    settings,
-    suggest_mp_iii_c,
-    update_item_checked,
-)
 from zi_docs.workspace import Workspace
 
 
@@ -48,7 +40,7 @@ def tindak_lanjut() -> None:
 @_due_option("Batas waktu.")
 @click.option(
     "--sumber",
-    type=click.Choice(list(settings()["sumber"])),
+    type=LazyChoice(lambda: list(evaluation.settings()["sumber"])),
     default="rekomendasi",
     show_default=True,
     help="Asal butir ini.",
@@ -67,7 +59,7 @@ def tambah(
 ) -> None:
     """Tambah satu butir tindak lanjut."""
     qid = workspace.catalogue.resolve(indikator).id if indikator else None
-    [code] = add_items_locked(
+    [code] = evaluation.add_items_locked(
         workspace,
         [
             {
@@ -90,7 +82,7 @@ def tambah(
 @workspace_option
 def dari_lapis(workspace: Workspace, nama: str, batas: dt.date, putaran: int | None) -> None:
     """Buat butir dari setiap catatan penilai lapis NAMA yang belum ada di register."""
-    items = items_from_layer(workspace, nama, due=batas, round_number=putaran)
+    items = evaluation.items_from_layer(workspace, nama, due=batas, round_number=putaran)
     _add_drafted(workspace, items, "Tidak ada catatan baru untuk ditindaklanjuti.")
 
 
@@ -104,7 +96,7 @@ def dari_lapis(workspace: Workspace, nama: str, batas: dt.date, putaran: int | N
 def dari_lhe(workspace: Workspace, berkas: Path, batas: dt.date, pemilik: str | None) -> None:
     """Buat butir dari setiap rekomendasi isian LHE BERKAS (inputs/lhe.yaml) yang belum ada di
     register; asalnya nomor LHE."""
-    items = items_from_lhe(workspace, berkas, due=batas, owner=pemilik)
+    items = evaluation.items_from_lhe(workspace, berkas, due=batas, owner=pemilik)
     _add_drafted(workspace, items, "Semua rekomendasi LHE ini sudah ada di register.")
 
 
@@ -112,7 +104,7 @@ def _add_drafted(workspace: Workspace, items: list[dict[str, Any]], none: str) -
     if not items:
         click.echo(none)
         return
-    codes = add_items_locked(workspace, items)
+    codes = evaluation.add_items_locked(workspace, items)
     click.echo(f"{len(codes)} butir ditambahkan: {', '.join(codes)}.")
 
 
@@ -122,7 +114,7 @@ def _add_drafted(workspace: Workspace, items: list[dict[str, Any]], none: str) -
 @workspace_option
 def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
     """Daftar butir tindak lanjut; kode keluar 3 bila ada yang lewat batas waktu."""
-    register = load_register(workspace)
+    register = evaluation.load_register(workspace)
     today = dt.date.today()
     items = [i for i in register.items if not (terbuka and i.done)]
     if as_json:
@@ -158,7 +150,10 @@ def daftar(workspace: Workspace, terbuka: bool, as_json: bool) -> int:
 @tindak_lanjut.command("ubah")
 @click.argument("kode")
 @click.option(
-    "--status", type=click.Choice(list(settings()["status"])), default=None, help="Status baru."
+    "--status",
+    type=LazyChoice(lambda: list(evaluation.settings()["status"])),
+    default=None,
+    help="Status baru.",
 )
 @click.option("--pemilik", default=None, help="Pokja atau area penanggung jawab yang baru.")
 @date_option("Batas waktu baru.", name="--batas")
@@ -173,7 +168,7 @@ def ubah(
     keterangan: str | None,
 ) -> None:
     """Ubah status, pemilik, batas waktu atau keterangan butir KODE."""
-    item = update_item_checked(
+    item = evaluation.update_item_checked(
         workspace,
         kode,
         {"status": status, "pemilik": pemilik, "batas_waktu": batas, "keterangan": keterangan},
@@ -200,11 +195,11 @@ def tutup(workspace: Workspace, kode: str, refs: tuple[str, ...], tanggal: dt.da
     from zi_docs.evidence import show
 
     stored = [show(workspace, ref).file for ref in refs]
-    item = update_item_checked(
+    item = evaluation.update_item_checked(
         workspace,
         kode,
         {
-            "status": settings()["status_selesai"],
+            "status": evaluation.settings()["status_selesai"],
             "bukti": [s.sha256[:12] for s in stored],
             "ditutup": tanggal,
         },
@@ -225,7 +220,7 @@ def saran(workspace: Workspace, as_json: bool) -> None:
     """
     from zi_docs.assessment import load_answers
 
-    suggestion = suggest_mp_iii_c(load_register(workspace))
+    suggestion = evaluation.suggest_mp_iii_c(evaluation.load_register(workspace))
     current = None
     if workspace.answers_file.is_file():
         answer = load_answers(workspace.answers_file, workspace.catalogue).get(suggestion.indicator)

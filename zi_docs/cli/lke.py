@@ -158,3 +158,6 @@ def _register_import() -> None:
 
 
 _register_import()
+
+
+COMMANDS: list[click.Command] = [lke]

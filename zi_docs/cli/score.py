@@ -7,16 +7,8 @@ from pathlib import Path
 
 import click
 
+from zi_docs import assessment
 from zi_docs.angka import angka
-from zi_docs.assessment import (
-    ScoreReport,
-    Verdict,
-    report_to_dict,
-    score_answer_set,
-    score_workspace,
-    subject_label,
-    write_workbook,
-)
 from zi_docs.cli._base import ZiCommand, emit_json, shown, workspace_option
 from zi_docs.workspace import Workspace
 
@@ -81,13 +73,15 @@ def score(
         from zi_docs.evaluation import load_layer
 
         layer = load_layer(workspace, lapis)
-        report = score_answer_set(workspace, layer.answer_set(), predicate=predikat, layer=lapis)
+        report = assessment.score_answer_set(
+            workspace, layer.answer_set(), predicate=predikat, layer=lapis
+        )
     else:
-        report = score_workspace(workspace, berkas, predicate=predikat)
+        report = assessment.score_workspace(workspace, berkas, predicate=predikat)
     if xlsx is not None:
         from zi_docs.evaluation import answers_fingerprint, evaluator_groups
 
-        written = write_workbook(
+        written = assessment.write_workbook(
             report,
             xlsx,
             layers=evaluator_groups(workspace, without=lapis),
@@ -95,7 +89,7 @@ def score(
         )
         click.echo(f"Kertas kerja LKE ditulis ke {shown(workspace, written)}", err=as_json)
     if as_json:
-        emit_json(report_to_dict(report))
+        emit_json(assessment.report_to_dict(report))
         return
     for warning in report.warnings:
         click.secho(f"Peringatan: {warning}", fg="yellow", err=True)
@@ -111,7 +105,7 @@ def _pair(value: float, weight: float) -> str:
     return f"{angka(value):>6} /{angka(weight):>6} {angka(share):>6}%"
 
 
-def _print_table(report: ScoreReport) -> None:
+def _print_table(report: assessment.ScoreReport) -> None:
     score = report.score
     answered = len(score.questions) - len(score.unanswered)
     title = f"Penilaian LKE lapis '{report.layer}'" if report.layer else "Penilaian mandiri LKE"
@@ -142,7 +136,7 @@ def _print_table(report: ScoreReport) -> None:
     click.secho(f"{'TOTAL':<38}{_pair(score.total, score.max_total)}", bold=True)
 
 
-def _print_verdict(report: ScoreReport, verdict: Verdict) -> None:
+def _print_verdict(report: assessment.ScoreReport, verdict: assessment.Verdict) -> None:
     states = "; ".join(
         f"{'memenuhi' if ok else 'TIDAK memenuhi'} menurut tafsir {reading}"
         for reading, ok in verdict.passed_by_reading.items()
@@ -173,7 +167,8 @@ def _print_verdict(report: ScoreReport, verdict: Verdict) -> None:
         label = f"Setiap area ≥ {angka(percent, 0)}% bobot (tafsir {result.reading})"
         detail = (
             "; ".join(
-                f"{subject_label(r.subject)} {angka(r.value)} < {angka(r.minimum)}" for r in failed
+                f"{assessment.subject_label(r.subject)} {angka(r.value)} < {angka(r.minimum)}"
+                for r in failed
             )
             if failed
             else f"semua {len(group)} nilai memenuhi"
@@ -191,7 +186,7 @@ def _rule_line(passed: bool, label: str, detail: str) -> None:
     click.echo(head + ("\n" + " " * width).join(lines))
 
 
-def _print_gaps(report: ScoreReport, count: int) -> None:
+def _print_gaps(report: assessment.ScoreReport, count: int) -> None:
     if count == 0 or not report.gaps:
         return
     click.echo("")
@@ -204,7 +199,7 @@ def _print_gaps(report: ScoreReport, count: int) -> None:
         click.echo(f"{rank:>3}. {gap.alias:<13}{text:<41}{change:<16}+{angka(gap.points)}")
         for effect in gap.helps:
             subject = (
-                f"area {subject_label(effect.subject)} (tafsir {effect.reading})"
+                f"area {assessment.subject_label(effect.subject)} (tafsir {effect.reading})"
                 if effect.reading
                 else effect.code
             )
@@ -217,7 +212,7 @@ def _print_gaps(report: ScoreReport, count: int) -> None:
         click.echo(f"     … dan {len(report.gaps) - count} lainnya (lihat --celah N atau --json)")
 
 
-def _print_unanswered(report: ScoreReport) -> None:
+def _print_unanswered(report: assessment.ScoreReport) -> None:
     missing = report.score.unanswered
     if not missing:
         return
@@ -227,3 +222,6 @@ def _print_unanswered(report: ScoreReport) -> None:
         question = report.score.question(question_id)
         text = textwrap.shorten(question.text, 60, placeholder="…")
         click.echo(f"  {question.id:<14}{question.alias:<13}{text}")
+
+
+COMMANDS: list[click.Command] = [score]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from zi_docs import evidence, submission
 from zi_docs.angka import angka
 from zi_docs.cli._base import (
     ExitCode,
@@ -19,36 +20,19 @@ from zi_docs.cli._base import (
     workspace_from,
     workspace_option,
 )
-from zi_docs.evidence import megabytes
 from zi_docs.findings import Severity
-from zi_docs.submission import (
-    SORT_KEYS,
-    SYMBOL,
-    CheckResult,
-    GateState,
-    GroupStatus,
-    RekapRow,
-    build_rekap,
-    cells,
-    check_markdown,
-    check_to_dict,
-    export_bundle,
-    finding_in_area,
-    headers,
-    run_check,
-    verify_bag,
-    write_check_docx,
-    write_docx,
-    write_xlsx,
-)
 from zi_docs.workspace import Workspace
 
 _COLOURS = {"hijau": "green", "kuning": "yellow", "merah": "red"}
-_GATE_COLOURS = {GateState.MET: "green", GateState.UNMET: "red", GateState.UNKNOWN: "yellow"}
+_GATE_COLOURS = {
+    submission.GateState.MET: "green",
+    submission.GateState.UNMET: "red",
+    submission.GateState.UNKNOWN: "yellow",
+}
 _LIMIT = 25
 
 
-def _row(label: str, part: str, group: GroupStatus) -> str:
+def _row(label: str, part: str, group: submission.GroupStatus) -> str:
     light = click.style(f"{group.light.value:<6}", fg=_COLOURS[group.light.value], bold=True)
     return (
         f"{label[:38]:<38} {part:<9} {angka(group.value):>6}/{angka(group.weight):<6}"
@@ -63,7 +47,7 @@ _HEADER = (
 )
 
 
-def _table(result: CheckResult, area: str | None) -> None:
+def _table(result: submission.CheckResult, area: str | None) -> None:
     rollup = result.rollup
     click.echo(
         f"Kelengkapan data dukung — {result.unit_name} ({result.year}); target "
@@ -100,7 +84,7 @@ def _table(result: CheckResult, area: str | None) -> None:
                     click.echo(f"    belum ada {item.description}{hint}")
 
 
-def _findings(result: CheckResult, area: str | None) -> None:
+def _findings(result: submission.CheckResult, area: str | None) -> None:
     counts = Counter(f.severity for f in result.findings)
     click.echo(
         f"\nTemuan: {counts[Severity.ERROR]} galat, {counts[Severity.WARNING]} peringatan, "
@@ -108,7 +92,7 @@ def _findings(result: CheckResult, area: str | None) -> None:
     )
     shown = [f for f in result.findings if f.severity is not Severity.INFO]
     if area is not None:
-        shown = [f for f in shown if finding_in_area(result, f, area)]
+        shown = [f for f in shown if submission.finding_in_area(result, f, area)]
     for finding in shown[:_LIMIT]:
         line = render_finding(finding) + f" [{finding.code}]"
         fg = "red" if finding.severity is Severity.ERROR else "yellow"
@@ -117,12 +101,12 @@ def _findings(result: CheckResult, area: str | None) -> None:
         click.echo(f"  ... dan {len(shown) - _LIMIT} temuan lain (lihat --json atau --markdown)")
 
 
-def _gates(result: CheckResult) -> None:
+def _gates(result: submission.CheckResult) -> None:
     gates = result.gates
     when = f"{gates.days_left} hari lagi" if gates.days_left >= 0 else "sudah lewat"
     click.echo(f"\nPrasyarat pengajuan (batas {gates.deadline:%d-%m-%Y}, {when}):")
     for gate in gates.results:
-        mark = click.style(SYMBOL[gate.state], fg=_GATE_COLOURS[gate.state])
+        mark = click.style(submission.SYMBOL[gate.state], fg=_GATE_COLOURS[gate.state])
         click.echo(
             f"  {mark} {gate.description}: {gate.actual or 'belum diisi'} (syarat {gate.required})"
         )
@@ -156,13 +140,13 @@ def check(
     Kode keluar 0 bila lengkap, 3 bila masih ada kekurangan.
     """
     code = option_value("--area", workspace.catalogue.resolve_area, area)
-    result = run_check(workspace, dt.date.today())
+    result = submission.run_check(workspace, dt.date.today())
     if docx_out is not None:
-        write_check_docx(result, docx_out)
+        submission.write_check_docx(result, docx_out)
     if as_json:
-        emit_json(check_to_dict(result))
+        emit_json(submission.check_to_dict(result))
     elif as_markdown:
-        click.echo(check_markdown(result, code), nl=False)
+        click.echo(submission.check_markdown(result, code), nl=False)
     else:
         _table(result, code)
         _findings(result, code)
@@ -211,7 +195,7 @@ def export(
     Nama berkas aman untuk Windows dan panjang jalurnya dijaga di bawah 260 karakter.
     """
     if received is not None:
-        checked = verify_bag(received)
+        checked = submission.verify_bag(received)
         if checked.valid:
             click.secho(
                 f"Bundel {received} utuh: {checked.files_checked} berkas sesuai manifest.",
@@ -225,7 +209,7 @@ def export(
     if keluaran is None:
         raise click.UsageError("sebutkan folder KELUARAN atau pakai --verifikasi BUNDEL", ctx)
     workspace = workspace_from(ctx, workspace_dir)
-    result = export_bundle(
+    result = submission.export_bundle(
         workspace,
         keluaran,
         now=dt.datetime.now().replace(microsecond=0),
@@ -237,7 +221,7 @@ def export(
     click.echo(f"Bundel ditulis ke {where}")
     click.echo(
         f"  {result.placements} penempatan berkas bukti ({result.unique_files} berkas unik), "
-        f"{megabytes(result.payload_bytes)}; SHA-256 dari katalog dipakai ulang untuk "
+        f"{evidence.megabytes(result.payload_bytes)}; SHA-256 dari katalog dipakai ulang untuk "
         f"{result.reused_digests}, dihitung ulang {result.hashed}"
     )
     for finding in result.problems:
@@ -255,7 +239,7 @@ def export(
 )
 @click.option(
     "--urut",
-    type=click.Choice(list(SORT_KEYS)),
+    type=click.Choice(list(submission.SORT_KEYS)),
     default="total",
     show_default=True,
     help="Urutan baris (angka dari terbesar; temuan dari tersedikit).",
@@ -289,15 +273,18 @@ def rekap(
 
     Kode keluar 1 bila ada folder yang tidak terbaca (barisnya tetap ditampilkan).
     """
-    result = build_rekap(list(ruang_kerja), dt.date.today(), urut)
+    result = submission.build_rekap(list(ruang_kerja), dt.date.today(), urut)
     code = ExitCode.ERROR if any(row.error is not None for row in result.rows) else ExitCode.OK
     if xlsx is not None:
-        write_xlsx(result, xlsx)
+        submission.write_xlsx(result, xlsx)
     if docx_out is not None:
-        write_docx(result, docx_out)
+        submission.write_docx(result, docx_out)
     if as_json:
         emit_json(
-            [dict(zip(headers(result), cells(result, row), strict=True)) for row in result.rows]
+            [
+                dict(zip(submission.headers(result), submission.cells(result, row), strict=True))
+                for row in result.rows
+            ]
         )
         return code
     codes = result.area_codes
@@ -324,7 +311,7 @@ def rekap(
     return code
 
 
-def _label(row: RekapRow) -> str:
+def _label(row: submission.RekapRow) -> str:
     """Folder and unit name, each cut with an ellipsis so that two units never look alike."""
     return f"{_cut(row.folder.name, 16):<16} {_cut(row.unit, 30):<30}"
 

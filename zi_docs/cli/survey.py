@@ -3,10 +3,12 @@ suggest. Each command calls one library function and prints what comes back."""
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
 
 import click
 
+from zi_docs import surveys
 from zi_docs.cli._base import (
     ExitCode,
     ZiCommand,
@@ -16,20 +18,6 @@ from zi_docs.cli._base import (
     workspace_from,
 )
 from zi_docs.cli.survey_text import echo_ikm, echo_internal, echo_problems, echo_suggestions
-from zi_docs.surveys import (
-    PERIOD_KINDS,
-    WEIGHTS,
-    Definition,
-    IkmResult,
-    compute_ikm,
-    compute_internal,
-    ikm_to_dict,
-    internal_surveys,
-    internal_to_dict,
-    load_definition,
-    suggest_lke,
-    suggestions_to_dict,
-)
 
 _ANSWERS = click.argument(
     "jawaban", metavar="JAWABAN.csv|.xlsx", type=click.Path(dir_okay=False, path_type=Path)
@@ -44,8 +32,8 @@ _DEFINITION = click.option(
 _JSON = click.option("--json", "as_json", is_flag=True, help="Keluaran JSON lengkap untuk skrip.")
 
 
-def _definition(path: Path | None) -> Definition | None:
-    return load_definition(path) if path is not None else None
+def _definition(path: Path | None) -> surveys.Definition | None:
+    return surveys.load_definition(path) if path is not None else None
 
 
 def _exit(usable: bool, problems: int) -> int:
@@ -54,7 +42,35 @@ def _exit(usable: bool, problems: int) -> int:
     return int(ExitCode.GAPS if problems else ExitCode.OK)
 
 
-@click.group("survei", cls=ZiGroup)
+class _SurveyGroup(ZiGroup):
+    """``survei``, whose SPAK/SPKP commands (one per instrument of the bundled
+    survei-internal.yaml) are built the first time its commands are read (looked up, listed,
+    documented), so starting the CLI reads no YAML."""
+
+    _built = False
+    _commands: MutableMapping[str, click.Command]
+
+    @property
+    def commands(self) -> MutableMapping[str, click.Command]:
+        if not self._built:
+            self._built = True
+            for instrument in surveys.internal_surveys().instruments:
+                self._commands[instrument] = _internal(instrument)
+        return self._commands
+
+    @commands.setter
+    def commands(self, value: MutableMapping[str, click.Command]) -> None:
+        self._commands = value
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        built, self._built = self._built, True  # registering reads ``commands``: build nothing
+        try:
+            super().add_command(cmd, name)
+        finally:
+            self._built = built
+
+
+@click.group("survei", cls=_SurveyGroup)
 def survei() -> None:
     """Survei Kepuasan Masyarakat (IKM, PermenPANRB 14/2017) dan survei internal SPAK/SPKP.
 
@@ -65,8 +81,8 @@ def survei() -> None:
 
 def _ikm(
     jawaban: Path, definisi: Path | None, bobot: str, populasi: int | None, periode: str
-) -> IkmResult:
-    return compute_ikm(
+) -> surveys.IkmResult:
+    return surveys.compute_ikm(
         jawaban,
         definition=_definition(definisi),
         weight=bobot,
@@ -80,7 +96,7 @@ def _ikm(
 @_DEFINITION
 @click.option(
     "--bobot",
-    type=click.Choice(WEIGHTS, case_sensitive=False),
+    type=click.Choice(surveys.WEIGHTS, case_sensitive=False),
     default="regulasi",
     show_default=True,
     help="Bobot tiap unsur: 'regulasi' = 0,11 seperti tercetak (maksimum 99,0), 'eksak' = 1/9.",
@@ -94,7 +110,7 @@ def _ikm(
 )
 @click.option(
     "--periode",
-    type=click.Choice(PERIOD_KINDS, case_sensitive=False),
+    type=click.Choice(surveys.PERIOD_KINDS, case_sensitive=False),
     default="triwulan",
     show_default=True,
     help="Pengelompokan per periode bila berkas memuat kolom waktu pengisian.",
@@ -147,7 +163,7 @@ def ikm(
             period_kind=periode.lower(),
         )
     if as_json:
-        emit_json(ikm_to_dict(result))
+        emit_json(surveys.ikm_to_dict(result))
     else:
         echo_ikm(result)
         echo_problems(result.problems, result.counts)
@@ -159,7 +175,7 @@ def ikm(
 
 
 def _internal(instrument: str) -> click.Command:
-    methods = sorted(internal_surveys().methods)
+    methods = sorted(surveys.internal_surveys().methods)
 
     @click.command(instrument, cls=ZiCommand, help=_internal_help(instrument))
     @_ANSWERS
@@ -169,15 +185,15 @@ def _internal(instrument: str) -> click.Command:
         type=click.Choice(methods, case_sensitive=False),
         default=None,
         help=f"Cara mengubah rata-rata skala instrumen ke indeks 0-4 (bawaan: "
-        f"{internal_surveys().default_method}); selalu disebut di keluaran.",
+        f"{surveys.internal_surveys().default_method}); selalu disebut di keluaran.",
     )
     @_JSON
     def command(jawaban: Path, definisi: Path | None, metode: str | None, as_json: bool) -> int:
-        result = compute_internal(
+        result = surveys.compute_internal(
             jawaban, instrument, definition=_definition(definisi), method=metode
         )
         if as_json:
-            emit_json(internal_to_dict(result))
+            emit_json(surveys.internal_to_dict(result))
         else:
             echo_internal(result)
             echo_problems(result.problems, result.counts)
@@ -187,23 +203,19 @@ def _internal(instrument: str) -> click.Command:
 
 
 def _internal_help(instrument: str) -> str:
-    surveys = internal_surveys()
-    spec = surveys.instruments[instrument]
+    known = surveys.internal_surveys()
+    spec = known.instruments[instrument]
     aspects = ", ".join(a.name.lower() for a in spec.aspects)
     codes = f"{spec.aspects[0].code} ... {spec.aspects[-1].code}"
     return (
         f"Hitung {spec.index_name} dari {spec.name} internal (JAWABAN .csv atau .xlsx).\n\n"
         f"Aspek: {aspects}; kolom {codes} skala {spec.low}-{spec.high} (ubah lewat "
         f"--definisi). Keluaran selalu menyebut rata-rata mentah, jumlah responden (peringatan "
-        f"di bawah {surveys.minimum_respondents}) dan metode konversi ke 0-4, karena regulasi "
+        f"di bawah {known.minimum_respondents}) dan metode konversi ke 0-4, karena regulasi "
         f"tidak menetapkannya. Hasilnya dapat ditulis di lke.yaml untuk {spec.indicator}.\n\n"
         "Kode keluar: 0 semua jawaban dihitung, 3 ada sel/baris yang tidak dihitung, 1 tidak "
         "ada yang dapat dihitung."
     )
-
-
-for _instrument in internal_surveys().instruments:
-    survei.add_command(_internal(_instrument))
 
 
 @survei.command("saran", cls=ZiCommand)
@@ -232,9 +244,9 @@ def saran(
     """
     workspace = workspace_from(ctx, workspace_dir)
     result = _ikm(jawaban, definisi, "regulasi", None, "triwulan") if jawaban else None
-    suggestions = suggest_lke(workspace, result)
+    suggestions = surveys.suggest_lke(workspace, result)
     if as_json:
-        emit_json(suggestions_to_dict(suggestions))
+        emit_json(surveys.suggestions_to_dict(suggestions))
         return
     echo_suggestions(suggestions)
 

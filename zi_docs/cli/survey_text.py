@@ -7,31 +7,22 @@ from fractions import Fraction
 
 import click
 
+from zi_docs import surveys
 from zi_docs.angka import angka
-from zi_docs.surveys import (
-    PROBLEM_KINDS,
-    DataProblem,
-    IkmGroup,
-    IkmResult,
-    InternalResult,
-    Suggestion,
-    half_up,
-    ipkp_from_ikm,
-)
 
 PER_KIND = 20
 """Problems printed per kind; the rest are counted (all are in ``--json``)."""
 
 
 def dec(value: Fraction | None, places: int) -> str:
-    return "-" if value is None else angka(half_up(value, places), places)
+    return "-" if value is None else angka(surveys.half_up(value, places), places)
 
 
 def _name(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def echo_unsur(group: IkmGroup) -> None:
+def echo_unsur(group: surveys.IkmGroup) -> None:
     click.echo(f"  {'Unsur':<42} {'n':>6} {'NRR':>7} {'x bobot':>8} {'Konversi':>9} Mutu Peringkat")
     for u in group.unsur:
         click.echo(
@@ -41,7 +32,7 @@ def echo_unsur(group: IkmGroup) -> None:
         )
 
 
-def ikm_line(group: IkmGroup) -> str:
+def ikm_line(group: surveys.IkmGroup) -> str:
     if group.ikm is None or group.band is None:
         return f"IKM tidak dapat dihitung: unsur {', '.join(group.missing)} tanpa jawaban sah"
     return (
@@ -50,7 +41,7 @@ def ikm_line(group: IkmGroup) -> str:
     )
 
 
-def echo_groups(title: str, groups: Sequence[IkmGroup]) -> None:
+def echo_groups(title: str, groups: Sequence[surveys.IkmGroup]) -> None:
     if not groups:
         return
     click.echo(f"\n{title}:")
@@ -58,7 +49,7 @@ def echo_groups(title: str, groups: Sequence[IkmGroup]) -> None:
         click.echo(f"  {_name(g.label, 40):<40} {ikm_line(g)}")
 
 
-def echo_ikm(result: IkmResult) -> None:
+def echo_ikm(result: surveys.IkmResult) -> None:
     weight = result.weight
     click.echo(f"Indeks Kepuasan Masyarakat — {result.file}")
     click.echo(f"Dasar: {result.scale.legal_basis}")
@@ -74,7 +65,7 @@ def echo_ikm(result: IkmResult) -> None:
             f"{ikm_line(result.overall)}\n  nilai tepat {float(ikm):.10f}; jumlah NRR tertimbang "
             f"{dec(result.overall.index, 6)} x {result.scale.base}"
         )
-        ipkp = ipkp_from_ikm(ikm)
+        ipkp = surveys.ipkp_from_ikm(ikm)
         click.echo(f"  IPKP bila diambil dari IKM (IKM ÷ 25): {dec(ipkp, 4)}")
         source = (
             f"IKM {angka(result.overall.rounded)} / 25 = {dec(ipkp, 4)} (SKM {result.file}, "
@@ -82,7 +73,7 @@ def echo_ikm(result: IkmResult) -> None:
         )
         click.echo(
             "  Bila unit memilih IPKP dari SKM, tulis di lke.yaml bagian hasil:\n"
-            f'    B.II.a: {{indeks: {half_up(ipkp, 2)}, sumber: "{source}"}}'
+            f'    B.II.a: {{indeks: {surveys.half_up(ipkp, 2)}, sumber: "{source}"}}'
         )
     else:
         click.secho(ikm_line(result.overall), fg="red")
@@ -111,15 +102,15 @@ def echo_ikm(result: IkmResult) -> None:
         click.echo(f"\nUnsur terendah (dasar rencana tindak lanjut): {lowest}")
 
 
-def echo_problems(problems: Sequence[DataProblem], counts: dict[str, int]) -> None:
+def echo_problems(problems: Sequence[surveys.DataProblem], counts: dict[str, int]) -> None:
     total = sum(counts.values())
     if not total:
         click.echo("\nMasalah data: tidak ada; semua jawaban dihitung.")
         return
     click.secho(f"\nMasalah data: {total} sel/baris tidak dihitung", fg="yellow", err=True)
-    for kind, what in PROBLEM_KINDS.items():
+    for kind, what in surveys.PROBLEM_KINDS.items():
         click.echo(f"  {what}: {counts[kind]}", err=True)
-    for kind, what in PROBLEM_KINDS.items():
+    for kind, what in surveys.PROBLEM_KINDS.items():
         mine = [p for p in problems if p.kind == kind]
         if not mine:
             continue
@@ -130,7 +121,7 @@ def echo_problems(problems: Sequence[DataProblem], counts: dict[str, int]) -> No
             click.echo(f"  … dan {len(mine) - PER_KIND} lainnya (lengkapnya: --json)", err=True)
 
 
-def echo_internal(result: InternalResult) -> None:
+def echo_internal(result: surveys.InternalResult) -> None:
     spec = result.instrument
     click.echo(f"{spec.name} ({spec.key.upper()}) -> {spec.index_name} — {result.file}")
     click.echo(f"Skala instrumen: {result.low}-{result.high}")
@@ -165,11 +156,11 @@ def echo_internal(result: InternalResult) -> None:
     )
     click.echo(
         "\nUntuk dipakai di penilaian mandiri, tulis di lke.yaml bagian hasil:\n"
-        f'  {spec.indicator}: {{indeks: {half_up(result.index, 2)}, sumber: "{source}"}}'
+        f'  {spec.indicator}: {{indeks: {surveys.half_up(result.index, 2)}, sumber: "{source}"}}'
     )
 
 
-def echo_suggestions(suggestions: Sequence[Suggestion]) -> None:
+def echo_suggestions(suggestions: Sequence[surveys.Suggestion]) -> None:
     click.echo(
         "Saran jawaban LKE dari survei (tidak ditulis otomatis; salin ke lke.yaml bila setuju):"
     )

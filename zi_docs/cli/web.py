@@ -9,36 +9,21 @@ from typing import Any
 
 import click
 
-from zi_docs.cli._base import ZiGroup, emit_json, option, workspace_from
+from zi_docs import web as webapp
+from zi_docs.cli._base import LazyChoice, ZiGroup, emit_json, option, workspace_from
 from zi_docs.errors import ZiError
-from zi_docs.web import (
-    Account,
-    Site,
-    add_account,
-    change_account,
-    configure,
-    delete_account,
-    has_accounts,
-    is_loopback,
-    list_accounts,
-    open_site,
-    role_codes,
-    serve,
-    set_password,
-    setup_token,
-)
 
-ROLE_NAMES = role_codes()
+ROLES = LazyChoice(lambda: webapp.role_codes())
 
 
-def _open(ctx: click.Context, workspace_dirs: tuple[str, ...]) -> Site:
+def _open(ctx: click.Context, workspace_dirs: tuple[str, ...]) -> webapp.Site:
     """The site of the workspaces named with ``-w`` (or the one found as usual)."""
     if workspace_dirs:
-        return open_site([workspace_from(ctx, d).root for d in workspace_dirs])
-    return open_site([workspace_from(ctx, None).root])
+        return webapp.open_site([workspace_from(ctx, d).root for d in workspace_dirs])
+    return webapp.open_site([workspace_from(ctx, None).root])
 
 
-def _site(ctx: click.Context, unit: str | None) -> tuple[Site, str]:
+def _site(ctx: click.Context, unit: str | None) -> tuple[webapp.Site, str]:
     """The configured site of ``zi-docs web -w ...`` and the unit an account command is for."""
     dirs: tuple[str, ...] = ()
     probe: click.Context | None = ctx
@@ -48,7 +33,7 @@ def _site(ctx: click.Context, unit: str | None) -> tuple[Site, str]:
             break
         probe = probe.parent
     site = _open(ctx, dirs)
-    configure(site)
+    webapp.configure(site)
     if unit is None:
         return site, site.default_key
     if unit not in site.workspaces:
@@ -95,9 +80,9 @@ def web(
         return
     site = _open(ctx, workspace_dirs)
     workspace = site.workspace(site.default_key)
-    loopback = is_loopback(host)
+    loopback = webapp.is_loopback(host)
     hosts = None if loopback else ["*"]
-    configure(site, allowed_hosts=hosts)
+    webapp.configure(site, allowed_hosts=hosts)
     shown_host = "localhost" if loopback else host
     base = f"http://{shown_host}:{port}/"
     units = ", ".join(site.workspace(k).profile.unit_name for k in site.workspaces)
@@ -111,8 +96,8 @@ def web(
         )
     del workspace
     target = base
-    if not has_accounts(site.default_key):
-        token = setup_token(site.default_key)
+    if not webapp.has_accounts(site.default_key):
+        token = webapp.setup_token(site.default_key)
         target = f"{base}siapkan/{token}/"
         click.echo(
             "Ruang kerja ini belum punya akun. Buat admin pertama lewat tautan sekali pakai:"
@@ -121,7 +106,7 @@ def web(
     click.echo("Hentikan dengan Ctrl+C.")
     if not tanpa_peramban:
         threading.Timer(1.0, webbrowser.open, args=(target,)).start()
-    serve(host, port)
+    webapp.serve(host, port)
 
 
 @web.group(cls=ZiGroup)
@@ -145,7 +130,7 @@ def _areas(text: str | None) -> list[str]:
     return [a.strip() for a in (text or "").split(",") if a.strip()]
 
 
-def _account_json(account: Account) -> dict[str, Any]:
+def _account_json(account: webapp.Account) -> dict[str, Any]:
     return {
         "nama": account.username,
         "aktif": account.active,
@@ -156,7 +141,7 @@ def _account_json(account: Account) -> dict[str, Any]:
     }
 
 
-def _account_line(account: Account) -> str:
+def _account_line(account: webapp.Account) -> str:
     parts = []
     for grant in account.grants:
         areas = f" ({', '.join(sorted(grant.areas))})" if grant.areas else ""
@@ -181,7 +166,7 @@ _AREA = click.option(
 @pengguna.command(name="tambah")
 @click.argument("nama")
 @_UNIT
-@click.option("--peran", type=click.Choice(ROLE_NAMES), required=True, help="Peran akun.")
+@click.option("--peran", type=ROLES, required=True, help="Peran akun.")
 @_AREA
 @_SANDI_STDIN
 @click.pass_context
@@ -195,14 +180,14 @@ def tambah(
 ) -> None:
     """Tambah akun NAMA dengan PERAN (sandi ditanyakan dua kali, tidak pernah di baris perintah)."""
     site, key = _site(ctx, unit)
-    account = add_account(site, key, nama, peran, _password(sandi_stdin), _areas(area))
+    account = webapp.add_account(site, key, nama, peran, _password(sandi_stdin), _areas(area))
     click.echo(f"Akun dibuat: {_account_line(account)}")
 
 
 @pengguna.command(name="ubah")
 @click.argument("nama")
 @_UNIT
-@click.option("--peran", type=click.Choice(ROLE_NAMES), default=None, help="Peran baru.")
+@click.option("--peran", type=ROLES, default=None, help="Peran baru.")
 @_AREA
 @click.option("--nonaktif/--aktif", "nonaktif", default=None, help="Nonaktifkan atau aktifkan.")
 @click.pass_context
@@ -216,7 +201,7 @@ def ubah(
 ) -> None:
     """Ubah peran, area, atau status aktif akun NAMA."""
     site, key = _site(ctx, unit)
-    account = change_account(
+    account = webapp.change_account(
         site,
         key,
         nama,
@@ -234,7 +219,7 @@ def ubah(
 def hapus(ctx: click.Context, nama: str, unit: str | None) -> None:
     """Hapus peran akun NAMA di ruang kerja ini (akunnya hilang bila tak punya peran lain)."""
     _, key = _site(ctx, unit)
-    delete_account(key, nama)
+    webapp.delete_account(key, nama)
     click.echo(f"Akun {nama} dihapus dari ruang kerja ini.")
 
 
@@ -245,7 +230,7 @@ def hapus(ctx: click.Context, nama: str, unit: str | None) -> None:
 def sandi(ctx: click.Context, nama: str, sandi_stdin: bool) -> None:
     """Ganti sandi akun NAMA."""
     _site(ctx, None)
-    set_password(nama, _password(sandi_stdin))
+    webapp.set_password(nama, _password(sandi_stdin))
     click.echo(f"Sandi {nama} diganti.")
 
 
@@ -256,7 +241,7 @@ def sandi(ctx: click.Context, nama: str, sandi_stdin: bool) -> None:
 def daftar(ctx: click.Context, unit: str | None, as_json: bool) -> None:
     """Daftar akun ruang kerja ini beserta perannya."""
     _, key = _site(ctx, unit)
-    found = list_accounts(key)
+    found = webapp.list_accounts(key)
     if as_json:
         emit_json([_account_json(a) for a in found])
         return

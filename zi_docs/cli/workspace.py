@@ -9,18 +9,9 @@ from typing import Any
 
 import click
 
+from zi_docs import newunit
 from zi_docs.cli._base import ZiCommand, option
-from zi_docs.demo import run_demo
 from zi_docs.errors import ZiError
-from zi_docs.newunit import (
-    REQUIRED,
-    InitResult,
-    UnitDetails,
-    create_blank,
-    create_example,
-    field_problem,
-    roll_over,
-)
 from zi_docs.workspace import YEARS
 
 # (field, option, question) in the order a new unit is asked
@@ -59,22 +50,24 @@ def _profile_options(func: Any) -> Any:
 
 
 def _ask(name: str, question: str, default: str) -> str:
-    optional = name not in REQUIRED
+    optional = name not in newunit.REQUIRED
     while True:
         value = click.prompt(
             question,
             default=default if default or optional else None,
             show_default=bool(default),
         )
-        problem = field_problem(name, str(value))
+        problem = newunit.field_problem(name, str(value))
         if problem is None:
             return str(value).strip()
         click.secho(f"  {problem}; coba lagi.", fg="red", err=True)
 
 
-def _details(given: dict[str, Any]) -> UnitDetails:
+def _details(given: dict[str, Any]) -> newunit.UnitDetails:
     missing = [
-        (name, option) for name, option, _q in _QUESTIONS if name in REQUIRED and not given[name]
+        (name, option)
+        for name, option, _q in _QUESTIONS
+        if name in newunit.REQUIRED and not given[name]
     ]
     if missing and not can_ask():
         options = ", ".join(option for name, option in missing if name != "tahun")
@@ -95,7 +88,7 @@ def _details(given: dict[str, Any]) -> UnitDetails:
     for name, default in _DEFAULTS.items():
         values[name] = values[name] or default
     texts: dict[str, str] = {k: str(v or "") for k, v in values.items()}
-    return UnitDetails(tahun=year, **texts)
+    return newunit.UnitDetails(tahun=year, **texts)
 
 
 @click.command(cls=ZiCommand)
@@ -132,17 +125,17 @@ def init(folder: Path, tahun: int | None, contoh: bool, dari: str | None, **prof
     if contoh and dari:
         raise click.UsageError("--contoh dan --dari tidak dapat dipakai bersamaan")
     if contoh:
-        result = create_example(
+        result = newunit.create_example(
             folder, year=tahun, unit_name=profile["unit"], instansi=profile["instansi"]
         )
     elif dari:
-        result = roll_over(dari, folder, year=tahun)
+        result = newunit.roll_over(dari, folder, year=tahun)
     else:
-        result = create_blank(folder, _details({**profile, "tahun": tahun}))
+        result = newunit.create_blank(folder, _details({**profile, "tahun": tahun}))
     _report(result, folder, example=contoh)
 
 
-def _report(result: InitResult, folder: Path, *, example: bool) -> None:
+def _report(result: newunit.InitResult, folder: Path, *, example: bool) -> None:
     root = result.workspace.root
     click.echo(f"Ruang kerja dibuat di {root}")
     for path in result.created:
@@ -180,6 +173,8 @@ def demo(output: Path) -> None:
     folder yang sama diganti; folder lain yang tidak kosong ditolak. Tidak ada berkas di luar
     folder hasil yang diubah.
     """
+    from zi_docs.demo import run_demo  # every engine: loaded only for this command
+
     report = run_demo(output, progress=lambda line: click.echo(line))
     click.echo("")
     click.secho("Demo selesai.", fg="green", bold=True)
@@ -196,3 +191,6 @@ def demo(output: Path) -> None:
     click.echo("")
     click.echo(f"Buka demo di peramban dan masuk dengan salah satu akun di {made.file.name}:")
     click.echo(f'  zi-docs web -w "{report.workspace.root}"')
+
+
+COMMANDS: list[click.Command] = [init, demo]

@@ -14,12 +14,14 @@ import copy
 import io
 import logging
 import re
+import shutil
+import tempfile
 import time
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -36,6 +38,7 @@ from zi_docs.documents import environment as limits
 from zi_docs.documents.docprops import DocumentInfo, apply_page_setup, stamp
 from zi_docs.documents.environment import LimitExceeded, make_environment
 from zi_docs.documents.logo import usable_image
+from zi_docs.documents.render_body import write_body
 from zi_docs.errors import InvalidInputError
 from zi_docs.findings import Finding
 from zi_docs.outputs import write_output
@@ -47,6 +50,8 @@ _DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _CELL_TAG = re.compile(r"\{[%{]-?\s*tc\s")
 _TAG = re.compile(r"\{[{%#]")
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_SPOOL_BYTES = 4 << 20
+"""A streamed body is held in memory up to this size, then in a temporary file."""
 
 
 def _content_types(parts: list[Any]) -> bytes:
@@ -129,6 +134,16 @@ def _explain(exc: Exception) -> str:
     return f"templat tidak dapat diisi ({type(exc).__name__}: {message[:120]})"
 
 
+def _not_xml(name: str, exc: Exception) -> InvalidInputError:
+    return _template_error(
+        name,
+        ValueError(
+            f"hasil pengisian bukan XML yang sah ({exc}); biasanya tanda {{%p/{{%tr tidak "
+            "berpasangan"
+        ),
+    )
+
+
 def _template_error(name: str, exc: Exception) -> InvalidInputError:
     message = _explain(exc)
     return InvalidInputError(
@@ -136,6 +151,16 @@ def _template_error(name: str, exc: Exception) -> InvalidInputError:
         [Finding(message=f"templat bermasalah: {message}", file=name, code="templat-gagal")],
         hint=f"periksa templat dengan: zi-docs templates check {name}",
     )
+
+
+class _Nothing:
+    """A parser target that builds nothing: parsing with it only checks well-formedness."""
+
+    def close(self) -> None:
+        return None
+
+
+_CHECK_ONLY = etree.XMLParser(target=_Nothing())
 
 
 class PreparedTemplate:
@@ -236,10 +261,10 @@ class PreparedTemplate:
         return parts
 
     # ---- rendering --------------------------------------------------------------------------
-    def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
+    def _chunks(self, part: _Part, context: Mapping[str, Any]) -> Iterator[str]:
+        """The part's text as Jinja renders it, within the size and time limits."""
         self._tpl.current_rendering_part = part.part
         self._env.deadline = time.monotonic() + limits.MAX_RENDER_SECONDS
-        chunks: list[str] = []
         size = 0
         try:
             for chunk in part.template.generate(context):
@@ -251,7 +276,7 @@ class PreparedTemplate:
                         "perulangannya"
                     )
                 self._env.check_time()
-                chunks.append(chunk)
+                yield chunk
         except (TemplateError, ArithmeticError, ValueError, TypeError, LookupError) as exc:
             raise _template_error(self.name, exc) from None
         except RecursionError:
@@ -260,31 +285,55 @@ class PreparedTemplate:
             ) from None
         finally:
             self._env.deadline = None
-        xml = "".join(chunks)
+
+    def _stream_body(self, part: _Part, context: Mapping[str, Any]) -> IO[bytes]:
+        """The body part written piece by piece to a spooled file (memory flat in the number
+        of pages; see :mod:`zi_docs.documents.render_body`), rewound for reading."""
+        spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115 (closed by render)
+        spool.write(part.prefix)
+        try:
+            write_body(
+                self._chunks(part, context),
+                self._tpl.resolve_listing,
+                etree.XMLParser(target=_Nothing()),
+                spool,
+            )
+        except etree.XMLSyntaxError as exc:
+            spool.close()
+            raise _not_xml(self.name, exc) from None
+        except BaseException:
+            spool.close()
+            raise
+        spool.write(part.suffix)
+        spool.seek(0)
+        return spool
+
+    def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
+        xml = "".join(self._chunks(part, context))
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )
         xml = self._tpl.resolve_listing(xml)
+        body = part.prefix != _DECLARATION
+        rework = body and (self._fix_tables or "docPr" in xml)
+        data: bytes = xml.encode("utf-8")
         try:
-            tree = etree.fromstring(xml.encode("utf-8"))
+            # Only a part that is reworked needs its tree; the others are only checked to be
+            # XML, by a parser that builds nothing (a 2,000-page body's tree is 100+ MB).
+            tree = etree.fromstring(data, None if rework else _CHECK_ONLY)
         except etree.XMLSyntaxError as exc:
-            raise _template_error(
-                self.name,
-                ValueError(
-                    f"hasil pengisian bukan XML yang sah ({exc}); biasanya tanda {{%p/{{%tr tidak "
-                    "berpasangan"
-                ),
-            ) from None
-        if part.prefix != _DECLARATION:  # the document body
+            raise _not_xml(self.name, exc) from None
+        if rework:  # the document body, with tables to fix or drawings to renumber
             if self._fix_tables:
                 tree = self._tpl.fix_tables(xml)
             if "docPr" in xml:
                 self._tpl.docx_ids_index = 1000
                 self._tpl.fix_docpr_ids(tree)
-            if "docPr" in xml or self._fix_tables:
-                xml = str(etree.tostring(tree, encoding="unicode"))
-        return part.prefix + xml.encode("utf-8") + part.suffix
+            data = bytes(etree.tostring(tree, encoding="utf-8"))
+            if data.startswith(b"<?xml"):
+                data = data[data.index(b"?>") + 2 :]
+        return part.prefix + data + part.suffix
 
     def _static_zip(self) -> bytes:
         """A zip of every entry except the rendered parts, compressed once; rebuilt only when
@@ -308,11 +357,25 @@ class PreparedTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The filled document as ``.docx`` bytes."""
-        rendered = [(p.partname.lstrip("/"), self._render_part(p, context)) for p in self._parts]
-        buffer = io.BytesIO(self._static_zip())
-        with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
-            for name, blob in rendered:
-                archive.writestr(name, blob)
+        rendered: list[tuple[str, bytes | IO[bytes]]] = []
+        try:
+            for part in self._parts:
+                streamed = part.prefix != _DECLARATION and not self._fix_tables
+                body = self._stream_body if streamed else self._render_part
+                rendered.append((part.partname.lstrip("/"), body(part, context)))
+            # after rendering: an image added by the first render changes the static parts
+            buffer = io.BytesIO(self._static_zip())
+            with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+                for name, blob in rendered:
+                    if isinstance(blob, bytes):
+                        archive.writestr(name, blob)
+                    else:
+                        with archive.open(name, "w") as entry:
+                            shutil.copyfileobj(blob, entry, _SPOOL_BYTES)
+        finally:
+            for _, blob in rendered:
+                if not isinstance(blob, bytes):
+                    blob.close()
         data: bytes = buffer.getvalue()
         return data
 

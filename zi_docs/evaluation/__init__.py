@@ -20,49 +20,106 @@ Behind it, one module per job:
 - :mod:`.guarded` — the same writes with versions and the edit lock, for forms.
 """
 
-from zi_docs.evaluation.bundles import SentBundle, find_bundle, record_bundle, sent_bundles
-from zi_docs.evaluation.comparison import (
-    Comparison,
-    answer_text,
-    compare_layers,
-    comparison_to_dict,
-)
-from zi_docs.evaluation.followup import (
-    FollowUp,
-    Register,
-    Suggestion,
-    add_items,
-    load_register,
-    register_findings,
-    settings,
-    suggest_mp_iii_c,
-    update_item,
-)
-from zi_docs.evaluation.followup_sources import items_from_layer, items_from_lhe
-from zi_docs.evaluation.guarded import (
-    LayerEntry,
-    ResponseEntry,
-    StaleEntryError,
-    add_items_locked,
-    item_versions,
-    open_round,
-    read_layer_entry,
-    read_response,
-    save_layer_entry,
-    save_response,
-    update_item_checked,
-)
-from zi_docs.evaluation.importing import ImportOutcome, import_into, outcome_to_dict
-from zi_docs.evaluation.layer_edits import record, respond
-from zi_docs.evaluation.layers import Layer, Round, layer_names, load_layer
-from zi_docs.evaluation.rounds import RoundChanges, round_changes
-from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
-from zi_docs.evaluation.workbook_groups import (
-    answers_fingerprint,
-    default_layers,
-    evaluator_groups,
-    fingerprint,
-)
+from typing import TYPE_CHECKING
+
+from zi_docs import _lazy
+
+if TYPE_CHECKING:
+    from zi_docs.evaluation.bundles import SentBundle, find_bundle, record_bundle, sent_bundles
+    from zi_docs.evaluation.comparison import (
+        Comparison,
+        answer_text,
+        compare_layers,
+        comparison_to_dict,
+    )
+    from zi_docs.evaluation.followup import (
+        FollowUp,
+        Register,
+        Suggestion,
+        add_items,
+        load_register,
+        register_findings,
+        settings,
+        suggest_mp_iii_c,
+        update_item,
+    )
+    from zi_docs.evaluation.followup_sources import items_from_layer, items_from_lhe
+    from zi_docs.evaluation.guarded import (
+        LayerEntry,
+        ResponseEntry,
+        StaleEntryError,
+        add_items_locked,
+        item_versions,
+        open_round,
+        read_layer_entry,
+        read_response,
+        save_layer_entry,
+        save_response,
+        update_item_checked,
+    )
+    from zi_docs.evaluation.importing import ImportOutcome, import_into, outcome_to_dict
+    from zi_docs.evaluation.layer_edits import record, respond
+    from zi_docs.evaluation.layers import Layer, Round, layer_names, load_layer
+    from zi_docs.evaluation.rounds import RoundChanges, round_changes
+    from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
+    from zi_docs.evaluation.workbook_groups import (
+        answers_fingerprint,
+        default_layers,
+        evaluator_groups,
+        fingerprint,
+    )
+
+# name -> the module it is read from, loaded on first use (zi_docs._lazy)
+_HOMES = {
+    "Comparison": "comparison",
+    "FollowUp": "followup",
+    "ImportOutcome": "importing",
+    "Layer": "layers",
+    "LayerEntry": "guarded",
+    "Register": "followup",
+    "ResponseEntry": "guarded",
+    "Round": "layers",
+    "RoundChanges": "rounds",
+    "SentBundle": "bundles",
+    "SheetImport": "sheet_import",
+    "StaleEntryError": "guarded",
+    "Suggestion": "followup",
+    "add_items": "followup",
+    "add_items_locked": "guarded",
+    "answer_text": "comparison",
+    "answers_fingerprint": "workbook_groups",
+    "compare_layers": "comparison",
+    "comparison_to_dict": "comparison",
+    "default_layers": "workbook_groups",
+    "evaluator_groups": "workbook_groups",
+    "find_bundle": "bundles",
+    "fingerprint": "workbook_groups",
+    "import_into": "importing",
+    "import_workbook": "sheet_import",
+    "item_versions": "guarded",
+    "items_from_layer": "followup_sources",
+    "items_from_lhe": "followup_sources",
+    "layer_names": "layers",
+    "load_layer": "layers",
+    "load_register": "followup",
+    "open_round": "guarded",
+    "outcome_to_dict": "importing",
+    "read_layer_entry": "guarded",
+    "read_response": "guarded",
+    "record": "layer_edits",
+    "record_bundle": "bundles",
+    "register_findings": "followup",
+    "respond": "layer_edits",
+    "round_changes": "rounds",
+    "save_layer_entry": "guarded",
+    "save_response": "guarded",
+    "sent_bundles": "bundles",
+    "settings": "followup",
+    "suggest_mp_iii_c": "followup",
+    "update_item": "followup",
+    "update_item_checked": "guarded",
+}
+_lazy.door(__name__, _HOMES)
 
 __all__ = [
     "Comparison",

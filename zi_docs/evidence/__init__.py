@@ -14,55 +14,118 @@ module per job:
 - :mod:`.manage` — changing what the database says about stored files;
 - :mod:`.archive`, :mod:`.store`, :mod:`.lock` — the archive folder, its objects, its writer;
 - :mod:`.db` — ``catalog.sqlite``, the only sqlite3 and SQL home;
-- :mod:`.indexing` and :mod:`.search` — the search index (the only whoosh home);
+- :mod:`.indexing` and :mod:`.search` — the search index (the only tantivy home);
 - :mod:`.extract`, :mod:`.ocr`, :mod:`.textfiles`, :mod:`.sniff`, :mod:`.numbers` — reading
   files: text, OCR, file type, document numbers;
-- :mod:`.preview` — page images of a PDF for the browser (the only pypdfium2 home).
+- :mod:`.preview` — page images of a PDF for the browser (pypdfium2, as :mod:`.extract` for text).
 """
 
-from zi_docs.evidence.actor import acting_as
-from zi_docs.evidence.adding import IngestReport, Outcome
-from zi_docs.evidence.db import DB_FILE
-from zi_docs.evidence.drive_folders import Placement
-from zi_docs.evidence.example import install_example_archive
-from zi_docs.evidence.filing import (
-    FileDetail,
-    ImportReport,
-    Listing,
-    add_files,
-    audit_log,
-    edit,
-    empty_trash,
-    import_tree,
-    list_files,
-    rebuild_archive_catalog,
-    remove,
-    restore,
-    show,
-    stored_files,
-    tag,
-    untag,
-    verify_archive,
-)
-from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
-from zi_docs.evidence.manage import TagChange, TrashChange
-from zi_docs.evidence.preview import Preview, page_image, preview, preview_cache
-from zi_docs.evidence.reading import (
-    OcrReport,
-    SearchResult,
-    SearchSession,
-    reindex,
-    run_ocr,
-    search,
-)
-from zi_docs.evidence.rebuild import RebuildReport
-from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, Progress, StoredFile
-from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
-from zi_docs.evidence.sniff import KINDS
-from zi_docs.evidence.store import hash_file
-from zi_docs.evidence.verify import Problem, VerifyReport
-from zi_docs.evidence.view import read_view
+from typing import TYPE_CHECKING
+
+from zi_docs import _lazy
 from zi_docs.refs import IndicatorRef
+
+if TYPE_CHECKING:
+    from zi_docs.evidence.actor import acting_as
+    from zi_docs.evidence.adding import IngestReport, Outcome
+    from zi_docs.evidence.db import DB_FILE
+    from zi_docs.evidence.drive_folders import Placement
+    from zi_docs.evidence.example import install_example_archive
+    from zi_docs.evidence.filing import (
+        FileDetail,
+        ImportReport,
+        Listing,
+        add_files,
+        audit_log,
+        edit,
+        empty_trash,
+        import_tree,
+        list_files,
+        rebuild_archive_catalog,
+        remove,
+        restore,
+        show,
+        stored_files,
+        tag,
+        untag,
+        verify_archive,
+    )
+    from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
+    from zi_docs.evidence.manage import TagChange, TrashChange
+    from zi_docs.evidence.preview import Preview, page_image, preview, preview_cache
+    from zi_docs.evidence.reading import (
+        OcrReport,
+        SearchResult,
+        SearchSession,
+        reindex,
+        run_ocr,
+        search,
+    )
+    from zi_docs.evidence.rebuild import RebuildReport
+    from zi_docs.evidence.records import ArchiveView, AuditEntry, EvidenceFile, Progress, StoredFile
+    from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
+    from zi_docs.evidence.sniff import KINDS
+    from zi_docs.evidence.store import hash_file
+    from zi_docs.evidence.verify import Problem, VerifyReport
+    from zi_docs.evidence.view import read_view
+
+# name -> the module it is read from, loaded on first use (zi_docs._lazy)
+_HOMES = {
+    "ArchiveView": "records",
+    "AuditEntry": "records",
+    "DB_FILE": "db",
+    "DEFAULT_MAX_MB": "incoming",
+    "EvidenceFile": "records",
+    "FileDetail": "filing",
+    "Hit": "search",
+    "ImportReport": "filing",
+    "IngestReport": "adding",
+    "KINDS": "sniff",
+    "Listing": "filing",
+    "MARK_END": "search",
+    "MARK_START": "search",
+    "OcrReport": "reading",
+    "Outcome": "adding",
+    "Placement": "drive_folders",
+    "Preview": "preview",
+    "Problem": "verify",
+    "Progress": "records",
+    "RebuildReport": "rebuild",
+    "ReindexReport": "search",
+    "Rejection": "incoming",
+    "SearchResult": "reading",
+    "SearchSession": "reading",
+    "StoredFile": "records",
+    "TagChange": "manage",
+    "TrashChange": "manage",
+    "VerifyReport": "verify",
+    "acting_as": "actor",
+    "add_files": "filing",
+    "audit_log": "filing",
+    "edit": "filing",
+    "empty_trash": "filing",
+    "hash_file": "store",
+    "import_tree": "filing",
+    "install_example_archive": "example",
+    "list_files": "filing",
+    "megabytes": "incoming",
+    "page_image": "preview",
+    "preview": "preview",
+    "preview_cache": "preview",
+    "read_view": "view",
+    "rebuild_archive_catalog": "filing",
+    "reindex": "reading",
+    "remove": "filing",
+    "restore": "filing",
+    "run_ocr": "reading",
+    "search": "reading",
+    "show": "filing",
+    "stored_files": "filing",
+    "tag": "filing",
+    "untag": "filing",
+    "verify_archive": "filing",
+}
+_lazy.door(__name__, _HOMES)
 
 __all__ = [
     "DB_FILE",

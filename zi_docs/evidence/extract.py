@@ -1,4 +1,8 @@
-"""Text and metadata date of an evidence file (the only pypdf import).
+"""Text and metadata date of an evidence file (the only pypdf and pypdfium2 imports).
+
+PDF text comes from PDFium (pypdfium2), 15-25x faster than pypdf on LibreOffice-made PDFs for
+the same words; pypdf keeps what it does well: structure, metadata and encryption. Should
+PDFium refuse a file that pypdf can read, pypdf reads its text instead.
 
 Pure functions of a path and a detected kind, so that ingest can run them in worker processes.
 PDF pages without a text layer and images go through OCR (:mod:`zi_docs.evidence.ocr`) when a
@@ -15,10 +19,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
-
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, PyPdfError
+from typing import TYPE_CHECKING, Any, Protocol
 
 from zi_docs.dates_in_text import date_after, letter_head_date
 from zi_docs.errors import ToolMissingError, ZiError
@@ -26,6 +27,9 @@ from zi_docs.evidence import ocr
 from zi_docs.evidence.photo import photo_date
 from zi_docs.evidence.sniff import IMAGE_KINDS
 from zi_docs.evidence.textfiles import docx_text, read_plain_text, xlsx_text
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 log = logging.getLogger(__name__)
 
@@ -137,17 +141,24 @@ def _corrupt(path: Path, kind: str, exc: BaseException) -> Extraction:
 
 
 def _pdf(path: Path, sha256: str, cache: Path | None) -> Extraction:
+    # the engines load when a PDF is read, not when zi-docs starts
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PyPdfError
+
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             return _encrypted(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
         created = _pdf_date(reader)
+        pages = _pdfium_pages(path, count)
+        if pages is None:
+            pages = [page.extract_text() or "" for page in reader.pages]
     except DependencyError:
         return _encrypted(path)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, EOFError) as exc:
         return _corrupt(path, "pdf", exc)
-    texts = [p.replace("\x00", "").strip() for p in pages]
+    texts = [_clean(p) for p in pages]
     missing = [n for n, text in enumerate(texts, start=1) if not text]
     done: list[int] = []
     notes: list[str] = []
@@ -182,6 +193,42 @@ def _pdf(path: Path, sha256: str, cache: Path | None) -> Extraction:
         date_source="teks" if written else _source(created),
         notes=tuple(notes),
     )
+
+
+def _pdfium_pages(path: Path, count: int) -> list[str] | None:
+    """The text of every page by PDFium, or None when PDFium cannot read the file (or sees
+    another page count than pypdf: then pypdf's reading is the one to trust)."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(path)
+    except pypdfium2.PdfiumError as exc:
+        log.debug("PDFium cannot open %s (%r); reading its text with pypdf", path, exc)
+        return None
+    try:
+        if len(document) != count:
+            return None
+        texts = []
+        for page in document:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return texts
+    except pypdfium2.PdfiumError as exc:
+        log.debug("PDFium cannot read %s (%r); reading its text with pypdf", path, exc)
+        return None
+    finally:
+        document.close()
+
+
+_PDFIUM_NOISE = str.maketrans({"\x00": None, "\ufffe": None, "\x02": "-", "\r": None})
+"""NULs; PDFium's marks for soft hyphens (U+FFFE) and hyphens at line ends (U+0002); the
+CR of its CRLF line ends."""
+
+
+def _clean(text: str) -> str:
+    return text.translate(_PDFIUM_NOISE).strip()
 
 
 def _image(path: Path, sha256: str, cache: Path | None) -> Extraction:
@@ -219,6 +266,8 @@ def _encrypted(path: Path) -> Extraction:
 
 
 def _pdf_date(reader: PdfReader) -> dt.date | None:
+    from pypdf.errors import PyPdfError
+
     try:
         meta = reader.metadata
         if meta is None:

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from zi_docs import zipcheck
 from zi_docs.angka import angka
-from zi_docs.evidence import extract as engine
 from zi_docs.evidence.sniff import FileType, UnknownType, detect
 from zi_docs.evidence.store import hash_file
 from zi_docs.refs import IndicatorRef
@@ -249,6 +248,8 @@ def prepare(
         return Prepared(
             path, source, name, sha256, size, ftype, candidate.tags, "", "", None, None, known=True
         )
+    from zi_docs.evidence import extract as engine  # loaded by the commands that read files
+
     extracted = engine.extract(path, ftype.kind, sha256=sha256, ocr_cache=ocr_cache)
     if extracted.failure is not None:  # corrupt or password-protected: the message says what to do
         return Rejection(source, extracted.error or extracted.failure, extracted.failure)

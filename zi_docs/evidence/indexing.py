@@ -51,9 +51,17 @@ def to_doc(stored: StoredFile, text: str, catalogue: Catalogue) -> IndexDoc:
     )
 
 
+TEXT_BATCH = 500
+"""Texts read per query while the index is built (one query per file cost a tenth of it)."""
+
+
 def _docs(db: ArchiveDb, catalogue: Catalogue, shas: list[str] | None = None) -> Iterator[IndexDoc]:
-    for stored in db.files(shas=shas):
-        yield to_doc(stored, db.text(stored.sha256), catalogue)
+    files = db.files(shas=shas)
+    for start in range(0, len(files), TEXT_BATCH):
+        batch = files[start : start + TEXT_BATCH]
+        texts = db.texts([f.sha256 for f in batch])
+        for stored in batch:
+            yield to_doc(stored, texts.get(stored.sha256, ""), catalogue)
 
 
 def open_index(archive_root: Path, db: ArchiveDb, catalogue: Catalogue) -> SearchIndex:
@@ -110,7 +118,7 @@ def state(archive_root: Path) -> IndexState:
 
 
 def entry_count(archive_root: Path) -> int | None:
-    """How many entries the index holds (None when it is unusable), for ``verify --quick``."""
+    """How many entries the index holds (None when it is unusable), for ``verify --cepat``."""
     return SearchIndex(index_dir(archive_root)).doc_count()
 
 

@@ -129,6 +129,12 @@ class ArchiveLock:
         self._depth = 1
 
     def _write_owner(self) -> None:
+        # a holder killed between writing its owner file and renaming it left ``.pemilik.PID``
+        for leftover in self.owner_file.parent.glob(f"{self.owner_file.name}.*"):
+            pid = leftover.name.rsplit(".", 1)[-1]
+            if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
         since = dt.datetime.now().isoformat(timespec="seconds")
         tmp = self.owner_file.with_name(f"{self.owner_file.name}.{os.getpid()}")
         with contextlib.suppress(OSError):  # only a courtesy for messages: never fatal

@@ -12,12 +12,13 @@ CHUNK = 1 << 20
 TMP_PREFIX = ".tmp-"
 
 
-def hash_file(path: Path, chunk: int = CHUNK) -> tuple[str, int]:
+def hash_file(path: Path | str, chunk: int = CHUNK) -> tuple[str, int]:
     """SHA-256 (hex) and size of a file, read in chunks."""
     digest = hashlib.sha256()
     size = 0
-    with path.open("rb", buffering=0) as handle:
-        buffer = bytearray(chunk)
+    with open(path, "rb", buffering=0) as handle:
+        # no bigger than the file: a 1 MiB zeroed buffer per small file cost more than its hash
+        buffer = bytearray(max(1, min(chunk, os.fstat(handle.fileno()).st_size + 1)))
         view = memoryview(buffer)
         while True:
             count = handle.readinto(buffer)
@@ -108,10 +109,17 @@ class ObjectStore:
         removed = 0
         if not self.root.is_dir():
             return 0
-        for tmp in self.root.glob(f"*/{TMP_PREFIX}*"):
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-                removed += 1
+        # scandir and a prefix test: this runs before every write and every verify, over
+        # every stored file (pathlib's glob matched each name against a pattern)
+        for folder in os.scandir(self.root):
+            if not folder.is_dir():
+                continue
+            with os.scandir(folder.path) as entries:
+                for entry in entries:
+                    if entry.name.startswith(TMP_PREFIX):
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(entry.path)
+                            removed += 1
         return removed
 
 

@@ -11,11 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import docx
-import openpyxl
-from docx.opc.exceptions import PackageNotFoundError
-from openpyxl.utils.exceptions import InvalidFileException
-
 ENCODINGS = ("utf-8-sig", "utf-8", "cp1252")
 """Tried in order; cp1252 decodes any byte sequence, so it is the last resort."""
 
@@ -33,9 +28,12 @@ def read_plain_text(path: Path) -> str:
 
 def docx_text(path: Path) -> tuple[str, dt.date | None]:
     """Paragraphs and table cells in document order, and the document's creation date."""
+    import docx  # the engines load when a file of their kind is read, not at start-up
+    import docx.opc.exceptions
+
     try:
         document = docx.Document(str(path))
-    except PackageNotFoundError as exc:
+    except docx.opc.exceptions.PackageNotFoundError as exc:
         raise ValueError(f"not a Word package: {exc}") from exc
     lines = list(_blocks(document.element.body))
     return "\n".join(line for line in lines if line.strip()), _date(
@@ -71,9 +69,12 @@ def _is_text(node: Any) -> bool:
 
 def xlsx_text(path: Path) -> tuple[str, dt.date | None]:
     """Every non-empty cell, a tab between cells and a line per row, sheet by sheet."""
+    import openpyxl
+    import openpyxl.utils.exceptions
+
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except InvalidFileException as exc:
+    except openpyxl.utils.exceptions.InvalidFileException as exc:
         raise ValueError(f"not an Excel workbook: {exc}") from exc
     try:
         lines: list[str] = []

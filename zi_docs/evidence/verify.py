@@ -11,11 +11,12 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from zi_docs.errors import BusyError, ZiError
 from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import Archive
-from zi_docs.evidence.records import Progress, StoredFile
+from zi_docs.evidence.records import Progress
 from zi_docs.evidence.store import TMP_PREFIX, hash_file
 from zi_docs.findings import Finding, Severity
 
@@ -40,8 +41,9 @@ class Problem:
     """One integrity problem."""
 
     kind: str
-    """``missing``, ``mismatch``, ``size``, ``unexpected``, ``index-missing``,
-    ``index-stale``, ``index-unexpected`` or ``index-unusable``."""
+    """``hilang`` (missing), ``berubah`` (mismatch), ``ukuran`` (size), ``tak-terduga``
+    (unexpected), ``indeks-kurang``, ``indeks-usang``, ``indeks-berlebih`` or
+    ``indeks-rusak`` (see :data:`_WHAT_TO_DO`)."""
     path: str
     """Place relative to the archive folder (``objects/ab/ab12...``) or ``index/``."""
     message: str
@@ -90,7 +92,7 @@ def verify(
     if quick:
         report = _verify_quick(archive, progress)
     else:
-        files = archive.db.files(include_trashed=True)
+        files = _rows(archive)
         sizes, odd = _scan_objects(archive.store.root)
         problems = _unexpected(archive, odd, set(sizes) - {f.sha256 for f in files})
         problems += _hash_all(archive, files, progress)
@@ -119,12 +121,14 @@ def _recover_when_free(archive: Archive) -> None:
 
 def _settled(archive: Archive, report: VerifyReport) -> VerifyReport:
     """Drop problems of files a writer is adding or re-indexing while we looked."""
+    if not any(p.kind == "tak-terduga" or p.sha256 for p in report.problems):
+        return report  # the common case: no file's problem to settle, no more queries
     busy = set(archive.db.pending("pending_objects"))
     busy |= set(archive.db.pending("pending_index"))
     known = set(archive.db.all_shas())
     kept = []
     for problem in report.problems:
-        if problem.kind == "unexpected":
+        if problem.kind == "tak-terduga":
             sha = Path(problem.path).name
             if _rel(archive, archive.store.path_for(sha)) == problem.path and (
                 sha in busy or sha in known
@@ -138,16 +142,33 @@ def _settled(archive: Archive, report: VerifyReport) -> VerifyReport:
     return replace(report, problems=tuple(kept))
 
 
+class _Row(NamedTuple):
+    """What verify needs of a catalogue record (no tags, names or paths)."""
+
+    sha256: str
+    size: int
+    name: str
+    live: bool
+    """Not in the trash."""
+
+
+def _rows(archive: Archive) -> list[_Row]:
+    """Every database record, trashed ones too, in one query."""
+    rows = archive.db.sizes()
+    return [_Row(sha, size, name, bool(live)) for sha, size, name, live in rows]
+
+
 def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
     """Sizes and counts: one database query, one directory pass, no hashing, no threads."""
-    rows = archive.db.sizes()
+    rows = archive.db.sizes()  # (sha256, size, name, live), read by position: no records
     sizes, odd = _scan_objects(archive.store.root)
-    known = {row[0] for row in rows}
-    problems = _unexpected(archive, odd, set(sizes) - known)
-    for sha, size, name, _live in rows:
+    expected = {row[0]: row[1] for row in rows}
+    problems = _unexpected(archive, odd, sizes.keys() - expected.keys())
+    # the common case, every object there with its size, is one comparison in C
+    for sha, size, name, _live in () if expected == sizes else rows:
         found = sizes.get(sha)
         if found == size:
-            continue  # the common case: no path is built for a file that is fine
+            continue  # no path is built for a file that is fine
         rel = _rel(archive, archive.store.path_for(sha))
         if found is None:
             problems.append(
@@ -213,14 +234,19 @@ def _unexpected(archive: Archive, odd: list[Path], unknown: set[str]) -> list[Pr
 
 def _hash_all(
     archive: Archive,
-    files: list[StoredFile],
+    files: list[_Row],
     progress: Progress | None,
 ) -> list[Problem]:
-    def check(stored: StoredFile) -> Problem | None:
-        rel = _rel(archive, stored.path)
+    root = str(archive.store.root)
+
+    def check(stored: _Row) -> Problem | None:
+        sha = stored.sha256
         try:
-            digest, _ = hash_file(stored.path)
+            digest, _ = hash_file(os.path.join(root, sha[:2], sha))
+            if digest == sha:
+                return None  # the common case: no path object is built for a file that is fine
         except FileNotFoundError:
+            rel = _rel(archive, archive.store.path_for(sha))
             return Problem(
                 "hilang",
                 rel,
@@ -230,6 +256,7 @@ def _hash_all(
                 None,
             )
         except OSError as exc:
+            rel = _rel(archive, archive.store.path_for(sha))
             return Problem(
                 "hilang",
                 rel,
@@ -238,29 +265,53 @@ def _hash_all(
                 stored.sha256,
                 None,
             )
-        if digest != stored.sha256:
-            return Problem(
-                "berubah",
-                rel,
-                f"isi {stored.name} tidak cocok: SHA-256 "
-                f"seharusnya {stored.sha256[:12]}…, ditemukan {digest[:12]}…",
-                stored.sha256,
-                stored.sha256,
-                digest,
-            )
-        return None
+        return Problem(
+            "berubah",
+            _rel(archive, archive.store.path_for(sha)),
+            f"isi {stored.name} tidak cocok: SHA-256 "
+            f"seharusnya {stored.sha256[:12]}…, ditemukan {digest[:12]}…",
+            stored.sha256,
+            stored.sha256,
+            digest,
+        )
+
+    def check_batch(batch: list[_Row]) -> list[Problem]:
+        return [p for p in map(check, batch) if p is not None]
 
     problems: list[Problem] = []
     workers = min(8, (os.cpu_count() or 1) * 2)
-    # Largest first keeps every thread busy until the end.
+    # Largest first keeps every thread busy until the end; small files go in batches, so a
+    # hundred thousand of them do not cost a hundred thousand tasks.
     ordered = sorted(files, key=lambda f: -f.size)
+    batches = _batches(ordered)
+    done = 0
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for done, problem in enumerate(pool.map(check, ordered), 1):
-            if problem is not None:
-                problems.append(problem)
+        for batch, found in zip(batches, pool.map(check_batch, batches), strict=True):
+            problems.extend(found)
+            done += len(batch)
             if progress is not None:
                 progress(done, len(ordered))
     return problems
+
+
+BATCH_FILES = 64
+BATCH_BYTES = 8 << 20
+
+
+def _batches(files: list[_Row]) -> list[list[_Row]]:
+    """Consecutive runs of up to :data:`BATCH_FILES` files or :data:`BATCH_BYTES` bytes."""
+    batches: list[list[_Row]] = []
+    current: list[_Row] = []
+    size = 0
+    for stored in files:
+        current.append(stored)
+        size += stored.size
+        if len(current) >= BATCH_FILES or size >= BATCH_BYTES:
+            batches.append(current)
+            current, size = [], 0
+    if current:
+        batches.append(current)
+    return batches
 
 
 def _count_index(entries: int | None, live: int) -> list[Problem]:
@@ -282,9 +333,10 @@ _UNUSABLE = Problem(
 )
 
 
-def _check_index(archive: Archive, files: list[StoredFile]) -> tuple[list[Problem], int | None]:
+def _check_index(archive: Archive, files: list[_Row]) -> tuple[list[Problem], int | None]:
     state = indexing.state(archive.root)
-    live = {f.sha256: f for f in files if not f.trashed}
+    live = {f.sha256: f for f in files if f.live}
+    revisions = archive.db.revisions()
     if not state.usable:
         return ([_UNUSABLE] if live else []), None
     problems: list[Problem] = []
@@ -296,14 +348,14 @@ def _check_index(archive: Archive, files: list[StoredFile]) -> tuple[list[Proble
                     "indeks-kurang", "index/", f"{stored.name} belum ada di indeks pencarian", sha
                 )
             )
-        elif stamp != stored.revision:
+        elif stamp != revisions[sha]:
             problems.append(
                 Problem(
                     "indeks-usang",
                     "index/",
-                    f"entri indeks {stored.name} usang (revisi {stamp}, katalog {stored.revision})",
+                    f"entri indeks {stored.name} usang (revisi {stamp}, katalog {revisions[sha]})",
                     sha,
-                    str(stored.revision),
+                    str(revisions[sha]),
                     str(stamp),
                 )
             )

@@ -35,7 +35,7 @@ def read_view(workspace: Workspace, *, read_only: bool = False) -> ArchiveView:
 
 
 def quick_verify(workspace: Workspace) -> tuple[Finding, ...]:
-    """Integrity findings of ``archive verify --quick`` (sizes, counts, index), codes prefixed
+    """Integrity findings of ``archive verify --cepat`` (sizes, counts, index), codes prefixed
     ``integritas-``. Runs the archive's own verification, which takes its writer lock."""
     report = verify_archive(workspace, quick=True)
     return tuple(replace(f, code=f"integritas-{f.code}") for f in report.findings)

@@ -9,16 +9,55 @@ names. Behind it: :mod:`.check` (one workspace: completeness, roll-up, gates),
 :func:`zi_docs.evidence.read_view` only.
 """
 
-from zi_docs.submission.bagcheck import BagCheck, BagProblem, verify_bag
-from zi_docs.submission.check import CheckResult, run_check
-from zi_docs.submission.completeness import Completeness, IndicatorStatus, ItemStatus
-from zi_docs.submission.docx_report import write_check_docx
-from zi_docs.submission.export import ExportResult, export_bundle
-from zi_docs.submission.gates import SYMBOL, GateResult, Gates, GateState
-from zi_docs.submission.rekap import SORT_KEYS, Rekap, RekapRow, build_rekap
-from zi_docs.submission.rekap_out import cells, headers, write_docx, write_xlsx
-from zi_docs.submission.report import check_markdown, check_to_dict, finding_in_area
-from zi_docs.submission.rollup import GroupStatus, Light, Rollup
+from typing import TYPE_CHECKING
+
+from zi_docs import _lazy
+
+if TYPE_CHECKING:
+    from zi_docs.submission.bagcheck import BagCheck, BagProblem, verify_bag
+    from zi_docs.submission.check import CheckResult, run_check
+    from zi_docs.submission.completeness import Completeness, IndicatorStatus, ItemStatus
+    from zi_docs.submission.docx_report import write_check_docx
+    from zi_docs.submission.export import ExportResult, export_bundle
+    from zi_docs.submission.gates import SYMBOL, GateResult, Gates, GateState
+    from zi_docs.submission.rekap import SORT_KEYS, Rekap, RekapRow, build_rekap
+    from zi_docs.submission.rekap_out import cells, headers, write_docx, write_xlsx
+    from zi_docs.submission.report import check_markdown, check_to_dict, finding_in_area
+    from zi_docs.submission.rollup import GroupStatus, Light, Rollup
+
+# name -> the module it is read from, loaded on first use (zi_docs._lazy)
+_HOMES = {
+    "BagCheck": "bagcheck",
+    "BagProblem": "bagcheck",
+    "CheckResult": "check",
+    "Completeness": "completeness",
+    "ExportResult": "export",
+    "GateResult": "gates",
+    "GateState": "gates",
+    "Gates": "gates",
+    "GroupStatus": "rollup",
+    "IndicatorStatus": "completeness",
+    "ItemStatus": "completeness",
+    "Light": "rollup",
+    "Rekap": "rekap",
+    "RekapRow": "rekap",
+    "Rollup": "rollup",
+    "SORT_KEYS": "rekap",
+    "SYMBOL": "gates",
+    "build_rekap": "rekap",
+    "cells": "rekap_out",
+    "check_markdown": "report",
+    "check_to_dict": "report",
+    "export_bundle": "export",
+    "finding_in_area": "report",
+    "headers": "rekap_out",
+    "run_check": "check",
+    "verify_bag": "bagcheck",
+    "write_check_docx": "docx_report",
+    "write_docx": "rekap_out",
+    "write_xlsx": "rekap_out",
+}
+_lazy.door(__name__, _HOMES)
 
 __all__ = [
     "SORT_KEYS",

@@ -181,7 +181,7 @@ def assess(
     return Completeness(
         indicators=tuple(statuses),
         findings=tuple(findings),
-        files={f.ref: f for f in archive.files},
+        files=by_ref,
         window=window,
     )
 
@@ -204,25 +204,40 @@ def _index_tags(
     catalogue: Catalogue, files: tuple[EvidenceFile, ...]
 ) -> tuple[dict[str, dict[str | None, list[str]]], list[tuple[EvidenceFile, str, str]]]:
     """indicator id -> item key (None = no item) -> file refs; plus unknown tags."""
-    resolved: dict[str, str | None] = {}
-    by_indicator: dict[str, dict[str | None, list[str]]] = {}
+    # (tag indicator, tag item) -> (question id or None, known item or None, unknown item)
+    resolved: dict[tuple[str, str | None], tuple[str | None, str | None, bool]] = {}
+    # dicts as ordered sets: a file tagged twice to one item is listed once, in archive order
+    by_indicator: dict[str, dict[str | None, dict[str, None]]] = {}
     unknown: list[tuple[EvidenceFile, str, str]] = []
     for file in files:
         for tag in file.tags:
-            if tag.indicator not in resolved:
-                resolved[tag.indicator] = catalogue.aliases.get(fold(tag.indicator.strip()))
-            node_id = resolved[tag.indicator]
-            if node_id is None or not catalogue.by_id[node_id].is_question:
+            key = (tag.indicator, tag.item)
+            if key not in resolved:
+                resolved[key] = _resolve_tag(catalogue, *key)
+            node_id, item, bad_item = resolved[key]
+            if node_id is None:
                 unknown.append((file, tag.indicator, "indikator"))
                 continue
-            item = tag.item
-            if item is not None and catalogue.by_id[node_id].checklist_item(item) is None:
-                unknown.append((file, f"{node_id} / {item}", "butir data dukung"))
-                item = None
-            refs = by_indicator.setdefault(node_id, {}).setdefault(item, [])
-            if file.ref not in refs:
-                refs.append(file.ref)
-    return by_indicator, unknown
+            if bad_item:
+                unknown.append((file, f"{node_id} / {tag.item}", "butir data dukung"))
+            by_indicator.setdefault(node_id, {}).setdefault(item, {})[file.ref] = None
+    return {
+        node: {item: list(refs) for item, refs in items.items()}
+        for node, items in by_indicator.items()
+    }, unknown
+
+
+def _resolve_tag(
+    catalogue: Catalogue, indicator: str, item: str | None
+) -> tuple[str | None, str | None, bool]:
+    """(question id, or None when it is no question; the item key when the question has that
+    item; whether an item was given that it does not have)."""
+    node_id = catalogue.aliases.get(fold(indicator.strip()))
+    if node_id is None or not catalogue.by_id[node_id].is_question:
+        return None, None, False
+    if item is not None and catalogue.by_id[node_id].checklist_item(item) is None:
+        return node_id, None, True
+    return node_id, item, False
 
 
 def _status(
@@ -242,9 +257,9 @@ def _status(
         )
         for c in node.checklist
     )
-    files: list[str] = []
+    files: dict[str, None] = {}  # an ordered set: each file once, in the order first seen
     for refs in tagged.values():
-        files.extend(r for r in refs if r not in files)
+        files.update(dict.fromkeys(refs))
     scored_type = (
         question.answer_type in catalogue.option_values or question.answer_type == "PERSEN"
     )

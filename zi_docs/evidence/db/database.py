@@ -104,6 +104,12 @@ class ArchiveDb:
             "SELECT sha256, size, name, trashed_at IS NULL FROM files"
         ).fetchall()
 
+    def revisions(self) -> dict[str, int]:
+        """sha256 -> revision of every live file (what verify compares index stamps with)."""
+        return dict(
+            self._conn.execute("SELECT sha256, revision FROM files WHERE trashed_at IS NULL")
+        )
+
     def files(
         self,
         *,
@@ -180,6 +186,15 @@ class ArchiveDb:
     def text(self, sha256: str) -> str:
         row = self._conn.execute("SELECT text FROM texts WHERE sha256=?", (sha256,)).fetchone()
         return str(row[0]) if row else ""
+
+    def texts(self, shas: Sequence[str]) -> dict[str, str]:
+        """sha256 -> extracted text of each of ``shas`` that has one, in one query."""
+        if not shas:
+            return {}
+        marks = ",".join("?" * len(shas))
+        return dict(
+            self._conn.execute(f"SELECT sha256, text FROM texts WHERE sha256 IN ({marks})", shas)
+        )
 
     def audit(self, sha256: str | None = None, limit: int | None = None) -> list[AuditEntry]:
         sql = "SELECT at, who, action, sha256, detail FROM audit"

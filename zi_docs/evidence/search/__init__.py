@@ -1,4 +1,4 @@
-"""Full-text search over the archive: the only package that imports whoosh.
+"""Full-text search over the archive: the only package that imports the engine (tantivy).
 
 The index is derived data kept in ``archive/index/``: stamped with the schema version, the
 stemmer version and a digest of the word lists, and rebuilt from the archive database when it
@@ -17,8 +17,8 @@ from zi_docs.evidence.search._schema import (
     SCHEMA_VERSION,
     STOP_WORDS,
     IndexDoc,
+    analyze,
     index_stamp,
-    indonesian_analyzer,
 )
 from zi_docs.evidence.search._snippet import MARK_END, MARK_START
 
@@ -32,6 +32,6 @@ __all__ = [
     "IndexUnusableError",
     "ReindexReport",
     "SearchIndex",
+    "analyze",
     "index_stamp",
-    "indonesian_analyzer",
 ]

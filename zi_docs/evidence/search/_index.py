@@ -1,35 +1,40 @@
-"""The index folder: state, rebuild, incremental writes under a lock, and the searcher."""
+"""The index folder: state, rebuild, incremental writes under a lock, and the searcher.
+
+The engine is tantivy (Rust; the index is memory-mapped, so a new process opens it in
+milliseconds). The stamps of the entries live beside it in ``ZI_STAMPS`` (:mod:`._stamps`).
+"""
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import shutil
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import index
-from whoosh.index import LockError
-from whoosh.searching import Searcher
+import tantivy
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.errors import BusyError, ZiError
 from zi_docs.evidence.lock import ArchiveLock
+from zi_docs.evidence.search import _stamps
 from zi_docs.evidence.search._query import Hit, run_query
+from zi_docs.evidence.search._readonly import open_index
 from zi_docs.evidence.search._schema import (
     STAMP_FILE,
     IndexDoc,
-    document_fields,
     index_stamp,
     make_schema,
+    to_document,
 )
 
 log = logging.getLogger(__name__)
+
+WRITER_HEAP = 128_000_000
+"""Bytes the engine's writer buffers before it writes a segment."""
 
 
 @dataclass(frozen=True)
@@ -70,30 +75,23 @@ class SearchIndex:
         self.wait = wait
         self.lock = ArchiveLock(path.with_name(path.name + ".lock"), wait=wait)
         self._ix: Any = None
-        self._searcher: Searcher | None = None
-        self._opened: tuple[int, int] = (-1, -1)
+        self._searcher: Any = None
+        self._opened: tuple[int, int, int] = (-1, -1, -1)
 
     # ---- state ----------------------------------------------------------------------
     def state(self) -> str:
         """``ok``, ``missing``, ``stale`` (other schema version) or ``corrupt``."""
-        if not any(self.path.glob("*.toc")):
+        if not (self.path / _stamps.META_FILE).is_file():
             return "missing"
         stamp = self.path / STAMP_FILE
         if not stamp.is_file() or stamp.read_text(encoding="utf-8") != index_stamp():
             return "stale"
-        problem = None
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
-            try:
-                _probe(self.path)
-            except Exception as exc:  # whatever cannot be read is rebuilt, never trusted
-                problem = repr(exc)
-            if problem is not None:
-                gc.collect()  # whoosh leaves the files of a broken index open: close them now
-        if problem is not None:
-            log.warning(
-                "indeks pencarian %s tidak terbaca (%s); dibangun ulang", self.path, problem
-            )
+        try:
+            _probe(self.path)
+        except BaseException as exc:  # whatever cannot be read is rebuilt, never trusted
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                raise
+            log.warning("indeks pencarian %s tidak terbaca (%r); dibangun ulang", self.path, exc)
             return "corrupt"
         return "ok"
 
@@ -115,22 +113,25 @@ class SearchIndex:
         return self._read_stamps() if self.state() == "ok" else None
 
     def _read_stamps(self) -> dict[str, str]:
-        ix = index.open_dir(str(self.path))
-        try:
-            with ix.searcher() as searcher:
-                return {f["sha256"]: str(f.get("stamp", "")) for f in searcher.all_stored_fields()}
-        finally:
-            ix.close()
+        """From ``ZI_STAMPS``; from the stored entries when it does not match the commit."""
+        found = _stamps.read(self.path)
+        if found is not None:
+            return found
+        log.info("stempel indeks %s dibaca dari entrinya (ZI_STAMPS usang)", self.path)
+        ix = open_index(self.path)
+        searcher = ix.searcher()
+        hits = searcher.search(tantivy.Query.all_query(), max(1, searcher.num_docs)).hits
+        stamps = {}
+        for _, address in hits:
+            stored = searcher.doc(address)
+            stamps[str(stored.get_first("sha256"))] = str(stored.get_first("stamp") or "")
+        return stamps
 
     def doc_count(self) -> int | None:
-        """Number of entries, for ``verify --quick`` (None when the index is unusable)."""
+        """Number of entries, for ``verify --cepat`` (None when the index is unusable)."""
         if self.state() != "ok":
             return None
-        ix = index.open_dir(str(self.path))
-        try:
-            return int(ix.doc_count())
-        finally:
-            ix.close()
+        return int(open_index(self.path).searcher().num_docs)
 
     # ---- writes ---------------------------------------------------------------------
     def rebuild(self, docs: Iterable[IndexDoc], *, reason: str = "full") -> int:
@@ -143,17 +144,16 @@ class SearchIndex:
                 shutil.rmtree(leftover, ignore_errors=True)
             fresh = parent / f".{name}.new-{os.getpid()}"
             fresh.mkdir()
-            count = 0
+            stamps: dict[str, str] = {}
             try:
-                ix = index.create_in(str(fresh), make_schema())
-                try:
-                    with _committing(ix, self.wait, limitmb=256) as writer:
-                        for doc in docs:
-                            writer.add_document(**document_fields(doc))
-                            count += 1
-                finally:
-                    ix.close()
+                ix = tantivy.Index(make_schema(), str(fresh), reuse=False)
+                with _committing(ix) as commit:
+                    for doc in docs:
+                        commit.writer.add_document(to_document(doc))
+                        stamps[doc.sha256] = doc.stamp
+                _stamps.write(fresh, commit.opstamp, stamps)
                 (fresh / STAMP_FILE).write_text(index_stamp(), encoding="utf-8")
+                del ix, commit
                 old = parent / f".{name}.old-{os.getpid()}"
                 if self.path.exists():
                     os.replace(self.path, old)
@@ -162,22 +162,28 @@ class SearchIndex:
             except BaseException:
                 shutil.rmtree(fresh, ignore_errors=True)
                 raise
-        log.info("indeks pencarian dibangun ulang (%s): %d berkas", reason, count)
-        return count
+        log.info("indeks pencarian dibangun ulang (%s): %d berkas", reason, len(stamps))
+        return len(stamps)
 
     def update(self, docs: Iterable[IndexDoc]) -> int:
         """Add or replace entries in one commit; returns how many were written."""
         count = 0
-        with self._locked(), self._open_writer() as writer:
+        with self._locked(), self._open_writer() as (writer, stamps):
             for doc in docs:
-                writer.update_document(**document_fields(doc))
+                _replace(writer, doc)
+                stamps[doc.sha256] = doc.stamp
                 count += 1
         return count
 
     def delete(self, shas: Iterable[str]) -> int:
         """Remove entries in one commit; returns how many there were."""
-        with self._locked(), self._open_writer() as writer:
-            return sum(int(writer.delete_by_term("sha256", sha)) for sha in shas)
+        removed = 0
+        with self._locked(), self._open_writer() as (writer, stamps):
+            for sha in shas:
+                if stamps.pop(sha, None) is not None:
+                    writer.delete_documents_by_term("sha256", sha)
+                    removed += 1
+        return removed
 
     def reindex(self, docs: Iterable[IndexDoc], *, incremental: bool = True) -> ReindexReport:
         """Make the index hold exactly ``docs`` (every file not in the trash).
@@ -191,22 +197,24 @@ class SearchIndex:
             if reason != "ok":
                 count = self.rebuild(docs, reason=reason)
                 return ReindexReport(True, reason, count, 0, 0, 0)
-            known = self._read_stamps()
             added = updated = unchanged = 0
             seen: set[str] = set()
-            with self._open_writer(checked=True) as writer:
+            with self._open_writer(checked=True) as (writer, stamps):
+                known = dict(stamps)
                 for doc in docs:
                     seen.add(doc.sha256)
                     if known.get(doc.sha256) == doc.stamp:
                         unchanged += 1
                         continue
-                    writer.update_document(**document_fields(doc))
+                    _replace(writer, doc)
+                    stamps[doc.sha256] = doc.stamp
                     added, updated = (
                         (added + 1, updated) if doc.sha256 not in known else (added, updated + 1)
                     )
                 extra = sorted(set(known) - seen)
                 for sha in extra:
-                    writer.delete_by_term("sha256", sha)
+                    writer.delete_documents_by_term("sha256", sha)
+                    del stamps[sha]
             return ReindexReport(False, None, added, updated, len(extra), unchanged)
 
     # ---- reads ----------------------------------------------------------------------
@@ -248,30 +256,28 @@ class SearchIndex:
         self.close()
 
     # ---- internals ------------------------------------------------------------------
-    def _current_searcher(self) -> Searcher:
-        """A searcher on the latest commit (reopened after any write or rebuild)."""
+    def _current_searcher(self) -> tuple[Any, Any]:
+        """(schema, searcher) on the latest commit (reopened after any write or rebuild)."""
         if self._searcher is not None and self._opened != self._version():
             self._drop_searcher()
         if self._searcher is None:
             self.ensure()
             self._opened = self._version()
-            self._ix = index.open_dir(str(self.path))
+            self._ix = open_index(self.path)
             self._searcher = self._ix.searcher()
-        return self._searcher
+        return self._ix.schema, self._searcher
 
-    def _version(self) -> tuple[int, int]:
-        """(folder inode, generation): changes on every commit and every rebuild."""
-        tocs = sorted(self.path.glob("_MAIN_*.toc"), key=lambda p: int(p.stem.rsplit("_", 1)[1]))
-        generation = int(tocs[-1].stem.rsplit("_", 1)[1]) if tocs else -1
-        return self.path.stat().st_ino if self.path.exists() else -1, generation
+    def _version(self) -> tuple[int, int, int]:
+        """(folder inode, meta.json mtime and size): change on every commit and rebuild."""
+        try:
+            meta = (self.path / _stamps.META_FILE).stat()
+            return self.path.stat().st_ino, meta.st_mtime_ns, meta.st_size
+        except FileNotFoundError:
+            return -1, -1, -1
 
     def _drop_searcher(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
-        if self._ix is not None:
-            self._ix.close()
-            self._ix = None
+        self._searcher = None
+        self._ix = None
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -279,16 +285,17 @@ class SearchIndex:
             yield
 
     @contextmanager
-    def _open_writer(self, *, checked: bool = False) -> Iterator[Any]:
-        """``checked``: the caller has just seen the index usable (skip probing it again)."""
+    def _open_writer(self, *, checked: bool = False) -> Iterator[tuple[Any, dict[str, str]]]:
+        """A writer and the entries' stamps, to change together: the stamps are written
+        beside the index after the commit. ``checked``: the caller has just seen the index
+        usable (skip probing it again)."""
         if not checked:
             self.ensure()
-        ix = index.open_dir(str(self.path))
-        try:
-            with _committing(ix, self.wait) as writer:
-                yield writer
-        finally:
-            ix.close()
+        stamps = self._read_stamps()
+        ix = tantivy.Index.open(str(self.path))
+        with _committing(ix) as commit:
+            yield commit.writer, stamps
+        _stamps.write(self.path, commit.opstamp, stamps)
 
 
 _REASONS = {
@@ -299,33 +306,45 @@ _REASONS = {
 }
 
 
+def _replace(writer: Any, doc: IndexDoc) -> None:
+    writer.delete_documents_by_term("sha256", doc.sha256)
+    writer.add_document(to_document(doc))
+
+
+class _Commit:
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+        self.opstamp = -1
+        """The engine's number of the commit, once made."""
+
+
 @contextmanager
-def _committing(ix: Any, wait: float, **options: Any) -> Iterator[Any]:
-    """A writer that commits only if the block finishes; otherwise it is cancelled."""
+def _committing(ix: Any) -> Iterator[_Commit]:
+    """A writer that commits only if the block finishes; otherwise it is rolled back.
+    Damaged-index errors surface as the engine's exceptions (Rust panics derive from
+    BaseException)."""
     try:
-        writer = ix.writer(timeout=wait, **options)
-    except LockError as exc:
+        writer = ix.writer(WRITER_HEAP, min(4, os.cpu_count() or 1))
+    except ValueError as exc:
         raise BusyError(
             "indeks pencarian sedang ditulis oleh proses lain",
             hint="tunggu sampai proses itu selesai lalu ulangi perintah ini",
         ) from exc
+    commit = _Commit(writer)
     try:
-        yield writer
+        yield commit
     except BaseException:
-        writer.cancel()
+        writer.rollback()
         raise
-    writer.commit()
+    commit.opstamp = int(writer.commit())
+    writer.wait_merging_threads()
 
 
 def _probe(path: Path) -> None:
     """Open the index and read a little of everything; raises if anything is damaged."""
-    ix = index.open_dir(str(path))
-    try:
-        with ix.searcher() as searcher:
-            reader = searcher.reader()
-            if reader.doc_count_all():
-                next(iter(reader.lexicon("sha256")), None)
-                next(iter(reader.lexicon("text")), None)
-                reader.stored_fields(0)
-    finally:
-        ix.close()
+    ix = open_index(path)
+    searcher = ix.searcher()
+    if searcher.num_docs:
+        hits = searcher.search(tantivy.Query.all_query(), 1).hits
+        searcher.doc(hits[0][1])
+        searcher.search(tantivy.Query.term_query(ix.schema, "text_words", "zi"), 1)

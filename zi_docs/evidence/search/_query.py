@@ -1,18 +1,28 @@
-"""Queries: filters, the Indonesian query parser, hits with highlighted snippets."""
+"""Queries: filters, the Indonesian query words and phrases, hits with highlighted snippets.
+
+A query is words and ``"phrases in double quotes"``; every word (and phrase) must occur in
+the title or the text, analyzed like the index (stop words out, stemmed). A title match
+counts double.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh import query
-from whoosh.qparser import AndGroup, MultifieldParser
-from whoosh.searching import Searcher
+import tantivy
 
 from zi_docs.catalogue import Catalogue, fold
+from zi_docs.evidence.search._schema import analyze
 from zi_docs.evidence.search._snippet import snippet
+
+TITLE_BOOST = 2.0
+_PHRASE = re.compile(r'"([^"]*)"?')
+Occur = tantivy.Occur
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,7 @@ class Hit:
 
 
 def run_query(
-    open_searcher: Callable[[], Searcher],
+    open_searcher: Callable[[], tuple[Any, Any]],
     text: str,
     *,
     indicator: str | None,
@@ -43,7 +53,8 @@ def run_query(
     limit: int,
     catalogue: Catalogue | None,
 ) -> list[Hit]:
-    """Hits for ``text`` and the filters; ``open_searcher`` is called only if a search runs."""
+    """Hits for ``text`` and the filters; ``open_searcher`` (giving the schema and a
+    searcher) is called only if a search runs."""
     text = text.strip()
     if indicator is None and catalogue is not None and text and " " not in text:
         node_id = catalogue.aliases.get(fold(text).rstrip("."))
@@ -52,21 +63,49 @@ def run_query(
     filters = _filters(indicator, area, year, kind, catalogue)
     if not text and not filters:
         return []
-    searcher = open_searcher()
+    schema, searcher = open_searcher()
+    clauses = [(Occur.Must, _term(schema, f, v)) for f, v in filters]
     if text:
-        parser = MultifieldParser(["title", "text"], searcher.schema, group=AndGroup)
-        parsed = parser.parse(text)
-        if parsed is query.NullQuery:
-            return []
-        results = searcher.search(
-            parsed, filter=query.And(filters) if filters else None, limit=limit
-        )
-        terms = {word for _, word in parsed.iter_all_terms(phrases=True)}
-        return [_hit(hit, terms) for hit in results]
-    results = searcher.search(
-        query.Every(), filter=query.And(filters), limit=limit, sortedby="date", reverse=True
-    )
-    return [_hit(hit, None) for hit in results]
+        wanted = _wanted(text)
+        if not wanted:
+            return []  # only stop words
+        terms = {t for group in wanted for t in group}
+        matches = [(Occur.Must, _words(schema, group)) for group in wanted]
+        scored = [(o, tantivy.Query.const_score_query(q, 0.0)) for o, q in clauses] + matches
+        found = searcher.search(tantivy.Query.boolean_query(scored), limit, count=False).hits
+        return [_hit(searcher.doc(address), float(score), terms) for score, address in found]
+    found = searcher.search(
+        tantivy.Query.boolean_query(clauses),
+        limit,
+        count=False,
+        order_by_field="day",
+        order=tantivy.Order.Desc,
+    ).hits
+    return [_hit(searcher.doc(address), 0.0, None) for _, address in found]
+
+
+def _wanted(text: str) -> list[list[str]]:
+    """Each query word or phrase as its indexed words (stop words alone drop out)."""
+    groups = [analyze(phrase) for phrase in _PHRASE.findall(text)]
+    groups += [[t] for t in analyze(_PHRASE.sub(" ", text))]
+    return [g for g in groups if g]
+
+
+def _words(schema: Any, words: list[str]) -> Any:
+    """One word or one phrase, in the title (counted double) or the text."""
+    per_field = []
+    phrase: list[str | tuple[int, str]] = list(words)
+    for field, boost in (("title_words", TITLE_BOOST), ("text_words", 1.0)):
+        if len(words) == 1:
+            query = tantivy.Query.term_query(schema, field, words[0])
+        else:
+            query = tantivy.Query.phrase_query(schema, field, phrase)
+        per_field.append((Occur.Should, tantivy.Query.boost_query(query, boost)))
+    return tantivy.Query.boolean_query(per_field)
+
+
+def _term(schema: Any, field: str, value: str) -> Any:
+    return tantivy.Query.term_query(schema, field, value)
 
 
 def _filters(
@@ -75,41 +114,36 @@ def _filters(
     year: int | None,
     kind: str | None,
     catalogue: Catalogue | None,
-) -> list[query.Query]:
-    filters: list[query.Query] = []
+) -> list[tuple[str, str]]:
+    """(field, value) pairs every hit must have."""
+    filters: list[tuple[str, str]] = []
     if indicator:
         node_id = catalogue.resolve(indicator).id if catalogue else indicator
-        key = node_id.lower()
-        filters.append(
-            query.Or([query.Term("indicators", key), query.Prefix("indicators", key + ".")])
-        )
+        filters.append(("indicator_tree", node_id.lower()))  # the id and everything under it
     if area:
         code = catalogue.resolve_area(area) if catalogue else area
-        filters.append(query.Term("areas", code.lower()))
+        filters.append(("area", code.lower()))
     if year:
-        filters.append(query.Term("year", str(year)))
+        filters.append(("year", str(year)))
     if kind:
-        filters.append(query.Term("type", kind.lower()))
+        filters.append(("type", kind.lower()))
     return filters
 
 
-def _hit(hit: Any, terms: set[str] | None) -> Hit:
-    """``terms``: the stemmed query words to mark, or None when the hits are not ranked."""
-    stored = hit.fields()
-    date = stored.get("date") or None
+def _hit(stored: Any, score: float, terms: set[str] | None) -> Hit:
+    """``terms``: the indexed query words to mark, or None when the hits are not ranked."""
+    shown = json.loads(stored.get_first("shown"))
+    body = stored.get_first("body")
+    date = shown.get("date")
     return Hit(
-        sha256=stored["sha256"],
-        title=stored.get("title", ""),
-        indicators=_split(stored.get("indicators")),
-        areas=_split(stored.get("areas")),
-        parts=_split(stored.get("parts")),
-        year=int(stored["year"]) if stored.get("year") else None,
-        type=stored.get("type", ""),
+        sha256=str(stored.get_first("sha256")),
+        title=shown.get("title", ""),
+        indicators=tuple(shown.get("indicators", ())),
+        areas=tuple(shown.get("areas", ())),
+        parts=tuple(shown.get("parts", ())),
+        year=shown.get("year"),
+        type=shown.get("type", ""),
         date=dt.date.fromisoformat(date) if date else None,
-        score=float(hit.score) if terms is not None and hit.score is not None else 0.0,
-        snippet=snippet(str(stored.get("text", "")), terms or ()),
+        score=score,
+        snippet=snippet(body.decode() if body else "", terms or ()),
     )
-
-
-def _split(value: object) -> tuple[str, ...]:
-    return tuple(v for v in str(value or "").split(",") if v)

@@ -1,90 +1,71 @@
-"""The index schema, the Indonesian analyzer and the version stamp of the index."""
+"""The index schema, the Indonesian analyzer and the version stamp of the index.
+
+The engine (tantivy) indexes words already analyzed here: lower-cased, stop words and
+one-letter tokens out, stemmed, joined by spaces and split again by the engine's
+``whitespace`` tokenizer. Positions count the words that are left, so a phrase in a query,
+analyzed the same way, matches across removed stop words as it is written.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh import fields
-from whoosh.analysis import Filter, RegexTokenizer
+import tantivy
 
 from zi_docs.evidence.stemmer import ROOTS_FILE, STEMMER_VERSION, load_words, stem
 from zi_docs.resources import STOPWORDS, resource
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+"""3: tantivy; words analyzed before indexing; stamps kept beside the index."""
 STAMP_FILE = "ZI_SCHEMA"
 STOPWORDS_FILE = resource(STOPWORDS)
 STOP_WORDS = load_words(STOPWORDS_FILE)
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 """Words; ids like ``a.i.1.i.a`` and numbers like ``1.500`` stay whole."""
 
+_TOKEN = re.compile(TOKEN_PATTERN)
+_WORDS = "whitespace"
+"""The engine's tokenizer for analyzed words: it only splits them again."""
 
-class IndonesianFilter(Filter):  # type: ignore[misc]
-    """Lower-cases, drops stop words and one-letter tokens, stems what is left.
 
-    One pass instead of whoosh's LowercaseFilter | StopFilter | stem filter (indexing spends
-    most of its time in the analyzer). Positions are renumbered over removed stop words, as
-    whoosh's StopFilter does, so phrase queries see the same gaps in index and query.
+class _Terms(dict[str, str]):
+    """Lower-cased word -> indexed form, computed on first sight: the analyzer's cache.
+
+    Looked up with ``map(terms.__getitem__, words)`` so that the words seen before (nearly
+    all of them) cost no Python call at all.
     """
 
-    def __init__(self, stoplist: Iterable[str]) -> None:
-        self.stops = frozenset(stoplist)
+    LIMIT = 500_000
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, IndonesianFilter) and other.stops == self.stops
-
-    def __hash__(self) -> int:
-        return hash(self.stops)
-
-    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
-        stops = self.stops
-        pos: int | None = None
-        for token in tokens:
-            text = token.text.lower()
-            if len(text) >= 2 and text not in stops:
-                token.text = stem(text)
-                if token.positions:
-                    if pos is None:
-                        pos = token.pos
-                    else:
-                        pos += 1
-                        token.pos = pos
-                token.stopped = False
-                yield token
-            elif not token.removestops:
-                token.text = text
-                token.stopped = True
-                yield token
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        term = "" if len(word) < 2 or word in STOP_WORDS else stem(word)
+        self[word] = term
+        return term
 
 
-def indonesian_analyzer() -> Any:
-    """Words (ids like ``a.i.1.i.a`` stay whole), lower-cased, stop words out, stemmed."""
-    return RegexTokenizer(expression=TOKEN_PATTERN) | IndonesianFilter(STOP_WORDS)
+_TERMS = _Terms()
 
 
-def make_schema() -> fields.Schema:
-    analyzer = indonesian_analyzer()
-    return fields.Schema(
-        sha256=fields.ID(stored=True, unique=True),
-        title=fields.TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
-        text=fields.TEXT(analyzer=analyzer, stored=True),
-        indicators=fields.KEYWORD(stored=True, lowercase=True, commas=True),
-        areas=fields.KEYWORD(stored=True, lowercase=True, commas=True),
-        parts=fields.KEYWORD(stored=True, lowercase=True, commas=True),
-        year=fields.ID(stored=True),
-        type=fields.ID(stored=True),
-        date=fields.ID(stored=True, sortable=True),
-        stamp=fields.STORED(),
-    )
+def index_term(word: str) -> str:
+    """The indexed form of one lower-cased word, or ``""`` for a stop word or a letter."""
+    return _TERMS[word]
 
 
-def index_stamp() -> str:
-    """Changes whenever the schema, the stemmer rules or the word lists change."""
-    digest = hashlib.sha256(STOPWORDS_FILE.read_bytes() + ROOTS_FILE.read_bytes()).hexdigest()
-    return f"zi-docs-search {SCHEMA_VERSION}; stemmer {STEMMER_VERSION}; data {digest[:16]}"
+def analyze(text: str) -> list[str]:
+    """The words of ``text`` as the index holds them, in order."""
+    return list(filter(None, map(_TERMS.__getitem__, _TOKEN.findall(text.lower()))))
+
+
+def analyzed(text: str) -> str:
+    """:func:`analyze` joined by spaces, as the engine's ``whitespace`` tokenizer reads it."""
+    return " ".join(filter(None, map(_TERMS.__getitem__, _TOKEN.findall(text.lower()))))
 
 
 @dataclass(frozen=True)
@@ -108,16 +89,58 @@ class IndexDoc:
     """Changes whenever the database record changes (its revision): tells stale entries apart."""
 
 
-def document_fields(doc: IndexDoc) -> dict[str, Any]:
-    return {
-        "sha256": doc.sha256,
-        "title": doc.title,
-        "text": doc.text,
-        "indicators": ",".join(doc.indicators),
-        "areas": ",".join(doc.areas),
-        "parts": ",".join(doc.parts),
-        "year": str(doc.year) if doc.year else "",
-        "type": doc.type.lower(),
-        "date": doc.date.isoformat() if doc.date else "",
-        "stamp": doc.stamp,
+def make_schema() -> Any:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("sha256", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("title_words", tokenizer_name=_WORDS)
+    builder.add_text_field("text_words", tokenizer_name=_WORDS)
+    builder.add_text_field("indicator_tree", tokenizer_name="raw", index_option="basic")
+    """Every indicator id and each of its ancestors, lower-cased (``a``, ``a.i`` ...)."""
+    builder.add_text_field("area", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("year", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("type", tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("day", fast=True)
+    """The document date as a day number (0 when unknown): listings sort on it."""
+    builder.add_bytes_field("shown", stored=True)
+    """JSON of what a hit shows (title, ids, date ...), read for the hits only."""
+    builder.add_bytes_field("body", stored=True)
+    """The text as extracted, for snippets."""
+    builder.add_text_field("stamp", stored=True, tokenizer_name="raw", index_option="basic")
+    return builder.build()
+
+
+def to_document(doc: IndexDoc) -> Any:
+    """The engine's document for ``doc``."""
+    tree = {
+        ".".join(parts[:n])
+        for parts in (i.lower().split(".") for i in doc.indicators)
+        for n in range(1, len(parts) + 1)
     }
+    shown = {
+        "title": doc.title,
+        "indicators": list(doc.indicators),
+        "areas": list(doc.areas),
+        "parts": list(doc.parts),
+        "year": doc.year,
+        "type": doc.type.lower(),
+        "date": doc.date.isoformat() if doc.date else None,
+    }
+    return tantivy.Document(
+        sha256=doc.sha256,
+        title_words=analyzed(doc.title),
+        text_words=analyzed(doc.text),
+        indicator_tree=sorted(tree),
+        area=[a.lower() for a in doc.areas],
+        year=str(doc.year) if doc.year else "",
+        type=doc.type.lower(),
+        day=doc.date.toordinal() if doc.date else 0,
+        shown=json.dumps(shown, ensure_ascii=False).encode(),
+        body=doc.text.encode(),
+        stamp=doc.stamp,
+    )
+
+
+def index_stamp() -> str:
+    """Changes whenever the schema, the stemmer rules or the word lists change."""
+    digest = hashlib.sha256(STOPWORDS_FILE.read_bytes() + ROOTS_FILE.read_bytes()).hexdigest()
+    return f"zi-docs-search {SCHEMA_VERSION}; stemmer {STEMMER_VERSION}; data {digest[:16]}"
