@@ -10,6 +10,7 @@ from zi_docs.angka import angka, persen
 from zi_docs.errors import ZiError
 from zi_docs.web import roles
 from zi_docs.web.app.access import rule
+from zi_docs.web.app.log_words import log_lines
 from zi_docs.web.app.models import Activity, Grant
 from zi_docs.web.app.overdue import overdue
 from zi_docs.web.app.workspace_cache import checked
@@ -109,5 +110,17 @@ def log(request: HttpRequest) -> HttpResponse:
         archive_lines = audit_log(here.workspace, limit=200)
     except ZiError as err:
         return library_error(request, err)
+    try:
+        catalogue = checked(here.workspace).report.catalogue
+    except ZiError:
+        catalogue = None
     web_lines = Activity.objects.filter(workspace=here.key)[:200]
-    return render(request, "zi_web/log.html", {"web": web_lines, "arsip": archive_lines})
+    lines = log_lines(here.key, web_lines, archive_lines, catalogue)
+    return render(
+        request,
+        "zi_web/log.html",
+        {
+            "web": [line for line in lines if line.source == "web"],
+            "arsip": [line for line in lines if line.source == "arsip"],
+        },
+    )
