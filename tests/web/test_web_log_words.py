@@ -47,3 +47,30 @@ def test_sizes_are_in_kb_and_mb() -> None:
     assert size_words(16770) == "16,4 KB"
     assert size_words(147) == "0,1 KB"
     assert size_words(3 * 1024 * 1024) == "3,0 MB"
+
+
+@pytest.mark.django_db
+def test_beranda_shows_web_and_archive_activity_newest_first(
+    login: Any, workspace: Any, stored: dict[str, str]
+) -> None:
+    """Files added outside the web (the archive log) show on the Beranda beside web activity."""
+    page = login("pengamat").get(reverse("zi_web:beranda", kwargs={"ws": KEY})).content.decode()
+    recent = page.split('id="kegiatan-terakhir"')[1].split("</ul>")[0]
+    assert "Belum ada kegiatan" not in recent
+    assert recent.count("menambahkan berkas ke arsip") == 2
+    assert "foto-sosialisasi.png" in recent
+    Activity.objects.create(
+        username="koor_mp", workspace=KEY, action="jawab", detail="A.I.1.i.a: Ya"
+    )
+    page = login("pengamat").get(reverse("zi_web:beranda", kwargs={"ws": KEY})).content.decode()
+    recent = page.split('id="kegiatan-terakhir"')[1].split("</ul>")[0]
+    items = recent.split("<li>")[1:]
+    assert "koor_mp (Koordinator Pokja MP) menjawab pertanyaan LKE" in items[0]
+    assert "menambahkan berkas ke arsip" in items[1]
+    assert "bita" not in recent
+
+
+@pytest.mark.django_db
+def test_beranda_without_any_activity_says_so(login: Any) -> None:
+    page = login("pengamat").get(reverse("zi_web:beranda", kwargs={"ws": KEY})).content.decode()
+    assert "Belum ada kegiatan." in page.split('id="kegiatan-terakhir"')[1].split("</ul>")[0]
