@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +50,32 @@ def test_an_inspektorat_account_sees_the_rekap_of_its_units_only(three_units: An
     assert client.get(reverse("zi_web:beranda", kwargs={"ws": "tiga"})).status_code == 403
     chooser = client.get(reverse("zi_web:awal")).content.decode()
     assert "/u/satu/" in chooser and "/u/dua/" in chooser and "/u/tiga/" not in chooser
+
+
+@pytest.mark.django_db
+def test_rekap_shows_menuju_wbk_under_both_readings_as_the_beranda(
+    login: Any, workspace: Any
+) -> None:
+    """The Rekap says which reading of the per-area rule each verdict uses, with the same
+    verdicts as the unit's Beranda and ``zi-docs rekap`` (which passes a unit only under both)."""
+    import datetime as dt
+
+    from .conftest import KEY
+
+    client = login("ketua")
+    page = client.get(reverse("zi_web:rekap")).content.decode()
+    head = page.split('id="tabel-rekap"')[1].split("</thead>")[0]
+    assert "<th>Menuju WBK (tafsir gabungan)</th><th>Menuju WBK (tafsir terpisah)</th>" in head
+    row = build_rekap([workspace.root], dt.date.today()).rows[0]
+    words = {True: "memenuhi", False: "belum memenuhi"}
+    readings = dict(row.wbk_by_reading)
+    assert set(readings) == {"gabungan", "terpisah"}
+    assert row.wbk == all(readings.values())
+    body = page.split("<tbody>")[1].split("</tbody>")[0]
+    expected = f"<td>{words[readings['gabungan']]}</td><td>{words[readings['terpisah']]}</td>"
+    assert expected in body
+    beranda = client.get(reverse("zi_web:beranda", kwargs={"ws": KEY})).content.decode()
+    verdicts = beranda.split('id="tabel-predikat"')[1].split("</tr>")[1]
+    shown = re.findall(r'<td class="[a-z]+">([a-z ]+)</td>', verdicts)
+    assert shown == [words[readings["gabungan"]], words[readings["terpisah"]]]
+    assert "tafsir gabungan menilai" in page

@@ -31,6 +31,8 @@ class RekapRow:
     total: float = 0.0
     wbk: bool | None = None
     """Passes every Menuju WBK threshold (both area readings)."""
+    wbk_by_reading: tuple[tuple[str, bool], ...] = ()
+    """Whether Menuju WBK passes with the per-area rule read ``gabungan`` / ``terpisah``."""
     completeness: float = 0.0
     """% of questions complete over the whole LKE."""
     red: int = 0
@@ -75,6 +77,7 @@ def _row(root: Path, today: dt.date, check: Checker) -> RekapRow:
         pengungkit=report.pengungkit,
         total=report.total,
         wbk=report.verdict("WBK").passed,
+        wbk_by_reading=tuple(report.verdict("WBK").passed_by_reading.items()),
         completeness=100.0 * result.completeness.complete_count / len(indicators),
         red=result.count(Severity.ERROR),
     )

@@ -53,8 +53,10 @@ GROUPS: dict[str, tuple[str, str]] = {
     ),
     "prasyarat": (
         "Prasyarat pengajuan belum terpenuhi",
-        "Lengkapi datanya di berkas unit.yaml ruang kerja (bagian pengajuan); minta admin "
-        "ruang kerja bila Anda tidak memegang berkasnya.",
+        "Nilai prasyarat dicatat pada profil unit (bukan jawaban LKE) dan belum dapat diubah "
+        "lewat aplikasi web: kirim nilai terbaru beserta buktinya (mis. LHP BPK, laporan "
+        "kepatuhan LHKPN/LHKASN, SK pembangunan ZI) ke ketua tim atau admin ruang kerja agar "
+        "profil unit diperbarui; halaman ini menghitung ulang setelahnya.",
     ),
     "integritas": (
         "Berkas arsip hilang atau berubah",
@@ -163,9 +165,22 @@ def _place(finding: Finding, key: str, catalogue: Any) -> tuple[str, str | None,
     return finding.file or field, None, ""
 
 
-def grouped(findings: Any, key: str, catalogue: Any, kinds: dict[str, Any]) -> list[Group]:
+def gate_words(gate: Any) -> str:
+    """One submission gate in words: the unit's value, what is required, and the outcome."""
+    if not gate.actual:
+        return f"Nilai unit belum dicatat; syarat: {gate.required}."
+    if gate.actual == "belum ada":
+        return "Belum ada; syarat: harus ada."
+    return f"Nilai unit {gate.actual}; syarat: {gate.required}. Belum terpenuhi."
+
+
+def grouped(
+    findings: Any, key: str, catalogue: Any, kinds: dict[str, Any], gates: Any = ()
+) -> list[Group]:
     """The findings by group, groups in order of first appearance, errors first; each group
-    shows at most :data:`SHOWN_PER_GROUP` findings and counts the rest."""
+    shows at most :data:`SHOWN_PER_GROUP` findings and counts the rest. A gate's finding
+    (``prasyarat-*``) is shown by the gate's description and values from ``gates``."""
+    by_code = {f"prasyarat-{gate.code}": gate for gate in gates}
     groups: dict[str, tuple[str, list[Shown], list[int]]] = {}
     for finding in findings:
         title, todo = _group_of(finding.code)
@@ -176,6 +191,9 @@ def grouped(findings: Any, key: str, catalogue: Any, kinds: dict[str, Any]) -> l
             continue
         place, link, named = _place(finding, key, catalogue)
         message = finding.message.replace(f": {named}", "") if named else finding.message
+        gate = by_code.get(finding.code)
+        if gate is not None:
+            place, message = gate.description, gate_words(gate)
         items.append(
             Shown(
                 message=plain_words(message),

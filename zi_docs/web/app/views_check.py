@@ -24,7 +24,7 @@ from zi_docs.submission import (
 )
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
-from zi_docs.web.app.check_words import grouped
+from zi_docs.web.app.check_words import GROUPS, grouped
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
 from zi_docs.web.app.workspace_cache import checked
@@ -70,8 +70,9 @@ def periksa(request: HttpRequest) -> HttpResponse:
         "areas": catalogue.areas,
         "groups": groups,
         "jumlah_temuan": len(findings),
-        "kelompok": grouped(findings, here.key, catalogue, all_kinds()),
+        "kelompok": grouped(findings, here.key, catalogue, all_kinds(), gates=result.gates.results),
         "gerbang": gates,
+        "gerbang_saran": "" if result.gates.all_met else GROUPS["prasyarat"][1],
         "batas": result.gates.deadline,
         "sisa_hari": result.gates.days_left,
         "lengkap": result.completeness.complete_count,

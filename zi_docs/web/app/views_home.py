@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,6 +12,7 @@ from zi_docs.angka import angka, persen
 from zi_docs.errors import ZiError
 from zi_docs.web import roles
 from zi_docs.web.app.access import rule
+from zi_docs.web.app.log_words import Line, log_lines
 from zi_docs.web.app.models import Activity, Grant
 from zi_docs.web.app.overdue import overdue
 from zi_docs.web.app.workspace_cache import checked
@@ -80,7 +83,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
         }
         for v in report.verdicts
     ]
-    activity = Activity.objects.filter(workspace=here.key)[:10]
+    activity = latest_activity(here.key, here.workspace, result.report.catalogue)
     context = {
         "unit": result.unit_name,
         "tahun": result.year,
@@ -99,6 +102,22 @@ def beranda(request: HttpRequest) -> HttpResponse:
     return render(request, "zi_web/beranda.html", context)
 
 
+RECENT = 10
+"""How many activities the Beranda shows."""
+
+
+def latest_activity(key: str, workspace: Any, catalogue: Any) -> list[Line]:
+    """The latest activity through the web and in the archive's audit log, newest first."""
+    from zi_docs.evidence import audit_log
+
+    try:
+        archive = audit_log(workspace, limit=RECENT)
+    except ZiError:
+        archive = []
+    web = Activity.objects.filter(workspace=key)[:RECENT]
+    return log_lines(key, web, archive, catalogue)[:RECENT]
+
+
 @rule("baca")
 def log(request: HttpRequest) -> HttpResponse:
     """Who did what and when: the web activity and the archive's audit log."""
@@ -109,5 +128,17 @@ def log(request: HttpRequest) -> HttpResponse:
         archive_lines = audit_log(here.workspace, limit=200)
     except ZiError as err:
         return library_error(request, err)
+    try:
+        catalogue = checked(here.workspace).report.catalogue
+    except ZiError:
+        catalogue = None
     web_lines = Activity.objects.filter(workspace=here.key)[:200]
-    return render(request, "zi_web/log.html", {"web": web_lines, "arsip": archive_lines})
+    lines = log_lines(here.key, web_lines, archive_lines, catalogue)
+    return render(
+        request,
+        "zi_web/log.html",
+        {
+            "web": [line for line in lines if line.source == "web"],
+            "arsip": [line for line in lines if line.source == "arsip"],
+        },
+    )

@@ -17,6 +17,7 @@ from zi_docs.submission import CheckResult
 from zi_docs.web.app.access import checked_in_view, indicator_area, rule
 from zi_docs.web.app.activity import actor_name, record
 from zi_docs.web.app.answer_form import answer_text, form_value
+from zi_docs.web.app.read_only import why_read_only
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
 from zi_docs.web.app.workspace_cache import answer, checked, listing
@@ -114,6 +115,8 @@ def _indicator_context(request: HttpRequest, indikator: str) -> dict[str, object
         "temuan": findings,
         "boleh_jawab": here.can("jawab", node.area),
         "boleh_unggah": here.can("unggah", node.area),
+        "alasan_jawab": why_read_only(here, "jawab", node.area, workspace.catalogue),
+        "alasan_unggah": why_read_only(here, "unggah", node.area, workspace.catalogue),
         "nilai": status.value,
     }
 

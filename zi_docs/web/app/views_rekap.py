@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from zi_docs.angka import angka
-from zi_docs.submission import SORT_KEYS, Rekap, build_rekap, cells, headers
+from zi_docs.submission import SORT_KEYS, Rekap, RekapRow, build_rekap, cells, headers
 from zi_docs.web.app.models import Grant
 from zi_docs.web.app.workspace_cache import checked, kept_over
 from zi_docs.web.setup import current_site
@@ -34,7 +34,7 @@ def rekap(request: HttpRequest) -> HttpResponse:
     def table() -> tuple[list[str], SafeString]:
         # each unit is checked again only when its files have changed (as its Beranda)
         made = build_rekap(list(by_folder), today, sort=sort, check=checked)
-        return headers(made), _body(made, by_folder)
+        return _headers(made), _body(made, by_folder)
 
     units = [site.workspace(key) for key in keys]
     header, body = kept_over(units, ("rekap", sort, today), table) if units else table()
@@ -51,6 +51,30 @@ def rekap(request: HttpRequest) -> HttpResponse:
     )
 
 
+VERDICT = "Menuju WBK"
+"""The ``zi-docs rekap`` column (passes under both readings) the page splits in two."""
+READINGS = ("gabungan", "terpisah")
+
+
+def _headers(table: Rekap) -> list[str]:
+    """The ``zi-docs rekap`` headers with Menuju WBK under each reading of the per-area rule,
+    as the Beranda shows it."""
+    shown = []
+    for header in headers(table):
+        if header == VERDICT:
+            shown += [f"{VERDICT} (tafsir {reading})" for reading in READINGS]
+        else:
+            shown.append(header)
+    return shown
+
+
+def _verdicts(row: RekapRow) -> list[str]:
+    by_reading = dict(row.wbk_by_reading)
+    if row.error is not None or not by_reading:
+        return ["—"] * len(READINGS)
+    return ["memenuhi" if by_reading.get(r) else "belum memenuhi" for r in READINGS]
+
+
 def _body(table: Rekap, by_folder: dict[Path, str]) -> SafeString:
     """The table's rows as HTML, every cell escaped (built here: a template loop over 50 units
     and their cells was a third of the page's time)."""
@@ -62,6 +86,8 @@ def _body(table: Rekap, by_folder: dict[Path, str]) -> SafeString:
             angka(value) if isinstance(value, float) else ("—" if value is None else str(value))
             for value in cells(table, row)
         ]
+        at = headers(table).index(VERDICT)
+        shown[at : at + 1] = _verdicts(row)
         key = by_folder.get(row.folder)
         first = (
             format_html('<a href="{}">{}</a>', unit_page.replace(placeholder, key), shown[0])
