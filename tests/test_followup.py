@@ -167,6 +167,17 @@ def test_check_text_shows_an_overdue_item_after_many_errors(
         hidden = sum(f["kode"] == code for f in errors) - 5
         assert f"… dan {hidden} temuan serupa [{code}]" in text.output
     assert "temuan lain" not in text.output
+    report = workspace.root / "kelengkapan.docx"
+    assert run_cli("check", "--docx", str(report)).exit_code == 3
+    lines = text_lines(report)
+    assert any(
+        "daftar tindak lanjut (butir[1] TL-001)" in line and "2020-03-01" in line for line in lines
+    )
+    for code in many:  # the Word report lists ten of a kind and counts the rest
+        hidden = sum(f["kode"] == code for f in errors) - 10
+        assert f"|  | {code} | … dan {hidden} temuan serupa |" in lines, code
+    mp = "| galat | tanpa-bukti | A.I.1.i.a (P.MP.i.a): jawaban 'Ya' (nilai tertinggi) tanpa"
+    assert any(line.startswith(mp) for line in lines)  # each row says where it is
 
 
 def test_monev_report_lists_the_register(workspace: Workspace) -> None:
