@@ -148,6 +148,37 @@ def test_round_trip_layer_scored_compared_answered(
     assert "[tpi-unit putaran 2, 2026-04-02] Mekanisme ada, belum dievaluasi" in text
 
 
+def test_comparison_rolls_up_each_whole_area_like_the_score(
+    run_cli: Any, workspace: Workspace
+) -> None:
+    compared = json.loads(run_cli("lapis", "bandingkan", "--json").stdout)
+    rows = {r["id"]: r for r in compared["rangkuman"]}
+    catalogue = workspace.catalogue
+    unit = score_workspace(workspace).score
+    assert [a.code for a in unit.areas] == ["MP", "TTL", "SDM", "AK", "PW", "PP"]
+    for area in unit.areas:
+        whole = rows[f"area:{area.code}"]
+        assert whole["nama"] == f"{area.name} (Gabungan)"
+        assert whole["unit"] == pytest.approx(area.value)
+        parts = [n.id for n in catalogue.walk() if n.level == "area" and n.area == area.code]
+        assert len(parts) == 2  # Pemenuhan and Reform
+        layer = whole["lapis"]["tpi-unit"]
+        assert layer == pytest.approx(sum(rows[p]["lapis"]["tpi-unit"] for p in parts))
+        assert whole["unit"] == pytest.approx(sum(rows[p]["unit"] for p in parts))
+    # the example TPI lowers P.MP.i.b (0.5 -> 0) and P.TTL.i.c (0.5 -> 0.25)
+    mp = rows["area:MP"]
+    assert mp["lapis"]["tpi-unit"] < mp["unit"]
+    order = [r["id"] for r in compared["rangkuman"]]
+    hasil = next(i for i, r in enumerate(compared["rangkuman"]) if r["nama"] == "HASIL")
+    assert order.index("area:PP") == hasil - 1 and order[-1] == "TOTAL"
+    text = run_cli("lapis", "bandingkan", "--area", "MP").output
+    assert (
+        "Manajemen Perubahan (Gabungan)" in text and "Penguatan Pengawasan (Gabungan)" not in text
+    )
+    wide = run_cli("lapis", "bandingkan").output
+    assert "Penataan Sistem Manajemen SDM… (Gabungan)" in wide
+
+
 @pytest.mark.usefixtures("no_example_layer")
 def test_layer_errors_name_the_place(run_cli: Any, workspace: Workspace) -> None:
     nothing = run_cli("lapis", "tanggapi", "tpi-unit", "P.MP.i.b", "x")

@@ -128,6 +128,58 @@ def test_check_reports_overdue_and_open_items(workspace: Workspace) -> None:
     assert not result.complete
 
 
+def test_check_text_shows_an_overdue_item_after_many_errors(
+    run_cli: Any, workspace: Workspace
+) -> None:
+    add_items(
+        workspace,
+        [
+            {
+                "uraian": "Lewat jauh",
+                "sumber": "monev",
+                "pemilik": "Pokja PW",
+                "batas_waktu": dt.date(2020, 3, 1),
+            }
+        ],
+    )
+    text = run_cli("check")
+    assert text.exit_code == 3, text.output
+    found = json.loads(run_cli("check", "--json").stdout)["temuan"]
+    serious = [f for f in found if f["tingkat"] != "info"]
+    errors = [f for f in serious if f["tingkat"] == "galat"]
+    assert len(errors) > 40  # the example answers much without evidence
+    assert len(serious) > 25  # more than the old text view's 25 lines
+    overdue = next(line for line in text.output.splitlines() if "[tindak-lanjut-terlambat]" in line)
+    assert (
+        "[peringatan] tindak-lanjut.yaml (butir[1] TL-001)" in overdue and "2020-03-01" in overdue
+    )
+    for code in {f["kode"] for f in serious}:  # every kind shows at least once
+        assert f"[{code}]" in text.output, code
+    lines = text.output.splitlines()
+    first_warning = next(i for i, line in enumerate(lines) if "[peringatan]" in line)
+    assert all("[peringatan]" not in line for line in lines[:first_warning])
+    assert not any("  - " in line and "[peringatan]" not in line for line in lines[first_warning:])
+    many = [
+        code for code in {f["kode"] for f in errors} if sum(f["kode"] == code for f in errors) > 5
+    ]
+    assert many  # a kind with more than the cap is cut to a count of its own
+    for code in many:
+        hidden = sum(f["kode"] == code for f in errors) - 5
+        assert f"… dan {hidden} temuan serupa [{code}]" in text.output
+    assert "temuan lain" not in text.output
+    report = workspace.root / "kelengkapan.docx"
+    assert run_cli("check", "--docx", str(report)).exit_code == 3
+    lines = text_lines(report)
+    assert any(
+        "daftar tindak lanjut (butir[1] TL-001)" in line and "2020-03-01" in line for line in lines
+    )
+    for code in many:  # the Word report lists ten of a kind and counts the rest
+        hidden = sum(f["kode"] == code for f in errors) - 10
+        assert f"|  | {code} | … dan {hidden} temuan serupa |" in lines, code
+    mp = "| galat | tanpa-bukti | A.I.1.i.a (P.MP.i.a): jawaban 'Ya' (nilai tertinggi) tanpa"
+    assert any(line.startswith(mp) for line in lines)  # each row says where it is
+
+
 def test_monev_report_lists_the_register(workspace: Workspace) -> None:
     add_items(
         workspace,

@@ -290,6 +290,28 @@ def test_cli_failed_import_writes_nothing(
     assert not target.exists()
 
 
+def test_cli_bad_workbook_over_existing_answers_names_both_problems(
+    run_cli: Any, workspace: Workspace, tmp_path: Path
+) -> None:
+    text = tmp_path / "bukan.xlsx"
+    text.write_text("No;Penilaian;Jawaban\n", encoding="utf-8")
+    before = workspace.answers_file.read_bytes()
+    result = run_cli("lke", "impor", str(text))  # lke.yaml answers questions, no --timpa
+    assert result.exit_code == 1
+    output = result.output
+    assert "bukan buku kerja Excel" in output  # the bad file is named first ...
+    assert "lke.yaml sudah berisi jawaban; tidak ditimpa" in output  # ... and the refusal too
+    assert output.index("bukan buku kerja Excel") < output.index("sudah berisi jawaban")
+    assert "--timpa" in output
+    assert workspace.answers_file.read_bytes() == before
+    assert not list(workspace.root.glob(".lke.yaml.*"))
+    timpa = run_cli("lke", "impor", str(text), "--timpa")  # only the file's problem is left
+    assert timpa.exit_code == 1
+    assert "bukan buku kerja Excel" in timpa.output
+    assert "sudah berisi jawaban" not in timpa.output
+    assert workspace.answers_file.read_bytes() == before
+
+
 def test_cli_json_lists_rows_and_differences(
     run_cli: Any, tmp_path: Path, catalogue: Catalogue
 ) -> None:

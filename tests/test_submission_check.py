@@ -9,7 +9,7 @@ import pytest
 from submission_helpers import Fake, make_archive, write_answers
 
 from zi_docs.evidence import ArchiveView, view
-from zi_docs.findings import Finding, Severity
+from zi_docs.findings import Finding, Severity, by_kind
 from zi_docs.submission.check import run_check
 from zi_docs.submission.rollup import Light, group_status, light_for
 from zi_docs.workspace import Workspace
@@ -174,6 +174,26 @@ def test_check_cli_exit_codes_and_outputs(
     assert done.exit_code == 0, done.output
     assert "Temuan: 0 galat, 0 peringatan" in done.output
     assert "merah" not in done.output and "kuning" not in done.output
+
+
+def test_findings_by_kind_put_error_kinds_first_and_keep_their_order() -> None:
+    warn = Severity.WARNING
+    found = [
+        Finding("w1", warn, code="usang"),
+        Finding("e1", code="tanpa-bukti"),
+        Finding("w2", warn, code="usang"),
+        Finding("m1", warn, code="campur"),
+        Finding("m2", code="campur"),  # one error makes the whole kind an error kind
+        Finding("e2", code="tanpa-bukti"),
+    ]
+    grouped = by_kind(found)
+    assert [code for code, _ in grouped] == ["tanpa-bukti", "campur", "usang"]
+    assert [[f.message for f in group] for _, group in grouped] == [
+        ["e1", "e2"],
+        ["m1", "m2"],
+        ["w1", "w2"],
+    ]
+    assert by_kind([]) == []
 
 
 def test_read_archive_without_catalogue(workspace: Workspace) -> None:

@@ -54,3 +54,20 @@ class Finding:
 def errors(findings: Iterable[Finding]) -> list[Finding]:
     """The findings of severity ERROR."""
     return [f for f in findings if f.severity is Severity.ERROR]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def by_kind(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """The findings grouped by code, most severe kind first, otherwise in order of first
+    appearance (a kind's rank is that of its most severe finding; each group keeps its order).
+    A short view can then show a few of every kind instead of cutting whole kinds off."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.code, []).append(finding)
+    ranked = sorted(
+        enumerate(groups.items()),
+        key=lambda entry: (min(_RANK[f.severity] for f in entry[1][1]), entry[0]),
+    )
+    return [group for _, group in ranked]

@@ -308,6 +308,16 @@ def bandingkan(
     _print_comparison(comparison, code, semua)
 
 
+def _short_label(label: str, width: int) -> str:
+    """``label`` in ``width`` characters, keeping a closing ``(Pemenuhan)``-style part so the
+    rows of one area stay told apart."""
+    name, bracket, part = label.strip().rpartition(" (")
+    if not bracket or len(label.strip()) <= width:
+        return textwrap.shorten(label, width, placeholder="…")
+    suffix = f" ({part}"
+    return textwrap.shorten(name, width - len(suffix), placeholder="…") + suffix
+
+
 def _print_comparison(comparison: evaluation.Comparison, area: str | None, show_all: bool) -> None:
     names = comparison.layers
     head = f"{'':<44}{'Unit':>8}" + "".join(f"{n[:12]:>14}" for n in names)
@@ -315,7 +325,7 @@ def _print_comparison(comparison: evaluation.Comparison, area: str | None, show_
     for row in comparison.rollup:
         if area is not None and row.area not in (None, area):
             continue
-        label = textwrap.shorten(row.label, 42, placeholder="…")
+        label = _short_label(row.label, 42)
         cells = "".join(f"{angka(v):>8}{_delta(v - row.unit):>6}" for v in row.layers)
         click.echo(f"{label:<44}{angka(row.unit):>8}{cells}")
     click.echo("")

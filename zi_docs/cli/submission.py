@@ -20,7 +20,7 @@ from zi_docs.cli._base import (
     workspace_from,
     workspace_option,
 )
-from zi_docs.findings import Severity
+from zi_docs.findings import Severity, by_kind
 from zi_docs.workspace import Workspace
 
 _COLOURS = {"hijau": "green", "kuning": "yellow", "merah": "red"}
@@ -29,7 +29,8 @@ _GATE_COLOURS = {
     submission.GateState.UNMET: "red",
     submission.GateState.UNKNOWN: "yellow",
 }
-_LIMIT = 25
+_PER_KIND = 5
+"""Findings of one kind (code) shown in the text view; every kind appears."""
 
 
 def _row(label: str, part: str, group: submission.GroupStatus) -> str:
@@ -93,12 +94,17 @@ def _findings(result: submission.CheckResult, area: str | None) -> None:
     shown = [f for f in result.findings if f.severity is not Severity.INFO]
     if area is not None:
         shown = [f for f in shown if submission.finding_in_area(result, f, area)]
-    for finding in shown[:_LIMIT]:
-        line = render_finding(finding) + f" [{finding.code}]"
-        fg = "red" if finding.severity is Severity.ERROR else "yellow"
-        click.echo(click.style(line, fg=fg))
-    if len(shown) > _LIMIT:
-        click.echo(f"  ... dan {len(shown) - _LIMIT} temuan lain (lihat --json atau --markdown)")
+    cut = False
+    for code, group in by_kind(shown):
+        for finding in group[:_PER_KIND]:
+            line = render_finding(finding) + f" [{finding.code}]"
+            fg = "red" if finding.severity is Severity.ERROR else "yellow"
+            click.echo(click.style(line, fg=fg))
+        if len(group) > _PER_KIND:
+            click.echo(f"  … dan {len(group) - _PER_KIND} temuan serupa [{code}]")
+            cut = True
+    if cut:
+        click.echo("  (daftar lengkap: --json atau --markdown)")
 
 
 def _gates(result: submission.CheckResult) -> None:

@@ -1,4 +1,5 @@
-"""The unit's values beside every layer's: per indicator, and rolled up per area, part, total.
+"""The unit's values beside every layer's: per indicator, and rolled up per area and part,
+per whole area (Pemenuhan + Reform, as ``score`` shows it), part and total.
 
 Indicator values are the question value 0..1 (what the Nilai column shows); roll-ups are
 points. Every round's note on an indicator comes with the unit's tanggapan, if any.
@@ -113,10 +114,13 @@ def compare_layers(workspace: Workspace, names: list[str] | None = None) -> Comp
                 notes=tuple(notes),
             )
         )
-    rollup = []
+    rollup: list[RollupRow] = []
+    after_areas = 0  # the whole areas go after the last area row (Reform), before HASIL
     for node in catalogue.walk():
         if node.level not in ("komponen", "bagian", "area"):
             continue
+        if node.level == "area":
+            after_areas = len(rollup) + 1
         label = (
             node.name if node.level != "area" else f"{node.name} ({(node.part or '').capitalize()})"
         )
@@ -129,10 +133,26 @@ def compare_layers(workspace: Workspace, names: list[str] | None = None) -> Comp
                 tuple(s.node_values.get(node.id, 0.0) for s in scores),
             )
         )
+    rollup[after_areas:after_areas] = _whole_areas(unit.score, scores)
     rollup.append(
         RollupRow("TOTAL", "TOTAL", None, unit.score.total, tuple(s.total for s in scores))
     )
     return Comparison(tuple(chosen), tuple(indicators), tuple(rollup))
+
+
+def _whole_areas(unit: Score, scores: list[Score]) -> list[RollupRow]:
+    """One row per change area, Pemenuhan and Reform together (``score`` calls it Gabungan)."""
+    layers = [{a.code: a.value for a in s.areas} for s in scores]
+    return [
+        RollupRow(
+            f"area:{area.code}",
+            f"  {area.name} (Gabungan)",
+            area.code,
+            area.value,
+            tuple(values.get(area.code, 0.0) for values in layers),
+        )
+        for area in unit.areas
+    ]
 
 
 def _unit_answer(

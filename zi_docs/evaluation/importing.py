@@ -2,7 +2,8 @@
 
 Everything is read, matched, validated and scored before anything is written; the file is
 then replaced atomically. An ``lke.yaml`` that already answers questions is kept unless
-``overwrite`` is given.
+``overwrite`` is given. The workbook is read before that rule is applied, so a file that is
+not a usable workbook is reported (together with the refusal) rather than hidden behind it.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zi_docs.errors import InvalidInputError, WorkspaceError, ZiError
 from zi_docs.evaluation.answers_file import answers_text, refuse_overwrite, write_answers
 from zi_docs.evaluation.bundles import SentBundle, find_bundle
 from zi_docs.evaluation.layer_edits import add_round
 from zi_docs.evaluation.layers import check_name
 from zi_docs.evaluation.sheet_import import SheetImport, import_workbook
 from zi_docs.evaluation.workbook_groups import answers_fingerprint
+from zi_docs.findings import Finding
 from zi_docs.workspace import Workspace
 
 
@@ -57,11 +60,22 @@ def import_into(
     if layer is not None:
         check_name(layer)
     target = output or workspace.answers_file
+    refused: WorkspaceError | None = None
     if layer is None:
-        refuse_overwrite(target, workspace.display(target), overwrite)
-    result = import_workbook(
-        path, workspace.catalogue, display=workspace.display(path), column=column, layer=layer
-    )
+        try:
+            refuse_overwrite(target, workspace.display(target), overwrite)
+        except WorkspaceError as err:
+            refused = err
+    try:  # the workbook first, so a bad file is named even when nothing may be written anyway
+        result = import_workbook(
+            path, workspace.catalogue, display=workspace.display(path), column=column, layer=layer
+        )
+    except ZiError as err:
+        if refused is None:
+            raise
+        raise _both(err, refused, workspace.display(target)) from err
+    if refused is not None:
+        raise refused
     source = f"{path.name} (lembar '{result.sheet}', kolom '{result.group}')"
     same, bundle = None, None
     current = answers_fingerprint(workspace, workspace.display(workspace.answers_file))
@@ -87,6 +101,22 @@ def import_into(
     )
     number = stored.last.number if stored.last else 1
     return ImportOutcome(result, stored.path, stored.file, layer, number, same, bundle, other)
+
+
+def _both(bad: ZiError, refused: WorkspaceError, target: str) -> InvalidInputError:
+    """One error naming both problems: the workbook cannot be imported, and the answers file
+    would not be replaced either."""
+    findings = list(bad.findings) if isinstance(bad, InvalidInputError) else []
+    findings.append(
+        Finding(
+            f"{refused.message} (juga setelah kertas kerja diperbaiki)",
+            code="jawaban-tidak-ditimpa",
+        )
+    )
+    hints = [bad.hint] if bad.hint else []
+    if refused.hint:
+        hints.append(f"untuk {target}: {refused.hint}")
+    return InvalidInputError(bad.message, findings, hint="; ".join(hints))
 
 
 def outcome_to_dict(outcome: ImportOutcome) -> dict[str, Any]:

@@ -10,13 +10,14 @@ from typing import Any
 
 from zi_docs.angka import angka, persen
 from zi_docs.documents import Bar, bar_chart, render_builtin, tanggal
-from zi_docs.findings import Severity
+from zi_docs.findings import Severity, by_kind
 from zi_docs.submission.check import CheckResult
 from zi_docs.submission.gates import SYMBOL
 from zi_docs.submission.rollup import GroupStatus, area_members
 
 TEMPLATE = "laporan-kelengkapan.docx"
-_MAX_FINDINGS = 60
+_PER_KIND = 10
+"""Findings of one kind (code) listed; the rest of that kind is counted, so every kind shows."""
 
 
 _COMMAND = re.compile(r"zi-docs\s+generate\s+(\S+)(?:\s+\S+\.ya?ml)?")
@@ -30,6 +31,7 @@ def plain(text: str) -> str:
     text = _COMMAND.sub(lambda m: f"buat dokumen '{m.group(1)}' dengan zi-docs", text)
     text = _OTHER_COMMAND.sub("", text)
     text = text.replace("lke.yaml", "lembar jawaban LKE").replace("unit.yaml", "profil unit")
+    text = text.replace("tindak-lanjut.yaml", "daftar tindak lanjut")
     text = re.sub(
         r"isi (pengajuan|unit|halaman)\.[\w.]+ di profil unit", "lengkapi profil unit", text
     )
@@ -100,15 +102,15 @@ def _context(
                 "kurang": missing,
             }
         )
-    serious = [f for f in result.findings if f.severity is not Severity.INFO]
-    findings = [
-        {"tingkat": f.severity.value, "kode": f.code, "teks": plain(f.message)}
-        for f in serious[:_MAX_FINDINGS]
-    ]
-    if len(serious) > _MAX_FINDINGS:
-        findings.append(
-            {"tingkat": "", "kode": "", "teks": f"... dan {len(serious) - _MAX_FINDINGS} lagi"}
-        )
+    findings = []
+    for code, kind in by_kind(f for f in result.findings if f.severity is not Severity.INFO):
+        findings += [
+            {"tingkat": f.severity.value, "kode": f.code, "teks": plain(str(f))}
+            for f in kind[:_PER_KIND]
+        ]
+        if len(kind) > _PER_KIND:
+            more = f"… dan {len(kind) - _PER_KIND} temuan serupa"
+            findings.append({"tingkat": "", "kode": code, "teks": more})
     gates = result.gates
     return {
         "unit": {
