@@ -20,7 +20,14 @@ from zi_docs.documents.generation import (
     generate,
     generate_all,
 )
-from zi_docs.documents.input_edit import check_input_data, input_path, save_input
+from zi_docs.documents.input_edit import (
+    DocumentInput,
+    check_input_data,
+    document_inputs,
+    input_for_kind,
+    input_path,
+    save_input,
+)
 from zi_docs.documents.kind import DocumentKind
 from zi_docs.documents.kinds.laporan_skm import write_report as write_skm_report
 from zi_docs.documents.pdf import convert_to_pdf, find_soffice
@@ -41,6 +48,7 @@ __all__ = [
     "Archived",
     "Bar",
     "DocumentInfo",
+    "DocumentInput",
     "DocumentKind",
     "FieldInfo",
     "GenerateAllResult",
@@ -56,10 +64,12 @@ __all__ = [
     "consistency_findings",
     "convert_to_pdf",
     "describe_kind",
+    "document_inputs",
     "find_soffice",
     "generate",
     "generate_all",
     "get_kind",
+    "input_for_kind",
     "input_path",
     "list_templates",
     "read_info",
