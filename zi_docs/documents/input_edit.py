@@ -70,10 +70,14 @@ def input_for_kind(workspace: Workspace, kind: str, name: str) -> Path:
         data = None
     named = kind_of_input(path, data)
     if named != kind:
-        what = f"isian dokumen jenis '{named}'" if named else "bukan isian dokumen"
+        what = (
+            f"adalah isian jenis '{named}', bukan '{kind}'"
+            if named
+            else f"bukan isian dokumen (tidak ada baris '{KIND_KEY}:' dan namanya tidak "
+            "diawali nama jenis dokumen)"
+        )
         raise WorkspaceError(
-            f"{shown} {what}, bukan isian '{kind}'; formulir tidak dibuka agar berkas itu "
-            "tidak tertimpa",
+            f"{shown} {what}; formulir tidak dibuka agar berkas itu tidak tertimpa",
             hint="pilih isian dari daftar di halaman Dokumen, atau buat isian baru dengan "
             "nama lain",
         )
