@@ -25,7 +25,14 @@ if TYPE_CHECKING:
         generate,
         generate_all,
     )
-    from zi_docs.documents.input_edit import check_input_data, input_path, save_input
+    from zi_docs.documents.input_edit import (
+        DocumentInput,
+        check_input_data,
+        document_inputs,
+        input_for_kind,
+        input_path,
+        save_input,
+    )
     from zi_docs.documents.kind import DocumentKind
     from zi_docs.documents.kinds.laporan_skm import write_report as write_skm_report
     from zi_docs.documents.pdf import convert_to_pdf, find_soffice
@@ -66,6 +73,9 @@ _HOMES = {
     "generate": "generation",
     "generate_all": "generation",
     "input_path": "input_edit",
+    "DocumentInput": "input_edit",
+    "document_inputs": "input_edit",
+    "input_for_kind": "input_edit",
     "save_input": "input_edit",
     "tanggal": "formatting",
     "get_kind": "registry",
@@ -83,6 +93,7 @@ __all__ = [
     "Archived",
     "Bar",
     "DocumentInfo",
+    "DocumentInput",
     "DocumentKind",
     "FieldInfo",
     "GenerateAllResult",
@@ -98,10 +109,12 @@ __all__ = [
     "consistency_findings",
     "convert_to_pdf",
     "describe_kind",
+    "document_inputs",
     "find_soffice",
     "generate",
     "generate_all",
     "get_kind",
+    "input_for_kind",
     "input_path",
     "list_templates",
     "read_info",

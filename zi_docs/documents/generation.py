@@ -10,10 +10,10 @@ from typing import Any
 
 from zi_docs.documents import handedits
 from zi_docs.documents.docprops import DocumentInfo, own_date
-from zi_docs.documents.inputs import KIND_KEY, validate_input, with_extras
+from zi_docs.documents.inputs import KIND_KEY, kind_of_input, validate_input, with_extras
 from zi_docs.documents.kind import DocumentKind
 from zi_docs.documents.pdf import convert_to_pdf
-from zi_docs.documents.registry import all_kinds, get_kind, served_by, template_path
+from zi_docs.documents.registry import get_kind, served_by, template_path
 from zi_docs.documents.render import PreparedTemplate
 from zi_docs.documents.template_check import check_template
 from zi_docs.errors import InvalidInputError, ToolMissingError, WorkspaceError, ZiError
@@ -49,17 +49,6 @@ class GenerateAllResult:
     failures: tuple[tuple[Path, ZiError], ...]
     skipped: tuple[Finding, ...]
     pdf_error: ToolMissingError | None = None
-
-
-def kind_of_input(path: Path, data: Any) -> str | None:
-    """The kind an input names with ``jenis:``, else the kind its file name starts with."""
-    if isinstance(data, dict) and isinstance(data.get(KIND_KEY), str):
-        return str(data[KIND_KEY]).strip().lower()
-    stem = path.stem.lower()
-    for name in sorted(all_kinds(), key=len, reverse=True):
-        if stem == name or stem.startswith(name + "-") or stem.startswith(name + "_"):
-            return name
-    return None
 
 
 def _load(

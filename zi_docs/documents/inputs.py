@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from zi_docs.errors import InvalidInputError
@@ -82,6 +83,20 @@ def with_extras(context: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]
     """The template context plus the input's ``tambahan`` fields (empty when none)."""
     context[EXTRA_KEY] = dict(data.get(EXTRA_KEY) or {})
     return context
+
+
+def kind_of_input(path: Path, data: Any) -> str | None:
+    """The kind an input names with ``jenis:``, else the kind its file name starts with
+    (``sk-tim-2027.yaml`` is ``sk-tim``; ``skm-definisi.yaml`` is no ``sk`` input)."""
+    from zi_docs.documents.registry import all_kinds
+
+    if isinstance(data, dict) and isinstance(data.get(KIND_KEY), str):
+        return str(data[KIND_KEY]).strip().lower()
+    stem = path.stem.lower()
+    for name in sorted(all_kinds(), key=len, reverse=True):
+        if stem == name or stem.startswith(name + "-") or stem.startswith(name + "_"):
+            return name
+    return None
 
 
 def _part_of(named: str, kind: str) -> bool:

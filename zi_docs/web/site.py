@@ -89,13 +89,28 @@ def open_site(roots: Sequence[Path]) -> Site:
             key += "-2"
         keyed[key] = workspace.root
     state = next(iter(keyed.values())) / STATE_DIR
-    state.mkdir(exist_ok=True)
-    return Site(
+    state.mkdir(mode=0o700, exist_ok=True)
+    site = Site(
         state=state,
         workspaces=keyed,
         database_url=_setting(state, DB_ENV, DB_SETTING_FILE),
         public_url=_public_url(state),
     )
+    keep_private(site)
+    return site
+
+
+def keep_private(site: Site) -> None:
+    """The state folder readable by its owner only (0700), and the SQLite database (password
+    hashes, sessions) too (0600): made empty with that mode before Django first opens it, an
+    older one tightened. POSIX only; on Windows the folder's ACL applies."""
+    if os.name == "nt":
+        return
+    site.state.chmod(0o700)
+    if site.database_url is not None:
+        return
+    os.close(os.open(site.sqlite_path, os.O_CREAT | os.O_WRONLY, 0o600))
+    site.sqlite_path.chmod(0o600)
 
 
 def _setting(state: Path, env: str, file_name: str) -> str | None:

@@ -65,7 +65,19 @@ class MasukView(LoginView):
 
 
 masuk = public(MasukView.as_view())
-keluar = public(LogoutView.as_view())
+
+
+class KeluarView(LogoutView):
+    """Logging out is a POST (with the CSRF token); a GET (a typed or bookmarked
+    ``/keluar/``) gets a page holding that button instead of the browser's English 405."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return render(request, "zi_web/keluar.html")
+
+
+keluar = public(KeluarView.as_view())
 
 
 class GantiSandiView(PasswordChangeView):

@@ -14,9 +14,10 @@ from django.shortcuts import redirect, render
 
 from zi_docs.documents import (
     all_kinds,
+    document_inputs,
     generate,
     get_kind,
-    input_path,
+    input_for_kind,
     save_input,
 )
 from zi_docs.errors import InvalidInputError, NotFoundError, ToolMissingError, ZiError
@@ -31,17 +32,9 @@ from zi_docs.yamlio import load_yaml
 
 def _inputs(request: HttpRequest) -> list[dict[str, str]]:
     here = request.zi  # type: ignore[attr-defined]
-    found = []
-    for path in sorted(here.workspace.inputs_dir.glob("*.yaml")):
-        try:
-            data = load_yaml(path).data
-        except ZiError:
-            continue
-        named = str(data.get("jenis", "")) if isinstance(data, dict) else ""
-        kind = named or next((k for k in all_kinds() if path.stem.startswith(k)), "")
-        if kind in all_kinds():
-            found.append({"nama": path.stem, "jenis": kind})
-    return found
+    return [
+        {"nama": i.name, "jenis": i.kind, "judul": i.title} for i in document_inputs(here.workspace)
+    ]
 
 
 @rule("baca")
@@ -68,7 +61,7 @@ def isian(request: HttpRequest, jenis: str, nama: str) -> HttpResponse:
     here = request.zi  # type: ignore[attr-defined]
     kind = _kind(jenis)
     try:
-        path = input_path(here.workspace, nama)
+        path = input_for_kind(here.workspace, kind.name, nama)
     except ZiError as err:
         return library_error(request, err)
     data: dict[str, Any] = {}

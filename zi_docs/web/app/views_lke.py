@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.contrib import messages
@@ -76,22 +77,26 @@ def _indicator_context(request: HttpRequest, indikator: str) -> dict[str, object
     files = result.completeness.files
     placeholder = "0" * 64
     file_page = reverse("zi_web:berkas", kwargs={"ws": here.key, "sha": placeholder})
+
+    def links(refs: Iterable[str]) -> list[dict[str, str]]:
+        return [
+            {"url": file_page.replace(placeholder, files[ref].sha256), "label": files[ref].label}
+            for ref in refs
+            if ref in files
+        ]
+
     items = [
         {
             "key": item.key,
             "uraian": item.description,
             "wajib": item.required,
-            "berkas": [
-                {
-                    "url": file_page.replace(placeholder, files[ref].sha256),
-                    "label": files[ref].label,
-                }
-                for ref in item.files
-                if ref in files
-            ],
+            "berkas": links(item.files),
         }
         for item in status.items
     ]
+    # files tagged to the indicator but to no item (an upload "tanpa butir")
+    in_items = {ref for item in status.items for ref in item.files}
+    unitemised = links([ref for ref in status.files if ref not in in_items])
     tagged = {files[ref].sha256 for ref in status.files if ref in files}
     other_files = [f for f in listing(workspace).files if f.sha256 not in tagged][:300]
     # built here, not in a template loop: hundreds of options cost most of the page's time
@@ -110,6 +115,7 @@ def _indicator_context(request: HttpRequest, indikator: str) -> dict[str, object
         "entry": entry,
         "opsi": list(node.criteria.items()),
         "items": items,
+        "tanpa_butir": unitemised,
         "berkas_lain": other_files,
         "opsi_berkas_lain": other_options,
         "temuan": findings,

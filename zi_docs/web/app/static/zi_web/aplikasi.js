@@ -13,7 +13,19 @@
     });
     form.addEventListener("drop", function (event) {
       event.preventDefault();
-      if (event.dataTransfer && event.dataTransfer.files.length) { input.files = event.dataTransfer.files; }
+      if (event.dataTransfer && event.dataTransfer.files.length) {
+        input.files = event.dataTransfer.files;
+        input.dispatchEvent(new Event("change"));
+      }
+    });
+  });
+  // A file input behind a "Pilih berkas" button shows the names of the chosen files.
+  document.querySelectorAll("input[data-pilih-berkas]").forEach(function (input) {
+    var shown = document.getElementById(input.id + "-terpilih");
+    if (!shown) { return; }
+    input.addEventListener("change", function () {
+      var names = Array.prototype.map.call(input.files, function (f) { return f.name; });
+      shown.textContent = names.length ? names.join(", ") : "Belum ada berkas dipilih.";
     });
   });
   // A filter box hides table rows that do not contain the typed text.
