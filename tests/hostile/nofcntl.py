@@ -1,8 +1,9 @@
 """pytest plugin (``-p nofcntl``): the run behaves as on a platform without ``fcntl``.
 
-The archive lock then falls back to ``filelock``'s soft (marker-file) lock; whoosh's own
-``fcntl`` lock is replaced by a no-op, as the archive's index lock already serialises writers
-(on Windows whoosh uses ``msvcrt`` instead).
+The archive lock then falls back to ``filelock``'s soft (marker-file) lock. The search index
+(tantivy) does its own locking outside Python. whoosh, when installed (the benches' side-by-side
+baseline), gets its ``fcntl`` lock replaced by a no-op, as the archive's index lock already
+serialises writers (on Windows whoosh uses ``msvcrt`` instead).
 """
 
 from __future__ import annotations
@@ -27,11 +28,14 @@ class _NoLock:
 
 
 def pytest_configure() -> None:
-    import whoosh.filedb.filestore
-    import whoosh.util.filelock
-
-    whoosh.util.filelock.FileLock = _NoLock  # type: ignore[misc,assignment]
-    whoosh.filedb.filestore.FileLock = _NoLock  # type: ignore[misc,assignment]
+    try:
+        import whoosh.filedb.filestore
+        import whoosh.util.filelock
+    except ImportError:  # only the dev extra installs whoosh; zi-docs itself does not use it
+        pass
+    else:
+        whoosh.util.filelock.FileLock = _NoLock  # type: ignore[misc,assignment]
+        whoosh.filedb.filestore.FileLock = _NoLock  # type: ignore[misc,assignment]
     # filelock warns at import that only its soft lock is left; that is the point here (and
     # with the lazy front doors nothing imported it earlier, outside pytest's warning filter)
     with warnings.catch_warnings():

@@ -13,7 +13,7 @@ from django.urls import reverse
 from zi_docs.evidence import list_files, preview, preview_cache, show
 from zi_docs.workspace import Workspace
 
-from .conftest import KEY
+from .conftest import KEY, drain
 from .test_web_documents import _form_values
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -131,7 +131,7 @@ def test_pdf_pages_are_images_cached_per_version(
     cached = preview(pdf, preview_cache(workspace)).image(1)
     assert cached.is_file() and sha in str(cached)
     stamp = cached.stat().st_mtime_ns
-    client.get(first).close()
+    drain(client.get(first))
     assert cached.stat().st_mtime_ns == stamp  # drawn once per version
     bad = reverse("zi_web:halaman_arsip", kwargs={"ws": KEY, "sha": sha, "halaman": 3})
     assert client.get(bad).status_code == 404

@@ -214,7 +214,7 @@ def test_page_images_are_read_routes(
     for role in ROLES:
         for url in urls:
             response = login(role).get(url)
-            response.close()
+            drain(response)
             assert response.status_code == 200, (role, url)
     for url in urls:
         assert client.get(url).status_code == 302
