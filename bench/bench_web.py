@@ -47,7 +47,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 sys.path.insert(0, str(HERE))
 
-from bench_search import make_docs, make_queries  # noqa: E402
+import corpus  # noqa: E402
+from bench_search import make_queries  # noqa: E402
 from submission_helpers import Fake, make_archive  # noqa: E402
 
 from zi_docs.assessment import read_answer  # noqa: E402
@@ -90,20 +91,20 @@ def build_corpus(root: Path, count: int, seed: int) -> Workspace:
     ws = init_workspace(root).workspace
     rng = random.Random(seed)
     questions = [q for q in ws.catalogue.questions() if q.checklist]
-    docs = make_docs(count, rng)
+    docs = corpus.texts(count, seed)
     fakes = []
-    for number, doc in enumerate(docs):
+    for number, (title, text) in enumerate(docs):
         node = INDICATOR if number % 200 == 0 else rng.choice(questions).id
         item = ws.catalogue.by_id[node].checklist[0].key
-        fakes.append(
-            Fake(f"bukti-{number:05d}.pdf", doc.text.encode(), [(node, item)], doc.date, doc.title)
-        )
+        year = rng.choice([2022, 2023, 2024])
+        day = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+        fakes.append(Fake(f"bukti-{number:05d}.pdf", text.encode(), [(node, item)], day, title))
     digests = make_archive(ws, fakes)
     conn = sqlite3.connect(ws.archive_dir / "catalog.sqlite")
     with conn:
         conn.executemany(
             "INSERT OR IGNORE INTO texts VALUES (?, ?)",
-            [(sha, doc.text) for sha, doc in zip(digests, docs, strict=True)],
+            [(sha, text) for sha, (_, text) in zip(digests, docs, strict=True)],
         )
     conn.close()
     rows = time.perf_counter() - start
@@ -471,7 +472,7 @@ def main() -> None:
             )
         key = workspace_key(ws.root)
         wanted = runs * args.pengguna * args.putaran + 1  # no query asked twice by the web
-        queries = make_queries(max(200, wanted), random.Random(args.seed))
+        queries = make_queries(max(200, wanted), args.seed)
         port = free_port()
         server = start_server([ws.root], port)
         try:
