@@ -37,6 +37,10 @@ from docx_build import (
     valign,
 )
 
+TABLE_PT = 10
+"""Table text size: the columns fit their longest word in a wide house font (Bookman Old
+Style, or DejaVu Sans standing in for it) at this size."""
+
 
 def _table_with_loop(doc, headers, widths_loop_cells, loop, widths):  # type: ignore[no-untyped-def]
     """A bordered table with a repeated header, one row per item, columns sized for their
@@ -45,14 +49,15 @@ def _table_with_loop(doc, headers, widths_loop_cells, loop, widths):  # type: ig
     borders(table)
     fixed_grid(table, widths, center=True)
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell_text(cell, text, bold=True)
+        cell_text(cell, text, bold=True, size=TABLE_PT)
         shade(cell)
     repeat_header(table.rows[0])
     first = table.rows[1].cells
     cell_text(first[0], "{%tr for r in " + loop + " %}")
     cells = table.rows[2].cells
     for cell, text in zip(cells, widths_loop_cells, strict=True):
-        cell_text(cell, text)
+        cell_text(cell, text, size=TABLE_PT)
+    cant_split(table.rows[2])
     row = table.add_row().cells
     cell_text(row[0], "{%tr endfor %}")
     set_cell_widths(table, widths)
@@ -114,7 +119,7 @@ def build_laporan_kelengkapan() -> Any:
             "{{ r.lampu }}",
         ],
         "a.baris",
-        [30, 26, 20, 17, 22, 22, 23],
+        [31, 25, 18, 17, 25, 24, 20],
     )
     paragraph(doc, "{%p if a.kurang %}")
     paragraph(doc, "Data dukung wajib yang belum ada:", italic=True, space_after=2)
