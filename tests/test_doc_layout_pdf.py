@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -212,6 +213,38 @@ def test_tables_repeat_their_header_on_every_page(
                     f"baris judul (tidak ada: {', '.join(sorted(missing))})"
                 )
     assert not problems, problems
+
+
+def _group_titles(docx: Path) -> set[str]:
+    """Squeezed text of the one-cell rows that title the rows below them (an SK pokja, a
+    rencana kerja area)."""
+    titles = set()
+    for table in docx_tables(docx):
+        rows = table.rows
+        for row, below in pairwise(rows):
+            filled = [c for c in row if c]
+            if len(row) == 1 and filled and sum(1 for c in below if c) > 1:
+                titles.add(squeeze(filled[0]))
+    return titles
+
+
+@pytest.mark.parametrize("case", CASES, ids=["-".join(c) for c in CASES])
+def test_a_group_title_row_never_ends_a_page(
+    rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, str]
+) -> None:
+    """The title row of a group (Kelompok Kerja ... in an SK) stays on the page of its first
+    member: it is never a page's last line."""
+    doc = _case(rendered, case)
+    titles = _group_titles(doc.docx)
+    if not titles:
+        pytest.skip("tidak ada baris judul kelompok")
+    pages = pdf_pages(doc.pdf)
+    orphans = [
+        f"halaman {page.number}: {page.body_lines[-1]}"
+        for page in pages[:-1]
+        if page.body_lines and any(t.endswith(squeeze(page.body_lines[-1])) for t in titles)
+    ]
+    assert not orphans, f"judul kelompok di akhir halaman tanpa anggotanya: {orphans}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=["-".join(c) for c in CASES])
