@@ -5,7 +5,10 @@ Context the template expects (built by zi_docs/submission/docx_report.py):
 ``unit`` (nama, instansi, tahun, target), ``ringkasan`` (pengungkit, hasil, total, status,
 lengkap, pertanyaan), ``areas`` (nama, grafik, baris: bagian, nilai, persen, butir, berbukti,
 lengkap, lampu; kurang: list of text), ``temuan`` (kode, tingkat, teks), ``prasyarat``
-(batas, sisa, butir: tanda, uraian, unit, syarat), ``tanggal``.
+(batas, sisa, butir: tanda, uraian, unit, syarat), ``tanggal`` (with the place).
+
+rekap.docx: ``kolom``, ``baris``, ``tanggal``, ``tempat_tanggal``, ``kop`` (a profile heads
+it: ``unit`` as for the kop surat) or ``instansi``, and ``ttd`` (jabatan, nama, nip_baris).
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from docx_build import (
     borders,
     cant_split,
     cell_text,
+    closing_row,
     drop_width,
     fixed_grid,
+    keep_row_when,
+    kop,
     merge,
     new_document,
     page_numbers,
@@ -31,6 +37,10 @@ from docx_build import (
     valign,
 )
 
+TABLE_PT = 10
+"""Table text size: the columns fit their longest word in a wide house font (Bookman Old
+Style, or DejaVu Sans standing in for it) at this size."""
+
 
 def _table_with_loop(doc, headers, widths_loop_cells, loop, widths):  # type: ignore[no-untyped-def]
     """A bordered table with a repeated header, one row per item, columns sized for their
@@ -39,18 +49,39 @@ def _table_with_loop(doc, headers, widths_loop_cells, loop, widths):  # type: ig
     borders(table)
     fixed_grid(table, widths, center=True)
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell_text(cell, text, bold=True)
+        cell_text(cell, text, bold=True, size=TABLE_PT)
         shade(cell)
     repeat_header(table.rows[0])
     first = table.rows[1].cells
     cell_text(first[0], "{%tr for r in " + loop + " %}")
     cells = table.rows[2].cells
     for cell, text in zip(cells, widths_loop_cells, strict=True):
-        cell_text(cell, text)
+        cell_text(cell, text, size=TABLE_PT)
+    cant_split(table.rows[2])
     row = table.add_row().cells
     cell_text(row[0], "{%tr endfor %}")
     set_cell_widths(table, widths)
     return table
+
+
+def _sign_below(table: Any, body: Any, lines: tuple[str, ...], *, indent_mm: float) -> None:
+    """The signature block as the table's last, borderless, unsplittable row, the loop's last
+    ``body`` row kept with it: the block never stands alone on a page (LibreOffice keeps no
+    table with the paragraph after it)."""
+    keep_row_when(body, "loop.last")
+    cell = closing_row(table)
+    cell.paragraphs[0].paragraph_format.space_after = Pt(12)
+    for line in lines:
+        name = "ttd.nama" in line
+        paragraph(
+            cell,
+            line,
+            align="center",
+            indent_mm=indent_mm,
+            keep_next=True,
+            bold=name,
+            underline=name,
+        )
 
 
 def build_laporan_kelengkapan() -> Any:
@@ -88,7 +119,7 @@ def build_laporan_kelengkapan() -> Any:
             "{{ r.lampu }}",
         ],
         "a.baris",
-        [30, 26, 20, 17, 22, 22, 23],
+        [31, 25, 18, 17, 25, 24, 20],
     )
     paragraph(doc, "{%p if a.kurang %}")
     paragraph(doc, "Data dukung wajib yang belum ada:", italic=True, space_after=2)
@@ -98,7 +129,7 @@ def build_laporan_kelengkapan() -> Any:
     paragraph(doc, "{%p endif %}")
     paragraph(doc, "", space_after=6)
     paragraph(doc, "{%p endfor %}")
-    paragraph(doc, "C. Temuan", bold=True, space_after=4)
+    paragraph(doc, "C. Temuan", bold=True, space_after=4, keep_next=True)
     _table_with_loop(
         doc,
         ["Tingkat", "Kode", "Uraian"],
@@ -107,27 +138,35 @@ def build_laporan_kelengkapan() -> Any:
         [20, 42, 98],
     )
     paragraph(doc, "", space_after=6)
-    paragraph(doc, "D. Prasyarat pengajuan", bold=True, space_after=4)
-    paragraph(doc, "Batas pengajuan {{ prasyarat.batas }} ({{ prasyarat.sisa }}).", space_after=4)
-    _table_with_loop(
+    paragraph(doc, "D. Prasyarat pengajuan", bold=True, space_after=4, keep_next=True)
+    paragraph(
+        doc,
+        "Batas pengajuan {{ prasyarat.batas }} ({{ prasyarat.sisa }}).",
+        space_after=4,
+        keep_next=True,
+    )
+    gates = _table_with_loop(
         doc,
         ["", "Prasyarat", "Unit", "Syarat"],
         ["{{ r.tanda }}", "{{ r.uraian }}", "{{ r.unit }}", "{{ r.syarat }}"],
         "prasyarat.butir",
         [8, 82, 32, 38],
     )
-    paragraph(doc, "", space_after=12, keep_next=True)
-    for line in (
-        "{{ tanggal }}",
-        "Ketua Tim Kerja Pembangunan Zona Integritas,",
-        "",
-        "",
-        "",
-        "",
-        "(....................................................)",
-        "NIP.",
-    ):
-        paragraph(doc, line, align="center", indent_mm=80, keep_next=True)
+    _sign_below(
+        gates,
+        gates.rows[2],
+        (
+            "{{ tanggal }}",
+            "Ketua Tim Kerja Pembangunan Zona Integritas,",
+            "",
+            "",
+            "",
+            "",
+            "(....................................................)",
+            "NIP.",
+        ),
+        indent_mm=80,
+    )
     page_numbers(doc)
     return doc
 
@@ -155,6 +194,11 @@ def build_rekap() -> Any:
     doc = new_document(landscape=True, size=8)
     section = doc.sections[0]
     section.left_margin = section.right_margin = Mm(15)
+    paragraph(doc, "{%p if kop %}")
+    kop(doc)
+    paragraph(doc, "{%p elif instansi %}")
+    paragraph(doc, "{{ instansi }}", bold=True, size=11, space_after=2)
+    paragraph(doc, "{%p endif %}")
     paragraph(
         doc,
         "Rekapitulasi Penilaian Mandiri dan Kelengkapan Data Dukung",
@@ -181,6 +225,21 @@ def build_rekap() -> Any:
     set_cell_widths(table, widths)
     for row in (table.rows[0], table.rows[2]):
         drop_width(row.cells[1])
+    _sign_below(
+        table,
+        table.rows[2],
+        (
+            "{{ tempat_tanggal }}",
+            "{{ ttd.jabatan }},",
+            "",
+            "",
+            "",
+            "",
+            "{{ ttd.nama }}",
+            "{{ ttd.nip_baris }}",
+        ),
+        indent_mm=190,
+    )
     page_numbers(doc)
     return doc
 

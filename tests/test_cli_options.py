@@ -36,6 +36,8 @@ INDONESIAN = {
     # evaluation layers, workbook import, tindak lanjut
     "asal", "baru", "bukti", "jawaban", "keterangan", "kolom", "lapis", "pemilik", "penilai",
     "putaran", "status", "sumber", "terbuka",
+    # rekap --docx signed by an evaluator's own workspace
+    "profil",
 }  # fmt: skip
 ENGLISH = {"indicator", "item", "untagged", "limit", "quick", "all", "out", "output", "dry",
            "run", "workspace", "version", "verbose", "quiet", "force", "overwrite", "same",

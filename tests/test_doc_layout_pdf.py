@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -169,16 +170,21 @@ def test_no_page_holds_only_a_signature_or_nothing(
     rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, str]
 ) -> None:
     doc = _case(rendered, case)
-    signing = _signature_words(doc)
+    problems = _lone_signatures(doc.pdf, _signature_words(doc))
+    assert not problems, problems
+
+
+def _lone_signatures(pdf: Path, signing: set[str]) -> list[str]:
+    """Pages of ``pdf`` that are empty or hold only words of a signature block."""
     problems = []
-    for page in pdf_pages(doc.pdf):
+    for page in pdf_pages(pdf):
         body = _body(page)
         words = {w.casefold() for line in body for w in letter_runs(line)}
         if not body:
             problems.append(f"halaman {page.number} kosong")
         elif "nip" in words and words <= signing:
             problems.append(f"halaman {page.number} hanya berisi blok tanda tangan: {body}")
-    assert not problems, problems
+    return problems
 
 
 @pytest.mark.parametrize("case", _params(HEADER_MISSING))
@@ -207,6 +213,38 @@ def test_tables_repeat_their_header_on_every_page(
                     f"baris judul (tidak ada: {', '.join(sorted(missing))})"
                 )
     assert not problems, problems
+
+
+def _group_titles(docx: Path) -> set[str]:
+    """Squeezed text of the one-cell rows that title the rows below them (an SK pokja, a
+    rencana kerja area)."""
+    titles = set()
+    for table in docx_tables(docx):
+        rows = table.rows
+        for row, below in pairwise(rows):
+            filled = [c for c in row if c]
+            if len(row) == 1 and filled and sum(1 for c in below if c) > 1:
+                titles.add(squeeze(filled[0]))
+    return titles
+
+
+@pytest.mark.parametrize("case", CASES, ids=["-".join(c) for c in CASES])
+def test_a_group_title_row_never_ends_a_page(
+    rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, str]
+) -> None:
+    """The title row of a group (Kelompok Kerja ... in an SK) stays on the page of its first
+    member: it is never a page's last line."""
+    doc = _case(rendered, case)
+    titles = _group_titles(doc.docx)
+    if not titles:
+        pytest.skip("tidak ada baris judul kelompok")
+    pages = pdf_pages(doc.pdf)
+    orphans = [
+        f"halaman {page.number}: {page.body_lines[-1]}"
+        for page in pages[:-1]
+        if page.body_lines and any(t.endswith(squeeze(page.body_lines[-1])) for t in titles)
+    ]
+    assert not orphans, f"judul kelompok di akhir halaman tanpa anggotanya: {orphans}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=["-".join(c) for c in CASES])
@@ -311,3 +349,68 @@ def test_sop_flow_connectors_match_their_pages(
     assert len(flow_pages[-1]) >= 3, f"halaman terakhir bagan alur yatim: {flow_pages[-1]}"
     letters = sorted(outs, key=lambda m: (outs[m][0], m))
     assert letters == sorted(outs), "huruf penghubung urut menurut halaman"
+
+
+# ---- the Word reports of check --docx and rekap --docx ---------------------------------------
+REPORT_CASES = [
+    *(("kelengkapan", paper, variant) for paper in PAPERS for variant in ("contoh", "kosong")),
+    *(("rekap", "F4", variant) for variant in ("pendek", "panjang")),
+]
+"""check --docx on the example unit and on the example with no answer (every question in
+the findings), F4 and A4; rekap --docx over 2 units without a profile and over 30 units
+headed by an evaluator's profile (its paper is its own: F4 landscape)."""
+REPORT_WORDS = {"penilai", *(w.casefold() for w in letter_runs("(......) NIP."))}
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], Rendered]:
+    import datetime as dt
+
+    from submission_helpers import write_answers
+
+    from zi_docs.submission.check import run_check
+    from zi_docs.submission.docx_report import write_check_docx
+    from zi_docs.submission.rekap import build_rekap
+    from zi_docs.submission.rekap_out import write_docx
+
+    base = tmp_path_factory.mktemp("laporan")
+    today = dt.date(2026, 11, 2)
+    made: dict[tuple[str, str, str], tuple[Path, Workspace]] = {}
+    for kind, paper, variant in REPORT_CASES:
+        ws = make_workspace(base / f"{kind}-{paper}-{variant}", paper)
+        out = base / f"{kind}-{paper}-{variant}.docx"
+        if kind == "kelengkapan":
+            if variant == "kosong":
+                write_answers(ws, {})
+            write_check_docx(run_check(ws, today, read_only=True), out, today)
+        else:
+            count = 2 if variant == "pendek" else 30
+            rekap = build_rekap([ws.root] * count, today)
+            write_docx(rekap, out, kop=ws if variant == "panjang" else None, today=today)
+        made[(kind, paper, variant)] = (out, ws)
+    pdfs = convert_to_pdf([docx for docx, _ in made.values()])
+    return {
+        key: Rendered(docx, pdf, {}, ws)
+        for (key, (docx, ws)), pdf in zip(made.items(), pdfs, strict=True)
+    }
+
+
+@pytest.mark.parametrize("case", REPORT_CASES, ids=["-".join(c) for c in REPORT_CASES])
+def test_reports_never_leave_their_signature_alone_and_are_numbered(
+    reports: dict[tuple[str, str, str], Rendered], case: tuple[str, str, str]
+) -> None:
+    doc = reports[case]
+    problems = _lone_signatures(doc.pdf, _signature_words(doc) | REPORT_WORDS)
+    pages = pdf_pages(doc.pdf)
+    problems += [
+        f"halaman {p.number} tanpa nomor" for p in pages[1:] if f"- {p.number} -" not in p.lines
+    ]
+    last = " ".join(pages[-1].body_lines)
+    kota = doc.workspace.profile.data["unit"]["kota"]
+    assert f"{kota}, " in last and "NIP" in last, "tempat, tanggal dan tanda tangan di akhir"
+    wanted = long_cell_words(doc.docx)
+    shown = Counter(w for page in pages for w in letter_runs(page.text))
+    problems += [f"kata terpotong: {w}" for w, n in wanted.items() if shown[w] < n]
+    assert not problems, problems
+    if case[2] in ("kosong", "panjang"):
+        assert len(pages) > 1, "laporan panjang harus melintasi halaman"

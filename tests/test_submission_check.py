@@ -218,3 +218,21 @@ def test_a_file_tagged_several_ways_to_one_indicator_is_listed_once(
     items = {i.key: i.files for i in status.items}
     assert sorted(items["sk-tim"]) == sorted([sk, x])
     assert items["undangan"] == (u,)  # the alias and the id are one indicator
+
+
+def test_check_docx_signs_below_its_last_table_with_place_and_paper(
+    run_cli,
+    workspace: Workspace,
+    no_verify: None,  # type: ignore[no-untyped-def]
+    tmp_path,
+) -> None:
+    import docx
+
+    out = tmp_path / "kelengkapan.docx"
+    assert run_cli("check", "--docx", str(out)).exit_code == 3
+    document = docx.Document(str(out))
+    closing = document.tables[-1].rows[-1].cells[0].text
+    kota = workspace.profile.data["unit"]["kota"]
+    # the signature block is the last row of the gates table: it never stands alone
+    assert closing.strip().startswith(f"{kota}, ") and "NIP." in closing
+    assert round(document.sections[0].page_height.mm) == round(workspace.profile.page.height_mm)

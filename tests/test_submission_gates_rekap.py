@@ -157,7 +157,9 @@ def test_rekap_over_three_workspaces_reads_only(run_cli, tmp_path: Path) -> None
     assert sheet["A1"].value == "Unit kerja" and sheet.max_row == 4
     import docx
 
-    assert len(docx.Document(str(docx_path)).tables[0].rows) == 4
+    rows = docx.Document(str(docx_path)).tables[0].rows
+    assert len(rows) == 5  # header, three units, the signature block below them
+    assert "NIP." in rows[-1].cells[0].text
     for ws in units:
         assert _digest_tree(ws.root) == before[ws.root]
 
@@ -199,3 +201,36 @@ def test_rekap_docx_columns_fit_their_longest_word() -> None:
         longest = max(len(w) for w in f"{title} {value}".split())
         assert span * GRID_MM >= longest * CHAR_MM
     assert spans[3] > spans[2]  # "Kelengkapan" needs more room than "nilai"
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells).replace("\xa0", " ")
+
+
+def test_rekap_docx_is_headed_placed_and_signed(
+    run_cli, workspace: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    plain, headed = tmp_path / "rekap.docx", tmp_path / "rekap-kop.docx"
+    result = run_cli("rekap", str(workspace.root), "--docx", str(plain))
+    assert result.exit_code == 0, result.output
+    text = _docx_text(plain)
+    profile = workspace.profile.data
+    # without a profile: the units' instansi heads it, their city places the date, the
+    # signer's name is left blank to be written in
+    assert profile["instansi"] in text
+    assert f"{profile['unit']['kota']}, " in text
+    assert "Ketua Tim Penilai," in text and "(......" in text
+    assert profile["pimpinan"]["nama"].split(",")[0] not in text
+    result = run_cli(
+        "rekap", str(workspace.root), "--docx", str(headed), "--profil", str(workspace.root)
+    )
+    assert result.exit_code == 0, result.output
+    text = _docx_text(headed)
+    assert profile["instansi"].upper() in text  # the kop surat of the evaluator's profile
+    assert profile["unit"]["nama"].upper() in text
+    assert profile["pimpinan"]["nama"].split(",")[0] in text
+    assert "Ketua Tim Penilai" not in text

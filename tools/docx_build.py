@@ -758,12 +758,15 @@ def loop_table(
         cell_text(cell, title, bold=True, size=size, align="center")
         shade(cell)
         valign(cell)
+    keep_row_with_next(head)
     index = 1
     if group:
         cell_text(merge(table.rows[1], 0, len(widths) - 1), f"{{%tr for g in {group[0]} %}}")
         title = merge(table.rows[2], 0, len(widths) - 1)
         cell_text(title, group[1], bold=True, size=size)
         shade(title, "F2F2F2")
+        cant_split(table.rows[2])
+        keep_row_with_next(table.rows[2])  # a group's title never ends a page alone
         index = 3
     cell_text(merge(table.rows[index], 0, len(widths) - 1), f"{{%tr for k in {loop} %}}")
     body = table.rows[index + 1]

@@ -21,7 +21,7 @@ from zi_docs.cli._base import (
     workspace_option,
 )
 from zi_docs.findings import Severity, by_kind
-from zi_docs.workspace import Workspace
+from zi_docs.workspace import Workspace, find_workspace
 
 _COLOURS = {"hijau": "green", "kuning": "yellow", "merah": "red"}
 _GATE_COLOURS = {
@@ -264,27 +264,40 @@ def export(
     default=None,
     help="Tulis juga rekap ke berkas .docx.",
 )
+@click.option(
+    "--profil",
+    "profil",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="RUANG_KERJA",
+    help="Ruang kerja penilai (mis. Inspektorat) untuk rekap .docx: kop suratnya menjadi kepala "
+    "rekap, kotanya tempat tanggal, dan pimpinannya penanda tangan. Tanpa ini: kepala rekap "
+    "instansi unit-unitnya, nama penanda tangan dikosongkan untuk diisi tangan.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 def rekap(
     ruang_kerja: tuple[Path, ...],
     urut: str,
     xlsx: Path | None,
     docx_out: Path | None,
+    profil: Path | None,
     as_json: bool,
 ) -> int:
     """Rekap beberapa unit kerja sekaligus (untuk Inspektorat/TPI).
 
     Per unit: nilai per area, pengungkit, total, status Menuju WBK, kelengkapan data dukung per
     area, dan jumlah temuan merah (galat). Setiap ruang kerja hanya dibaca, tidak diubah.
+    Rekap .docx ditutup dengan tempat, tanggal, dan blok tanda tangan (lihat --profil).
 
     Kode keluar 1 bila ada folder yang tidak terbaca (barisnya tetap ditampilkan).
     """
+    kop = find_workspace(profil) if profil is not None else None
     result = submission.build_rekap(list(ruang_kerja), dt.date.today(), urut)
     code = ExitCode.ERROR if any(row.error is not None for row in result.rows) else ExitCode.OK
     if xlsx is not None:
         submission.write_xlsx(result, xlsx)
     if docx_out is not None:
-        submission.write_docx(result, docx_out)
+        submission.write_docx(result, docx_out, kop=kop)
     if as_json:
         emit_json(
             [

@@ -15,7 +15,7 @@ from zi_docs.submission.completeness import Completeness, assess
 from zi_docs.submission.documents_engine import generator_hint
 from zi_docs.submission.gates import Gates, GateState, evaluate_gates
 from zi_docs.submission.rollup import Rollup, roll_up
-from zi_docs.workspace import Workspace
+from zi_docs.workspace import PageSetup, Workspace
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,10 @@ class CheckResult:
     cross-document inconsistency (shown first: those documents are about to be signed),
     completeness and integrity findings, one per unmet or unknown gate, then the follow-up
     register's overdue and open items."""
+    kota: str = ""
+    """Where the unit's documents are signed (``unit.kota`` of the profile)."""
+    page: PageSetup | None = None
+    """The profile's paper, font and margins (for ``check --docx``)."""
 
     @property
     def complete(self) -> bool:
@@ -104,4 +108,6 @@ def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) 
             *gate_findings(gates),
             *register_findings(load_register(workspace), today, {f.ref for f in archive.files}),
         ),
+        kota=str(profile.data["unit"].get("kota") or ""),
+        page=profile.page,
     )

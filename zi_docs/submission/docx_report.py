@@ -48,7 +48,7 @@ def write_check_docx(result: CheckResult, dest: Path, today: dt.date | None = No
     def build(image: Callable[[Path | bytes], object]) -> Mapping[str, Any]:
         return _context(result, {k: image(v) for k, v in charts.items()}, today)
 
-    return render_builtin(TEMPLATE, build, dest)
+    return render_builtin(TEMPLATE, build, dest, page=result.page)
 
 
 def area_chart(groups: Sequence[GroupStatus], minimum: float) -> bytes:
@@ -142,5 +142,11 @@ def _context(
                 for g in gates.results
             ],
         },
-        "tanggal": tanggal(today or dt.date.today()),
+        "tanggal": dated(result.kota, today or dt.date.today()),
     }
+
+
+def dated(place: str, day: dt.date) -> str:
+    """The date line above a signature: ``Sukamaju, 2 Desember 2026`` (without a place, a
+    dotted blank to write it in)."""
+    return f"{place or '.' * 20}, {tanggal(day)}"

@@ -37,6 +37,9 @@ class RekapRow:
     """% of questions complete over the whole LKE."""
     red: int = 0
     """Findings of severity galat (error)."""
+    instansi: str = ""
+    kota: str = ""
+    """Where the unit signs its documents (``unit.kota``)."""
     error: str | None = None
     """Why the unit could not be read (the other columns are then empty)."""
 
@@ -73,6 +76,8 @@ def _row(root: Path, today: dt.date, check: Checker) -> RekapRow:
         folder=workspace.root,
         unit=result.unit_name,
         year=result.year,
+        instansi=result.instansi,
+        kota=result.kota,
         areas=tuple((a.code, a.value, complete.get(a.code, 0.0)) for a in report.score.areas),
         pengungkit=report.pengungkit,
         total=report.total,

@@ -14,7 +14,9 @@ from typing import Any
 from zi_docs.angka import angka
 from zi_docs.documents import render_builtin, tanggal
 from zi_docs.spreadsheet import Row, Sheet, write_workbook
+from zi_docs.submission.docx_report import dated
 from zi_docs.submission.rekap import Rekap, RekapRow
+from zi_docs.workspace import Workspace
 
 TEMPLATE = "rekap.docx"
 
@@ -78,7 +80,21 @@ PAD_MM = 2.6
 """Cell margins and border."""
 
 
-def write_docx(rekap: Rekap, path: Path) -> Path:
+UNSIGNED = {
+    "jabatan": "Ketua Tim Penilai",
+    "nama": "(....................................................)",
+    "nip_baris": "NIP.",
+}
+"""The signature block when no profile is given: written in by hand."""
+
+
+def write_docx(
+    rekap: Rekap, path: Path, *, kop: Workspace | None = None, today: dt.date | None = None
+) -> Path:
+    """The rekap as a Word table, signed below the table. ``kop``: the evaluator's own
+    workspace (an Inspektorat's profile), whose kop surat heads the rekap, whose ``kota``
+    places the date and whose ``pimpinan`` signs; without it the instansi the units share
+    heads it and the signer's name is left to be written in."""
     titles = headers(rekap)[:-1]
     texts = [[_text(v) for v in cells(rekap, row)[:-1]] for row in rekap.rows if not row.error]
     spans = column_spans(titles, texts)
@@ -93,10 +109,29 @@ def write_docx(rekap: Rekap, path: Path) -> Path:
             )
     head = [{"nama": t, "span": n} for t, n in zip(titles, spans, strict=True)]
 
-    def build(_image: Callable[[Path | bytes], object]) -> Mapping[str, Any]:
-        return {"kolom": head, "baris": rows, "tanggal": tanggal(dt.date.today())}
+    day = tanggal(today or dt.date.today())
+    read = [row for row in rekap.rows if row.error is None]
+    shared = {row.instansi for row in read}
+    places = {row.kota for row in read}
+    if kop is not None:
+        place = str(kop.profile.data["unit"].get("kota") or "")
+    else:
+        place = places.pop() if len(places) == 1 else ""
 
-    return render_builtin(TEMPLATE, build, path)
+    def build(_image: Callable[[Path | bytes], object]) -> Mapping[str, Any]:
+        context: dict[str, Any] = {
+            "kolom": head,
+            "baris": rows,
+            "tanggal": day,
+            "tempat_tanggal": dated(place, today or dt.date.today()),
+            "kop": kop is not None,
+            "instansi": shared.pop() if len(shared) == 1 else "",
+        }
+        if kop is None:
+            context["ttd"] = UNSIGNED
+        return context
+
+    return render_builtin(TEMPLATE, build, path, kop=kop)
 
 
 def column_spans(titles: list[str], rows: list[list[str]]) -> list[int]:
