@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from zi_docs.documents.kinds.laporan_skm import write_report as write_skm_report
     from zi_docs.documents.pdf import convert_to_pdf, find_soffice
     from zi_docs.documents.registry import all_kinds, get_kind, served_by
-    from zi_docs.documents.staff_list import read_rows as read_staff_rows
     from zi_docs.documents.reports import render_builtin
+    from zi_docs.documents.staff_list import read_rows as read_staff_rows
     from zi_docs.documents.template_check import TemplateReport
     from zi_docs.documents.templates import (
         FieldInfo,
