@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from zi_docs.documents.pdf import convert_to_pdf, find_soffice
     from zi_docs.documents.registry import all_kinds, get_kind, served_by
     from zi_docs.documents.reports import render_builtin
+    from zi_docs.documents.staff_list import read_rows as read_staff_rows
     from zi_docs.documents.template_check import TemplateReport
     from zi_docs.documents.templates import (
         FieldInfo,
@@ -82,6 +83,7 @@ _HOMES = {
     "list_templates": "templates",
     "read_info": "docprops",
     "read_served": "docprops",
+    "read_staff_rows": "staff_list:read_rows",
     "render_builtin": "reports",
     "served_by": "registry",
     "write_skm_report": "kinds.laporan_skm:write_report",
@@ -119,6 +121,7 @@ __all__ = [
     "list_templates",
     "read_info",
     "read_served",
+    "read_staff_rows",
     "render_builtin",
     "save_input",
     "served_by",

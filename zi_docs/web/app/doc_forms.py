@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from zi_docs.documents import read_staff_rows
+from zi_docs.errors import ZiError
 from zi_docs.schema import (
     Boolean,
     Choice,
@@ -24,6 +26,7 @@ from zi_docs.schema import (
     Number,
     Record,
 )
+from zi_docs.workspace import Workspace
 from zi_docs.yamlio import dump_yaml, parse_yaml
 
 
@@ -48,6 +51,65 @@ class Widget:
     """For a list: an empty row with the depth placeholder in its names."""
     depth: int = 0
     errors: list[str] = field(default_factory=list)
+    picker: str = ""
+    """The ``id`` of the page's datalist this input picks from (``pilihan-indikator``,
+    ``pilihan-pegawai``), or empty."""
+    person: bool = False
+    """A group of a person (``nama`` with ``nip``/``jabatan``/``pangkat``): picking a name
+    fills the empty siblings."""
+
+
+INDICATOR_PICKER = "pilihan-indikator"
+PEOPLE_PICKER = "pilihan-pegawai"
+PERSON_FIELDS = ("nip", "jabatan", "pangkat", "golongan")
+STAFF_FILES = ("daftar-pegawai.csv", "daftar-pegawai.xlsx")
+
+
+@dataclass(frozen=True)
+class Pickers:
+    """What a document form's inputs pick from: the catalogue's indicators and the staff."""
+
+    indicators: tuple[tuple[str, str], ...] = ()
+    """``(id, "alias — name")`` of every question of the catalogue."""
+    people: tuple[Mapping[str, str], ...] = ()
+    """Rows of the unit's staff list: ``nama``, ``nip``, ``jabatan``, ``pangkat``."""
+
+
+def pickers(workspace: Workspace) -> Pickers:
+    """The indicator and staff lists of ``workspace``; a list that cannot be read is empty
+    (the form still works by typing, and the CLI's check names the problem)."""
+    indicators: list[tuple[str, str]] = []
+    try:
+        catalogue = workspace.catalogue
+        for node in catalogue.questions():
+            indicators.append((catalogue.short_alias(node), node.name))
+    except ZiError:
+        indicators = []
+    people: list[Mapping[str, str]] = []
+    seen: set[str] = set()
+    for name in STAFF_FILES:
+        file = workspace.inputs_dir / name
+        try:
+            rows = read_staff_rows(file) if file.is_file() else []
+        except (OSError, ValueError):
+            continue
+        for _line, row in rows:
+            nama = str(row.get("nama") or "").strip()
+            if nama and nama not in seen:
+                seen.add(nama)
+                people.append(
+                    {"nama": nama} | {k: str(row.get(k) or "").strip() for k in PERSON_FIELDS}
+                )
+    return Pickers(tuple(indicators), tuple(people))
+
+
+def _is_indicator(kind: Kind) -> bool:
+    return isinstance(kind, Custom) and "indikator" in kind.describe.lower()
+
+
+def _is_person(kind: Record) -> bool:
+    names = {spec.name for spec in kind.fields}
+    return "nama" in names and bool(names & set(PERSON_FIELDS))
 
 
 ABBREVIATIONS = {"nip": "NIP", "nik": "NIK", "npwp": "NPWP", "url": "URL", "lke": "LKE"}
@@ -74,7 +136,7 @@ def _widget(
     spec: Field, value: Any, name: str, depth: int, errors: Mapping[str, list[str]]
 ) -> Widget:
     made = _for_kind(spec.kind, value, name, depth, errors)
-    made.label = _label(spec.name)
+    made.label = "Indikator LKE" if made.picker == INDICATOR_PICKER else _label(spec.name)
     made.required = spec.required
     made.help = spec.help
     return made
@@ -95,7 +157,13 @@ def _for_kind(
             )
             for spec in kind.fields
         ]
-        return Widget(name, "", "group", children=children, errors=found, depth=depth)
+        made = Widget(name, "", "group", children=children, errors=found, depth=depth)
+        if _is_person(kind):
+            made.person = True
+            for child in children:
+                if child.name.endswith(".nama") and child.kind == "text":
+                    child.picker = PEOPLE_PICKER
+        return made
     if isinstance(kind, ListOf):
         items = value if isinstance(value, list) else []
         rows = [
@@ -105,9 +173,13 @@ def _for_kind(
         template = _for_kind(kind.item, None, f"{name}.__{depth}__", depth + 1, {})
         return Widget(name, "", "list", rows=rows, template=template, errors=found, depth=depth)
     simple = _simple(kind, value)
-    return Widget(
+    made = Widget(
         name, "", simple[0], value=simple[1], options=simple[2], errors=found, depth=depth
     )
+    if _is_indicator(kind) and made.kind == "text":
+        made.picker = INDICATOR_PICKER
+        made.label = "Indikator LKE"
+    return made
 
 
 def _simple(kind: Kind, value: Any) -> tuple[str, Any, tuple[str, ...]]:

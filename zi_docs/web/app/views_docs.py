@@ -23,7 +23,13 @@ from zi_docs.documents import (
 from zi_docs.errors import InvalidInputError, NotFoundError, ToolMissingError, ZiError
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.activity import record
-from zi_docs.web.app.doc_forms import error_summary, errors_by_field, posted_data, widgets
+from zi_docs.web.app.doc_forms import (
+    error_summary,
+    errors_by_field,
+    pickers,
+    posted_data,
+    widgets,
+)
 from zi_docs.web.app.views_home import library_error
 from zi_docs.web.app.views_konsep import archive_konsep, generated_file, generated_pages
 from zi_docs.web.app.workspace_cache import kept
@@ -110,6 +116,7 @@ def isian(request: HttpRequest, jenis: str, nama: str) -> HttpResponse:
         "lain": [m for k, m in errors.items() if not k or ("." not in k and k not in data)],
         "boleh": here.can("dokumen"),
         "ada": path.is_file(),
+        "pilihan": pickers(here.workspace),
     }
     return render(request, "zi_web/isian.html", context, status=status)
 

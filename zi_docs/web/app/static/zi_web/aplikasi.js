@@ -72,3 +72,22 @@
     }
   });
 })();
+// A name picked from the staff list fills the empty NIP, jabatan and pangkat beside it.
+(function () {
+  "use strict";
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[list=pilihan-pegawai]")) { return; }
+    var group = input.closest("fieldset[data-orang]");
+    var list = document.getElementById("pilihan-pegawai");
+    if (!group || !list) { return; }
+    var picked = Array.prototype.find.call(list.options, function (o) { return o.value === input.value; });
+    if (!picked) { return; }
+    var prefix = input.name.slice(0, -"nama".length);
+    ["nip", "jabatan", "pangkat", "golongan"].forEach(function (key) {
+      var sibling = group.querySelector("[name='" + prefix + key + "']");
+      var value = picked.getAttribute("data-" + key);
+      if (sibling && value && !sibling.value) { sibling.value = value; }
+    });
+  });
+})();
