@@ -87,11 +87,12 @@ def test_sigkill_then_the_next_run_is_clean(
     _out, err = first.communicate(timeout=300)
     assert first.returncode in (0, 3), err.decode()
     duration = time.monotonic() - started
+    fastest = duration  # later runs find warm caches: kill within the fastest run seen
     killed = 0
     for _trial in range(TRIALS):
         _reset(out, which)
         process = _run(workspace, command)
-        time.sleep(rng.uniform(0.05, 0.95) * duration)
+        time.sleep(rng.uniform(0.05, 0.9) * fastest)
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             killed += 1
@@ -102,7 +103,9 @@ def test_sigkill_then_the_next_run_is_clean(
         _out, err = rerun.communicate(timeout=300)
         assert rerun.returncode in (0, 3), err.decode()
         assert "sedang dipakai" not in err.decode()
-        assert time.monotonic() - again < duration * 3 + 10  # no wait for a dead holder
+        took = time.monotonic() - again
+        assert took < duration * 3 + 10  # no wait for a dead holder
+        fastest = min(fastest, took)
         report = api.verify_archive(workspace)
         assert report.ok, [str(f) for f in report.findings]
         assert _temporaries(workspace.root, out) == []
