@@ -76,10 +76,13 @@ def test_sigkill_at_random_moments_leaves_a_consistent_archive(
     for trial in range(TRIALS):
         folder = _corpus(tmp_path / f"batch{trial}", f"t{trial}", FILES_PER_TRIAL)
         process = _start_add(workspace, folder)
-        time.sleep(rng.uniform(0.02, 0.9) * duration)
+        slept = rng.uniform(0.02, 0.9) * duration
+        time.sleep(slept)
         if process.poll() is None:
             killed_mid_run += 1
             os.killpg(process.pid, signal.SIGKILL)
+        else:  # this add took at most `slept` (warm caches): aim the next kills within that
+            duration = slept
         process.communicate(timeout=60)
         count = _assert_consistent(workspace)
         assert previous <= count <= previous + FILES_PER_TRIAL
