@@ -109,7 +109,7 @@ def _form_values(workspace: Workspace, kind: str) -> dict[str, str]:
     """The example input flattened into form field names (what the browser would post)."""
     import datetime as dt
 
-    name = {"sk-tim": "sk-tim", "piagam": "piagam"}[kind]
+    name = {"sk-tim": "sk-tim", "piagam": "piagam"}.get(kind, kind)
     data = load_yaml(workspace.inputs_dir / f"{name}.yaml").data
     flat: dict[str, str] = {}
 

@@ -424,3 +424,24 @@ def test_what_changed_in_a_round(login: Any, workspace: Workspace) -> None:
         page = login(role).get(url("perubahan", nama=LAYER, nomor="2")).content.decode()
         assert "Perubahan putaran 1 → 2" in page
         assert "SK kriteria seleksi sudah ada" in page and "Kriteria seleksi anggota tim" in page
+
+
+@pytest.mark.django_db
+def test_a_penilai_fills_the_lhe_fields_but_no_unit_document(
+    login: Any, workspace: Workspace
+) -> None:
+    from .test_web_documents import _form_values
+
+    client = login("penilai")
+    form = url("isian", jenis="lhe", nama="lhe")
+    assert 'name="aksi"' in client.get(form).content.decode()  # the save buttons are there
+    post = {**_form_values(workspace, "lhe"), "nomor": "700/LHE-99/ITDA/2026", "aksi": "simpan"}
+    assert client.post(form, post).status_code == 302
+    assert "700/LHE-99/ITDA/2026" in (workspace.inputs_dir / "lhe.yaml").read_text("utf-8")
+    sk = url("isian", jenis="sk-tim", nama="sk-tim")
+    before = (workspace.inputs_dir / "sk-tim.yaml").read_bytes()
+    assert (
+        client.post(sk, {**_form_values(workspace, "sk-tim"), "aksi": "simpan"}).status_code == 403
+    )
+    assert (workspace.inputs_dir / "sk-tim.yaml").read_bytes() == before
+    assert 'name="aksi"' not in client.get(sk).content.decode()
