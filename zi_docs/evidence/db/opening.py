@@ -43,6 +43,8 @@ def reason(exc: sqlite3.Error) -> str:
         return "isinya rusak atau terpotong"
     if "unable to open" in text:
         return "tidak dapat dibuka"
+    if "locked" in text or "busy" in text:
+        return "sedang dikunci proses lain terlalu lama"
     return "tidak terbaca"
 
 
@@ -136,10 +138,12 @@ def check(conn: sqlite3.Connection, shown: str) -> None:
 def _read_only(path: Path, shown: str) -> sqlite3.Connection:
     uri = path.resolve().as_uri()
     try:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        # wait as a writer waits: another process may be creating or changing the catalogue
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30.0)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc) or "malformed" in str(exc):
+        text = str(exc).lower()
+        if "not a database" in text or "malformed" in text or "locked" in text:
             raise damaged(shown, exc) from None
         # a WAL database on read-only media without its -shm file: read it as it is
         conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
