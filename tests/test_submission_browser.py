@@ -45,7 +45,7 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def bundle(workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(view, "quick_verify", lambda _ws: ())
+    monkeypatch.setattr(view, "integrity", lambda _report: ())
     make_archive(
         workspace,
         [

@@ -21,7 +21,7 @@ IN_YEAR = dt.date(2026, 3, 1)
 @pytest.fixture
 def no_verify(monkeypatch: pytest.MonkeyPatch) -> None:
     """Integrity is tested separately; the fake archives have no search index."""
-    monkeypatch.setattr(view, "quick_verify", lambda _ws: ())
+    monkeypatch.setattr(view, "integrity", lambda _report: ())
 
 
 def codes(result: object, code: str) -> list[Finding]:
@@ -79,6 +79,39 @@ def test_integrity_findings_come_from_archive_verify(workspace: Workspace) -> No
     assert [f.code for f in ro.integrity] == ["integritas-ukuran"]
     message = ro.integrity[0].message
     assert "a.pdf" in message and "zi-docs archive verify" in message
+
+
+def test_the_shared_pass_finds_what_archive_verify_cepat_finds(workspace: Workspace) -> None:
+    """check reads the rows once and lists the objects once for its view and its quick
+    verify: a missing, a size-changed and an unexpected object are still found, with the same
+    problems as ``archive verify --cepat``; a killed writer's temporary file is removed."""
+    from zi_docs.evidence.filing import verify_archive
+
+    fakes = [Fake(f"{n}.pdf", f"isi {n}".encode(), [("A.I.1.i.a", "sk-tim")]) for n in "abc"]
+    digests = make_archive(workspace, fakes)
+    objects = workspace.archive_dir / "objects"
+    (objects / digests[0][:2] / digests[0]).unlink()
+    changed = objects / digests[1][:2] / digests[1]
+    changed.chmod(0o644)
+    changed.write_bytes(b"lebih panjang dari semula")
+    stray = "f" * 64
+    (objects / "ff").mkdir(exist_ok=True)
+    (objects / "ff" / stray).write_bytes(b"x")
+    temporary = objects / digests[2][:2] / f".tmp-{digests[2][:16]}-999999"
+    temporary.write_bytes(b"sisa penulis yang terhenti")
+    result = view.read_view(workspace)
+    assert not temporary.exists()
+    assert [f.name for f in result.files] == ["a.pdf", "b.pdf", "c.pdf"]  # the view is whole
+    found = {f.code: f for f in result.integrity if f.code != "integritas-indeks-rusak"}
+    assert sorted(found) == ["integritas-hilang", "integritas-tak-terduga", "integritas-ukuran"]
+    assert "a.pdf" in found["integritas-hilang"].message
+    assert "b.pdf" in found["integritas-ukuran"].message
+    assert found["integritas-tak-terduga"].file == f"archive/objects/ff/{stray}"
+    alone = verify_archive(workspace, quick=True)
+    assert [f"integritas-{f.code}" for f in alone.findings] == [f.code for f in result.integrity]
+    assert [f.message for f in alone.findings] == [f.message for f in result.integrity]
+    codes_found = {f.code for f in run_check(workspace, TODAY).findings}
+    assert {"integritas-hilang", "integritas-ukuran", "integritas-tak-terduga"} <= codes_found
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ WINDOWS_BAD = re.compile(r'[<>:"\\|?*\x00-\x1f]')
 
 @pytest.fixture(autouse=True)
 def _no_verify(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(view, "quick_verify", lambda _ws: ())
+    monkeypatch.setattr(view, "integrity", lambda _report: ())
 
 
 # ---- names ----------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ def test_numbers_in_text() -> None:
 def test_generated_document_is_archived_tagged_and_matched_by_number(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(view, "quick_verify", lambda _ws: ())
+    monkeypatch.setattr(view, "integrity", lambda _report: ())
     made = generate(workspace, "sk-tim", workspace.inputs_dir / "sk-tim.yaml", tmp_path / "out")
     (archived,) = archive_generated(workspace, made)
     assert archived.added

@@ -106,15 +106,21 @@ class Archive:
         with self.lock:
             yield self.recover()
 
-    def recover(self) -> Recovery:
+    def recover(self, temporary_files: Sequence[str] | None = None) -> Recovery:
         """Roll back interrupted additions and bring stale index entries up to date.
 
         Objects written for a file whose database record never committed (journalled in
         ``pending_objects``) are removed; files journalled in ``pending_index`` are re-indexed.
+        Temporary files of interrupted writes are removed: ``temporary_files`` when the
+        caller has just listed the objects folder (the quick verify), else every one found.
         Must be called with the lock held.
         """
         assert self.lock.held
-        temporary = self.store.clean_temporary() + _clean_index_leftovers(self.root)
+        if temporary_files is None:
+            temporary = self.store.clean_temporary()
+        else:
+            temporary = self.store.remove_temporary(temporary_files)
+        temporary += _clean_index_leftovers(self.root)
         pending = self.db.pending("pending_objects")
         removed = 0
         if pending:

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 CHUNK = 1 << 20
@@ -103,6 +104,16 @@ class ObjectStore:
             target.unlink()
         _fsync_dir(target.parent)
         return True
+
+    def remove_temporary(self, paths: Iterable[str]) -> int:
+        """Remove these temporary files (found by a listing of the store); returns how many
+        were still there."""
+        removed = 0
+        for path in paths:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+                removed += 1
+        return removed
 
     def clean_temporary(self) -> int:
         """Remove temporary files left by an interrupted write; returns how many."""

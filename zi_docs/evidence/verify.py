@@ -8,14 +8,16 @@ or a stored file is *unexpected*. The index adds *index-missing*, *index-stale* 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from zi_docs.errors import BusyError, ZiError
 from zi_docs.evidence import indexing
-from zi_docs.evidence.archive import Archive
+from zi_docs.evidence.archive import Archive, Recovery
+from zi_docs.evidence.db.readonly import Rows
 from zi_docs.evidence.records import Progress
 from zi_docs.evidence.store import TMP_PREFIX, hash_file
 from zi_docs.findings import Finding, Severity
@@ -88,13 +90,14 @@ def verify(
     nor blocks an ``add``. When no writer runs, what a killed one left is repaired first (as
     any writer would); work in flight at the time of the check is not reported.
     """
-    _recover_when_free(archive)
     if quick:
-        report = _verify_quick(archive, progress)
+        listing = _listed(archive)
+        report = _quick_report(archive, archive.db.sizes(), listing, progress)
     else:
+        _recover_when_free(archive)
         files = _rows(archive)
-        sizes, odd = _scan_objects(archive.store.root)
-        problems = _unexpected(archive, odd, set(sizes) - {f.sha256 for f in files})
+        listing = _scan_objects(archive.store.root)
+        problems = _unexpected(archive, listing.odd, set(listing.sizes) - {f.sha256 for f in files})
         problems += _hash_all(archive, files, progress)
         index_problems, entries = _check_index(archive, files)
         report = VerifyReport(
@@ -107,14 +110,35 @@ def verify(
     return _settled(archive, report)
 
 
-def _recover_when_free(archive: Archive) -> None:
-    """Finish an interrupted change if no writer holds the archive now; never wait."""
+def verify_with_rows(archive: Archive) -> tuple[VerifyReport, Rows]:
+    """The quick verify and the catalogue's rows for ``check``'s view of the files, from one
+    listing of the objects folder and one read of the catalogue (the rows serve both)."""
+    listing = _listed(archive)
+    rows = archive.db.view_rows()
+    return _settled(archive, _quick_report(archive, rows.files, listing, None)), rows
+
+
+def _listed(archive: Archive) -> _Listing:
+    """One listing of the objects folder, with what a killed writer left repaired when no
+    writer runs (its temporary files are taken from this listing)."""
+    listing = _scan_objects(archive.store.root)
+    recovery = _recover_when_free(archive, listing.temporary)
+    if recovery is not None and recovery.objects_removed:
+        listing = _scan_objects(archive.store.root)  # rare: an interrupted add was undone
+    return listing
+
+
+def _recover_when_free(
+    archive: Archive, temporary_files: Sequence[str] | None = None
+) -> Recovery | None:
+    """Finish an interrupted change if no writer holds the archive now; never wait. None
+    when a writer runs (it recovers itself) or the archive is read-only."""
     wait, archive.lock.wait = archive.lock.wait, 0
     try:
-        with archive.writing():
-            pass
+        with archive.lock:
+            return archive.recover(temporary_files)
     except (BusyError, OSError, ZiError):
-        pass  # a writer runs (it recovers itself), or the archive is read-only
+        return None
     finally:
         archive.lock.wait = wait
 
@@ -158,14 +182,20 @@ def _rows(archive: Archive) -> list[_Row]:
     return [_Row(sha, size, name, bool(live)) for sha, size, name, live in rows]
 
 
-def _verify_quick(archive: Archive, progress: Progress | None) -> VerifyReport:
-    """Sizes and counts: one database query, one directory pass, no hashing, no threads."""
-    rows = archive.db.sizes()  # (sha256, size, name, live), read by position: no records
-    sizes, odd = _scan_objects(archive.store.root)
+def _quick_report(
+    archive: Archive,
+    rows: Sequence[Sequence[Any]],
+    listing: _Listing,
+    progress: Progress | None,
+) -> VerifyReport:
+    """Sizes and counts: the rows (``(sha256, size, name, live, ...)``, trashed too, read by
+    position: no records) against one listing of the objects folder; no hashing, no threads."""
+    sizes = listing.sizes
     expected = {row[0]: row[1] for row in rows}
-    problems = _unexpected(archive, odd, sizes.keys() - expected.keys())
+    problems = _unexpected(archive, listing.odd, sizes.keys() - expected.keys())
     # the common case, every object there with its size, is one comparison in C
-    for sha, size, name, _live in () if expected == sizes else rows:
+    for row in () if expected == sizes else rows:
+        sha, size, name = row[0], row[1], row[2]
         found = sizes.get(sha)
         if found == size:
             continue  # no path is built for a file that is fine
@@ -196,32 +226,47 @@ def _rel(archive: Archive, path: Path) -> str:
     return path.relative_to(archive.root).as_posix()
 
 
-def _scan_objects(root: Path) -> tuple[dict[str, int], list[Path]]:
-    """One pass over ``objects/*/``: size of every regular file by name, and the paths of
-    entries in the wrong place (not in the folder of their first two characters, not a
-    regular file). Temporary files of a write in progress are skipped."""
-    sizes: dict[str, int] = {}
-    odd: list[Path] = []
+class _Listing(NamedTuple):
+    """One pass over ``objects/*/``."""
+
+    sizes: dict[str, int]
+    """Size of every regular file in its place, by name."""
+    odd: list[Path]
+    """Entries in the wrong place (not in the folder of their first two characters, not a
+    regular file)."""
+    temporary: list[str]
+    """Temporary files of a write in progress or interrupted (not in ``sizes``)."""
+
+
+def _scan_objects(root: Path) -> _Listing:
+    """One pass over ``objects/*/`` (see :class:`_Listing`).
+
+    The size comes from the directory entry: free on Windows, one ``stat`` per object on
+    POSIX (the one cost of the quick verify that grows with the files; a size change cannot
+    be seen otherwise)."""
+    listing = _Listing({}, [], [])
+    sizes, odd, temporary = listing
     try:
         top = list(os.scandir(root))
     except FileNotFoundError:
-        return sizes, odd
+        return listing
     for folder in top:
         if not folder.is_dir():
             odd.append(Path(folder.path))
             continue
+        prefix = folder.name
         with os.scandir(folder.path) as entries:
             for entry in entries:
                 name = entry.name
                 if name.startswith(TMP_PREFIX):
-                    continue
+                    temporary.append(entry.path)
                 # A name that is no digest lands in ``sizes`` too, and, being unknown to the
                 # database, is reported as unexpected there (one check instead of two).
-                if name[:2] == folder.name and entry.is_file():
+                elif name[:2] == prefix and entry.is_file():
                     sizes[name] = entry.stat().st_size
                 else:
                     odd.append(Path(entry.path))
-    return sizes, odd
+    return listing
 
 
 def _unexpected(archive: Archive, odd: list[Path], unknown: set[str]) -> list[Problem]:

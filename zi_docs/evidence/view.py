@@ -7,11 +7,13 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from zi_docs.bulk import collector_paused
 from zi_docs.evidence import db
-from zi_docs.evidence.archive import OBJECTS_DIR
-from zi_docs.evidence.filing import verify_archive
+from zi_docs.evidence.archive import OBJECTS_DIR, Archive
+from zi_docs.evidence.db.readonly import evidence_files
 from zi_docs.evidence.records import ArchiveView, EvidenceFile
 from zi_docs.evidence.store import ObjectStore
+from zi_docs.evidence.verify import VerifyReport, verify_with_rows
 from zi_docs.findings import Finding
 from zi_docs.workspace import Workspace
 
@@ -28,16 +30,19 @@ def read_view(workspace: Workspace, *, read_only: bool = False) -> ArchiveView:
         if path.is_dir() or store.any_object():
             db.ArchiveDb(path, store).close()  # refuses, saying why: never "0 berkas" silently
         return ArchiveView(files=())
-    # the archive's own checks first (damaged, foreign, newer database), then the read
-    verified = () if read_only else quick_verify(workspace)
-    files = db.live_files(path, store)
-    return ArchiveView(files=files, integrity=sizes_only(files) if read_only else verified)
+    with collector_paused():  # one value per stored file, no cycles (see zi_docs.bulk)
+        if read_only:
+            files = db.live_files(path, store)
+            return ArchiveView(files=files, integrity=sizes_only(files))
+        # the archive's own checks first (damaged, foreign, newer database); then one read of
+        # the catalogue and one listing of the objects serve both the quick verify and the view
+        with Archive.open(workspace) as archive:
+            report, rows = verify_with_rows(archive)
+        return ArchiveView(files=evidence_files(rows, store), integrity=integrity(report))
 
 
-def quick_verify(workspace: Workspace) -> tuple[Finding, ...]:
-    """Integrity findings of ``archive verify --cepat`` (sizes, counts, index), codes prefixed
-    ``integritas-``. Runs the archive's own verification, which takes its writer lock."""
-    report = verify_archive(workspace, quick=True)
+def integrity(report: VerifyReport) -> tuple[Finding, ...]:
+    """The findings of ``archive verify --cepat``, codes prefixed ``integritas-``."""
     return tuple(replace(f, code=f"integritas-{f.code}") for f in report.findings)
 
 

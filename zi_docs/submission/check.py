@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from zi_docs.assessment import ScoreReport, score_workspace
+from zi_docs.bulk import collector_paused
 from zi_docs.documents import consistency_findings
 from zi_docs.evaluation import load_register, register_findings
 from zi_docs.evidence import ArchiveView, read_view
@@ -80,6 +81,11 @@ def gate_findings(gates: Gates) -> list[Finding]:
 def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) -> CheckResult:
     """Check one workspace. With ``read_only`` nothing in it is touched (see
     :func:`zi_docs.evidence.read_view`)."""
+    with collector_paused():  # a finding and a status per file, no cycles (zi_docs.bulk)
+        return _run_check(workspace, today, read_only)
+
+
+def _run_check(workspace: Workspace, today: dt.date, read_only: bool) -> CheckResult:
     report = score_workspace(workspace)
     archive = read_view(workspace, read_only=read_only)
     profile = workspace.profile

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from zi_docs.catalogue import fold
-from zi_docs.evidence.db import numbers, opening, schema
+from zi_docs.evidence.db import numbers, opening, readonly, schema
 from zi_docs.evidence.db.writes import Transaction
 from zi_docs.evidence.records import AuditEntry, StoredFile
 from zi_docs.evidence.store import ObjectStore
@@ -97,12 +97,17 @@ class ArchiveDb:
     def all_shas(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT sha256 FROM files")]
 
-    def sizes(self) -> list[sqlite3.Row]:
+    def sizes(self) -> list[tuple[str, int, str, int]]:
         """``(sha256, size, name, live)`` rows of every file, trashed too: one query for a
         quick verify, which builds no records."""
-        return self._conn.execute(
-            "SELECT sha256, size, name, trashed_at IS NULL FROM files"
-        ).fetchall()
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # plain tuples
+        return cursor.execute("SELECT sha256, size, name, trashed_at IS NULL FROM files").fetchall()
+
+    def view_rows(self) -> readonly.Rows:
+        """Every file (trashed too), its tags and the live konsep, as tuples: the one read
+        ``check`` makes for its quick verify and its view of the files."""
+        return readonly.read_rows(self._conn)
 
     def revisions(self) -> dict[str, int]:
         """sha256 -> revision of every live file (what verify compares index stamps with)."""

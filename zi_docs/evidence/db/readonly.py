@@ -1,12 +1,17 @@
 """Reading ``catalog.sqlite`` without changing anything: no creation, no upgrade, no
 recovery, no side files. For ``check``, ``export`` and ``rekap`` (which must leave other
-units' workspaces untouched)."""
+units' workspaces untouched).
+
+:func:`read_rows` is also the one read ``check`` makes through the open archive
+(:meth:`~zi_docs.evidence.db.ArchiveDb.view_rows`): its rows serve both the quick verify and
+the view of the files."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import NamedTuple
 
 from zi_docs.errors import WorkspaceError
 from zi_docs.evidence.db import opening
@@ -15,6 +20,82 @@ from zi_docs.evidence.store import ObjectStore
 from zi_docs.refs import IndicatorRef
 
 _HINT = "jalankan 'zi-docs archive verify' di ruang kerja itu"
+
+FileRow = tuple[str, int, str, int, str, str | None, str, str]
+"""``(sha256, size, name, live, title, doc_date, notes, kind)``: the first four as
+:meth:`~zi_docs.evidence.db.ArchiveDb.sizes` gives them, so the quick verify reads either."""
+
+_FILES = "SELECT sha256, size, name, trashed_at IS NULL, title, doc_date, notes, kind FROM files"
+_ORDER = " ORDER BY added_at, name"
+
+
+class Rows(NamedTuple):
+    """What one read of the catalogue gives ``check``: plain tuples, no records."""
+
+    files: list[FileRow]
+    """Every file (or every live one, see :func:`read_rows`), oldest first."""
+    tags: dict[str, list[IndicatorRef]]
+    """sha256 -> its tags (one :class:`IndicatorRef` value per distinct tag)."""
+    drafts: frozenset[str]
+    """The live konsep."""
+
+
+def read_rows(conn: sqlite3.Connection, *, live_only: bool = False) -> Rows:
+    """Files (trashed too unless ``live_only``), tags and konsep in three queries."""
+    cursor = conn.cursor()
+    cursor.row_factory = None  # tuples, whatever the connection makes
+    tags: dict[str, list[IndicatorRef]] = {}
+    made: dict[tuple[str, str | None], IndicatorRef] = {}  # one value per distinct tag
+    for sha, indicator, item in cursor.execute("SELECT sha256, indicator, item FROM tags"):
+        tag = made.get((indicator, item))
+        if tag is None:
+            tag = made[indicator, item] = IndicatorRef(indicator, item)
+        tags.setdefault(sha, []).append(tag)
+    where = " WHERE trashed_at IS NULL" if live_only else ""
+    files = cursor.execute(_FILES + where + _ORDER).fetchall()
+    return Rows(files, tags, _drafts(cursor))
+
+
+def evidence_files(rows: Rows, store: ObjectStore) -> tuple[EvidenceFile, ...]:
+    """The live files of ``rows`` with their tags, in the rows' order."""
+    tags = rows.tags
+    drafts = rows.drafts
+    no_tags: list[IndicatorRef] = []
+    dates: dict[str, dt.date] = {}  # a few hundred distinct days among 100,000 files
+    location = store.location
+    make = tuple.__new__  # the named tuple's own __new__ is Python code with defaults
+    result = []
+    for sha, size, name, live, title, doc_date, notes, kind in rows.files:
+        if not live:
+            continue
+        found = tags.get(sha, no_tags)
+        if len(found) > 1:
+            found.sort()
+        day = None
+        if doc_date:
+            day = dates.get(doc_date)
+            if day is None:
+                day = dates[doc_date] = dt.date.fromisoformat(doc_date)
+        # every field, in order: this loop runs once per stored file
+        result.append(
+            make(
+                EvidenceFile,
+                (
+                    sha[:12],
+                    sha,
+                    int(size),
+                    name,
+                    location(sha),
+                    tuple(found),
+                    title or None,
+                    day,
+                    notes or None,
+                    kind or "",
+                    sha in drafts,
+                ),
+            )
+        )
+    return tuple(result)
 
 
 def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
@@ -31,60 +112,20 @@ def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
             f"katalog arsip {path} tidak dapat dibuka ({opening.reason(exc)})", hint=_HINT
         ) from None
     try:
-        tags: dict[str, list[IndicatorRef]] = {}
-        made: dict[tuple[str, str | None], IndicatorRef] = {}  # one value per distinct tag
-        for sha, indicator, item in conn.execute("SELECT sha256, indicator, item FROM tags"):
-            tag = made.get((indicator, item))
-            if tag is None:
-                tag = made[indicator, item] = IndicatorRef(indicator, item)
-            tags.setdefault(sha, []).append(tag)
-        rows = conn.execute(
-            "SELECT sha256, size, name, title, doc_date, notes, kind FROM files "
-            "WHERE trashed_at IS NULL ORDER BY added_at, name"
-        ).fetchall()
-        drafts = _drafts(conn)
+        rows = read_rows(conn, live_only=True)
     except sqlite3.Error as exc:
         raise WorkspaceError(
             f"katalog arsip {path} tidak dapat dibaca ({opening.reason(exc)})", hint=_HINT
         ) from None
     finally:
         conn.close()
-    no_tags: list[IndicatorRef] = []
-    dates: dict[str, dt.date] = {}  # a few hundred distinct days among 100,000 files
-    location = store.location
-    result = []
-    for sha, size, name, title, doc_date, notes, kind in rows:
-        found = tags.get(sha, no_tags)
-        if len(found) > 1:
-            found.sort()
-        day = None
-        if doc_date:
-            day = dates.get(doc_date)
-            if day is None:
-                day = dates[doc_date] = dt.date.fromisoformat(doc_date)
-        # positional: this loop runs once per stored file, keywords cost a third more
-        result.append(
-            EvidenceFile(
-                sha[:12],
-                sha,
-                int(size),
-                name,
-                location(sha),
-                tuple(found),
-                title or None,
-                day,
-                notes or None,
-                kind or "",
-                sha in drafts,
-            )
-        )
-    return tuple(result)
+    return evidence_files(rows, store)
 
 
-def _drafts(conn: sqlite3.Connection) -> frozenset[str]:
+def _drafts(cursor: sqlite3.Cursor) -> frozenset[str]:
     """The live konsep (a database older than version 3 has none)."""
     try:
-        rows = conn.execute("SELECT sha256 FROM drafts WHERE superseded_by IS NULL").fetchall()
+        rows = cursor.execute("SELECT sha256 FROM drafts WHERE superseded_by IS NULL").fetchall()
     except sqlite3.OperationalError:
         return frozenset()
     return frozenset(str(r[0]) for r in rows)
