@@ -62,7 +62,7 @@ def make_queries(count: int, seed: int) -> list[str]:
 # ---- children (each a new process) -------------------------------------------------------
 def child_library(ws_dir: str, queries: list[str]) -> dict[str, object]:
     start = time.perf_counter()
-    from zi_docs.evidence import indexing
+    from zi_docs.evidence import SearchFilters, indexing
     from zi_docs.evidence.db import DB_FILE, ArchiveDb
     from zi_docs.evidence.store import ObjectStore
     from zi_docs.workspace import Workspace
@@ -71,12 +71,12 @@ def child_library(ws_dir: str, queries: list[str]) -> dict[str, object]:
     archive = ws.archive_dir
     db = ArchiveDb(archive / DB_FILE, ObjectStore(archive / "objects"))
     ix = indexing.open_index(archive, db, ws.catalogue)
-    ix.search("zzzz", limit=1)  # opens the searcher
+    ix.search("zzzz", SearchFilters(limit=1))  # opens the searcher
     opened = time.perf_counter() - start
     latencies, hits = [], 0
     for q in queries:
         t = time.perf_counter()
-        hits += len(ix.search(q, limit=LIMIT))
+        hits += len(ix.search(q, SearchFilters(limit=LIMIT)))
         latencies.append((time.perf_counter() - t) * 1000)
     ix.close()
     return {"open_s": opened, "latencies": latencies, "hits": hits}

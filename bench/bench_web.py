@@ -52,7 +52,7 @@ from bench_search import make_queries  # noqa: E402
 from submission_helpers import Fake, make_archive  # noqa: E402
 
 from zi_docs.assessment import read_answer  # noqa: E402
-from zi_docs.evidence import list_files, reindex, search  # noqa: E402
+from zi_docs.evidence import SearchFilters, list_files, reindex, search  # noqa: E402
 from zi_docs.submission import run_check  # noqa: E402
 from zi_docs.web.site import workspace_key  # noqa: E402
 from zi_docs.workspace import Workspace, init_workspace  # noqa: E402
@@ -285,7 +285,7 @@ def library_calls(ws: Workspace, queries: list[str]) -> dict[str, Callable[[int]
             read_answer(ws, INDICATOR),
             list_files(ws),
         ),
-        "cari": lambda n: search(ws, queries[n % len(queries)], limit=SEARCH_LIMIT),
+        "cari": lambda n: search(ws, queries[n % len(queries)], SearchFilters(limit=SEARCH_LIMIT)),
     }
 
 

@@ -122,7 +122,7 @@ def test_two_writers_at_once_both_finish_or_one_is_busy(
     assert 0 in codes
     expected = 40 * codes.count(0)
     assert _assert_consistent(workspace) == expected
-    found = evidence.list_files(workspace, indicator="P.MP.i.a").files
+    found = evidence.list_files(workspace, evidence.SearchFilters(indicator="P.MP.i.a")).files
     assert len(found) == expected
-    hits = evidence.search(workspace, "pembangunan", limit=1000).hits
+    hits = evidence.search(workspace, "pembangunan", evidence.SearchFilters(limit=1000)).hits
     assert len(hits) == len([f for f in found if f.kind == "pdf"])

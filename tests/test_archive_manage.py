@@ -42,16 +42,19 @@ def test_list_filters(workspace: Workspace, tmp_path: Path) -> None:
     _add(workspace, write_pdf(tmp_path / "a.pdf", "a"), "P.MP.i.a")
     _add(workspace, write_pdf(tmp_path / "b.pdf", "b"), "R.PP.i.a")
     _add(workspace, write_pdf(tmp_path / "c.pdf", "c"))
-    names = lambda listing: [f.name for f in listing.files]  # noqa: E731
-    assert names(evidence.list_files(workspace, indicator="1.i.a")) == ["a.pdf"]
-    assert names(evidence.list_files(workspace, indicator="P.MP")) == ["a.pdf"]  # an area: below it
-    assert names(evidence.list_files(workspace, area="pp")) == ["b.pdf"]
-    assert names(evidence.list_files(workspace, area="Manajemen Perubahan")) == [
-        "a.pdf"
-    ]  # as search
-    assert names(evidence.list_files(workspace, untagged=True)) == ["c.pdf"]
+
+    def names(**filters: object) -> list[str]:
+        listing = evidence.list_files(workspace, evidence.SearchFilters(**filters))  # type: ignore[arg-type]
+        return [f.name for f in listing.files]
+
+    assert names(indicator="1.i.a") == ["a.pdf"]
+    assert names(indicator="P.MP") == ["a.pdf"]  # an area: below it
+    assert names(area="pp") == ["b.pdf"]
+    assert names(area="Manajemen Perubahan") == ["a.pdf"]  # as search
+    assert names(untagged=True) == ["c.pdf"]
+    assert names() == ["a.pdf", "b.pdf", "c.pdf"]
     with pytest.raises(NotFoundError):
-        evidence.list_files(workspace, area="XX")
+        names(area="XX")
 
 
 def test_trash_then_restore_then_empty(workspace: Workspace, tmp_path: Path) -> None:
@@ -60,7 +63,9 @@ def test_trash_then_restore_then_empty(workspace: Workspace, tmp_path: Path) -> 
     stored = evidence.show(workspace, sha).file
     evidence.remove(workspace, [sha])
     assert [f.name for f in evidence.list_files(workspace).files] == ["b.pdf"]
-    assert [f.name for f in evidence.list_files(workspace, trashed=True).files] == ["a.pdf"]
+    assert [
+        f.name for f in evidence.list_files(workspace, evidence.SearchFilters(trashed=True)).files
+    ] == ["a.pdf"]
     assert stored.path.is_file()  # nothing deleted by a single command
     evidence.restore(workspace, ["a.pdf"])
     assert len(evidence.list_files(workspace).files) == 2

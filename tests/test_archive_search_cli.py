@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -55,6 +56,31 @@ def test_trashed_files_leave_search(run_cli, workspace: Workspace, two_files: No
     assert run_cli("archive", "remove", "rekap.pdf").exit_code == 0
     assert "0 hasil." in run_cli("archive", "search", "pengaduan").output
     assert run_cli("archive", "verify").exit_code == 0
+
+
+def test_search_and_list_take_the_same_filters(  # type: ignore[no-untyped-def]
+    run_cli, workspace: Workspace, two_files: None, tmp_path: Path
+) -> None:
+    loose = write_pdf(tmp_path / "lepas.pdf", "Catatan pengaduan yang belum dipilah")
+    evidence.add_files(workspace, [loose], doc_date=dt.date(2024, 5, 2))
+    by_sha = {f.sha256: f.name for f in evidence.list_files(workspace).files}
+
+    def names(*args: str) -> set[str]:
+        result = run_cli("archive", *args, "--json")
+        assert result.exit_code == 0, result.output
+        return {by_sha[h["sha256"]] for h in json.loads(result.output)}
+
+    assert names("search", "pengaduan") == {"lepas.pdf", "rekap.pdf"}
+    assert names("search", "pengaduan", "--belum-ditandai") == {"lepas.pdf"}
+    assert names("search", "pengaduan", "--tahun", "2024") == {"lepas.pdf"}
+    assert names("list", "--tahun", "2024") == {"lepas.pdf"}
+    assert names("list", "--jenis", "pdf", "--belum-ditandai") == {"lepas.pdf"}
+    assert names("list", "--jenis", "docx") == set()
+    assert run_cli("archive", "remove", "rekap.pdf").exit_code == 0
+    assert names("search", "pengaduan", "--sampah") == {"rekap.pdf"}
+    assert names("list", "--sampah") == {"rekap.pdf"}
+    wrong = run_cli("archive", "list", "--area", "XX")
+    assert wrong.exit_code == 2 and "--area" in wrong.output
 
 
 def test_adding_the_workspace_skips_its_own_archive(workspace: Workspace, two_files: None) -> None:

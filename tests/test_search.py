@@ -11,6 +11,7 @@ import pytest
 
 from zi_docs.catalogue import Catalogue, load_catalogue
 from zi_docs.errors import BusyError, NotFoundError
+from zi_docs.evidence import SearchFilters
 from zi_docs.evidence.search import (
     MARK_END,
     MARK_START,
@@ -134,16 +135,24 @@ def test_phrase_query_needs_the_words_together(ix: SearchIndex) -> None:
 
 
 def test_filters(ix: SearchIndex, catalogue: Catalogue) -> None:
-    assert sorted(shas(ix.search("kerja", area="mp", catalogue=catalogue))) == [1, 3, 4]
-    assert sorted(shas(ix.search("kerja", area="Manajemen Perubahan", catalogue=catalogue))) == [
+    assert sorted(shas(ix.search("kerja", SearchFilters(area="mp"), catalogue=catalogue))) == [
         1,
         3,
         4,
     ]
-    assert sorted(shas(ix.search("kerja", year=2024))) == [1, 3]
-    assert shas(ix.search("kerja", kind="DOCX")) == [3]
-    assert shas(ix.search("kerja", indicator="P.MP.i.a", year=2023, catalogue=catalogue)) == [4]
-    assert shas(ix.search("", area="PP", catalogue=catalogue)) == [2]
+    assert sorted(
+        shas(ix.search("kerja", SearchFilters(area="Manajemen Perubahan"), catalogue=catalogue))
+    ) == [
+        1,
+        3,
+        4,
+    ]
+    assert sorted(shas(ix.search("kerja", SearchFilters(year=2024)))) == [1, 3]
+    assert shas(ix.search("kerja", SearchFilters(kind="DOCX"))) == [3]
+    assert shas(
+        ix.search("kerja", SearchFilters(indicator="P.MP.i.a", year=2023), catalogue=catalogue)
+    ) == [4]
+    assert shas(ix.search("", SearchFilters(area="PP"), catalogue=catalogue)) == [2]
 
 
 def test_indicator_alone_lists_its_evidence_newest_first(
@@ -152,15 +161,15 @@ def test_indicator_alone_lists_its_evidence_newest_first(
     for alias in ("P.MP.i.a", "1.i.a", "A.I.1.i.a", "ppa1a"):
         hits = ix.search(alias, catalogue=catalogue)
         assert shas(hits) == [1, 4], alias
-    assert shas(ix.search("", indicator="A.I.1", catalogue=catalogue)) == [3, 1, 4]
+    assert shas(ix.search("", SearchFilters(indicator="A.I.1"), catalogue=catalogue)) == [3, 1, 4]
 
 
 def test_unknown_indicator_or_area_suggests(ix: SearchIndex, catalogue: Catalogue) -> None:
     with pytest.raises(NotFoundError) as err:
-        ix.search("", indicator="P.MP.i.z", catalogue=catalogue)
+        ix.search("", SearchFilters(indicator="P.MP.i.z"), catalogue=catalogue)
     assert err.value.suggestions
     with pytest.raises(NotFoundError, match="area 'XX'"):
-        ix.search("kerja", area="XX", catalogue=catalogue)
+        ix.search("kerja", SearchFilters(area="XX"), catalogue=catalogue)
 
 
 def test_deleted_index_is_rebuilt(ix: SearchIndex) -> None:

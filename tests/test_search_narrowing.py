@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from zi_docs.evidence import MARK_END, MARK_START, Hit, add_files, remove, search
+from zi_docs.evidence import MARK_END, MARK_START, Hit, SearchFilters, add_files, remove, search
 from zi_docs.evidence.narrowing import untagged_hits
 from zi_docs.workspace import Workspace
 
@@ -30,7 +30,7 @@ def _three(workspace: Workspace, tmp_path: Path) -> dict[str, str]:
 
 
 def _found(workspace: Workspace, text: str, **narrowing: bool) -> set[str]:
-    return {hit.sha256 for hit, _ in search(workspace, text, **narrowing).hits}
+    return {hit.sha256 for hit, _ in search(workspace, text, SearchFilters(**narrowing)).hits}
 
 
 def test_untagged_and_trash_narrow_the_search(workspace: Workspace, tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_a_file_found_in_the_trash_comes_with_its_record_and_marked_words(
     workspace: Workspace, tmp_path: Path
 ) -> None:
     sha = _three(workspace, tmp_path)
-    ((hit, stored),) = search(workspace, "Tanggapan", trashed=True).hits
+    ((hit, stored),) = search(workspace, "Tanggapan", SearchFilters(trashed=True)).hits
     assert stored is not None and stored.sha256 == sha["buangan"] and stored.trashed_at
     assert f"{MARK_START}tanggapan{MARK_END}" in hit.snippet
     assert hit.indicators == ("A.I.1.i.a",)

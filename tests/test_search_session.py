@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from zi_docs.evidence import SearchSession, add_files, remove, tag
+from zi_docs.evidence import SearchFilters, SearchSession, add_files, remove, tag
 from zi_docs.workspace import Workspace
 
 
@@ -16,7 +16,7 @@ def _add(workspace: Workspace, folder: Path, name: str, text: str) -> str:
 
 
 def _shas(session: SearchSession, workspace: Workspace, text: str, **kw: str) -> set[str]:
-    return {hit.sha256 for hit, _ in session.search(workspace, text, **kw).hits}  # type: ignore[arg-type]
+    return {hit.sha256 for hit, _ in session.search(workspace, text, SearchFilters(**kw)).hits}  # type: ignore[arg-type]
 
 
 def test_writes_between_searches_are_seen(workspace: Workspace, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from zi_docs.documents.archiving import archive_generated
 from zi_docs.documents.generation import GenerateResult, generate
 from zi_docs.errors import NotFoundError
-from zi_docs.evidence import add_files, list_files, verify_archive, view
+from zi_docs.evidence import SearchFilters, add_files, list_files, verify_archive, view
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.numbers import numbers_in
 from zi_docs.refs import IndicatorRef
@@ -177,7 +177,7 @@ def test_regenerating_replaces_the_konsep_instead_of_adding_a_copy(
     assert "konsep sebelumnya dari dokumen ini diganti" in again.output
     live = view.read_view(workspace).files
     assert len(live) == 1 and live[0].draft and live[0].sha256 != first[0].sha256
-    trashed = list(list_files(workspace, trashed=True).files)
+    trashed = list(list_files(workspace, SearchFilters(trashed=True)).files)
     assert [f.sha256 for f in trashed] == [first[0].sha256]
     report = verify_archive(workspace)  # the replaced konsep left the search index too
     assert report.ok, [str(f) for f in report.findings]

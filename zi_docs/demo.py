@@ -19,7 +19,13 @@ from zi_docs.assessment import SCORE_JSON, WORKBOOK, report_to_dict, score_works
 from zi_docs.documents import OUTPUT_FOLDER, find_soffice, generate_all
 from zi_docs.errors import WorkspaceError
 from zi_docs.evaluation import answers_fingerprint, evaluator_groups
-from zi_docs.evidence import DB_FILE, add_files, install_example_archive, verify_archive
+from zi_docs.evidence import (
+    DB_FILE,
+    SearchFilters,
+    add_files,
+    install_example_archive,
+    verify_archive,
+)
 from zi_docs.evidence import search as search_archive
 from zi_docs.outputs import output_folder
 from zi_docs.submission import (
@@ -138,7 +144,7 @@ def archive_step(workspace: Workspace, progress: Progress) -> Outputs:
             ).added
         )
     progress(f"Berkas baru ditambahkan ke arsip: {added}")
-    result = search_archive(workspace, DEMO_QUERY, limit=10)
+    result = search_archive(workspace, DEMO_QUERY, SearchFilters(limit=10))
     lines = [f'Pencarian arsip: "{DEMO_QUERY}" ({len(result.hits)} hasil)', ""]
     for number, (hit, _stored) in enumerate(result.hits, 1):
         when = hit.date.isoformat() if hit.date else "tanpa tanggal"

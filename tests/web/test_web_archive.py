@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from zi_docs.evidence import audit_log, list_files
+from zi_docs.evidence import SearchFilters, audit_log, list_files
 from zi_docs.workspace import Workspace
 
 from .conftest import KEY, drain
@@ -34,7 +34,7 @@ def test_two_uploads_are_archived_tagged_searchable_and_logged_with_the_account(
         item="mekanisme-pemilihan",
     )
     assert "2 berkas disimpan" in response.content.decode()
-    names = {f.name for f in list_files(workspace, indicator=MP_QUESTION).files}
+    names = {f.name for f in list_files(workspace, SearchFilters(indicator=MP_QUESTION)).files}
     assert {"Mekanisme seleksi tim.txt", "Kertas kerja.csv"} <= names
     found = client.get(reverse("zi_web:arsip", kwargs={"ws": KEY}), {"q": "seleksi"})
     assert "Mekanisme seleksi tim" in found.content.decode()
@@ -104,9 +104,13 @@ def test_retag_trash_and_restore(login: Any, workspace: Workspace, stored: dict[
     assert "A.I.1.ii.c" not in {t.indicator for t in files[stored["pw"]].tags}
     trash = reverse("zi_web:buang", kwargs={"ws": KEY, "sha": stored["mp"]})
     client.post(trash, {"aksi": "buang"})
-    assert stored["mp"] in {f.sha256 for f in list_files(workspace, trashed=True).files}
+    assert stored["mp"] in {
+        f.sha256 for f in list_files(workspace, SearchFilters(trashed=True)).files
+    }
     client.post(trash, {"aksi": "pulihkan"})
-    assert stored["mp"] not in {f.sha256 for f in list_files(workspace, trashed=True).files}
+    assert stored["mp"] not in {
+        f.sha256 for f in list_files(workspace, SearchFilters(trashed=True)).files
+    }
 
 
 @pytest.mark.django_db

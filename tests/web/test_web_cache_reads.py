@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from zi_docs.evidence import add_files
+from zi_docs.evidence import SearchFilters, add_files
 from zi_docs.web.app import workspace_cache
 from zi_docs.web.app.workspace_cache import answer, checked, found, listing, one_stamp
 from zi_docs.workspace import Workspace
@@ -48,12 +48,13 @@ def test_a_kept_search_sees_a_file_added_by_the_cli(workspace: Workspace, tmp_pa
     letter.write_text("Surat edaran pengendalian gratifikasi", encoding="utf-8")
     add_files(workspace, [letter])
     _age(workspace.root)
-    first = found(workspace, "gratifikasi", limit=10)
-    assert len(first.hits) == 1 and found(workspace, "gratifikasi", limit=10) is first
+    ten = SearchFilters(limit=10)
+    first = found(workspace, "gratifikasi", ten)
+    assert len(first.hits) == 1 and found(workspace, "gratifikasi", ten) is first
     second = tmp_path / "laporan.txt"
     second.write_text("Laporan penolakan gratifikasi", encoding="utf-8")
     add_files(workspace, [second])  # as the CLI would, in the same process or another
-    assert len(found(workspace, "gratifikasi", limit=10).hits) == 2
+    assert len(found(workspace, "gratifikasi", ten).hits) == 2
 
 
 def test_a_value_over_several_units_is_made_again_when_any_one_changes(tmp_path: Path) -> None:

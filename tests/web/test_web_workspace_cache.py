@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from zi_docs.assessment import read_answer, save_answer
-from zi_docs.evidence import add_files
+from zi_docs.evidence import SearchFilters, add_files
 from zi_docs.web.app.workspace_cache import answer, checked, listing
 from zi_docs.workspace import Workspace
 
@@ -71,7 +71,8 @@ def test_the_answer_and_the_listing_are_kept_and_renewed(
     first = answer(workspace, QUESTION)
     assert answer(workspace, QUESTION) is first and first.option is None
     files = listing(workspace)
-    assert listing(workspace) is files and listing(workspace, untagged=True) is not files
+    assert listing(workspace) is files
+    assert listing(workspace, SearchFilters(untagged=True)) is not files
     save_answer(workspace, QUESTION, "B", expected_version=first.version)
     letter = tmp_path / "notulen.txt"
     letter.write_text("Notulen rapat tim kerja", encoding="utf-8")

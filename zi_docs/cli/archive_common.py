@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import sys
 from collections.abc import Callable, Iterable
 from types import TracebackType
@@ -11,7 +13,8 @@ from typing import Any
 import click
 
 from zi_docs import evidence
-from zi_docs.cli._base import F, option
+from zi_docs.cli._base import F, option, option_value
+from zi_docs.workspace import Workspace
 
 
 class Bar:
@@ -98,6 +101,69 @@ def indicator_filter_option(help_text: str) -> Callable[[F], F]:
     return option(
         "--indikator", "-i", "indicator", old=("--indicator",), default=None, help=help_text
     )
+
+
+_NARROWING = ("indicator", "area", "tahun", "jenis", "untagged", "sampah")
+
+
+def narrowing_options(indicator_help: str, area_help: str) -> Callable[[F], F]:
+    """The archive's filters as options (``--indikator``, ``--area``, ``--tahun``,
+    ``--jenis``, ``--belum-ditandai``, ``--sampah``), given to the command as one
+    ``filters`` value (:class:`~zi_docs.evidence.SearchFilters`; ``limit`` from
+    ``--batas`` when the command has it); the command checks its area with
+    :func:`checked_filters` once it has the workspace."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def command(**kwargs: Any) -> Any:
+            given = {name: kwargs.pop(name) for name in _NARROWING}
+            kwargs["filters"] = evidence.SearchFilters(
+                indicator=given["indicator"],
+                area=given["area"],
+                year=given["tahun"],
+                kind=given["jenis"],
+                untagged=given["untagged"],
+                trashed=given["sampah"],
+                limit=kwargs.pop("limit", evidence.SearchFilters.limit),
+            )
+            return func(**kwargs)
+
+        for add in reversed(
+            (
+                indicator_filter_option(indicator_help),
+                click.option("--area", default=None, help=area_help),
+                click.option(
+                    "--tahun", type=int, default=None, help="Hanya dokumen bertanggal tahun ini."
+                ),
+                click.option(
+                    "--jenis",
+                    type=click.Choice(evidence.KINDS),
+                    default=None,
+                    help="Hanya jenis berkas ini.",
+                ),
+                option(
+                    "--belum-ditandai",
+                    "untagged",
+                    old=("--untagged",),
+                    is_flag=True,
+                    help="Hanya berkas yang belum ditandai.",
+                ),
+                click.option("--sampah", is_flag=True, help="Hanya berkas di tempat sampah."),
+            )
+        ):
+            command = add(command)
+        return command  # type: ignore[return-value]
+
+    return decorate
+
+
+def checked_filters(
+    workspace: Workspace, filters: evidence.SearchFilters
+) -> evidence.SearchFilters:
+    """``filters`` with its area as the catalogue's code; an unknown area is a usage error
+    naming ``--area`` and the choices."""
+    code = option_value("--area", workspace.catalogue.resolve_area, filters.area)
+    return dataclasses.replace(filters, area=code)
 
 
 def limit_option(default: int, help_text: str) -> Callable[[F], F]:

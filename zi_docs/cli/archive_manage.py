@@ -12,13 +12,13 @@ from zi_docs.cli._base import (
     ZiCommand,
     emit_json,
     option,
-    option_value,
     workspace_option,
 )
 from zi_docs.cli.archive_common import (
+    checked_filters,
     file_json,
-    indicator_filter_option,
     limit_option,
+    narrowing_options,
     parse_date,
     short,
     tags_text,
@@ -27,35 +27,15 @@ from zi_docs.workspace import Workspace
 
 
 @click.command(cls=ZiCommand, name="list")
-@indicator_filter_option(
-    "Hanya berkas untuk indikator ini (id/alias; sub-komponen atau area juga boleh)."
+@narrowing_options(
+    "Hanya berkas untuk indikator ini (id/alias; sub-komponen atau area juga boleh).",
+    "Hanya berkas untuk area ini (MP, TTL, SDM, AK, PW, PP).",
 )
-@click.option(
-    "--area", default=None, help="Hanya berkas untuk area ini (MP, TTL, SDM, AK, PW, PP)."
-)
-@option(
-    "--belum-ditandai",
-    "untagged",
-    old=("--untagged",),
-    is_flag=True,
-    help="Hanya berkas yang belum ditandai.",
-)
-@click.option("--sampah", is_flag=True, help="Tampilkan isi tempat sampah.")
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @workspace_option
-def list_(
-    workspace: Workspace,
-    indicator: str | None,
-    area: str | None,
-    untagged: bool,
-    sampah: bool,
-    as_json: bool,
-) -> int:
+def list_(workspace: Workspace, filters: evidence.SearchFilters, as_json: bool) -> int:
     """Daftar berkas di arsip beserta tanggal dan tag indikatornya."""
-    code = option_value("--area", workspace.catalogue.resolve_area, area)
-    listing = evidence.list_files(
-        workspace, indicator=indicator, area=code, untagged=untagged, trashed=sampah
-    )
+    listing = evidence.list_files(workspace, checked_filters(workspace, filters))
     if as_json:
         emit_json([file_json(f) for f in listing.files])
         return ExitCode.OK
@@ -224,7 +204,7 @@ def _echo_change(change: evidence.TrashChange, done: str, skipped: str) -> None:
 @workspace_option
 def empty_trash(workspace: Workspace, ya: bool) -> int:
     """Hapus permanen semua berkas di tempat sampah."""
-    trashed = evidence.list_files(workspace, trashed=True).files
+    trashed = evidence.list_files(workspace, evidence.SearchFilters(trashed=True)).files
     if not trashed:
         click.echo("Tempat sampah kosong.")
         return ExitCode.OK

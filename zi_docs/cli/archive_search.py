@@ -10,33 +10,29 @@ from zi_docs.cli._base import (
     ZiCommand,
     emit_json,
     option,
-    option_value,
     render_finding,
     workspace_option,
 )
-from zi_docs.cli.archive_common import Bar, indicator_filter_option, limit_option, short
+from zi_docs.cli.archive_common import (
+    Bar,
+    checked_filters,
+    limit_option,
+    narrowing_options,
+    short,
+)
 from zi_docs.workspace import Workspace
 
 
 @click.command(cls=ZiCommand, name="search")
 @click.argument("query", metavar="KATA...", nargs=-1, required=True)
-@indicator_filter_option("Hanya bukti untuk indikator ini.")
-@click.option("--area", default=None, help="Hanya area ini (MP, TTL, SDM, AK, PW, PP).")
-@click.option("--tahun", type=int, default=None, help="Hanya dokumen bertanggal tahun ini.")
-@click.option(
-    "--jenis", type=click.Choice(evidence.KINDS), default=None, help="Hanya jenis berkas ini."
-)
+@narrowing_options("Hanya bukti untuk indikator ini.", "Hanya area ini (MP, TTL, SDM, AK, PW, PP).")
 @limit_option(20, "Jumlah hasil.")
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @workspace_option
 def search(
     workspace: Workspace,
     query: tuple[str, ...],
-    indicator: str | None,
-    area: str | None,
-    tahun: int | None,
-    jenis: str | None,
-    limit: int,
+    filters: evidence.SearchFilters,
     as_json: bool,
 ) -> int:
     """Cari data dukung menurut isi (bahasa Indonesia: 'membangun' menemukan 'pembangunan').
@@ -44,15 +40,8 @@ def search(
     Frasa ditulis dalam tanda kutip ganda. Id indikator saja (mis. P.MP.i.a) menampilkan
     semua bukti indikator itu.
     """
-    result = evidence.search(
-        workspace,
-        " ".join(query),
-        indicator=indicator,
-        area=option_value("--area", workspace.catalogue.resolve_area, area),
-        year=tahun,
-        kind=jenis,
-        limit=limit,
-    )
+    filters = checked_filters(workspace, filters)
+    result = evidence.search(workspace, " ".join(query), filters)
     if as_json:
         emit_json(
             [

@@ -6,6 +6,7 @@ module per job:
 
 - :mod:`.filing` — add, import, list, show, tag, edit, trash, verify, audit log;
 - :mod:`.reading` — search, reindex, late OCR;
+- :mod:`.filters` — what narrows a search or a listing (one value from client to engine);
 - :mod:`.narrowing` — files and hits below an indicator, in an area, untagged, in the trash;
 - :mod:`.view` — the read-only view of an archive for ``check``, ``export`` and ``rekap``;
 - :mod:`.incoming` — collecting and validating one incoming file;
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
         untag,
         verify_archive,
     )
+    from zi_docs.evidence.filters import NO_FILTERS, SearchFilters
     from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Rejection, megabytes
     from zi_docs.evidence.manage import TagChange, TrashChange
     from zi_docs.evidence.preview import Preview, page_image, preview, preview_cache
@@ -84,6 +86,7 @@ _HOMES = {
     "Listing": "filing",
     "MARK_END": "search",
     "MARK_START": "search",
+    "NO_FILTERS": "filters",
     "OcrReport": "reading",
     "Outcome": "adding",
     "Placement": "drive_folders",
@@ -93,6 +96,7 @@ _HOMES = {
     "RebuildReport": "rebuild",
     "ReindexReport": "search",
     "Rejection": "incoming",
+    "SearchFilters": "filters",
     "SearchResult": "reading",
     "SearchSession": "reading",
     "StoredFile": "records",
@@ -133,6 +137,7 @@ __all__ = [
     "KINDS",
     "MARK_END",
     "MARK_START",
+    "NO_FILTERS",
     "ArchiveView",
     "AuditEntry",
     "EvidenceFile",
@@ -151,6 +156,7 @@ __all__ = [
     "RebuildReport",
     "ReindexReport",
     "Rejection",
+    "SearchFilters",
     "SearchResult",
     "SearchSession",
     "StoredFile",

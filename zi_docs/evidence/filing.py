@@ -15,6 +15,7 @@ from zi_docs.evidence.adding import Details, IngestReport, ingest
 from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.db import DB_FILE
 from zi_docs.evidence.drive_folders import Placement, plan
+from zi_docs.evidence.filters import NO_FILTERS, SearchFilters
 from zi_docs.evidence.incoming import DEFAULT_MAX_MB, Candidate, Rejection, collect
 from zi_docs.evidence.lock import DEFAULT_WAIT
 from zi_docs.evidence.narrowing import narrowed
@@ -156,24 +157,11 @@ class Listing:
     trashed: int
 
 
-def list_files(
-    workspace: Workspace,
-    *,
-    indicator: str | None = None,
-    area: str | None = None,
-    untagged: bool = False,
-    trashed: bool = False,
-) -> Listing:
-    """Stored files, filtered by indicator (id/alias, or a sub/area: everything below it),
-    area code (``MP`` ... ``PP``), untagged, or in the trash."""
+def list_files(workspace: Workspace, filters: SearchFilters = NO_FILTERS) -> Listing:
+    """Stored files the filters keep (see :class:`SearchFilters`; its ``limit`` is a
+    search's, a listing shows every file), in the order they were added."""
     with open_archive(workspace) as archive:
-        files = narrowed(
-            archive.db.files(only_trashed=trashed),
-            archive.catalogue,
-            indicator=indicator,
-            area=area,
-            untagged=untagged,
-        )
+        files = narrowed(archive.db.files(only_trashed=filters.trashed), archive.catalogue, filters)
         live, in_trash = archive.db.counts()
         return Listing(tuple(files), live, in_trash)
 

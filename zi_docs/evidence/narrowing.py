@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from zi_docs.catalogue import Catalogue, fold
 from zi_docs.evidence.db import ArchiveDb
+from zi_docs.evidence.filters import SearchFilters
 from zi_docs.evidence.indexing import to_doc
 from zi_docs.evidence.records import StoredFile
 from zi_docs.evidence.search import MARK_END, MARK_START, Hit
@@ -19,21 +20,18 @@ WIDEN = 4
 
 
 def narrowed(
-    files: Sequence[StoredFile],
-    catalogue: Catalogue,
-    *,
-    indicator: str | None = None,
-    area: str | None = None,
-    untagged: bool = False,
+    files: Sequence[StoredFile], catalogue: Catalogue, filters: SearchFilters
 ) -> list[StoredFile]:
-    """The files tagged below ``indicator`` (id/alias, sub, area), to ``area``, or untagged."""
+    """The files the filters keep: tagged below ``indicator`` (id/alias, sub, area), to
+    ``area``, dated in ``year``, of ``kind``, untagged (``trashed`` and ``limit`` are the
+    caller's: which files it passes, how many it shows)."""
     kept = list(files)
-    if indicator:
-        node = catalogue.resolve(indicator)
+    if filters.indicator:
+        node = catalogue.resolve(filters.indicator)
         wanted = {n.id for n in node.walk()}
         kept = [f for f in kept if any(t.indicator in wanted for t in f.tags)]
-    if area:
-        code = catalogue.resolve_area(area)
+    if filters.area:
+        code = catalogue.resolve_area(filters.area)
         kept = [
             f
             for f in kept
@@ -42,7 +40,11 @@ def narrowed(
                 for t in f.tags
             )
         ]
-    if untagged:
+    if filters.year is not None:
+        kept = [f for f in kept if f.doc_date is not None and f.doc_date.year == filters.year]
+    if filters.kind:
+        kept = [f for f in kept if f.kind == filters.kind]
+    if filters.untagged:
         kept = [f for f in kept if not f.tags]
     return kept
 
@@ -60,36 +62,18 @@ def untagged_hits(ranked: Callable[[int], list[Hit]], limit: int) -> list[Hit]:
         asked *= WIDEN
 
 
-def trash_hits(
-    db: ArchiveDb,
-    catalogue: Catalogue,
-    text: str,
-    *,
-    indicator: str | None,
-    area: str | None,
-    year: int | None,
-    kind: str | None,
-    untagged: bool,
-    limit: int,
-) -> list[Hit]:
+def trash_hits(db: ArchiveDb, catalogue: Catalogue, text: str, filters: SearchFilters) -> list[Hit]:
     """Files in the trash whose title, name or text hold every word of ``text`` (as written,
     without stemming: the index does not hold the trash), newest first."""
     words = [w for w in fold(text.replace('"', " ")).split() if w]
-    files = narrowed(
-        db.files(only_trashed=True), catalogue, indicator=indicator, area=area, untagged=untagged
-    )
     found: list[Hit] = []
-    for stored in files:
-        if year is not None and (stored.doc_date is None or stored.doc_date.year != year):
-            continue
-        if kind is not None and stored.kind != kind:
-            continue
+    for stored in narrowed(db.files(only_trashed=True), catalogue, filters):
         body = db.text(stored.sha256)
         haystack = fold(f"{stored.title}\n{stored.name}\n{body}")
         if all(word in haystack for word in words):
             found.append(_hit(stored, catalogue, body, _excerpt(body, words)))
     found.sort(key=lambda h: (h.date is not None, h.date), reverse=True)
-    return found[:limit]
+    return found[: filters.limit]
 
 
 def _hit(stored: StoredFile, catalogue: Catalogue, body: str, snippet: str) -> Hit:

@@ -10,6 +10,7 @@ from zi_docs.errors import ZiError
 from zi_docs.evidence import extract as engine
 from zi_docs.evidence import indexing, narrowing
 from zi_docs.evidence.archive import OCR_CACHE, Archive
+from zi_docs.evidence.filters import NO_FILTERS, SearchFilters
 from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.search import Hit, ReindexReport, SearchIndex
 from zi_docs.workspace import Workspace
@@ -25,33 +26,13 @@ class SearchResult:
     hits: tuple[tuple[Hit, StoredFile | None], ...]
 
 
-def search(
-    workspace: Workspace,
-    text: str,
-    *,
-    indicator: str | None = None,
-    area: str | None = None,
-    year: int | None = None,
-    kind: str | None = None,
-    untagged: bool = False,
-    trashed: bool = False,
-    limit: int = 20,
-) -> SearchResult:
+def search(workspace: Workspace, text: str, filters: SearchFilters = NO_FILTERS) -> SearchResult:
     """Ranked hits; an indicator id alone lists that indicator's evidence. A missing or
-    stale index is rebuilt from the database first. ``untagged``: only files without tags;
-    ``trashed``: the files in the trash instead (matched word for word, newest first)."""
+    stale index is rebuilt from the database first. ``filters.untagged``: only files without
+    tags; ``filters.trashed``: the files in the trash instead (matched word for word, newest
+    first)."""
     with SearchSession() as session:
-        return session.search(
-            workspace,
-            text,
-            indicator=indicator,
-            area=area,
-            year=year,
-            kind=kind,
-            untagged=untagged,
-            trashed=trashed,
-            limit=limit,
-        )
+        return session.search(workspace, text, filters)
 
 
 class SearchSession:
@@ -66,48 +47,24 @@ class SearchSession:
         self._index: SearchIndex | None = None
 
     def search(
-        self,
-        workspace: Workspace,
-        text: str,
-        *,
-        indicator: str | None = None,
-        area: str | None = None,
-        year: int | None = None,
-        kind: str | None = None,
-        untagged: bool = False,
-        trashed: bool = False,
-        limit: int = 20,
+        self, workspace: Workspace, text: str, filters: SearchFilters = NO_FILTERS
     ) -> SearchResult:
         """As :func:`search`."""
         with self._lock, Archive.open(workspace) as archive:
-            if trashed:
-                hits = narrowing.trash_hits(
-                    archive.db,
-                    archive.catalogue,
-                    text,
-                    indicator=indicator,
-                    area=area,
-                    year=year,
-                    kind=kind,
-                    untagged=untagged,
-                    limit=limit,
-                )
+            if filters.trashed:
+                hits = narrowing.trash_hits(archive.db, archive.catalogue, text, filters)
                 return _with_files(archive, text, hits, trashed=True)
             ix = self._open(archive)
             try:
 
                 def ranked(count: int) -> list[Hit]:
-                    return ix.search(
-                        text,
-                        indicator=indicator,
-                        area=area,
-                        year=year,
-                        kind=kind,
-                        limit=count,
-                        catalogue=archive.catalogue,
-                    )
+                    return ix.search(text, filters.with_limit(count), catalogue=archive.catalogue)
 
-                hits = narrowing.untagged_hits(ranked, limit) if untagged else ranked(limit)
+                hits = (
+                    narrowing.untagged_hits(ranked, filters.limit)
+                    if filters.untagged
+                    else ranked(filters.limit)
+                )
             except ZiError:
                 raise  # the query's fault (an unknown indicator): the index is fine
             except BaseException:

@@ -8,7 +8,7 @@ is cancelled and its error raised, so the index holds either the old state or th
 Callers use this facade only (the backend can change behind it)::
 
     with SearchIndex(archive_root / "index", source=all_docs) as ix:
-        hits = ix.search("pengaduan", area="PP", catalogue=catalogue)
+        hits = ix.search("pengaduan", SearchFilters(area="PP"), catalogue=catalogue)
 """
 
 from zi_docs.evidence.search._index import IndexUnusableError, ReindexReport, SearchIndex

@@ -19,6 +19,7 @@ import tantivy
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.errors import BusyError, ZiError
+from zi_docs.evidence.filters import NO_FILTERS, SearchFilters
 from zi_docs.evidence.lock import ArchiveLock
 from zi_docs.evidence.search import _stamps
 from zi_docs.evidence.search._query import Hit, run_query
@@ -221,30 +222,18 @@ class SearchIndex:
     def search(
         self,
         text: str,
+        filters: SearchFilters = NO_FILTERS,
         *,
-        indicator: str | None = None,
-        area: str | None = None,
-        year: int | None = None,
-        kind: str | None = None,
-        limit: int = 20,
         catalogue: Catalogue | None = None,
     ) -> list[Hit]:
-        """Ranked hits for ``text`` (phrases in double quotes), narrowed by the filters.
+        """Ranked hits for ``text`` (phrases in double quotes), narrowed by the filters'
+        indicator, area, year and kind, at most ``filters.limit``.
 
         An indicator id or alias alone (``P.MP.i.a``) lists that indicator's evidence; with a
         ``catalogue`` aliases are resolved and unknown ids or areas raise NotFoundError.
         The index is rebuilt from :attr:`source` first when it is missing, stale or corrupt.
         """
-        return run_query(
-            self._current_searcher,
-            text,
-            indicator=indicator,
-            area=area,
-            year=year,
-            kind=kind,
-            limit=limit,
-            catalogue=catalogue,
-        )
+        return run_query(self._current_searcher, text, filters, catalogue)
 
     def close(self) -> None:
         self._drop_searcher()

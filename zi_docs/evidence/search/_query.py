@@ -17,6 +17,7 @@ from typing import Any
 import tantivy
 
 from zi_docs.catalogue import Catalogue, fold
+from zi_docs.evidence.filters import SearchFilters
 from zi_docs.evidence.search._schema import analyze
 from zi_docs.evidence.search._snippet import snippet
 
@@ -45,22 +46,18 @@ class Hit:
 def run_query(
     open_searcher: Callable[[], tuple[Any, Any]],
     text: str,
-    *,
-    indicator: str | None,
-    area: str | None,
-    year: int | None,
-    kind: str | None,
-    limit: int,
+    narrowing: SearchFilters,
     catalogue: Catalogue | None,
 ) -> list[Hit]:
-    """Hits for ``text`` and the filters; ``open_searcher`` (giving the schema and a
-    searcher) is called only if a search runs."""
+    """Hits for ``text`` and the filters' indicator, area, year and kind; ``open_searcher``
+    (giving the schema and a searcher) is called only if a search runs."""
     text = text.strip()
+    indicator, limit = narrowing.indicator, narrowing.limit
     if indicator is None and catalogue is not None and text and " " not in text:
         node_id = catalogue.aliases.get(fold(text).rstrip("."))
         if node_id is not None:
             indicator, text = node_id, ""
-    filters = _filters(indicator, area, year, kind, catalogue)
+    filters = _filters(indicator, narrowing.area, narrowing.year, narrowing.kind, catalogue)
     if not text and not filters:
         return []
     schema, searcher = open_searcher()

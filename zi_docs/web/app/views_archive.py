@@ -14,6 +14,7 @@ from zi_docs.errors import NotFoundError, ZiError
 from zi_docs.evidence import (
     MARK_END,
     MARK_START,
+    SearchFilters,
     StoredFile,
     acting_as,
     remove,
@@ -92,19 +93,18 @@ def daftar(request: HttpRequest) -> HttpResponse:
     except ValueError:
         year = None
         messages.error(request, f"Tahun '{year_text}' bukan angka; saringan tahun diabaikan.")
+    filters = SearchFilters(
+        indicator=indicator,
+        area=area,
+        year=year,
+        kind=kind,
+        untagged=untagged,
+        trashed=trashed,
+    )
     try:
         if query:
-            result = found(
-                here.workspace,
-                query,
-                indicator=indicator,
-                area=area,
-                year=year,
-                kind=kind,
-                untagged=untagged,
-                trashed=trashed,
-                limit=shown + 1,  # one more tells whether there are more
-            )
+            # one more hit than shown tells whether there are more
+            result = found(here.workspace, query, filters.with_limit(shown + 1))
             placeholder = "0" * 64
             file_page = reverse("zi_web:berkas", kwargs={"ws": here.key, "sha": placeholder})
             context["hasil"] = [
@@ -122,14 +122,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
                 more["banyak"] = str(shown + HITS_STEP)
                 context["lebih_banyak"] = more.urlencode()
         else:
-            listed = listing(
-                here.workspace, indicator=indicator, area=area, untagged=untagged, trashed=trashed
-            )
+            listed = listing(here.workspace, filters)
             files = list(listed.files)
-            if year is not None:
-                files = [f for f in files if f.doc_date is not None and f.doc_date.year == year]
-            if kind:
-                files = [f for f in files if f.kind == kind]
             context["berkas"] = files[:PAGE_SIZE]
             context["jumlah"] = len(files)
             context["total"] = listed.total

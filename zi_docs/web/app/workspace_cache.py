@@ -29,7 +29,14 @@ from typing import Any, TypeVar
 
 from zi_docs.assessment import AnswerEntry, read_answer
 from zi_docs.documents import TemplateEntry, TemplateReport, check_templates, list_templates
-from zi_docs.evidence import Listing, SearchResult, SearchSession, list_files
+from zi_docs.evidence import (
+    NO_FILTERS,
+    Listing,
+    SearchFilters,
+    SearchResult,
+    SearchSession,
+    list_files,
+)
 from zi_docs.submission import CheckResult, run_check
 from zi_docs.workspace import Workspace
 
@@ -182,22 +189,22 @@ def answer(workspace: Workspace, question_id: str) -> AnswerEntry:
     return kept(workspace, ("answer", question_id), lambda: read_answer(workspace, question_id))
 
 
-def listing(workspace: Workspace, **filters: Any) -> Listing:
-    """``list_files(workspace, **filters)``, kept likewise."""
-    key = ("listing", tuple(sorted(filters.items())))
-    return kept(workspace, key, lambda: list_files(workspace, **filters))
+def listing(workspace: Workspace, filters: SearchFilters = NO_FILTERS) -> Listing:
+    """``list_files(workspace, filters)``, kept likewise."""
+    return kept(workspace, ("listing", filters), lambda: list_files(workspace, filters))
 
 
 _sessions: dict[Path, SearchSession] = {}
 
 
-def found(workspace: Workspace, text: str, **filters: Any) -> SearchResult:
-    """``search(workspace, text, **filters)`` through one open index per workspace (see
+def found(workspace: Workspace, text: str, filters: SearchFilters) -> SearchResult:
+    """``search(workspace, text, filters)`` through one open index per workspace (see
     :class:`~zi_docs.evidence.SearchSession`), the result kept likewise."""
     with _guard:
         session = _sessions.setdefault(workspace.root, SearchSession())
-    key = ("search", text, tuple(sorted(filters.items())))
-    return kept(workspace, key, lambda: session.search(workspace, text, **filters))
+    return kept(
+        workspace, ("search", text, filters), lambda: session.search(workspace, text, filters)
+    )
 
 
 def template_reports(workspace: Workspace) -> tuple[list[TemplateEntry], list[TemplateReport]]:
