@@ -11,14 +11,16 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import threading
+import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlparse
 
-from zi_docs.errors import WorkspaceError
-from zi_docs.workspace import Workspace, find_workspace
+from zi_docs.errors import WorkspaceError, ZiError
+from zi_docs.workspace import UnitProfile, Workspace, find_workspace
 
 STATE_DIR = ".zi-web"
 SECRET_FILE = "kunci-rahasia"
@@ -34,6 +36,13 @@ PUBLIC_ENV = "ZI_DOCS_WEB_ALAMAT"
 (``https://zi.dinas.go.id``)."""
 PUBLIC_SETTING_FILE = "alamat-publik.txt"
 """A file in the state folder whose first line names that address instead."""
+RACY_NS = 2_000_000_000
+"""A ``unit.yaml`` written in the last two seconds may be written again within the same
+clock tick without its stamp changing: its profile is then read afresh, not kept."""
+
+_FileStamp = tuple[int, int, int]
+_profiles: dict[Path, tuple[_FileStamp, UnitProfile]] = {}
+_profiles_guard = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -54,12 +63,14 @@ class Site:
         return next(iter(self.workspaces))
 
     def workspace(self, key: str) -> Workspace:
-        """The workspace served under ``key`` (its files are read fresh on each call)."""
+        """The workspace served under ``key``: a new one on each call, whose files are read
+        fresh, except its validated ``unit.yaml``, reused while that file is unchanged (see
+        :func:`opened`)."""
         try:
             root = self.workspaces[key]
         except KeyError:
             raise WorkspaceError(f"ruang kerja '{key}' tidak dilayani server ini") from None
-        return Workspace(root)
+        return opened(root)
 
     @property
     def sqlite_path(self) -> Path:
@@ -68,6 +79,32 @@ class Site:
     @property
     def upload_dir(self) -> Path:
         return self.state / "unggah"
+
+
+def opened(root: Path) -> Workspace:
+    """``Workspace(root)`` with the profile read when ``unit.yaml`` last changed: the parsed
+    and validated profile is kept per workspace with the file's modification time, size and
+    inode, so an edit by the CLI, an editor or another server is read on the next call. A
+    profile that does not validate is never kept (the page reports it each time)."""
+    workspace = Workspace(root)
+    try:
+        info = os.stat(workspace.unit_file)
+    except OSError:
+        return workspace  # reading the profile reports the missing file
+    stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+    with _profiles_guard:
+        known = _profiles.get(root)
+    if known is not None and known[0] == stamp:
+        workspace.__dict__["profile"] = known[1]  # what the cached property would hold
+        return workspace
+    if time.time_ns() - info.st_mtime_ns > RACY_NS:
+        try:
+            profile = workspace.profile
+        except ZiError:
+            return workspace
+        with _profiles_guard:
+            _profiles[root] = (stamp, profile)
+    return workspace
 
 
 def workspace_key(root: Path) -> str:

@@ -13,6 +13,7 @@ from zi_docs.errors import NotFoundError, ZiError
 from zi_docs.evaluation import compare_layers, layer_names, round_changes
 from zi_docs.web.app.access import rule
 from zi_docs.web.app.eval_words import eval_error, layer_or_404
+from zi_docs.web.app.workspace_cache import kept
 
 
 def assessed_differently(row: Any, index: int) -> bool:
@@ -31,7 +32,7 @@ def banding(request: HttpRequest) -> HttpResponse:
     if not layer_names(here.workspace):
         return render(request, "zi_web/eval/banding.html", {"kosong": True})
     try:
-        comparison = compare_layers(here.workspace)
+        comparison = kept(here.workspace, ("banding", None), lambda: compare_layers(here.workspace))
     except ZiError as err:
         return eval_error(request, err)
     show_all = request.GET.get("semua") == "1"

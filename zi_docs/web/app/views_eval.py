@@ -34,7 +34,7 @@ from zi_docs.web.app.eval_words import (
     problems_of,
 )
 from zi_docs.web.app.views_banding import assessed_differently
-from zi_docs.web.app.workspace_cache import answer, checked
+from zi_docs.web.app.workspace_cache import answer, checked, kept
 
 TEMPLATES = "zi_web/eval/"
 
@@ -107,7 +107,11 @@ def lapis(request: HttpRequest, nama: str) -> HttpResponse:
     here = request.zi  # type: ignore[attr-defined]
     try:
         layer = layer_or_404(request, nama)
-        comparison = compare_layers(here.workspace, [layer.name])
+        comparison = kept(
+            here.workspace,
+            ("banding", (layer.name,)),
+            lambda: compare_layers(here.workspace, [layer.name]),
+        )
     except ZiError as err:
         return eval_error(request, err)
     only = request.GET.get("tampil", "")

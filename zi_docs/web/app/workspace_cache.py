@@ -199,12 +199,13 @@ _sessions: dict[Path, SearchSession] = {}
 
 def found(workspace: Workspace, text: str, filters: SearchFilters) -> SearchResult:
     """``search(workspace, text, filters)`` through one open index per workspace (see
-    :class:`~zi_docs.evidence.SearchSession`), the result kept likewise."""
+    :class:`~zi_docs.evidence.SearchSession`). The result is not kept: the session already
+    reopens the index whenever anyone has written it, and people search for ever new words
+    (a kept result was almost never asked for again, while stamping the workspace for it cost
+    a fair part of every search page)."""
     with _guard:
         session = _sessions.setdefault(workspace.root, SearchSession())
-    return kept(
-        workspace, ("search", text, filters), lambda: session.search(workspace, text, filters)
-    )
+    return session.search(workspace, text, filters)
 
 
 def template_reports(workspace: Workspace) -> tuple[list[TemplateEntry], list[TemplateReport]]:
