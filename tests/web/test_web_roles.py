@@ -254,3 +254,102 @@ def test_page_images_are_read_routes(
     for url in urls:
         assert client.get(url).status_code == 302
         assert login("tamu").get(url).status_code == 403
+
+
+# --- every area-scoped write, on an MP and on a PW indicator, as the shared table says -------
+def _snapshot(root: Path) -> dict[str, str]:
+    """SHA-256 of every workspace file (lock and SQLite journal files aside)."""
+    import hashlib
+
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.endswith((".lock", ".pemilik", "-wal", "-shm", "-journal"))
+    }
+
+
+def _area_writes(workspace: Workspace, tmp_path: Path) -> dict[str, dict[str, Any]]:
+    """route -> area -> a request (url, form) that writes on an indicator of that area."""
+    import datetime as dt
+
+    from zi_docs.evaluation import save_layer_entry
+    from zi_docs.evidence import add_files, remove
+
+    folder = tmp_path / "lain"
+    folder.mkdir()
+    made = {}
+    for name in ("buang-mp", "buang-pw", "pulih-mp", "pulih-pw", "lepas"):
+        (folder / f"{name}.txt").write_text(f"berkas {name} untuk uji peran", encoding="utf-8")
+    for name, question in (("buang-mp", MP_QUESTION), ("buang-pw", PW_QUESTION)):
+        made[name] = add_files(workspace, [folder / f"{name}.txt"], indicators=[question])
+    for name, question in (("pulih-mp", MP_QUESTION), ("pulih-pw", PW_QUESTION)):
+        made[name] = add_files(workspace, [folder / f"{name}.txt"], indicators=[question])
+        remove(workspace, [made[name].outcomes[0].sha256])
+    made["lepas"] = add_files(workspace, [folder / "lepas.txt"])
+    sha = {k: v.outcomes[0].sha256 for k, v in made.items()}
+    layer = "tpi-unit"
+    from zi_docs.evaluation import read_layer_entry, read_response
+
+    entry = read_layer_entry(workspace, layer, PW_QUESTION)
+    save_layer_entry(
+        workspace, layer, PW_QUESTION, answer=None, note="Bukti sosialisasi belum lengkap",
+        expected_version=entry.version, date=dt.date(2026, 3, 1), evaluator="Tim TPI",
+    )  # fmt: skip
+
+    def answer(question: str) -> dict[str, Any]:
+        option = next(iter(workspace.catalogue.resolve(question).criteria))
+        version = read_answer(workspace, question).version
+        return {"versi": version, "jawaban": option, "catatan": "diisi saat uji peran"}
+
+    def respond(question: str) -> dict[str, Any]:
+        shown = read_response(workspace, layer, question)
+        return {"versi": shown.version, "putaran": str(shown.round), "tanggapan": "sudah ada"}
+
+    def upload(question: str) -> dict[str, Any]:
+        return {"berkas": [SimpleUploadedFile(f"unggah {question}.txt", question.encode())]}
+
+    def at(name: str, **kwargs: str) -> str:
+        return reverse(f"zi_web:{name}", kwargs={"ws": KEY, **kwargs})
+
+    areas = {"MP": (MP_QUESTION, "mp"), "PW": (PW_QUESTION, "pw")}
+    return {
+        route: {area: build(q, a) for area, (q, a) in areas.items()}
+        for route, build in {
+            "jawab": lambda q, a: (at("jawab", indikator=q), lambda: answer(q)),
+            "unggah": lambda q, a: (at("unggah", indikator=q), lambda: upload(q)),
+            "tandai": lambda q, a: (at("tandai", indikator=q), lambda: {"berkas": [sha["lepas"]]}),
+            "ubah_tanda": lambda q, a: (
+                at("ubah_tanda", sha=sha["lepas"]),
+                lambda: {"aksi": "tandai", "indikator": q},
+            ),
+            "buang": lambda q, a: (at("buang", sha=sha[f"buang-{a}"]), lambda: {"aksi": "buang"}),
+            "pulihkan": lambda q, a: (
+                at("buang", sha=sha[f"pulih-{a}"]),
+                lambda: {"aksi": "pulihkan"},
+            ),
+            "lapis_tanggapi": lambda q, a: (
+                at("lapis_tanggapi", nama=layer, indikator=q),
+                lambda: respond(q),
+            ),
+        }.items()
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_area_scoped_writes_follow_the_table_and_a_refusal_writes_nothing(
+    role: str, login: Any, workspace: Workspace, stored: dict[str, str], tmp_path: Path
+) -> None:
+    client = login(role)
+    writes = _area_writes(workspace, tmp_path)
+    for route, by_area in writes.items():
+        row = ROUTES["buang" if route == "pulihkan" else route]
+        for area, (address, form) in by_area.items():
+            expected = role in roles_of(row[1] if area == "MP" else row[2])
+            before = _snapshot(workspace.root)
+            status = client.post(address, form()).status_code
+            if expected:
+                assert status == 302, (role, route, area, status)
+            else:
+                assert status == 403, (role, route, area, status)
+                assert _snapshot(workspace.root) == before, (role, route, area)
