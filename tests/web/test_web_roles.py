@@ -353,3 +353,35 @@ def test_area_scoped_writes_follow_the_table_and_a_refusal_writes_nothing(
             else:
                 assert status == 403, (role, route, area, status)
                 assert _snapshot(workspace.root) == before, (role, route, area)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_signed_scan_upload_by_area(
+    role: str, login: Any, workspace: Workspace, tmp_path: Path
+) -> None:
+    """The konsep of the SK Tim serves MP indicators; moved to a PW indicator it is a PW
+    konsep. A refused upload leaves the workspace files unchanged."""
+    from zi_docs.evidence import show, tag, untag
+
+    from .test_web_konsep import scan_pdf
+
+    client = login(role)
+    konsep = _library_konsep(workspace)
+    for area in ("MP", "PW"):
+        if area == "PW":
+            served = sorted({t.indicator for t in show(workspace, konsep).file.tags})
+            tag(workspace, konsep, [PW_QUESTION])
+            untag(workspace, konsep, served)
+        scan = scan_pdf(tmp_path, f"sk-tim-ttd-{area}.pdf")
+        before = _snapshot(workspace.root)
+        status = client.post(
+            reverse("zi_web:tandatangan", kwargs={"ws": KEY, "sha": konsep}),
+            {"berkas": SimpleUploadedFile(scan.name, scan.read_bytes())},
+        ).status_code
+        if role in roles_of(ROUTES["tandatangan"][1 if area == "MP" else 2]):
+            assert status == 302, (role, area)
+            konsep = _library_konsep(workspace)  # the scan superseded it: a new konsep
+        else:
+            assert status == 403, (role, area)
+            assert _snapshot(workspace.root) == before, (role, area)
