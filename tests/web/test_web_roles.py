@@ -10,10 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from zi_docs.assessment import read_answer
+from zi_docs.web import roles
 from zi_docs.web.app.access import PUBLIC, Rule
 from zi_docs.workspace import Workspace
 
-from .conftest import KEY, drain
+from .conftest import ACCOUNTS, KEY, drain
+from .route_table import ROUTES, VIEW_CHECKED, roles_of
 
 MP_QUESTION = "A.I.1.i.b"  # ABC, area MP
 PW_QUESTION = "A.I.5.i.a"  # area PW
@@ -41,11 +43,44 @@ def test_every_route_declares_a_permission_rule() -> None:
 
 
 def test_write_routes_need_a_write_capability() -> None:
-    writes = {"jawab", "unggah", "tandai", "ubah_tanda", "buang", "tandatangan"}
     for pattern in _patterns():
         rule = getattr(pattern.callback, "zi_rule", None)
-        if pattern.name in writes:
+        writes = roles_of(ROUTES[pattern.name][1]) | roles_of(ROUTES[pattern.name][2])
+        if writes and pattern.name not in VIEW_CHECKED:
             assert isinstance(rule, Rule) and rule.capability != "baca", pattern.name
+
+
+def test_every_route_has_a_row_in_the_shared_table() -> None:
+    """The unit's routes and the evaluators' (urls_eval.py) alike: a new route without a row
+    in tests/web/route_table.py fails here, and so does a row of a route that is gone."""
+    names = [p.name for p in _patterns()]
+    assert len(names) == len(set(names))
+    assert set(names) - set(ROUTES) == set(), "routes without a row"
+    assert set(ROUTES) - set(names) == set(), "rows of routes that are gone"
+
+
+def _grant(account: str) -> roles.Grant:
+    role, areas = ACCOUNTS[account]
+    return roles.Grant(KEY, role, frozenset(a for a in areas.split(",") if a))
+
+
+def test_the_table_agrees_with_the_rule_each_view_declares() -> None:
+    for pattern in _patterns():
+        reads, on_mp, on_pw = (roles_of(c) for c in ROUTES[pattern.name])
+        rule = getattr(pattern.callback, "zi_rule", None)
+        if not isinstance(rule, Rule):
+            assert ROUTES[pattern.name][0] in ("publik", "akun"), pattern.name
+            assert rule == (PUBLIC if ROUTES[pattern.name][0] == "publik" else "akun-sendiri")
+            continue
+        holders = {r for r in ROLES if rule.capability in roles.role(_grant(r).role).capabilities}
+        assert reads == holders, pattern.name
+        if rule.capability == "baca":
+            assert pattern.name in VIEW_CHECKED or not (on_mp | on_pw), pattern.name
+            continue
+        for area, expected in (("MP", on_mp), ("PW", on_pw)):
+            where = None if rule.area_of is None else area
+            allowed = {r for r in ROLES if roles.permits(_grant(r), rule.capability, where)}
+            assert allowed == expected, (pattern.name, area)
 
 
 READ_ROUTES = ["beranda", "log", "lke", "arsip"]
@@ -219,3 +254,134 @@ def test_page_images_are_read_routes(
     for url in urls:
         assert client.get(url).status_code == 302
         assert login("tamu").get(url).status_code == 403
+
+
+# --- every area-scoped write, on an MP and on a PW indicator, as the shared table says -------
+def _snapshot(root: Path) -> dict[str, str]:
+    """SHA-256 of every workspace file (lock and SQLite journal files aside)."""
+    import hashlib
+
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.endswith((".lock", ".pemilik", "-wal", "-shm", "-journal"))
+    }
+
+
+def _area_writes(workspace: Workspace, tmp_path: Path) -> dict[str, dict[str, Any]]:
+    """route -> area -> a request (url, form) that writes on an indicator of that area."""
+    import datetime as dt
+
+    from zi_docs.evaluation import save_layer_entry
+    from zi_docs.evidence import add_files, remove
+
+    folder = tmp_path / "lain"
+    folder.mkdir()
+    made = {}
+    for name in ("buang-mp", "buang-pw", "pulih-mp", "pulih-pw", "lepas"):
+        (folder / f"{name}.txt").write_text(f"berkas {name} untuk uji peran", encoding="utf-8")
+    for name, question in (("buang-mp", MP_QUESTION), ("buang-pw", PW_QUESTION)):
+        made[name] = add_files(workspace, [folder / f"{name}.txt"], indicators=[question])
+    for name, question in (("pulih-mp", MP_QUESTION), ("pulih-pw", PW_QUESTION)):
+        made[name] = add_files(workspace, [folder / f"{name}.txt"], indicators=[question])
+        remove(workspace, [made[name].outcomes[0].sha256])
+    made["lepas"] = add_files(workspace, [folder / "lepas.txt"])
+    sha = {k: v.outcomes[0].sha256 for k, v in made.items()}
+    layer = "tpi-unit"
+    from zi_docs.evaluation import read_layer_entry, read_response
+
+    entry = read_layer_entry(workspace, layer, PW_QUESTION)
+    save_layer_entry(
+        workspace, layer, PW_QUESTION, answer=None, note="Bukti sosialisasi belum lengkap",
+        expected_version=entry.version, date=dt.date(2026, 3, 1), evaluator="Tim TPI",
+    )  # fmt: skip
+
+    def answer(question: str) -> dict[str, Any]:
+        option = next(iter(workspace.catalogue.resolve(question).criteria))
+        version = read_answer(workspace, question).version
+        return {"versi": version, "jawaban": option, "catatan": "diisi saat uji peran"}
+
+    def respond(question: str) -> dict[str, Any]:
+        shown = read_response(workspace, layer, question)
+        return {"versi": shown.version, "putaran": str(shown.round), "tanggapan": "sudah ada"}
+
+    def upload(question: str) -> dict[str, Any]:
+        return {"berkas": [SimpleUploadedFile(f"unggah {question}.txt", question.encode())]}
+
+    def at(name: str, **kwargs: str) -> str:
+        return reverse(f"zi_web:{name}", kwargs={"ws": KEY, **kwargs})
+
+    areas = {"MP": (MP_QUESTION, "mp"), "PW": (PW_QUESTION, "pw")}
+    return {
+        route: {area: build(q, a) for area, (q, a) in areas.items()}
+        for route, build in {
+            "jawab": lambda q, a: (at("jawab", indikator=q), lambda: answer(q)),
+            "unggah": lambda q, a: (at("unggah", indikator=q), lambda: upload(q)),
+            "tandai": lambda q, a: (at("tandai", indikator=q), lambda: {"berkas": [sha["lepas"]]}),
+            "ubah_tanda": lambda q, a: (
+                at("ubah_tanda", sha=sha["lepas"]),
+                lambda: {"aksi": "tandai", "indikator": q},
+            ),
+            "buang": lambda q, a: (at("buang", sha=sha[f"buang-{a}"]), lambda: {"aksi": "buang"}),
+            "pulihkan": lambda q, a: (
+                at("buang", sha=sha[f"pulih-{a}"]),
+                lambda: {"aksi": "pulihkan"},
+            ),
+            "lapis_tanggapi": lambda q, a: (
+                at("lapis_tanggapi", nama=layer, indikator=q),
+                lambda: respond(q),
+            ),
+        }.items()
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_area_scoped_writes_follow_the_table_and_a_refusal_writes_nothing(
+    role: str, login: Any, workspace: Workspace, stored: dict[str, str], tmp_path: Path
+) -> None:
+    client = login(role)
+    writes = _area_writes(workspace, tmp_path)
+    for route, by_area in writes.items():
+        row = ROUTES["buang" if route == "pulihkan" else route]
+        for area, (address, form) in by_area.items():
+            expected = role in roles_of(row[1] if area == "MP" else row[2])
+            before = _snapshot(workspace.root)
+            status = client.post(address, form()).status_code
+            if expected:
+                assert status == 302, (role, route, area, status)
+            else:
+                assert status == 403, (role, route, area, status)
+                assert _snapshot(workspace.root) == before, (role, route, area)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_signed_scan_upload_by_area(
+    role: str, login: Any, workspace: Workspace, tmp_path: Path
+) -> None:
+    """The konsep of the SK Tim serves MP indicators; moved to a PW indicator it is a PW
+    konsep. A refused upload leaves the workspace files unchanged."""
+    from zi_docs.evidence import show, tag, untag
+
+    from .test_web_konsep import scan_pdf
+
+    client = login(role)
+    konsep = _library_konsep(workspace)
+    for area in ("MP", "PW"):
+        if area == "PW":
+            served = sorted({t.indicator for t in show(workspace, konsep).file.tags})
+            tag(workspace, konsep, [PW_QUESTION])
+            untag(workspace, konsep, served)
+        scan = scan_pdf(tmp_path, f"sk-tim-ttd-{area}.pdf")
+        before = _snapshot(workspace.root)
+        status = client.post(
+            reverse("zi_web:tandatangan", kwargs={"ws": KEY, "sha": konsep}),
+            {"berkas": SimpleUploadedFile(scan.name, scan.read_bytes())},
+        ).status_code
+        if role in roles_of(ROUTES["tandatangan"][1 if area == "MP" else 2]):
+            assert status == 302, (role, area)
+            konsep = _library_konsep(workspace)  # the scan superseded it: a new konsep
+        else:
+            assert status == 403, (role, area)
+            assert _snapshot(workspace.root) == before, (role, area)
