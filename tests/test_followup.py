@@ -242,3 +242,16 @@ def test_suggestion_cli_never_writes(run_cli: Any, workspace: Workspace) -> None
     assert "saran D, jawaban sekarang B" in shown.output
     assert "ubah sendiri di lke.yaml: A.I.1.iii.c: D" in shown.output
     assert workspace.answers_file.read_bytes() == before
+
+
+def test_an_owner_outside_the_pokja_list_gets_a_hint(run_cli: Any, workspace: Workspace) -> None:
+    typo = run_cli("tindak-lanjut", "tambah", "Uji", "--pemilik", "Pokja MP", "--batas", DUE)
+    assert typo.exit_code == 0
+    assert "Catatan: Pemilik 'Pokja MP' bukan salah satu pokja" in typo.stderr
+    assert "Pokja Manajemen Perubahan" in typo.stderr
+    named = run_cli(
+        "tindak-lanjut", "tambah", "Uji", "--pemilik", "Pokja Manajemen Perubahan", "--batas", DUE
+    )
+    assert named.exit_code == 0 and "Catatan" not in named.stderr
+    changed = run_cli("tindak-lanjut", "ubah", "TL-001", "--pemilik", "Tim Kerja ZI")
+    assert changed.exit_code == 0 and "Catatan" not in changed.stderr

@@ -450,3 +450,28 @@ def test_a_penilai_fills_the_lhe_fields_but_no_unit_document(
     )
     assert (workspace.inputs_dir / "sk-tim.yaml").read_bytes() == before
     assert 'name="aksi"' not in client.get(sk).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_owner_is_picked_from_the_pokja_and_an_unknown_one_is_pointed_out(
+    login: Any, workspace: Workspace
+) -> None:
+    client = login("ketua")
+    page = client.get(url("tindak_lanjut")).content.decode()
+    assert 'list="pilihan-pemilik"' in page
+    for area in workspace.catalogue.areas.values():
+        assert f'<option value="Pokja {area}">' in page
+    form = {"uraian": "Perbarui SOP", "sumber": "catatan", "batas": "2026-06-01"}
+    known = client.post(url("tl_tambah"), {**form, "pemilik": "pokja  manajemen perubahan"})
+    assert known.status_code == 302
+    assert "bukan salah satu pokja" not in client.get(known["Location"]).content.decode()
+    typo = client.post(url("tl_tambah"), {**form, "pemilik": "Pokja Manajmen Perubahan"})
+    shown = client.get(typo["Location"]).content.decode()
+    assert "Pemilik &#x27;Pokja Manajmen Perubahan&#x27; bukan salah satu pokja" in shown
+    assert [i.owner for i in load_register(workspace).items][-2:] == [
+        "pokja manajemen perubahan",
+        "Pokja Manajmen Perubahan",  # taken as written: the hint does not refuse
+    ]
+    code = load_register(workspace).items[-1].code
+    item_page = client.get(url("tl_butir", kode=code)).content.decode()
+    assert 'list="pilihan-pemilik"' in item_page and "Pokja Penguatan Pengawasan" in item_page

@@ -73,6 +73,7 @@ def tambah(
         ],
     )
     click.echo(f"{code} ditambahkan ke {workspace.display(workspace.followup_file)}.")
+    _hint_owner(workspace, pemilik)
 
 
 @tindak_lanjut.command("dari-lapis")
@@ -176,6 +177,8 @@ def ubah(
         today=dt.date.today(),
     )
     click.echo(f"{item.code}: {item.status}, batas {item.due.isoformat()}, {item.owner}.")
+    if pemilik:
+        _hint_owner(workspace, pemilik)
 
 
 @tindak_lanjut.command("tutup")
@@ -251,3 +254,9 @@ def saran(workspace: Workspace, as_json: bool) -> None:
 
 
 COMMANDS = (tindak_lanjut,)
+
+
+def _hint_owner(workspace: Workspace, owner: str) -> None:
+    hint = evaluation.owner_hint(workspace, owner)
+    if hint:
+        click.echo(f"Catatan: {hint}", err=True)

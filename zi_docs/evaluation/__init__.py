@@ -43,7 +43,12 @@ if TYPE_CHECKING:
         suggest_mp_iii_c,
         update_item,
     )
-    from zi_docs.evaluation.followup_sources import items_from_layer, items_from_lhe
+    from zi_docs.evaluation.followup_sources import (
+        items_from_layer,
+        items_from_lhe,
+        owner_choices,
+        owner_hint,
+    )
     from zi_docs.evaluation.guarded import (
         LayerEntry,
         ResponseEntry,
@@ -104,6 +109,8 @@ _HOMES = {
     "load_register": "followup",
     "open_round": "guarded",
     "outcome_to_dict": "importing",
+    "owner_choices": "followup_sources",
+    "owner_hint": "followup_sources",
     "read_layer_entry": "guarded",
     "read_response": "guarded",
     "record": "layer_edits",
@@ -155,6 +162,8 @@ __all__ = [
     "load_register",
     "open_round",
     "outcome_to_dict",
+    "owner_choices",
+    "owner_hint",
     "read_layer_entry",
     "read_response",
     "record",

@@ -94,3 +94,21 @@ def items_from_lhe(
         for text in texts
         if (origin, " ".join(text.split())) not in held
     ]
+
+
+def owner_choices(workspace: Workspace) -> tuple[str, ...]:
+    """Who a register item may belong to: the Pokja of every change area (as
+    :func:`items_from_layer` names them) and the whole team."""
+    return (*(f"Pokja {name}" for name in workspace.catalogue.areas.values()), DEFAULT_OWNER)
+
+
+def owner_hint(workspace: Workspace, owner: str) -> str | None:
+    """A sentence when ``owner`` is none of :func:`owner_choices` (a typo, or an owner the
+    team's lists do not know), else ``None``; the register still takes it as written."""
+    choices = owner_choices(workspace)
+    if " ".join(owner.split()).casefold() in {c.casefold() for c in choices}:
+        return None
+    return (
+        f"Pemilik '{owner}' bukan salah satu pokja unit ini ({', '.join(choices)}); "
+        "periksa ejaannya agar butir tercatat pada pokja yang benar."
+    )

@@ -20,6 +20,8 @@ from zi_docs.evaluation import (
     items_from_layer,
     layer_names,
     load_register,
+    owner_choices,
+    owner_hint,
     settings,
     update_item_checked,
 )
@@ -65,6 +67,7 @@ def _page(request: HttpRequest, extra: Mapping[str, Any], status: int = 200) -> 
         "per_area": here.role.per_area,
         "area_saya": sorted(here.grant.areas),
         "batas_bawaan": (today + dt.timedelta(days=30)).isoformat(),
+        "pilihan_pemilik": owner_choices(here.workspace),
         **extra,
     }
     return render(request, TEMPLATE, context, status=status)
@@ -128,6 +131,7 @@ def tl_tambah(request: HttpRequest) -> HttpResponse:
         else:
             record(request, here.key, "tindak-lanjut", f"{code} ditambahkan: {item['uraian']}")
             messages.success(request, f"Butir {code} ditambahkan ke register tindak lanjut.")
+            _hint_owner(request, str(item["pemilik"]))
             return redirect("zi_web:tindak_lanjut", ws=here.key)
     return _page(request, {"masalah": problems, "kiriman": post}, status=422)
 
@@ -178,6 +182,7 @@ def _item_page(
         "bukti": [{"ref": r, "berkas": by_ref.get(r)} for r in item.evidence],
         "berkas": files[:300],
         "boleh": here.can("jawab", _area_of(here.workspace, item.indicator)),
+        "pilihan_pemilik": owner_choices(here.workspace),
         **extra,
     }
     return render(request, "zi_web/eval/butir.html", context, status=status)
@@ -233,4 +238,12 @@ def _save(request: HttpRequest, item: FollowUp) -> HttpResponse:
         return _item_page(request, item, {"masalah": problems_of(err)}, 422)
     record(request, here.key, "tindak-lanjut", f"{saved.code}: {saved.status}")
     messages.success(request, f"Butir {saved.code} disimpan ({saved.status}).")
+    if changes["pemilik"] and changes["pemilik"] != item.owner:
+        _hint_owner(request, saved.owner)
     return redirect("zi_web:tl_butir", ws=here.key, kode=saved.code)
+
+
+def _hint_owner(request: HttpRequest, owner: str) -> None:
+    hint = owner_hint(request.zi.workspace, owner)  # type: ignore[attr-defined]
+    if hint:
+        messages.warning(request, hint)
