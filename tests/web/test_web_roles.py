@@ -381,7 +381,15 @@ def test_signed_scan_upload_by_area(
         ).status_code
         if role in roles_of(ROUTES["tandatangan"][1 if area == "MP" else 2]):
             assert status == 302, (role, area)
-            konsep = _library_konsep(workspace)  # the scan superseded it: a new konsep
+            if area == "PW":
+                continue
+            # the scan superseded it: a new konsep (another number, so never the same bytes)
+            sk = workspace.inputs_dir / "sk-tim.yaml"
+            sk.write_text(
+                sk.read_text(encoding="utf-8").replace("/015/", "/016/"), encoding="utf-8"
+            )
+            konsep = _library_konsep(workspace)
+            assert show(workspace, konsep).file.draft, "the PW case needs a live konsep"
         else:
             assert status == 403, (role, area)
             assert _snapshot(workspace.root) == before, (role, area)

@@ -119,9 +119,7 @@ def tandatangan(request: HttpRequest, sha: str) -> HttpResponse:
         return redirect("zi_web:berkas", ws=here.key, sha=sha)
     detail = _detail(here.workspace, sha)
     stored = detail.file
-    if not stored.draft or stored.trashed:
-        messages.error(request, f"{stored.name} bukan konsep yang masih berlaku.")
-        return redirect("zi_web:berkas", ws=here.key, sha=sha)
+    # who may not file for the konsep's areas is refused first, whatever the file's state
     if not _may_sign(request, stored.tags):
         areas = [a for a in _served_areas(here.workspace, stored.tags) if not here.can("unggah", a)]
         return render(
@@ -130,6 +128,9 @@ def tandatangan(request: HttpRequest, sha: str) -> HttpResponse:
             {"pesan": refusal(here.grant, "unggah", areas[0] if areas else None)},
             status=403,
         )
+    if not stored.draft or stored.trashed:
+        messages.error(request, f"{stored.name} bukan konsep yang masih berlaku.")
+        return redirect("zi_web:berkas", ws=here.key, sha=sha)
     if detail.number is None:
         messages.error(
             request,
