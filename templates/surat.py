@@ -31,6 +31,7 @@ from docx_build import (
     new_row,
     page_numbers,
     para,
+    repeat_header,
     shade,
     signature,
     signature_block,
@@ -149,17 +150,22 @@ def build_sk_tim() -> Any:
     para(doc, "{{ sk.judul_tim }}", bold=True, align=CENTER, after=12)
     # a NIP (9 pt) stays on one line even in a wide font (Bookman Old Style)
     widths = [10, 40, 46, 36, 28]
+    # one table per group (the pokja): its title is a header row under the column titles, so
+    # a group that goes on over a page shows its name again at the top of the next page
+    tag(doc, "{%p for g in susunan %}")
     tbl = table(doc, 1, widths)
     header_row(tbl, ("No", "Nama", "NIP", "Jabatan", "{{ sk.kolom_kedudukan }}"))
-    control_row(tbl, widths, "{%tr for r in anggota %}")
-    control_row(tbl, widths, "{%tr if r.grup %}")
+    keep_row_with_next(tbl.rows[0])
+    control_row(tbl, widths, "{%tr if g.judul %}")
     group = new_row(tbl, widths)
     merged = group.cells[0].merge(group.cells[4])
-    cell_run(merged, "{{ r.grup }}", bold=True, size=10)
+    cell_run(merged, "{{ g.judul }}", bold=True, size=10)
     shade(merged, "F2F2F2")
     cant_split(group)
+    repeat_header(group)
     keep_row_with_next(group)  # a group's title never ends a page without its first member
-    control_row(tbl, widths, "{%tr else %}")
+    control_row(tbl, widths, "{%tr endif %}")
+    control_row(tbl, widths, "{%tr for r in g.baris %}")
     row = new_row(tbl, widths)
     for cell, (text, align, size) in zip(
         row.cells,
@@ -174,16 +180,20 @@ def build_sk_tim() -> Any:
     ):
         cell_run(cell, text, align=align, size=size)
     cant_split(row)
-    keep_row_when(row, "loop.last")
-    control_row(tbl, widths, "{%tr endif %}")
+    keep_row_when(row, "loop.last and g.terakhir")
     control_row(tbl, widths, "{%tr endfor %}")
-    # the signature block is the table's last row: the last member keeps with it
+    # the signature block is the last table's last row: the last member keeps with it
+    control_row(tbl, widths, "{%tr if g.terakhir %}")
     signature_block(
         closing_row(tbl),
         "{{ sk.pejabat_ttd }}",
         "{{ ttd.nama_kapital }}",
         ("{{ ttd.pangkat_golongan }}", "{{ ttd.nip_baris }}"),
     )
+    control_row(tbl, widths, "{%tr endif %}")
+    # a 4 pt line keeps the tables apart (Word joins adjacent tables into one)
+    para(doc).paragraph_format.line_spacing = Pt(4)
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     page_numbers(doc)
     return doc

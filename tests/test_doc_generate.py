@@ -95,7 +95,9 @@ def test_sk_structure(workspace: Workspace) -> None:
     assert lampiran.paragraph_format.page_break_before is True
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (215, 330)
-    table = doc.tables[-1]
+    # one table per group: the first lists the heads, each pokja's repeats its title
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text == "No"]
+    table = tables[0]
     assert [c.text for c in table.rows[0].cells] == [
         "No",
         "Nama",
@@ -105,8 +107,8 @@ def test_sk_structure(workspace: Workspace) -> None:
     ]
     roles = [row.cells[4].text for row in table.rows[1:4]]
     assert roles == ["Penanggung Jawab", "Ketua", "Sekretaris"]
-    groups = [row.cells[0].text for row in table.rows if row.cells[0].text.startswith("Kelompok")]
-    assert len(groups) == 6
+    groups = [t.rows[1].cells[0].text for t in tables[1:]]
+    assert len(groups) == 6 and all(g.startswith("Kelompok Kerja ") for g in groups)
     assert "{{" not in _body(path) and "{%" not in _body(path)
     assert read_served(path) == [
         IndicatorRef("A.I.1.i.a", "sk-tim"),

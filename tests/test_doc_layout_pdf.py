@@ -247,6 +247,51 @@ def test_a_group_title_row_never_ends_a_page(
     assert not orphans, f"judul kelompok di akhir halaman tanpa anggotanya: {orphans}"
 
 
+GROUPED_KINDS = {"sk-tim", "sk"}
+"""Kinds whose lampiran lists members in titled groups (one table per group)."""
+
+
+def _members_by_group(docx: Path) -> dict[str, list[str]]:
+    """Squeezed text of each group title (one-cell row over member rows) -> the squeezed
+    text of its member rows, over all the document's tables in order."""
+    groups: dict[str, list[str]] = {}
+    title = None
+    for table in docx_tables(docx):
+        rows = list(table.rows)
+        for i, row in enumerate(rows):
+            below = rows[i + 1] if i + 1 < len(rows) else ()
+            filled = [c for c in row if c]
+            if len(row) == 1 and filled and sum(1 for c in below if c) > 1:
+                title = squeeze(filled[0])
+                groups.setdefault(title, [])
+            elif title and len(filled) > 1:
+                key = squeeze("".join(row))
+                if len(key) >= 12:
+                    groups[title].append(key)
+    return groups
+
+
+@pytest.mark.parametrize("case", CASES, ids=["-".join(c) for c in CASES])
+def test_a_group_going_on_over_a_page_names_itself_there(
+    rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, str]
+) -> None:
+    """Every page holding members of a group (a pokja of the SK Tim lampiran, a kelompok of
+    an SK) shows the group's title, also when the group began on an earlier page."""
+    if case[0] not in GROUPED_KINDS:
+        pytest.skip("kelompok hanya di lampiran SK")
+    doc = _case(rendered, case)
+    groups = _members_by_group(doc.docx)
+    if not groups:
+        pytest.skip("tidak ada kelompok")
+    unnamed = []
+    for page in pdf_pages(doc.pdf):
+        squeezed = squeeze(page.text)
+        for title, members in groups.items():
+            if any(m in squeezed for m in members) and title not in squeezed:
+                unnamed.append(f"halaman {page.number}: {title}")
+    assert not unnamed, f"anggota kelompok tanpa nama kelompoknya di halaman: {unnamed}"
+
+
 @pytest.mark.parametrize("case", CASES, ids=["-".join(c) for c in CASES])
 def test_pages_are_numbered(
     rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, str]

@@ -3,11 +3,14 @@ joins its source symbol to its target symbol, tiles cover the whole drawing."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zi_docs.documents.flowchart import FlowStep, Layout, Symbol, layout_flowchart
-from zi_docs.documents.flowchart_draw import draw_tiles
+from zi_docs.documents.flowchart import Box, FlowStep, Layout, Symbol, layout_flowchart
+from zi_docs.documents.flowchart_draw import draw_tiles, label_measure
+from zi_docs.documents.flowchart_labels import overlap
+from zi_docs.documents.sop_table import DPI, FONT_PT, LABEL_PX, MIN_ROW_MM, lane_widths_mm
 
 
 @st.composite
@@ -73,6 +76,87 @@ def _check(layout: Layout, steps: list[FlowStep]) -> None:
     labelled = [a.label for a in layout.arrows if a.label]
     decisions = sum(1 for s in steps if s.symbol is Symbol.DECISION)
     assert sorted(labelled) == sorted(["Ya", "Tidak"] * decisions)
+
+
+def _label_clashes(layout: Layout) -> list[str]:
+    """Labels that a symbol, a connector, a cell border or another label strikes through,
+    or that stick out of the drawing."""
+    half = layout.line_width / 2 + 0.5
+    things: list[tuple[str, Box]] = [(f"simbol {p.step}", p.box) for p in layout.placements]
+    for arrow in layout.arrows:
+        for (x0, y0), (x1, y1) in zip(arrow.points, arrow.points[1:], strict=False):
+            box = (min(x0, x1) - half, min(y0, y1) - half, max(x0, x1) + half, max(y0, y1) + half)
+            things.append((f"garis {arrow.source}->{arrow.target}", box))
+    right, bottom = layout.lane_edges[-1], layout.row_edges[-1]
+    things += [(f"batas lajur {x}", (x - 0.5, 0, x + 0.5, bottom)) for x in layout.lane_edges]
+    things += [(f"batas baris {y}", (0, y - 0.5, right, y + 0.5)) for y in layout.row_edges]
+    clashes = []
+    labels = [a for a in layout.arrows if a.label]
+    for arrow in labels:
+        box = arrow.label_box
+        assert box is not None
+        name = f"label {arrow.label} {arrow.source}->{arrow.target}"
+        if not (0 <= box[0] < box[2] <= right and 0 <= box[1] < box[3] <= bottom):
+            clashes.append(f"{name} keluar bagan")
+        others = [(f"label {b.label} {b.source}", b.label_box) for b in labels if b is not arrow]
+        clashes += [
+            f"{name} x {what}" for what, other in things + others if other and overlap(box, other)
+        ]
+    return clashes
+
+
+@settings(max_examples=150, deadline=None)
+@given(flows(), st.floats(min_value=MIN_ROW_MM, max_value=40.0))
+def test_labels_find_room_in_the_document_geometry(
+    flow: tuple[list[FlowStep], int], row_mm: float
+) -> None:
+    """With the SOP table's lanes (96 mm shared by 1-8 pelaksana) and rows, every label at
+    the table text's size finds a place that nothing strikes through."""
+    steps, lanes = flow
+    px_mm = 11.8
+    layout = layout_flowchart(
+        steps,
+        [w * px_mm for w in lane_widths_mm(lanes)],
+        [row_mm * px_mm] * len(steps),
+        unit=px_mm,
+        label_size=label_measure(round(FONT_PT * 25.4 / 72 * px_mm)),
+    )
+    assert not _label_clashes(layout), _label_clashes(layout)
+
+
+def test_labels_keep_their_size_and_room_in_eight_narrow_lanes() -> None:
+    """Eight pelaksana (12 mm lanes), decisions going back across lanes: "Ya" and "Tidak"
+    keep the table text's size and are struck through by nothing."""
+    px_mm = DPI / 25.4
+    count, lanes = 14, 8
+    steps = []
+    for no in range(1, count + 1):
+        lane = ((no - 1) * 3) % lanes
+        if no == 1:
+            steps.append(FlowStep(no, lane, Symbol.START, next=2))
+        elif no == count:
+            steps.append(FlowStep(no, lane, Symbol.END))
+        elif no in (4, 8, 11):
+            steps.append(FlowStep(no, lane, Symbol.DECISION, yes=no + 1, no_branch=no - 2))
+        else:
+            steps.append(FlowStep(no, lane, Symbol.PROCESS, next=no + 1))
+    measure = label_measure(LABEL_PX)
+    layout = layout_flowchart(
+        steps,
+        [w * px_mm for w in lane_widths_mm(lanes)],
+        [MIN_ROW_MM * px_mm] * count,
+        unit=px_mm,
+        label_size=measure,
+    )
+    assert round(FONT_PT * DPI / 72) <= LABEL_PX, "label sebesar teks tabel"
+    for arrow in layout.arrows:
+        if arrow.label:
+            box = arrow.label_box
+            assert box is not None
+            width, height = measure(arrow.label)
+            shown = (box[2] - box[0], box[3] - box[1])
+            assert shown == pytest.approx((width, height)), "label tidak dikecilkan"
+    assert not _label_clashes(layout), _label_clashes(layout)
 
 
 @settings(max_examples=150, deadline=None)

@@ -18,6 +18,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zi_docs.documents.flowchart_labels import Measure
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
@@ -88,12 +92,10 @@ class Arrow:
     target: int
     points: tuple[Point, ...]
     label: str | None = None
-    label_at: Point | None = None
-    """Anchor point of the label text ("Ya"/"Tidak")."""
-    label_anchor: str = "lt"
-    """Pillow text anchor of ``label_at`` (``lt`` = left-top, ``rb`` = right-bottom...)."""
-    label_room: float = 0.0
-    """Width available to the label before the lane border (the painter shrinks to fit)."""
+    """"Ya"/"Tidak" on a decision's arrows."""
+    label_box: Box | None = None
+    """Where the label text is painted (its full size, set by
+    :func:`zi_docs.documents.flowchart_labels.place_labels`)."""
 
 
 @dataclass(frozen=True)
@@ -140,12 +142,16 @@ def layout_flowchart(
     row_heights: Sequence[float],
     *,
     unit: float = 12.0,
+    label_size: Measure | None = None,
 ) -> Layout:
-    """Place every step and route every arrow.
+    """Place every step, route every arrow and place its label.
 
     ``unit`` is about one millimetre in pixels; it scales line widths, gaps and symbols.
+    ``label_size`` measures a label as it will be painted (default: an estimate of 9 pt).
     Steps must be numbered ``1..n`` in order, one row per step unless a step names its row.
     """
+    from zi_docs.documents.flowchart_labels import estimated_size, place_labels
+
     lanes, rows = _edges(lane_widths), _edges(row_heights)
     placements: list[Placement] = []
     for index, step in enumerate(steps):
@@ -157,11 +163,13 @@ def layout_flowchart(
         box = _symbol_box(step.symbol, cx, cy, lane_w, row_heights[row], unit)
         placements.append(Placement(step.no, row, step.lane, step.symbol, box, step.text))
     router = _Router(steps, placements, lanes, rows, unit)
+    measure = label_size or estimated_size(unit)
+    arrows = place_labels(router.route_all(), placements, lanes, rows, unit, measure)
     return Layout(
         lane_edges=lanes,
         row_edges=rows,
         placements=tuple(placements),
-        arrows=tuple(router.route_all()),
+        arrows=tuple(arrows),
         line_width=max(1.0, unit * 0.3),
     )
 
@@ -265,12 +273,7 @@ class _Router:
                     (t_cx, entry_y),
                     (t_cx, t_top),
                 )
-        if label is None:
-            return Arrow(step.no, target, points)
-        at, anchor = self._label_at(points, side)
-        left, right = self.lanes[src.lane], self.lanes[src.lane + 1]
-        room = right - at[0] if anchor[0] == "l" else at[0] - left
-        return Arrow(step.no, target, points, label, at, anchor, room - self.unit * 0.4)
+        return Arrow(step.no, target, points, label)
 
     def _side_lane(self, lane: int, side: str) -> float:
         """x of a vertical side lane in the free strip beside the symbols of ``lane``."""
@@ -281,16 +284,3 @@ class _Router:
         strip = (right - left) * 0.27
         offset = max(self.unit * 0.8, strip * (0.5 - 0.18 * (k % 3)))
         return left + offset if key[1] == "left" else right - offset
-
-    def _label_at(self, points: tuple[Point, ...], side: str) -> tuple[Point, str]:
-        """Beside the first segment, on the side the route does not turn to."""
-        gap = self.unit * 0.7
-        (x, y) = points[0]
-        if side == "bottom":
-            return (x + gap, y + gap * 0.5), "lt"
-        goes_up = len(points) > 2 and points[2][1] < points[1][1]
-        vertical = "t" if goes_up else "b"
-        dy = gap * 0.4 if goes_up else -gap * 0.4
-        if side == "right":
-            return (x + gap * 0.6, y + dy), "l" + vertical
-        return (x - gap * 0.6, y + dy), "r" + vertical

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,6 +40,18 @@ def label_font(size_px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         except OSError:
             continue
     return ImageFont.load_default(size=size_px)
+
+
+def label_measure(font_px: int) -> Callable[[str], tuple[float, float]]:
+    """Width and height in pixels of a label painted by :func:`draw_tiles` at ``font_px``
+    (its ink box from the top-left anchor)."""
+    font = label_font(font_px)
+
+    def size(text: str) -> tuple[float, float]:
+        _left, _top, right, bottom = font.getbbox(text, anchor="lt")
+        return (float(right), float(bottom))
+
+    return size
 
 
 @dataclass(frozen=True)
@@ -155,21 +168,16 @@ def _arrow(
         ],
         fill=INK,
     )
-    if arrow.label and arrow.label_at:
-        at = _shift(arrow.label_at, origin)
-        canvas.text(
-            at,
-            arrow.label,
-            fill=INK,
-            font=_fitting(font, arrow.label, arrow.label_room),
-            anchor=arrow.label_anchor,
-        )
+    if arrow.label and arrow.label_box:
+        # full size, never shrunk: the layout found the room (flowchart_labels)
+        at = _shift((arrow.label_box[0], arrow.label_box[1]), origin)
+        canvas.text(at, arrow.label, fill=INK, font=font, anchor="lt")
 
 
 def _fitting(
     font: ImageFont.FreeTypeFont | ImageFont.ImageFont, text: str, room: float
 ) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """The label font, shrunk (down to 50 %) so the text stays inside its lane."""
+    """The font, shrunk (down to 50 %) so a connector's letter stays inside its pentagon."""
     if not isinstance(font, ImageFont.FreeTypeFont) or room <= 0:
         return font
     size = font.size

@@ -20,7 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from zi_docs.documents.flowchart import FlowStep, layout_flowchart
-from zi_docs.documents.flowchart_draw import draw_tiles, label_font
+from zi_docs.documents.flowchart_draw import draw_tiles, label_font, label_measure
 from zi_docs.documents.kind import Media
 from zi_docs.documents.sop_pages import (
     CONNECTOR_ROW_MM,
@@ -51,6 +51,8 @@ CELL_MARGIN_MM = 1.2
 CELL_MARGIN_V_MM = 0.8
 MIN_ROW_MM = 17.0
 DPI = 300
+LABEL_PX = round(FONT_PT * 25.4 / 72 * DPI / 25.4)
+"""Size of the "Ya"/"Tidak" labels in the tiles: the table text's, never shrunk."""
 LINE_FACTOR = 1.18
 """Line height as a multiple of the font size (Arial single spacing is 1.15)."""
 WIDTH_SAFETY = 1.12
@@ -236,8 +238,9 @@ def _draw_rows(
         [w * _PX_PER_MM for w in widths_mm],
         [h * _PX_PER_MM for h in heights_mm],
         unit=_PX_PER_MM,
+        label_size=label_measure(LABEL_PX),
     )
-    tiles = draw_tiles(layout, font_px=round(3.2 * _PX_PER_MM))  # about 9 pt, read when printed
+    tiles = draw_tiles(layout, font_px=LABEL_PX)
     rows: list[dict[str, Any]] = []
     for index, text in enumerate(row_texts):
         cells = []

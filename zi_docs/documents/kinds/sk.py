@@ -123,6 +123,7 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
     ctx["sk"]["judul_tim"] = ""
     ctx["sk"]["kolom_kedudukan"] = "Kedudukan"
     ctx["anggota"] = _rows(lampiran)
+    ctx["susunan"] = sk_tim.member_groups(ctx["anggota"])
     ctx["ada_lampiran"] = bool(ctx["anggota"])
     return ctx
 

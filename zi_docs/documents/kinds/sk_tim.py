@@ -218,6 +218,20 @@ def _rows(team: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def member_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The lampiran rows cut into groups, one table each: ``judul`` (the group's title row,
+    empty for the members above the first group), ``baris`` (its member rows) and
+    ``terakhir`` (the last group, whose table ends with the signature)."""
+    groups: list[dict[str, Any]] = [{"judul": "", "baris": []}]
+    for row in rows:
+        if row["grup"]:
+            groups.append({"judul": row["grup"], "baris": []})
+        else:
+            groups[-1]["baris"].append(row)
+    kept = [g for g in groups if g["baris"]]
+    return [{**g, "terakhir": i == len(kept) - 1} for i, g in enumerate(kept)]
+
+
 def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> dict[str, Any]:
     ctx = unit_context(workspace, media)
     unit, head = ctx["unit"], ctx["pimpinan"]
@@ -279,6 +293,7 @@ def build_context(data: dict[str, Any], workspace: Workspace, media: Media) -> d
             "ttd": signed,
         }
     )
+    ctx["susunan"] = member_groups(ctx["anggota"])
     return ctx
 
 
