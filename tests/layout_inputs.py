@@ -19,18 +19,25 @@ from zi_docs.workspace import EXAMPLE_DIR, Workspace
 
 PAPERS = {"F4": "Arial", "A4": "Bookman Old Style"}
 """Paper size -> the font the test workspace uses with it (the two common house styles)."""
+STYLES = {
+    **{paper: (paper, font) for paper, font in PAPERS.items()},
+    "F4-Bookman": ("F4", "Bookman Old Style"),
+    "A4-Arial": ("A4", "Arial"),
+}
+"""Every paper with every font: style name -> (paper, font). The two house styles are named
+by their paper alone."""
 
 Input = dict[str, Any]
 
 
-def make_workspace(root: Path, paper: str) -> Workspace:
-    """A copy of the bundled example unit printing on ``paper`` with its font."""
+def make_workspace(root: Path, style: str) -> Workspace:
+    """A copy of the bundled example unit printing in ``style`` (a key of :data:`STYLES`:
+    ``F4``, ``A4``, or a paper with the other font)."""
+    paper, font = STYLES[style]
     shutil.copytree(EXAMPLE_DIR, root)
     unit = root / "unit.yaml"
     text = unit.read_text(encoding="utf-8")
-    text = text.replace("ukuran: F4", f"ukuran: {paper}").replace(
-        "font: Arial", f"font: {PAPERS[paper]}"
-    )
+    text = text.replace("ukuran: F4", f"ukuran: {paper}").replace("font: Arial", f"font: {font}")
     unit.write_text(text, encoding="utf-8")
     return Workspace(root)
 

@@ -1,4 +1,5 @@
-"""Rendered pages (LibreOffice PDF) of every document kind, on F4 and A4, short and long input.
+"""Rendered pages (LibreOffice PDF) of every document kind, on F4 and A4 each in Arial and in
+Bookman Old Style, short and long input.
 
 What an evaluator or a Kasubag Umum sends back, as checks on the PDF's words:
 * no page holds only a signature block, and no page is empty;
@@ -23,6 +24,7 @@ from layout_inputs import (
     LONG,
     PAPERS,
     SHORT,
+    STYLES,
     long_sop,
     make_workspace,
     write_input,
@@ -79,7 +81,8 @@ class Rendered:
     workspace: Workspace
 
 
-CASES = [(kind, paper, length) for kind in sorted(SHORT) for paper in PAPERS for length in LENGTHS]
+CASES = [(kind, style, length) for kind in sorted(SHORT) for style in STYLES for length in LENGTHS]
+"""Every kind, short and long, on both papers in both fonts."""
 SIGNATURE_ALONE: dict[tuple[str, str, str], str] = {}
 """Known layout defects of test_no_page_holds_only_a_signature_or_nothing."""
 HEADER_MISSING: dict[tuple[str, str, str], str] = {}
@@ -103,7 +106,7 @@ def _params(known: dict[tuple[str, str, str], str]) -> list[Any]:
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], Rendered]:
     base = tmp_path_factory.mktemp("layout")
     made: dict[tuple[str, str, str], tuple[Path, dict[str, Any], Workspace]] = {}
-    for paper in PAPERS:
+    for paper in STYLES:
         ws = make_workspace(base / paper, paper)
         for name, extra in EXTRA_FILES.items():
             write_input(ws, name, extra(ws))
