@@ -1,6 +1,7 @@
-"""The archive's database, ``catalog.sqlite``: the only place that imports sqlite3 and holds
-SQL text.
+"""The archive's database, ``catalog.sqlite``: the only place that holds SQL text; its
+:mod:`.engine` is the only module that imports sqlite3.
 
+- :mod:`.engine`: the SQLite connection, row and error types the others name;
 - :mod:`.schema`: the tables and their upgrade;
 - :mod:`.database`: :class:`ArchiveDb`, the open database and its reads;
 - :mod:`.writes`: :class:`Transaction`, every change, inside one transaction;

@@ -5,13 +5,12 @@ journal. Reads are methods here; every change goes through :meth:`ArchiveDb.tran
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from zi_docs.catalogue import fold
-from zi_docs.evidence.db import numbers, opening, readonly, schema
+from zi_docs.evidence.db import engine, numbers, opening, readonly, schema
 from zi_docs.evidence.db.writes import Transaction
 from zi_docs.evidence.records import AuditEntry, StoredFile
 from zi_docs.evidence.store import ObjectStore
@@ -29,7 +28,7 @@ class ArchiveDb:
         """Where the bytes of the files recorded here are (for :attr:`StoredFile.path`)."""
         self._conn, self.read_only = opening.connect(path, store, rebuilding=rebuilding)
         """``read_only``: the workspace cannot be written (a CD, a read-only share)."""
-        self._conn.row_factory = sqlite3.Row
+        self._conn.row_factory = engine.Row
         before = schema.version(self._conn)
         if before != schema.SCHEMA_VERSION:
             if self.read_only:
@@ -46,7 +45,7 @@ class ArchiveDb:
         self._conn.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> Iterator[engine.Connection]:
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield self._conn
@@ -163,7 +162,7 @@ class ArchiveDb:
         ]
 
     def _row(
-        self, r: sqlite3.Row, tags: list[IndicatorRef], names: list[str], drafts: set[str]
+        self, r: engine.Row, tags: list[IndicatorRef], names: list[str], drafts: set[str]
     ) -> StoredFile:
         sha = r["sha256"]
         return StoredFile(

@@ -6,14 +6,13 @@ are its queries.
 
 from __future__ import annotations
 
-import sqlite3
-
+from zi_docs.evidence.db import engine
 from zi_docs.evidence.numbers import normalise
 from zi_docs.refs import IndicatorRef
 
 
 def tags_with_number(
-    conn: sqlite3.Connection, number: str, *, exclude: str | None = None
+    conn: engine.Connection, number: str, *, exclude: str | None = None
 ) -> list[IndicatorRef]:
     """Tags of live files whose own number is ``number``, oldest file first."""
     rows = conn.execute(
@@ -25,7 +24,7 @@ def tags_with_number(
     return list(dict.fromkeys(IndicatorRef(indicator, item) for indicator, item in rows))
 
 
-def tags_containing(conn: sqlite3.Connection, needle: str) -> list[IndicatorRef]:
+def tags_containing(conn: engine.Connection, needle: str) -> list[IndicatorRef]:
     """Tags of live files whose text contains ``needle`` anywhere (one scan of the texts)."""
     rows = conn.execute(
         "SELECT t.indicator, t.item FROM texts x JOIN tags t ON t.sha256 = x.sha256 "
@@ -36,12 +35,12 @@ def tags_containing(conn: sqlite3.Connection, needle: str) -> list[IndicatorRef]
     return list(dict.fromkeys(IndicatorRef(indicator, item) for indicator, item in rows))
 
 
-def tags_for_number(conn: sqlite3.Connection, number: str) -> list[IndicatorRef]:
+def tags_for_number(conn: engine.Connection, number: str) -> list[IndicatorRef]:
     """Tags for ``--sama-dengan``: files whose own number it is, else any file whose text
     names it (an archive from before numbers were recorded, or a number cited inside)."""
     needle = normalise(number)
     try:
         found = tags_with_number(conn, needle)
-    except sqlite3.OperationalError:  # a database without the numbers table (read-only)
+    except engine.OperationalError:  # a database without the numbers table (read-only)
         found = []
     return found or tags_containing(conn, needle)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from pathlib import Path
 
 from zi_docs.errors import ZiError
-from zi_docs.evidence.db import schema
+from zi_docs.evidence.db import engine, schema
 from zi_docs.evidence.store import ObjectStore
 
 TABLES = frozenset(
@@ -32,7 +31,7 @@ class CatalogError(ZiError):
     """The catalogue database cannot be used as it is (damaged, foreign, newer, missing)."""
 
 
-def reason(exc: sqlite3.Error) -> str:
+def reason(exc: engine.Error) -> str:
     """Why SQLite could not read a catalogue, in Indonesian."""
     text = str(exc).lower()
     if "no such table" in text:
@@ -50,7 +49,7 @@ def reason(exc: sqlite3.Error) -> str:
 
 def connect(
     path: Path, store: ObjectStore, *, rebuilding: bool = False
-) -> tuple[sqlite3.Connection, bool]:
+) -> tuple[engine.Connection, bool]:
     """An open connection and whether it is read-only. ``rebuilding``: a new database beside
     stored objects is wanted (``archive verify --perbaiki``)."""
     shown = f"{path.parent.name}/{path.name}"
@@ -75,31 +74,31 @@ def connect(
             probe.close()
     try:
         if exists and not os.access(path.parent, os.W_OK):
-            raise sqlite3.OperationalError("readonly")
+            raise engine.OperationalError("readonly")
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        conn = engine.connect(path, timeout=30.0, isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
-    except (sqlite3.OperationalError, OSError) as exc:
+    except (engine.OperationalError, OSError) as exc:
         if not exists or not _read_only_problem(exc):
-            if isinstance(exc, sqlite3.DatabaseError):
+            if isinstance(exc, engine.DatabaseError):
                 raise damaged(shown, exc) from None
             raise
         return _read_only(path, shown), True
-    except sqlite3.DatabaseError as exc:
+    except engine.DatabaseError as exc:
         raise damaged(shown, exc) from None
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     return conn, False
 
 
-def damaged(shown: str, exc: sqlite3.Error) -> CatalogError:
+def damaged(shown: str, exc: engine.Error) -> CatalogError:
     return CatalogError(
         f"katalog arsip {shown} rusak atau bukan katalog zi-docs ({reason(exc)})",
         hint=REPAIR_HINT,
     )
 
 
-def check(conn: sqlite3.Connection, shown: str) -> None:
+def check(conn: engine.Connection, shown: str) -> None:
     """Refuse a foreign, damaged or newer database (read-only queries only)."""
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -108,7 +107,7 @@ def check(conn: sqlite3.Connection, shown: str) -> None:
             if "meta" in tables
             else None
         )
-    except sqlite3.DatabaseError as exc:
+    except engine.DatabaseError as exc:
         raise damaged(shown, exc) from None
     version: int | None = None
     if marker is not None:
@@ -135,18 +134,18 @@ def check(conn: sqlite3.Connection, shown: str) -> None:
         )
 
 
-def _read_only(path: Path, shown: str) -> sqlite3.Connection:
+def _read_only(path: Path, shown: str) -> engine.Connection:
     uri = path.resolve().as_uri()
     try:
         # wait as a writer waits: another process may be creating or changing the catalogue
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30.0)
+        conn = engine.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30.0)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except engine.DatabaseError as exc:
         text = str(exc).lower()
         if "not a database" in text or "malformed" in text or "locked" in text:
             raise damaged(shown, exc) from None
         # a WAL database on read-only media without its -shm file: read it as it is
-        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+        conn = engine.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
     return conn
 
 

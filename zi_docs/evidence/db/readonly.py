@@ -9,12 +9,11 @@ the view of the files."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
 from zi_docs.errors import WorkspaceError
-from zi_docs.evidence.db import opening
+from zi_docs.evidence.db import engine, opening
 from zi_docs.evidence.records import EvidenceFile
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.refs import IndicatorRef
@@ -40,7 +39,7 @@ class Rows(NamedTuple):
     """The live konsep."""
 
 
-def read_rows(conn: sqlite3.Connection, *, live_only: bool = False) -> Rows:
+def read_rows(conn: engine.Connection, *, live_only: bool = False) -> Rows:
     """Files (trashed too unless ``live_only``), tags and konsep in three queries."""
     cursor = conn.cursor()
     cursor.row_factory = None  # tuples, whatever the connection makes
@@ -106,14 +105,14 @@ def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
     wal = path.with_name(path.name + "-wal")
     uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
     try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
+        conn = engine.connect(uri, uri=True)
+    except engine.Error as exc:
         raise WorkspaceError(
             f"katalog arsip {path} tidak dapat dibuka ({opening.reason(exc)})", hint=_HINT
         ) from None
     try:
         rows = read_rows(conn, live_only=True)
-    except sqlite3.Error as exc:
+    except engine.Error as exc:
         raise WorkspaceError(
             f"katalog arsip {path} tidak dapat dibaca ({opening.reason(exc)})", hint=_HINT
         ) from None
@@ -122,10 +121,10 @@ def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
     return evidence_files(rows, store)
 
 
-def _drafts(cursor: sqlite3.Cursor) -> frozenset[str]:
+def _drafts(cursor: engine.Cursor) -> frozenset[str]:
     """The live konsep (a database older than version 3 has none)."""
     try:
         rows = cursor.execute("SELECT sha256 FROM drafts WHERE superseded_by IS NULL").fetchall()
-    except sqlite3.OperationalError:
+    except engine.OperationalError:
         return frozenset()
     return frozenset(str(r[0]) for r in rows)

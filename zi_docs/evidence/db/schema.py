@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+from zi_docs.evidence.db import engine
 from zi_docs.evidence.numbers import own_number
 
 SCHEMA_VERSION = 3
@@ -70,16 +69,16 @@ CREATE TABLE IF NOT EXISTS pending_index (sha256 TEXT PRIMARY KEY);
 """
 
 
-def version(conn: sqlite3.Connection) -> int | None:
+def version(conn: engine.Connection) -> int | None:
     """The schema version recorded in the database, or None for a new or foreign one."""
     try:
         row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-    except sqlite3.OperationalError:
+    except engine.OperationalError:
         return None
     return int(row[0]) if row else None
 
 
-def upgrade(conn: sqlite3.Connection, before: int | None) -> None:
+def upgrade(conn: engine.Connection, before: int | None) -> None:
     """Create missing tables and bring an older database up to :data:`SCHEMA_VERSION`
     (inside the caller's transaction)."""
     for statement in _SCHEMA.split(";"):
@@ -90,7 +89,7 @@ def upgrade(conn: sqlite3.Connection, before: int | None) -> None:
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
 
-def _backfill_numbers(conn: sqlite3.Connection) -> None:
+def _backfill_numbers(conn: engine.Connection) -> None:
     """Record the own number of every file already in the database (upgrade to 2)."""
     rows = conn.execute("SELECT sha256, text FROM texts").fetchall()
     for sha256, text in rows:

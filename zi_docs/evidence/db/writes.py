@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import sqlite3
 from collections.abc import Iterable
 
 from zi_docs.evidence.actor import acting
+from zi_docs.evidence.db import engine
 from zi_docs.evidence.db.numbers import tags_with_number
 from zi_docs.evidence.numbers import own_number
 from zi_docs.refs import IndicatorRef
@@ -37,7 +37,7 @@ def current_user() -> str:
 class Transaction:
     """Named changes on one connection inside one transaction."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: engine.Connection) -> None:
         self._conn = conn
 
     # ---- audit and revisions ------------------------------------------------------------
