@@ -14,6 +14,7 @@ module per job:
 - :mod:`.drive_folders` — reading a Drive-style evidence tree laid out like the LKE;
 - :mod:`.manage` — changing what the database says about stored files;
 - :mod:`.archive`, :mod:`.store`, :mod:`.lock` — the archive folder, its objects, its writer;
+- :mod:`.store_listing` — one pass over the objects folder (sizes, strays, temporary files);
 - :mod:`.db` — ``catalog.sqlite``, the only sqlite3 and SQL home;
 - :mod:`.indexing` and :mod:`.search` — the search index (the only tantivy home);
 - :mod:`.extract`, :mod:`.ocr`, :mod:`.textfiles`, :mod:`.sniff`, :mod:`.numbers` — reading

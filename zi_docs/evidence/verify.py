@@ -19,7 +19,8 @@ from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import Archive, Recovery
 from zi_docs.evidence.db.readonly import Rows
 from zi_docs.evidence.records import Progress
-from zi_docs.evidence.store import TMP_PREFIX, hash_file
+from zi_docs.evidence.store import hash_file
+from zi_docs.evidence.store_listing import ObjectListing, list_objects
 from zi_docs.findings import Finding, Severity
 
 _WHAT_TO_DO = {
@@ -96,7 +97,7 @@ def verify(
     else:
         _recover_when_free(archive)
         files = _rows(archive)
-        listing = _scan_objects(archive.store.root)
+        listing = list_objects(archive.store.root)
         problems = _unexpected(archive, listing.odd, set(listing.sizes) - {f.sha256 for f in files})
         problems += _hash_all(archive, files, progress)
         index_problems, entries = _check_index(archive, files)
@@ -118,13 +119,13 @@ def verify_with_rows(archive: Archive) -> tuple[VerifyReport, Rows]:
     return _settled(archive, _quick_report(archive, rows.files, listing, None)), rows
 
 
-def _listed(archive: Archive) -> _Listing:
+def _listed(archive: Archive) -> ObjectListing:
     """One listing of the objects folder, with what a killed writer left repaired when no
     writer runs (its temporary files are taken from this listing)."""
-    listing = _scan_objects(archive.store.root)
+    listing = list_objects(archive.store.root)
     recovery = _recover_when_free(archive, listing.temporary)
     if recovery is not None and recovery.objects_removed:
-        listing = _scan_objects(archive.store.root)  # rare: an interrupted add was undone
+        listing = list_objects(archive.store.root)  # rare: an interrupted add was undone
     return listing
 
 
@@ -185,7 +186,7 @@ def _rows(archive: Archive) -> list[_Row]:
 def _quick_report(
     archive: Archive,
     rows: Sequence[Sequence[Any]],
-    listing: _Listing,
+    listing: ObjectListing,
     progress: Progress | None,
 ) -> VerifyReport:
     """Sizes and counts: the rows (``(sha256, size, name, live, ...)``, trashed too, read by
@@ -224,49 +225,6 @@ def _quick_report(
 
 def _rel(archive: Archive, path: Path) -> str:
     return path.relative_to(archive.root).as_posix()
-
-
-class _Listing(NamedTuple):
-    """One pass over ``objects/*/``."""
-
-    sizes: dict[str, int]
-    """Size of every regular file in its place, by name."""
-    odd: list[Path]
-    """Entries in the wrong place (not in the folder of their first two characters, not a
-    regular file)."""
-    temporary: list[str]
-    """Temporary files of a write in progress or interrupted (not in ``sizes``)."""
-
-
-def _scan_objects(root: Path) -> _Listing:
-    """One pass over ``objects/*/`` (see :class:`_Listing`).
-
-    The size comes from the directory entry: free on Windows, one ``stat`` per object on
-    POSIX (the one cost of the quick verify that grows with the files; a size change cannot
-    be seen otherwise)."""
-    listing = _Listing({}, [], [])
-    sizes, odd, temporary = listing
-    try:
-        top = list(os.scandir(root))
-    except FileNotFoundError:
-        return listing
-    for folder in top:
-        if not folder.is_dir():
-            odd.append(Path(folder.path))
-            continue
-        prefix = folder.name
-        with os.scandir(folder.path) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith(TMP_PREFIX):
-                    temporary.append(entry.path)
-                # A name that is no digest lands in ``sizes`` too, and, being unknown to the
-                # database, is reported as unexpected there (one check instead of two).
-                elif name[:2] == prefix and entry.is_file():
-                    sizes[name] = entry.stat().st_size
-                else:
-                    odd.append(Path(entry.path))
-    return listing
 
 
 def _unexpected(archive: Archive, odd: list[Path], unknown: set[str]) -> list[Problem]:
