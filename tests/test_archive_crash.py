@@ -126,3 +126,31 @@ def test_two_writers_at_once_both_finish_or_one_is_busy(
     assert len(found) == expected
     hits = evidence.search(workspace, "pembangunan", evidence.SearchFilters(limit=1000)).hits
     assert len(hits) == len([f for f in found if f.kind == "pdf"])
+
+
+def test_a_killed_index_commit_leaves_no_stamps_file_behind(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """A writer killed between writing ``.ZI_STAMPS.PID.tmp`` and replacing ``ZI_STAMPS``
+    leaves the temporary file; the next write removes it (a live writer's is kept)."""
+    evidence.add_files(workspace, [write_pdf(tmp_path / "a.pdf", "Notulen rapat tim")])
+    index = workspace.archive_dir / "index"
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    killed = index / f".ZI_STAMPS.{int(dead.stdout)}.tmp"
+    killed.write_text("opstamp 1\n", encoding="utf-8")
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:  # another writer still at work: its file stays
+        running = index / f".ZI_STAMPS.{other.pid}.tmp"
+        running.write_text("opstamp 1\n", encoding="utf-8")
+        evidence.add_files(workspace, [write_pdf(tmp_path / "b.pdf", "Daftar hadir rapat")])
+        assert not killed.exists() and running.exists()
+    finally:
+        other.kill()
+        other.wait()
+    running.unlink()
+    assert evidence.verify_archive(workspace).ok

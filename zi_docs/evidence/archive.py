@@ -53,13 +53,24 @@ class Recovery:
         return bool(self.temporary_removed or self.objects_removed or self.index_refreshed)
 
 
+_INDEX_STAMPS_TEMP = "index/.ZI_STAMPS.*.tmp"
+"""The temporary stamps file a search-index writer replaces ``ZI_STAMPS`` with
+(``zi_docs.evidence.search._stamps.write``; named here so recovery needs no search engine)."""
+
+
 def _clean_index_leftovers(root: Path) -> int:
-    """Remove ``.index.new-PID``/``.index.old-PID`` folders of a rebuild that was killed."""
+    """Remove what a killed index writer left: ``.index.new-PID``/``.index.old-PID`` folders
+    of a rebuild and ``index/.ZI_STAMPS.PID.tmp`` of a commit."""
     removed = 0
     for leftover in [*root.glob(".index.new-*"), *root.glob(".index.old-*")]:
         pid = leftover.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not pid_alive(int(pid)):
             shutil.rmtree(leftover, ignore_errors=True)
+            removed += 1
+    for leftover in root.glob(_INDEX_STAMPS_TEMP):
+        pid = leftover.name.split(".")[-2]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            leftover.unlink(missing_ok=True)
             removed += 1
     return removed
 
