@@ -23,7 +23,7 @@ by when, and the archive evidence that closes it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -209,7 +209,7 @@ def update_item(
 
 
 def register_findings(
-    register: Register, today: dt.date, known_refs: set[str] | None = None
+    register: Register, today: dt.date, known_refs: Collection[str] | None = None
 ) -> list[Finding]:
     """Overdue items (warning), open items (info), closed items whose evidence is missing."""
     found = []

@@ -112,7 +112,7 @@ def _run_check(workspace: Workspace, today: dt.date, read_only: bool) -> CheckRe
             *consistency_findings(workspace),
             *completeness.findings,
             *gate_findings(gates),
-            *register_findings(load_register(workspace), today, {f.ref for f in archive.files}),
+            *register_findings(load_register(workspace), today, completeness.files.keys()),
         ),
         kota=str(profile.data["unit"].get("kota") or ""),
         page=profile.page,

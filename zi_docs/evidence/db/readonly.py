@@ -33,8 +33,9 @@ class Rows(NamedTuple):
 
     files: list[FileRow]
     """Every file (or every live one, see :func:`read_rows`), oldest first."""
-    tags: dict[str, list[IndicatorRef]]
-    """sha256 -> its tags (one :class:`IndicatorRef` value per distinct tag)."""
+    tags: dict[str, tuple[IndicatorRef, ...]]
+    """sha256 -> its tags, in order (one :class:`IndicatorRef` value per distinct tag, and
+    one tuple per distinct tag for the many files that have only that one)."""
     drafts: frozenset[str]
     """The live konsep."""
 
@@ -43,13 +44,21 @@ def read_rows(conn: engine.Connection, *, live_only: bool = False) -> Rows:
     """Files (trashed too unless ``live_only``), tags and konsep in three queries."""
     cursor = conn.cursor()
     cursor.row_factory = None  # tuples, whatever the connection makes
-    tags: dict[str, list[IndicatorRef]] = {}
-    made: dict[tuple[str, str | None], IndicatorRef] = {}  # one value per distinct tag
+    tags: dict[str, tuple[IndicatorRef, ...]] = {}
+    made: dict[tuple[str, str | None], tuple[IndicatorRef]] = {}  # one per distinct tag
+    several: set[str] = set()  # files with more than one tag, to put in order
     for sha, indicator, item in cursor.execute("SELECT sha256, indicator, item FROM tags"):
         tag = made.get((indicator, item))
         if tag is None:
-            tag = made[indicator, item] = IndicatorRef(indicator, item)
-        tags.setdefault(sha, []).append(tag)
+            tag = made[indicator, item] = (IndicatorRef(indicator, item),)
+        found = tags.get(sha)
+        if found is None:
+            tags[sha] = tag  # the shared tuple: no new value for a file with one tag
+        else:
+            tags[sha] = found + tag
+            several.add(sha)
+    for sha in several:
+        tags[sha] = tuple(sorted(tags[sha]))
     where = " WHERE trashed_at IS NULL" if live_only else ""
     files = cursor.execute(_FILES + where + _ORDER).fetchall()
     return Rows(files, tags, _drafts(cursor))
@@ -59,7 +68,6 @@ def evidence_files(rows: Rows, store: ObjectStore) -> tuple[EvidenceFile, ...]:
     """The live files of ``rows`` with their tags, in the rows' order."""
     tags = rows.tags
     drafts = rows.drafts
-    no_tags: list[IndicatorRef] = []
     dates: dict[str, dt.date] = {}  # a few hundred distinct days among 100,000 files
     location = store.location
     make = tuple.__new__  # the named tuple's own __new__ is Python code with defaults
@@ -67,9 +75,6 @@ def evidence_files(rows: Rows, store: ObjectStore) -> tuple[EvidenceFile, ...]:
     for sha, size, name, live, title, doc_date, notes, kind in rows.files:
         if not live:
             continue
-        found = tags.get(sha, no_tags)
-        if len(found) > 1:
-            found.sort()
         day = None
         if doc_date:
             day = dates.get(doc_date)
@@ -85,7 +90,7 @@ def evidence_files(rows: Rows, store: ObjectStore) -> tuple[EvidenceFile, ...]:
                     int(size),
                     name,
                     location(sha),
-                    tuple(found),
+                    tags.get(sha, ()),
                     title or None,
                     day,
                     notes or None,
