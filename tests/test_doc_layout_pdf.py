@@ -251,16 +251,13 @@ def test_a_group_title_row_never_ends_a_page(
     assert not orphans, f"judul kelompok di akhir halaman tanpa anggotanya: {orphans}"
 
 
-GROUPED_KINDS = {"sk-tim", "sk"}
-"""Kinds whose lampiran lists members in titled groups (one table per group)."""
-
-
 def _members_by_group(docx: Path) -> dict[str, list[str]]:
     """Squeezed text of each group title (one-cell row over member rows) -> the squeezed
-    text of its member rows, over all the document's tables in order."""
+    text of its member rows, over all the document's tables in order. A group ends with its
+    table: the rows of a later table belong to no group until a title starts one."""
     groups: dict[str, list[str]] = {}
-    title = None
     for table in docx_tables(docx):
+        title = None
         rows = list(table.rows)
         for i, row in enumerate(rows):
             below = rows[i + 1] if i + 1 < len(rows) else ()
@@ -280,9 +277,8 @@ def test_a_group_going_on_over_a_page_names_itself_there(
     rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, str]
 ) -> None:
     """Every page holding members of a group (a pokja of the SK Tim lampiran, a kelompok of
-    an SK) shows the group's title, also when the group began on an earlier page."""
-    if case[0] not in GROUPED_KINDS:
-        pytest.skip("kelompok hanya di lampiran SK")
+    an SK, an area of a monev report, a respondent characteristic of an SKM report) shows
+    the group's title, also when the group began on an earlier page."""
     doc = _case(rendered, case)
     groups = _members_by_group(doc.docx)
     if not groups:
