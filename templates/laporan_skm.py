@@ -96,6 +96,7 @@ def _profile_table(doc: object) -> None:
         ["{{ k.nilai }}", "{{ k.jumlah }}", "{{ k.persen }}"],
         "g.baris",
         group=("skm.profil", "{{ g.judul }}"),
+        whole_groups=True,
     )
 
 

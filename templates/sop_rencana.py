@@ -8,6 +8,7 @@ from typing import Any
 
 import docx_build as b
 
+from zi_docs.documents import sop_lanes as lanes_plan
 from zi_docs.documents import sop_table as g
 
 SMALL = g.FONT_PT
@@ -101,7 +102,7 @@ def _sop_identity(doc: object) -> None:
 
 
 def _sop_flow(doc: object) -> None:
-    lanes = g.GRID_LANES
+    lanes = lanes_plan.GRID_LANES
     widths = (
         [g.COLUMNS_MM["no"], g.COLUMNS_MM["kegiatan"]]
         + [g.COLUMNS_MM["pelaksana"] / lanes] * lanes
@@ -135,14 +136,17 @@ def _sop_flow(doc: object) -> None:
     b.cell_text(head2.cells[first_lane], "{%tc for p in sop.pelaksana %}", size=SMALL)
     names = b.merge(head2, first_lane + 1, last_lane - 1)
     b.drop_width(names)
-    b.cell_text(
-        names,
-        "{% colspan p.span %}{{ p.nama }}",
-        bold=True,
-        size=SMALL - 1.5,
-        align="center",
-        pad_pt=pad,
-    )
+    # the name at the size sop_lanes chose for it (one run per size, only one prints)
+    sizes = lanes_plan.SIZES_PT
+    b.cell_text(names, "{% colspan p.span %}", bold=True, size=sizes[0], align="center", pad_pt=pad)
+    for size in sizes:
+        run = names.paragraphs[0].add_run(
+            f"{{% if p.ukuran == {size} %}}{{{{ p.nama }}}}{{% endif %}}"
+        )
+        run.bold = True
+        run.font.size = b.Pt(size)
+    m = lanes_plan.NAME_MARGIN_MM
+    b.cell_margins(names, left=m, right=m)
     b.cell_text(head2.cells[last_lane], "{%tc endfor %}", size=SMALL)
     for offset, text in enumerate(("Persyaratan/ Kelengkapan", "Waktu", "Output")):
         b.cell_text(

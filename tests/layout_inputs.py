@@ -65,9 +65,25 @@ def _long_sk_tim(ws: Workspace) -> Input:
     return data
 
 
-def long_sop(ws: Workspace, count: int = 14) -> Input:
-    """An SOP of ``count`` long steps, a decision going back two steps every 3 or 4 steps."""
+EIGHT_LANES = [
+    "Pemohon",
+    "Petugas Front Office",
+    "Tim Teknis",
+    "Sekretaris Dinas",
+    "Kepala Subbagian Umum dan Kepegawaian",
+    "Kepala Bidang Pelayanan Perizinan",
+    "Kepala Bidang Pengaduan dan Pengendalian",
+    "Kepala Dinas",
+]
+"""The most pelaksana an SOP has, with long names (the lane headers are at their narrowest)."""
+
+
+def long_sop(ws: Workspace, count: int = 14, lanes: list[str] | None = None) -> Input:
+    """An SOP of ``count`` long steps, a decision going back two steps every 3 or 4 steps;
+    ``lanes``: its pelaksana (the example's when not given)."""
     data = example(ws, "sop-pelayanan-perizinan.yaml")
+    if lanes:
+        data["pelaksana"] = list(lanes)
     lanes = data["pelaksana"]
     steps: list[Input] = []
     decisions = {4, 8, 11, *range(15, count - 1, 4)}

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from layout_inputs import (
+    EIGHT_LANES,
     EXTRA_FILES,
     LONG,
     PAPERS,
@@ -250,16 +251,13 @@ def test_a_group_title_row_never_ends_a_page(
     assert not orphans, f"judul kelompok di akhir halaman tanpa anggotanya: {orphans}"
 
 
-GROUPED_KINDS = {"sk-tim", "sk"}
-"""Kinds whose lampiran lists members in titled groups (one table per group)."""
-
-
 def _members_by_group(docx: Path) -> dict[str, list[str]]:
     """Squeezed text of each group title (one-cell row over member rows) -> the squeezed
-    text of its member rows, over all the document's tables in order."""
+    text of its member rows, over all the document's tables in order. A group ends with its
+    table: the rows of a later table belong to no group until a title starts one."""
     groups: dict[str, list[str]] = {}
-    title = None
     for table in docx_tables(docx):
+        title = None
         rows = list(table.rows)
         for i, row in enumerate(rows):
             below = rows[i + 1] if i + 1 < len(rows) else ()
@@ -279,9 +277,8 @@ def test_a_group_going_on_over_a_page_names_itself_there(
     rendered: dict[tuple[str, str, str], Rendered], case: tuple[str, str, str]
 ) -> None:
     """Every page holding members of a group (a pokja of the SK Tim lampiran, a kelompok of
-    an SK) shows the group's title, also when the group began on an earlier page."""
-    if case[0] not in GROUPED_KINDS:
-        pytest.skip("kelompok hanya di lampiran SK")
+    an SK, an area of a monev report, a respondent characteristic of an SKM report) shows
+    the group's title, also when the group began on an earlier page."""
     doc = _case(rendered, case)
     groups = _members_by_group(doc.docx)
     if not groups:
@@ -397,6 +394,31 @@ def test_sop_flow_connectors_match_their_pages(
     assert len(flow_pages[-1]) >= 3, f"halaman terakhir bagan alur yatim: {flow_pages[-1]}"
     letters = sorted(outs, key=lambda m: (outs[m][0], m))
     assert letters == sorted(outs), "huruf penghubung urut menurut halaman"
+
+
+@pytest.fixture(scope="module")
+def sop_eight_lanes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A 14-step SOP with eight pelaksana of long names, on F4 in Arial and A4 in Bookman."""
+    base = tmp_path_factory.mktemp("sop-lajur")
+    made: dict[str, Path] = {}
+    for paper in PAPERS:
+        ws = make_workspace(base / paper, paper)
+        path = write_input(ws, "sop-8-pelaksana.yaml", long_sop(ws, 14, EIGHT_LANES))
+        made[paper] = render_documents(ws, "sop", path, out=ws.out_dir / "sop-8").documents[0]
+    pdfs = convert_to_pdf(list(made.values()))
+    return dict(zip(made, pdfs, strict=True))
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_sop_lane_headers_never_cut_a_word(sop_eight_lanes: dict[str, Path], paper: str) -> None:
+    """With eight pelaksana the lanes are narrow: every word of every name (4 letters or
+    more) stands whole on every flowchart page ("Sekreta ris" and "Pemo hon" were cut)."""
+    wanted = Counter(w for name in EIGHT_LANES for w in letter_runs(name) if len(w) >= 4)
+    cut = []
+    for page in pdf_pages(sop_eight_lanes[paper])[1:]:
+        shown = Counter(letter_runs(page.text))
+        cut += [f"halaman {page.number}: {w}" for w, n in wanted.items() if shown[w] < n]
+    assert not cut, f"nama pelaksana terpotong di tengah kata: {cut}"
 
 
 # ---- the Word reports of check --docx and rekap --docx ---------------------------------------

@@ -6,11 +6,24 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from layout_inputs import EIGHT_LANES
 
 from zi_docs.documents.flowchart import Box, FlowStep, Layout, Symbol, layout_flowchart
 from zi_docs.documents.flowchart_draw import draw_tiles, label_measure
 from zi_docs.documents.flowchart_labels import overlap
-from zi_docs.documents.sop_table import DPI, FONT_PT, LABEL_PX, MIN_ROW_MM, lane_widths_mm
+from zi_docs.documents.sop_lanes import AREA_MM, GRID_LANES, even_spans, plan_lanes
+from zi_docs.documents.sop_table import DPI, FONT_PT, LABEL_PX, MIN_ROW_MM
+
+
+def lane_widths_mm(count: int) -> list[float]:
+    return [span * AREA_MM / GRID_LANES for span in even_spans(count)]
+
+
+WIDENED = {
+    font: [lane.width_mm for lane in plan_lanes(EIGHT_LANES, font)]
+    for font in ("Arial", "Bookman Old Style")
+}
+"""Lanes of eight pelaksana widened for their long names (the narrowest 8 mm)."""
 
 
 @st.composite
@@ -124,9 +137,13 @@ def test_labels_find_room_in_the_document_geometry(
     assert not _label_clashes(layout), _label_clashes(layout)
 
 
-def test_labels_keep_their_size_and_room_in_eight_narrow_lanes() -> None:
-    """Eight pelaksana (12 mm lanes), decisions going back across lanes: "Ya" and "Tidak"
-    keep the table text's size and are struck through by nothing."""
+@pytest.mark.parametrize(
+    "widths_mm", [lane_widths_mm(8), *WIDENED.values()], ids=["rata", "Arial", "Bookman"]
+)
+def test_labels_keep_their_size_and_room_in_eight_narrow_lanes(widths_mm: list[float]) -> None:
+    """Eight pelaksana (12 mm lanes, or lanes widened for long names beside 8 mm ones),
+    decisions going back across lanes: "Ya" and "Tidak" keep the table text's size and are
+    struck through by nothing."""
     px_mm = DPI / 25.4
     count, lanes = 14, 8
     steps = []
@@ -143,7 +160,7 @@ def test_labels_keep_their_size_and_room_in_eight_narrow_lanes() -> None:
     measure = label_measure(LABEL_PX)
     layout = layout_flowchart(
         steps,
-        [w * px_mm for w in lane_widths_mm(lanes)],
+        [w * px_mm for w in widths_mm],
         [MIN_ROW_MM * px_mm] * count,
         unit=px_mm,
         label_size=measure,

@@ -743,11 +743,23 @@ def loop_table(
     loop: str,
     *,
     group: tuple[str, str] | None = None,
+    whole_groups: bool = False,
     size: float = 9.0,
 ) -> None:
-    """Header row, optional group row (``{%tr for g in ... %}`` + title), then item rows."""
+    """Header row, then item rows (``{%tr for k in LOOP %}``).
+
+    ``group`` = (the groups, the title): the items come in titled groups (``g``). A group's
+    title never ends a page without its first item. By default each group is a table of its
+    own whose title is a header row under the column titles, so a group going on over a page
+    names itself again there (a monev area with many activities). ``whole_groups``: the groups
+    are short (a survey's respondent profile) and share one table, each kept whole on a page."""
     widths = [w for _h, w in headers]
-    rows = 4 + (3 if group else 0)
+    span = len(widths) - 1
+    tables = bool(group) and not whole_groups
+    if tables:
+        assert group is not None
+        paragraph(doc, f"{{%p for g in {group[0]} %}}")
+    rows = 4 + (3 if group and whole_groups else 1 if tables else 0)
     table = doc.add_table(rows=rows, cols=len(widths))  # type: ignore[attr-defined]
     fixed_grid(table, widths, center=True)
     borders(table)
@@ -761,20 +773,30 @@ def loop_table(
     keep_row_with_next(head)
     index = 1
     if group:
-        cell_text(merge(table.rows[1], 0, len(widths) - 1), f"{{%tr for g in {group[0]} %}}")
-        title = merge(table.rows[2], 0, len(widths) - 1)
+        if whole_groups:
+            cell_text(merge(table.rows[1], 0, span), f"{{%tr for g in {group[0]} %}}")
+        title_row = table.rows[2 if whole_groups else 1]
+        title = merge(title_row, 0, span)
         cell_text(title, group[1], bold=True, size=size)
         shade(title, "F2F2F2")
-        cant_split(table.rows[2])
-        keep_row_with_next(table.rows[2])  # a group's title never ends a page alone
-        index = 3
-    cell_text(merge(table.rows[index], 0, len(widths) - 1), f"{{%tr for k in {loop} %}}")
+        cant_split(title_row)
+        keep_row_with_next(title_row)  # a group's title never ends a page alone
+        if tables:
+            repeat_header(title_row)  # ... and shows again where its group goes on
+        index = 3 if whole_groups else 2
+    cell_text(merge(table.rows[index], 0, span), f"{{%tr for k in {loop} %}}")
     body = table.rows[index + 1]
     cant_split(body)
     for cell, text in zip(body.cells, cells, strict=True):
         cell_text(cell, text, size=size, align="center" if text.endswith("no }}") else "left")
-    cell_text(merge(table.rows[index + 2], 0, len(widths) - 1), "{%tr endfor %}")
-    if group:
-        cell_text(merge(table.rows[index + 3], 0, len(widths) - 1), "{%tr endfor %}")
+    cell_text(merge(table.rows[index + 2], 0, span), "{%tr endfor %}")
+    if group and whole_groups:
+        cell_text(merge(table.rows[index + 3], 0, span), "{%tr endfor %}")
     set_cell_widths(table, widths)
+    if group and whole_groups:
+        keep_row_when(body, "not loop.last")  # the rows of a group hold together
+    if tables:
+        # a 4 pt line keeps the group tables apart (Word joins adjacent tables into one)
+        paragraph(doc).paragraph_format.line_spacing = Pt(4)
+        paragraph(doc, "{%p endfor %}")
     paragraph(doc, "", space_after=6)

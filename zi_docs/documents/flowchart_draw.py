@@ -42,6 +42,38 @@ def label_font(size_px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size_px)
 
 
+_BOLD_CANDIDATES = (
+    "LiberationSans-Bold.ttf",
+    "Arial Bold.ttf",
+    "arialbd.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf",
+)
+_EM_PX = 1000
+UNKNOWN_BOLD = 1.15
+"""Bold text measured with the regular font when no bold Arial-compatible font is installed
+is taken this much wider (Arial Bold is up to about 1.11 times as wide as Arial)."""
+
+
+@lru_cache(maxsize=1)
+def _bold_em_font() -> ImageFont.FreeTypeFont | None:
+    for name in _BOLD_CANDIDATES:
+        try:
+            return ImageFont.truetype(name, _EM_PX)
+        except OSError:
+            continue
+    return None
+
+
+def bold_width_em(text: str) -> float:
+    """Width of ``text`` set in bold Arial (metrics of Liberation Sans Bold), in ems: times
+    the font size gives the width in the size's unit."""
+    font = _bold_em_font()
+    if font is None:
+        return label_font(_EM_PX).getlength(text) / _EM_PX * UNKNOWN_BOLD
+    return font.getlength(text) / _EM_PX
+
+
 def label_measure(font_px: int) -> Callable[[str], tuple[float, float]]:
     """Width and height in pixels of a label painted by :func:`draw_tiles` at ``font_px``
     (its ink box from the top-left anchor)."""

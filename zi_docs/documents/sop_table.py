@@ -2,9 +2,11 @@
 
 The built-in template ``sop.docx`` (built from ``templates/sop_rencana.py`` by
 ``tools/build_templates.py``) and the context builder both read the geometry here, so a tile
-is exactly as wide as its cell. The pelaksana area is a grid of :data:`GRID_LANES` narrow
-columns; each pelaksana cell spans a share of them (``{% colspan %}``), which keeps the table
-grid right for any number of pelaksana in Word and in LibreOffice.
+is exactly as wide as its cell. The pelaksana area is a grid of
+:data:`~zi_docs.documents.sop_lanes.GRID_LANES` narrow columns; each pelaksana cell spans a
+share of them (``{% colspan %}``, shared out by :mod:`~zi_docs.documents.sop_lanes` so no
+name is cut), which keeps the table grid right for any number of pelaksana in Word and in
+LibreOffice.
 
 A row is as tall as its tiles; the tiles are made tall enough for the longest text of the
 row (measured with Arial-compatible metrics, with a margin for other fonts), so the row
@@ -22,6 +24,13 @@ from markupsafe import Markup, escape
 from zi_docs.documents.flowchart import FlowStep, layout_flowchart
 from zi_docs.documents.flowchart_draw import draw_tiles, label_font, label_measure
 from zi_docs.documents.kind import Media
+from zi_docs.documents.sop_lanes import (
+    AREA_MM,
+    Lane,
+    name_lines,
+    name_safety,
+    plan_lanes,
+)
 from zi_docs.documents.sop_pages import (
     CONNECTOR_ROW_MM,
     Crossing,
@@ -33,16 +42,13 @@ from zi_docs.documents.sop_pages import (
 COLUMNS_MM: dict[str, float] = {
     "no": 8.0,
     "kegiatan": 44.0,
-    "pelaksana": 96.0,
+    "pelaksana": AREA_MM,
     "kelengkapan": 30.0,
     "waktu": 16.0,
     "output": 25.0,
     "keterangan": 28.0,
 }
 """Column widths of the flowchart table (247 mm: fits A4 and F4 landscape)."""
-GRID_LANES = 60
-"""Grid columns of the pelaksana area (60 divides evenly among 1-6 pelaksana; 7-8 get
-nearly equal shares)."""
 MAX_PELAKSANA = 8
 FONT_PT = 9.0
 """Font size of the table text."""
@@ -69,17 +75,6 @@ def width_safety(font_name: str) -> float:
 
 _PX_PER_MM = DPI / 25.4
 _PT_MM = 25.4 / 72
-
-
-def lane_spans(count: int) -> list[int]:
-    """How many grid columns each of ``count`` pelaksana spans (as even as possible)."""
-    base, extra = divmod(GRID_LANES, count)
-    return [base + (1 if i < extra else 0) for i in range(count)]
-
-
-def lane_widths_mm(count: int) -> list[float]:
-    unit = COLUMNS_MM["pelaksana"] / GRID_LANES
-    return [span * unit for span in lane_spans(count)]
 
 
 def text_lines(
@@ -121,20 +116,20 @@ class FlowTable:
     """What the template's flowchart tables need (one table per page)."""
 
     header: list[dict[str, Any]]
-    """One entry per pelaksana: ``nama``, ``span``."""
+    """One entry per pelaksana: ``nama``, ``span``, ``ukuran`` (its size in points)."""
     pages: list[list[dict[str, Any]]]
     """Rows of each page: ``no``, text columns and ``tiles`` (``span``, ``gambar``); a
     connector row has no ``no`` and says in ``kegiatan`` where the flow goes on."""
     crossings: tuple[Crossing, ...]
 
 
-def header_height_mm(pelaksana: Sequence[str], safety: float = WIDTH_SAFETY) -> float:
+def header_height_mm(
+    lanes: Sequence[Lane], safety: float = WIDTH_SAFETY, font: str = "Arial"
+) -> float:
     """Height of the two header rows (the Mutu Baku titles, the pelaksana names)."""
     line_mm = FONT_PT * LINE_FACTOR * _PT_MM
-    name_pt = FONT_PT - 1.5
     names = max(
-        text_lines(name, width, name_pt, safety) * name_pt / FONT_PT
-        for name, width in zip(pelaksana, lane_widths_mm(len(pelaksana)), strict=True)
+        name_lines(lane.nama, lane, name_safety(font)) * lane.size_pt / FONT_PT for lane in lanes
     )
     mutu = text_lines("Persyaratan/ Kelengkapan", COLUMNS_MM["kelengkapan"], safety=safety)
     second = max(names, mutu)
@@ -185,16 +180,15 @@ def build_flow_table(
     """Cut the flowchart into pages of ``body_mm`` (the page's text height), lay out and draw
     each page; one tile per (row, pelaksana) cell. ``font``: the document's font."""
     safety = width_safety(font)
+    lanes = plan_lanes(pelaksana, font)
     heights_mm = [
         row_height_mm({k: v for k, v in t.items() if k in COLUMNS_MM}, safety) for t in texts
     ]
-    flow = paginate(steps, heights_mm, body_mm - header_height_mm(pelaksana, safety))
+    flow = paginate(steps, heights_mm, body_mm - header_height_mm(lanes, safety, font))
     pages = [
-        _page_rows(flow, k, steps, pelaksana, texts, heights_mm, media)
-        for k in range(len(flow.pages))
+        _page_rows(flow, k, steps, lanes, texts, heights_mm, media) for k in range(len(flow.pages))
     ]
-    spans = lane_spans(len(pelaksana))
-    header = [{"nama": name, "span": span} for name, span in zip(pelaksana, spans, strict=True)]
+    header = [{"nama": lane.nama, "span": lane.span, "ukuran": lane.size_pt} for lane in lanes]
     return FlowTable(header=header, pages=pages, crossings=flow.crossings)
 
 
@@ -202,7 +196,7 @@ def _page_rows(
     flow: FlowPages,
     k: int,
     steps: Sequence[FlowStep],
-    pelaksana: Sequence[str],
+    lanes: Sequence[Lane],
     texts: Sequence[dict[str, str]],
     heights_mm: Sequence[float],
     media: Media,
@@ -221,18 +215,17 @@ def _page_rows(
     if outs:
         said = "; ".join(f"Ke halaman {c.in_page + FIRST_PAGE} ({c.letter})" for c in outs)
         row_texts.append({"no": "", "kegiatan": said, **_EMPTY_TEXTS})
-    return _draw_rows(local_steps, pelaksana, row_texts, row_mm, media)
+    return _draw_rows(local_steps, lanes, row_texts, row_mm, media)
 
 
 def _draw_rows(
     steps: Sequence[FlowStep],
-    pelaksana: Sequence[str],
+    lanes: Sequence[Lane],
     row_texts: Sequence[dict[str, str]],
     heights_mm: Sequence[float],
     media: Media,
 ) -> list[dict[str, Any]]:
-    spans = lane_spans(len(pelaksana))
-    widths_mm = lane_widths_mm(len(pelaksana))
+    widths_mm = [lane.width_mm for lane in lanes]
     layout = layout_flowchart(
         steps,
         [w * _PX_PER_MM for w in widths_mm],
@@ -247,11 +240,11 @@ def _draw_rows(
         for lane, tile in enumerate(tiles[index]):
             what = f"Langkah {text['no']}" if text["no"] else "Penghubung antarhalaman"
             alt = (
-                f"{what}: simbol {tile.symbol.value} ({pelaksana[lane]})"
+                f"{what}: simbol {tile.symbol.value} ({lanes[lane].nama})"
                 if tile.symbol
                 else f"{what}: garis alur"
             )
             picture = media.image(tile.png, width_mm=widths_mm[lane], height_mm=heights_mm[index])
-            cells.append({"span": spans[lane], "gambar": _Described(picture, alt)})
+            cells.append({"span": lanes[lane].span, "gambar": _Described(picture, alt)})
         rows.append({**text, "tiles": cells})
     return rows
