@@ -7,7 +7,8 @@ same words indexed (the project's tokenizer, stop list and stemmer). Measured, e
 new process, the sides interleaved:
   * build: one process that builds the index from the catalogue (tantivy through the library,
     ``reindex --penuh``; whoosh with a writer as a competent user sets it: ``procs`` = cores,
-    ``limitmb=256``, one merged segment); wall and CPU time, index size, peak RSS;
+    ``limitmb=256``, one merged segment, ``compound=False``); wall and CPU time, index size,
+    peak RSS;
   * CLI cold: a new process that opens the index and runs one query (limit 20, hits with
     snippets, printed). tantivy: the real ``zi-docs archive search``, and a bare process on
     the library's ``SearchIndex`` (no CLI); whoosh: a bare process (imports whoosh and the
