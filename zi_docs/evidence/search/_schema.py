@@ -109,14 +109,20 @@ def make_schema() -> Any:
     return builder.build()
 
 
-def to_document(doc: IndexDoc) -> Any:
-    """The engine's document for ``doc``."""
-    tree = {
-        ".".join(parts[:n])
-        for parts in (i.lower().split(".") for i in doc.indicators)
-        for n in range(1, len(parts) + 1)
-    }
-    shown = {
+def indicator_tree(doc: IndexDoc) -> list[str]:
+    """Every indicator id of ``doc`` and each of its ancestors, lower-cased (``a``, ``a.i`` ...)."""
+    return sorted(
+        {
+            ".".join(parts[:n])
+            for parts in (i.lower().split(".") for i in doc.indicators)
+            for n in range(1, len(parts) + 1)
+        }
+    )
+
+
+def shown(doc: IndexDoc) -> bytes:
+    """JSON of what a hit of ``doc`` shows (title, ids, date ...)."""
+    fields = {
         "title": doc.title,
         "indicators": list(doc.indicators),
         "areas": list(doc.areas),
@@ -125,16 +131,21 @@ def to_document(doc: IndexDoc) -> Any:
         "type": doc.type.lower(),
         "date": doc.date.isoformat() if doc.date else None,
     }
+    return json.dumps(fields, ensure_ascii=False).encode()
+
+
+def to_document(doc: IndexDoc) -> Any:
+    """The engine's document for ``doc``."""
     return tantivy.Document(
         sha256=doc.sha256,
         title_words=analyzed(doc.title),
         text_words=analyzed(doc.text),
-        indicator_tree=sorted(tree),
+        indicator_tree=indicator_tree(doc),
         area=[a.lower() for a in doc.areas],
         year=str(doc.year) if doc.year else "",
         type=doc.type.lower(),
         day=doc.date.toordinal() if doc.date else 0,
-        shown=json.dumps(shown, ensure_ascii=False).encode(),
+        shown=shown(doc),
         body=doc.text.encode(),
         stamp=doc.stamp,
     )
