@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,43 @@ def test_a_search_through_the_kept_index_sees_a_file_added_by_the_cli(
     second.write_text("Laporan penolakan gratifikasi", encoding="utf-8")
     add_files(workspace, [second])  # as the CLI would, in the same process or another
     assert len(found(workspace, "gratifikasi", ten).hits) == 2
+
+
+def test_a_search_does_not_wait_for_another_search_in_progress(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zi_docs.evidence import reading
+
+    letter = tmp_path / "surat.txt"
+    letter.write_text("Surat edaran pengendalian gratifikasi", encoding="utf-8")
+    add_files(workspace, [letter])
+    ten = SearchFilters(limit=10)
+    assert len(found(workspace, "gratifikasi", ten).hits) == 1  # an index is open now
+    inside, release = threading.Event(), threading.Event()
+    real = reading._with_files
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        if not inside.is_set():  # the first search stays in its session until released
+            inside.set()
+            release.wait(60)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reading, "_with_files", held)
+    answers: list[int] = []
+    first = threading.Thread(target=found, args=(workspace, "gratifikasi", ten))
+    second = threading.Thread(
+        target=lambda: answers.append(len(found(workspace, "surat", ten).hits))
+    )
+    first.start()
+    try:
+        assert inside.wait(60)
+        second.start()
+        second.join(30)  # a guard against waiting for ever, not a measured time
+        assert answers == [1], "the second search waited for the first one"
+    finally:
+        release.set()
+        first.join(60)
+        second.join(60)
 
 
 def test_a_value_over_several_units_is_made_again_when_any_one_changes(tmp_path: Path) -> None:
