@@ -121,3 +121,36 @@ def test_a_value_over_several_units_is_made_again_when_any_one_changes(tmp_path:
     entry = read_answer(units[2], question)
     save_answer(units[2], question, "A", expected_version=entry.version)
     assert workspace_cache.kept_over(units, "uji", compute) == 2
+
+
+@pytest.mark.django_db
+def test_the_berandas_archive_activity_is_read_once_per_change(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zi_docs import evidence
+    from zi_docs.web.app.views_home import latest_activity
+
+    from .conftest import KEY
+
+    reads: list[int | None] = []
+    real = evidence.audit_log
+
+    def counted(ws: Workspace, limit: int | None = None) -> Any:
+        reads.append(limit)
+        return real(ws, limit)
+
+    first_letter = tmp_path / "surat.txt"
+    first_letter.write_text("Surat tugas tim", encoding="utf-8")
+    add_files(workspace, [first_letter])
+    monkeypatch.setattr(evidence, "audit_log", counted)
+    _age(workspace.root)
+    first = latest_activity(KEY, workspace, workspace.catalogue)
+    assert latest_activity(KEY, workspace, workspace.catalogue) == first
+    assert len(reads) == 1
+    letter = tmp_path / "undangan.txt"
+    letter.write_text("Undangan rapat koordinasi", encoding="utf-8")
+    add_files(workspace, [letter])  # the CLI's write, in the same process or another
+    _age(workspace.root)
+    lines = latest_activity(KEY, workspace, workspace.catalogue)
+    assert len(reads) == 2
+    assert any("undangan.txt" in line.detail for line in lines)
