@@ -115,7 +115,7 @@ def latest_activity(key: str, workspace: Any, catalogue: Any) -> list[Line]:
             workspace, ("aktivitas", RECENT), lambda: tuple(audit_log(workspace, RECENT))
         )
     except ZiError:
-        archive = []
+        archive = ()
     web = Activity.objects.filter(workspace=key)[:RECENT]
     return log_lines(key, web, archive, catalogue)[:RECENT]
 
