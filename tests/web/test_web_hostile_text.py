@@ -151,9 +151,10 @@ def test_an_uploaded_files_name(text: str, login: Any, workspace: Workspace) -> 
 @pytest.mark.parametrize("text", CORPUS, ids=IDS)
 def test_an_archive_search(text: str, login: Any, stored: dict[str, str]) -> None:
     client = login("pengamat")
-    unknown = client.get(url("arsip"), {"q": text, "indikator": text})
-    assert unknown.status_code == 422  # not an indicator id: said in words, escaped
-    _never_raw(unknown.content.decode(), text)
+    for params in ({"q": text, "indikator": text}, {"indikator": text}):  # search, listing
+        unknown = client.get(url("arsip"), params)
+        assert unknown.status_code == 422  # not an indicator id: said in words, escaped
+        _never_raw(unknown.content.decode(), text)
     for params in ({"q": text}, {"q": text, "belum_ditandai": "1"}):
         response = client.get(url("arsip"), params)
         assert response.status_code == 200

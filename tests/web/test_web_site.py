@@ -9,7 +9,14 @@ import pytest
 
 from zi_docs.assessment import read_answer, save_answer
 from zi_docs.errors import WorkspaceError
-from zi_docs.web.site import DB_ENV, Site, database_settings, open_site, workspace_key
+from zi_docs.web.site import (
+    CONN_MAX_AGE_S,
+    DB_ENV,
+    Site,
+    database_settings,
+    open_site,
+    workspace_key,
+)
 from zi_docs.workspace import Workspace
 
 
@@ -22,6 +29,7 @@ def test_sqlite_inside_the_workspace_by_default(
     assert database_settings(site) == {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(workspace.root / ".zi-web" / "web.sqlite3"),
+        "CONN_MAX_AGE": CONN_MAX_AGE_S,
     }
 
 

@@ -30,7 +30,7 @@ DB_ENV = "ZI_DOCS_WEB_DB"
 DB_SETTING_FILE = "basis-data.txt"
 """A file in the state folder whose first line names the PostgreSQL database instead."""
 CONN_MAX_AGE_S = 300
-"""How long a server thread keeps its PostgreSQL connection open between requests."""
+"""How long a server thread keeps its database connection open between requests."""
 PUBLIC_ENV = "ZI_DOCS_WEB_ALAMAT"
 """Environment variable naming the address users open when a TLS proxy is in front
 (``https://zi.dinas.go.id``)."""
@@ -178,7 +178,12 @@ def _public_url(state: Path) -> str | None:
 def database_settings(site: Site) -> dict[str, object]:
     """Django's ``DATABASES['default']`` for the site."""
     if site.database_url is None:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(site.sqlite_path)}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(site.sqlite_path),
+            # each server thread keeps its connection instead of opening one per request
+            "CONN_MAX_AGE": CONN_MAX_AGE_S,
+        }
     url = urlparse(site.database_url)
     if url.scheme not in ("postgres", "postgresql"):
         raise WorkspaceError(

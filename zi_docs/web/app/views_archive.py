@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -14,6 +15,7 @@ from zi_docs.errors import NotFoundError, ZiError
 from zi_docs.evidence import (
     MARK_END,
     MARK_START,
+    Hit,
     SearchFilters,
     StoredFile,
     acting_as,
@@ -47,6 +49,13 @@ def _snippet_html(snippet: str) -> SafeString:
         ((format_html("<mark>{}</mark>", text) if marked else text,) for text, marked in
          _snippet_parts(snippet)),
     )  # fmt: skip
+
+
+def _hit_line(hit: Hit, stored: StoredFile) -> str:
+    """The line under a hit's title: name, type, date and indicators (built here, not in a
+    template loop, like the snippet; the template escapes it)."""
+    date = [date_format(stored.doc_date, "j M Y")] if stored.doc_date else []
+    return " · ".join([stored.name, stored.kind, *date, *hit.indicators])
 
 
 def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
@@ -109,8 +118,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
             file_page = reverse("zi_web:berkas", kwargs={"ws": here.key, "sha": placeholder})
             context["hasil"] = [
                 {
-                    "hit": hit,
-                    "file": stored,
+                    "judul": stored.title or stored.name,
+                    "rincian": _hit_line(hit, stored),
                     "url": file_page.replace(placeholder, stored.sha256),
                     "potongan": _snippet_html(hit.snippet),
                 }

@@ -15,7 +15,7 @@ from zi_docs.web.app.access import rule
 from zi_docs.web.app.log_words import Line, log_lines
 from zi_docs.web.app.models import Activity, Grant
 from zi_docs.web.app.overdue import overdue
-from zi_docs.web.app.workspace_cache import checked
+from zi_docs.web.app.workspace_cache import checked, kept
 from zi_docs.web.setup import current_site
 
 
@@ -110,10 +110,12 @@ def latest_activity(key: str, workspace: Any, catalogue: Any) -> list[Line]:
     """The latest activity through the web and in the archive's audit log, newest first."""
     from zi_docs.evidence import audit_log
 
-    try:
-        archive = audit_log(workspace, limit=RECENT)
+    try:  # kept while no file of the workspace changed (the log is in the catalogue)
+        archive = kept(
+            workspace, ("aktivitas", RECENT), lambda: tuple(audit_log(workspace, RECENT))
+        )
     except ZiError:
-        archive = []
+        archive = ()
     web = Activity.objects.filter(workspace=key)[:RECENT]
     return log_lines(key, web, archive, catalogue)[:RECENT]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 
 from django.contrib import messages
@@ -22,6 +23,9 @@ from zi_docs.web.app.read_only import why_read_only
 from zi_docs.web.app.uploads_store import UploadProblem, saved_uploads
 from zi_docs.web.app.views_home import library_error
 from zi_docs.web.app.workspace_cache import answer, checked, listing
+
+OTHER_FILES = 300
+"""Files offered at most in "Tandai berkas yang sudah ada di arsip"."""
 
 
 def _status_of(result: CheckResult, node_id: str) -> str:
@@ -98,7 +102,10 @@ def _indicator_context(request: HttpRequest, indikator: str) -> dict[str, object
     in_items = {ref for item in status.items for ref in item.files}
     unitemised = links([ref for ref in status.files if ref not in in_items])
     tagged = {files[ref].sha256 for ref in status.files if ref in files}
-    other_files = [f for f in listing(workspace).files if f.sha256 not in tagged][:300]
+    # the first 300 files not tagged here, without walking the rest of a big archive
+    other_files = list(
+        islice((f for f in listing(workspace).files if f.sha256 not in tagged), OTHER_FILES)
+    )
     # built here, not in a template loop: hundreds of options cost most of the page's time
     other_options = format_html_join(
         "",

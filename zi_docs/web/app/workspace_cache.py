@@ -38,6 +38,7 @@ from zi_docs.evidence import (
     list_files,
 )
 from zi_docs.submission import CheckResult, run_check
+from zi_docs.web.server import THREADS
 from zi_docs.workspace import Workspace
 
 T = TypeVar("T")
@@ -194,18 +195,31 @@ def listing(workspace: Workspace, filters: SearchFilters = NO_FILTERS) -> Listin
     return kept(workspace, ("listing", filters), lambda: list_files(workspace, filters))
 
 
-_sessions: dict[Path, SearchSession] = {}
+MAX_IDLE_SESSIONS = THREADS
+"""Open search sessions kept idle per workspace (one per server thread at most)."""
+_idle_sessions: dict[Path, list[SearchSession]] = {}
 
 
 def found(workspace: Workspace, text: str, filters: SearchFilters) -> SearchResult:
-    """``search(workspace, text, filters)`` through one open index per workspace (see
-    :class:`~zi_docs.evidence.SearchSession`). The result is not kept: the session already
+    """``search(workspace, text, filters)`` through an open index of the workspace (see
+    :class:`~zi_docs.evidence.SearchSession`): each search takes an idle session or opens one,
+    and gives it back after, so people searching at the same moment do not wait for each
+    other (a session searches one at a time). The result is not kept: a session already
     reopens the index whenever anyone has written it, and people search for ever new words
     (a kept result was almost never asked for again, while stamping the workspace for it cost
     a fair part of every search page)."""
     with _guard:
-        session = _sessions.setdefault(workspace.root, SearchSession())
-    return session.search(workspace, text, filters)
+        idle = _idle_sessions.setdefault(workspace.root, [])
+        session = idle.pop() if idle else SearchSession()
+    try:
+        return session.search(workspace, text, filters)
+    finally:
+        with _guard:
+            kept_back = len(idle) < MAX_IDLE_SESSIONS
+            if kept_back:
+                idle.append(session)
+        if not kept_back:
+            session.close()
 
 
 def template_reports(workspace: Workspace) -> tuple[list[TemplateEntry], list[TemplateReport]]:
