@@ -13,6 +13,10 @@ least three times each:
   * web: every user (a thread with its own session) asks for the three pages in a shuffled
     order ``--putaran`` times with a think time of about ``--jeda`` seconds in between,
     stopped after ``--batas-detik`` seconds at the latest.
+Then the search page alone, beside the fair baseline for a page under many users: the same
+``search`` called by as many threads in-process on the same schedule (the sequential library
+line above has no concurrency at all, so its ratio also counts the waiting any one-process
+server does while other requests run; both lines are printed).
 Prints p50/p95 per page (median over the runs), the ratios web / library, the machine load,
 and the server's resident memory while a 1 KB file and then a 50 MB file are uploaded through
 the upload form (adding any file to a big archive costs memory by itself; what the 50 MB file
@@ -232,21 +236,23 @@ def page_paths(key: str, queries: list[str], offset: int = 0) -> dict[str, Calla
     }
 
 
-def web_run(
-    users: list[User],
-    paths: dict[str, Callable[[int], str]],
+def simulate(
+    count: int,
+    pages: list[str],
+    request: Callable[[int, str, int], bool],
     rounds: int,
     think: float,
     limit_s: float,
 ) -> dict[str, list[float]]:
-    """Every user asks for the pages concurrently; returns latencies (ms) per page."""
-    pages = list(paths)
+    """``count`` simulated users at once: each (a thread) asks for ``pages`` in a shuffled
+    order ``rounds`` times with a think time in between; ``request(user, page, n)`` makes
+    request ``n`` of a user and says whether it succeeded. Returns latencies (ms) per page."""
     times: dict[str, list[float]] = {page: [] for page in pages}
     lock = threading.Lock()
     deadline = time.monotonic() + limit_s
     failures: list[str] = []
 
-    def browse(number: int, user: User) -> None:
+    def browse(number: int) -> None:
         rng = random.Random(number)
         for round_ in range(rounds):
             order = list(pages)
@@ -255,17 +261,16 @@ def web_run(
                 if time.monotonic() > deadline:
                     return
                 time.sleep(rng.uniform(0.5 * think, 1.5 * think))
-                path = paths[page](number * rounds + round_)
                 start = time.perf_counter()
-                status, _ = user.send("GET", path)
+                ok = request(number, page, number * rounds + round_)
                 took = (time.perf_counter() - start) * 1000
                 with lock:
-                    if status == 200:
+                    if ok:
                         times[page].append(took)
                     else:
-                        failures.append(f"{path}: {status}")
+                        failures.append(f"{page} ({number})")
 
-    threads = [threading.Thread(target=browse, args=(n, u)) for n, u in enumerate(users)]
+    threads = [threading.Thread(target=browse, args=(n,)) for n in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -273,6 +278,22 @@ def web_run(
     if failures:
         raise SystemExit(f"{len(failures)} permintaan gagal, mis. {failures[0]}")
     return times
+
+
+def web_run(
+    users: list[User],
+    paths: dict[str, Callable[[int], str]],
+    rounds: int,
+    think: float,
+    limit_s: float,
+) -> dict[str, list[float]]:
+    """Every user asks for the pages concurrently; returns latencies (ms) per page."""
+
+    def request(number: int, page: str, n: int) -> bool:
+        status, _ = users[number].send("GET", paths[page](n))
+        return status == 200
+
+    return simulate(len(users), list(paths), request, rounds, think, limit_s)
 
 
 def library_calls(ws: Workspace, queries: list[str]) -> dict[str, Callable[[int], object]]:
@@ -298,6 +319,46 @@ def library_run(calls: dict[str, Callable[[int], object]], rounds: int) -> dict[
             call(n)
             times[page].append((time.perf_counter() - start) * 1000)
     return times
+
+
+def search_only(
+    users: list[User],
+    ws: Workspace,
+    key: str,
+    queries: list[str],
+    args: argparse.Namespace,
+    runs: int,
+    first: int,
+) -> tuple[dict[str, list[list[float]]], dict[str, list[list[float]]]]:
+    """The search page alone under ``len(users)`` users, beside the library's ``search`` called
+    by as many threads in this process on the same schedule (think times, rounds): the
+    fair comparison for what the web adds to a search under the same concurrency. Each
+    side asks its own queries (none asked before); the sides alternate, ``runs`` times."""
+    per_run = len(users) * args.putaran
+    web: dict[str, list[list[float]]] = {"cari": []}
+    lib: dict[str, list[list[float]]] = {"cari": []}
+    rounds = args.putaran * len(PAGES)  # as many searches per user as pages in a mixed run
+    for run in range(runs):
+        web_first = first + 2 * run * per_run * len(PAGES)
+        lib_first = web_first + per_run * len(PAGES)
+        address = page_paths(key, queries, offset=web_first)["cari"]
+
+        def page(number: int, _page: str, n: int, at: Callable[[int], str] = address) -> bool:
+            status, _ = users[number].send("GET", at(n))
+            return status == 200
+
+        def call(number: int, _page: str, n: int, start: int = lib_first) -> bool:
+            search(ws, queries[(start + n) % len(queries)], SearchFilters(limit=SEARCH_LIMIT))
+            return True
+
+        web["cari"].append(
+            simulate(len(users), ["cari"], page, rounds, args.jeda, args.batas_detik)["cari"]
+        )
+        lib["cari"].append(
+            simulate(len(users), ["cari"], call, rounds, args.jeda, args.batas_detik)["cari"]
+        )
+        print(f"putaran cari {run + 1}: {load()}")
+    return web, lib
 
 
 def summary(
@@ -471,7 +532,10 @@ def main() -> None:
                 stdin=PASSWORD + "\n",
             )
         key = workspace_key(ws.root)
-        wanted = runs * args.pengguna * args.putaran + 1  # no query asked twice by the web
+        per_run = args.pengguna * args.putaran
+        # no query asked twice: the mixed runs, then the search-only runs of each side
+        # (each user searches as often as it asks for pages in a mixed run)
+        wanted = runs * per_run * (1 + 2 * len(PAGES)) + 1
         queries = make_queries(max(200, wanted), args.seed)
         port = free_port()
         server = start_server([ws.root], port)
@@ -489,7 +553,7 @@ def main() -> None:
             for run in range(runs):
                 for page, values in library_run(calls, args.putaran * 3).items():
                     lib[page].append(values)
-                paths = page_paths(key, queries, offset=run * args.pengguna * args.putaran)
+                paths = page_paths(key, queries, offset=run * per_run)
                 got = web_run(users, paths, args.putaran, args.jeda, args.batas_detik)
                 for page, values in got.items():
                     web[page].append(values)
@@ -501,6 +565,14 @@ def main() -> None:
                 f"median dari {runs} putaran (ms):"
             )
             summary(web, lib, TARGET_P95_MS, TARGET_RATIO)
+            print()
+            alone = search_only(users, ws, key, queries, args, runs, first=runs * per_run)
+            print(
+                f"\nhanya pencarian, serentak di kedua sisi: {args.pengguna} pengguna web lawan "
+                f"{args.pengguna} utas pustaka dengan jadwal yang sama; median dari {runs} "
+                "putaran (ms):"
+            )
+            summary(*alone, TARGET_P95_MS, TARGET_RATIO)
             print()
             upload_memory(server, users[0], ws, folder)
         finally:
