@@ -241,12 +241,7 @@ class _FilesByRef(Mapping[str, EvidenceFile]):
         return iter(self._by_ref)
 
     def __len__(self) -> int:
-        return len(self._refs)
-
-    def __eq__(self, other: object) -> bool:
-        return dict(self.items()) == other if isinstance(other, Mapping) else NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
+        return len(self._known)
 
 
 def _draft_only(status: IndicatorStatus, drafts: list[EvidenceFile]) -> Finding:
