@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 
 import pytest
 from submission_helpers import Fake, make_archive, write_answers
@@ -11,6 +12,8 @@ from submission_helpers import Fake, make_archive, write_answers
 from zi_docs.evidence import ArchiveView, view
 from zi_docs.findings import Finding, Severity, by_kind
 from zi_docs.submission.check import run_check
+from zi_docs.submission.completeness import assess
+from zi_docs.submission.documents_engine import generator_hint
 from zi_docs.submission.rollup import Light, group_status, light_for
 from zi_docs.workspace import Workspace
 
@@ -231,6 +234,46 @@ def test_findings_by_kind_put_error_kinds_first_and_keep_their_order() -> None:
 
 def test_read_archive_without_catalogue(workspace: Workspace) -> None:
     assert view.read_view(workspace) == ArchiveView(files=())
+
+
+def test_completeness_from_the_rows_is_completeness_from_the_values(
+    workspace: Workspace, no_verify: None
+) -> None:
+    """check reads the archive as columns and builds only the files a finding names; the
+    values (what rekap reads, and clients of the view) must give the same completeness."""
+    write_answers(workspace, {"A.I.1.i.a": "Ya", "A.I.1.i.b": "B", "A.I.1.ii.a": "Ya"})
+    shas = make_archive(
+        workspace,
+        [
+            Fake("b.pdf", b"b", [("A.I.1.i.b", None), ("A.I.1.i.a", "undangan")], IN_YEAR),
+            Fake("a.pdf", b"a", [("A.I.1.i.a", "sk-tim")], dt.date(2024, 5, 1), "SK lama"),
+            Fake("c.pdf", b"c", [("P.MP.i.a", None), ("Z.9", "x")], IN_YEAR),
+            Fake("d.pdf", b"d", [("A.I.1.i.a", "sk-tim")], IN_YEAR),
+            Fake("konsep.docx", b"k", [("A.I.1.ii.a", None)], dt.date(2020, 1, 1)),
+            Fake("lepas.pdf", b"l", []),
+            Fake("e.pdf", b"e", [("A.I.1.i.b", "tidak-ada")], IN_YEAR),
+        ],
+    )
+    conn = sqlite3.connect(workspace.archive_dir / "catalog.sqlite")
+    with conn:
+        conn.execute("INSERT INTO drafts (sha256, key) VALUES (?, 'k')", (shas[4],))
+    conn.close()
+    from_rows = run_check(workspace, TODAY)
+    files = view.read_view(workspace).files
+    values = ArchiveView(files=files)
+    report = from_rows.report
+    window = workspace.profile.evidence_window
+    from_values = assess(report.catalogue, report.score, values, window, generator_hint)
+    assert from_rows.completeness.indicators == from_values.indicators
+    assert from_rows.completeness.findings == from_values.findings
+    assert (
+        dict(from_rows.completeness.files) == dict(from_values.files) == {f.ref: f for f in files}
+    )
+    assert shas[0][:12] in from_rows.completeness.files
+    assert {"belum-ditandai", "di-luar-periode", "indikator-tak-dikenal", "hanya-konsep"} <= {
+        f.code for f in from_rows.findings
+    }
+    assert from_rows.archive == values
 
 
 def test_a_file_tagged_several_ways_to_one_indicator_is_listed_once(

@@ -146,6 +146,15 @@ def check(
     Kode keluar 0 bila lengkap, 3 bila masih ada kekurangan.
     """
     code = option_value("--area", workspace.catalogue.resolve_area, area)
+    # one value per archive file lives until the process ends: with the collector paused
+    # for the whole command, no pass walks them after the check (zi_docs.bulk)
+    with submission.collector_paused():
+        return _check(workspace, code, as_json, as_markdown, docx_out)
+
+
+def _check(
+    workspace: Workspace, code: str | None, as_json: bool, as_markdown: bool, docx_out: Path | None
+) -> int:
     result = submission.run_check(workspace, dt.date.today())
     if docx_out is not None:
         submission.write_check_docx(result, docx_out)

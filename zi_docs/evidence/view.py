@@ -10,7 +10,7 @@ from dataclasses import replace
 from zi_docs.bulk import collector_paused
 from zi_docs.evidence import db
 from zi_docs.evidence.archive import OBJECTS_DIR, Archive
-from zi_docs.evidence.db.readonly import evidence_files
+from zi_docs.evidence.db.readonly import RowSource
 from zi_docs.evidence.records import ArchiveView, EvidenceFile
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.evidence.verify import VerifyReport, verify_with_rows
@@ -38,7 +38,7 @@ def read_view(workspace: Workspace, *, read_only: bool = False) -> ArchiveView:
         # the catalogue and one listing of the objects serve both the quick verify and the view
         with Archive.open(workspace) as archive:
             report, rows = verify_with_rows(archive)
-        return ArchiveView(files=evidence_files(rows, store), integrity=integrity(report))
+        return ArchiveView(source=RowSource(rows, store), integrity=integrity(report))
 
 
 def integrity(report: VerifyReport) -> tuple[Finding, ...]:

@@ -15,7 +15,7 @@ from zi_docs import _lazy
 
 if TYPE_CHECKING:
     from zi_docs.submission.bagcheck import BagCheck, BagProblem, verify_bag
-    from zi_docs.submission.check import CheckResult, run_check
+    from zi_docs.submission.check import CheckResult, collector_paused, run_check
     from zi_docs.submission.completeness import Completeness, IndicatorStatus, ItemStatus
     from zi_docs.submission.docx_report import write_check_docx
     from zi_docs.submission.export import ExportResult, export_bundle
@@ -46,6 +46,7 @@ _HOMES = {
     "SYMBOL": "gates",
     "build_rekap": "rekap",
     "cells": "rekap_out",
+    "collector_paused": "check",
     "check_markdown": "report",
     "check_to_dict": "report",
     "export_bundle": "export",
@@ -81,6 +82,7 @@ __all__ = [
     "cells",
     "check_markdown",
     "check_to_dict",
+    "collector_paused",
     "export_bundle",
     "finding_in_area",
     "headers",

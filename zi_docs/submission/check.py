@@ -18,6 +18,10 @@ from zi_docs.submission.gates import Gates, GateState, evaluate_gates
 from zi_docs.submission.rollup import Rollup, roll_up
 from zi_docs.workspace import PageSetup, Workspace
 
+__all__ = ["CheckResult", "collector_paused", "gate_findings", "run_check"]
+"""``collector_paused`` is offered through the door too: a client rendering the check of
+100,000 files keeps the collector paused until it is done (see :mod:`zi_docs.bulk`)."""
+
 
 @dataclass(frozen=True)
 class CheckResult:

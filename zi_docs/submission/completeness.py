@@ -14,7 +14,7 @@ Definitions (documented for users in ``docs``/README of the check command):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
@@ -25,6 +25,7 @@ from zi_docs.assessment import QuestionScore, Score
 from zi_docs.catalogue import Catalogue, ChecklistItem, Node, fold
 from zi_docs.evidence import ArchiveView, EvidenceFile
 from zi_docs.findings import Finding, Severity
+from zi_docs.refs import IndicatorRef
 
 TOP_EPSILON = 1e-9
 HintFor = Callable[[ChecklistItem], str | None]
@@ -129,13 +130,23 @@ def assess(
     window: tuple[dt.date, dt.date],
     hint_for: HintFor = lambda _item: None,
 ) -> Completeness:
-    """Join catalogue, answers and archive into per-indicator status and findings."""
+    """Join catalogue, answers and archive into per-indicator status and findings.
+
+    The archive is read as columns (:meth:`ArchiveView.columns`), files by their position in
+    it; a file's value is built only when a finding names it."""
     findings: list[Finding] = []
-    signed, drafted = _signed_and_drafts(archive.files)
-    by_indicator, unknown_tags = _index_tags(catalogue, signed)
-    drafts_by, _unknown = _index_tags(catalogue, drafted)
+    refs, tags, drafts, dates = archive.columns()
+    everyone = range(len(refs))
+    signed = list(compress(everyone, map(not_, drafts))) if any(drafts) else everyone
+    drafted = list(compress(everyone, drafts))
+    by_indicator, unknown_tags = _index_tags(catalogue, tags, signed)
+    drafts_by, _unknown = _index_tags(catalogue, tags, drafted)
     start, end = window
-    for file in signed:
+    # the files that may need a finding (untagged, or dated outside the window), in C
+    outside = {d for d in set(dates) if _outside(d, start, end)}
+    noted = set(compress(everyone, map(not_, tags)))
+    noted.update(compress(everyone, map(outside.__contains__, dates)))
+    for file in map(archive.file, sorted(i for i in noted if not drafts[i])):
         if not file.tags:
             findings.append(
                 Finding(
@@ -157,7 +168,8 @@ def assess(
                     code="di-luar-periode",
                 )
             )
-    for file, raw, problem in unknown_tags:
+    for index, raw, problem in unknown_tags:
+        file = archive.file(index)
         code = "indikator-tak-dikenal" if problem == "indikator" else "butir-tak-dikenal"
         findings.append(
             Finding(
@@ -170,33 +182,66 @@ def assess(
             )
         )
     statuses = []
-    by_ref = dict(zip(map(attrgetter("ref"), archive.files), archive.files, strict=True))
     for node in catalogue.questions():
         question = score.question(node.id)
-        status = _status(catalogue, node, question, by_indicator.get(node.id, {}), hint_for)
+        tagged = {
+            item: list(map(refs.__getitem__, found))
+            for item, found in by_indicator.get(node.id, {}).items()
+        }
+        status = _status(catalogue, node, question, tagged, hint_for)
         statuses.append(status)
         findings.extend(_indicator_findings(status))
-        drafts = [r for refs in drafts_by.get(node.id, {}).values() for r in refs]
-        if drafts and not status.has_evidence:
-            findings.append(_draft_only(status, [by_ref[r] for r in dict.fromkeys(drafts)]))
+        konsep = [i for found in drafts_by.get(node.id, {}).values() for i in found]
+        if konsep and not status.has_evidence:
+            findings.append(_draft_only(status, [archive.file(i) for i in dict.fromkeys(konsep)]))
     findings.extend(archive.integrity)
     return Completeness(
         indicators=tuple(statuses),
         findings=tuple(findings),
-        files=by_ref,
+        files=_FilesByRef(archive, refs),
         window=window,
     )
 
 
-def _signed_and_drafts(
-    files: tuple[EvidenceFile, ...],
-) -> tuple[tuple[EvidenceFile, ...], tuple[EvidenceFile, ...]]:
-    """The signed files and the konsep, each in archive order (passes in C: at 100,000 files
-    and mostly no konsep, two generator loops cost more than the rest of this split)."""
-    drafted = list(map(attrgetter("draft"), files))
-    if not any(drafted):
-        return files, ()
-    return tuple(compress(files, map(not_, drafted))), tuple(compress(files, drafted))
+def _outside(day: object, start: dt.date, end: dt.date) -> bool:
+    """A document date as the archive's columns hold it (a date, an ISO string, or empty)
+    is outside the window."""
+    if not day:
+        return False
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    assert isinstance(day, dt.date)
+    return not start <= day <= end
+
+
+class _FilesByRef(Mapping[str, EvidenceFile]):
+    """Ref -> file for every archive file; the values are built on first look-up (the text
+    output of ``check`` only asks which refs exist)."""
+
+    def __init__(self, archive: ArchiveView, refs: Sequence[str]) -> None:
+        self._archive = archive
+        self._refs = refs
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(self._refs)
+
+    @cached_property
+    def _by_ref(self) -> dict[str, EvidenceFile]:
+        files = self._archive.files
+        return dict(zip(map(attrgetter("ref"), files), files, strict=True))
+
+    def __contains__(self, ref: object) -> bool:
+        return ref in self._known
+
+    def __getitem__(self, ref: str) -> EvidenceFile:
+        return self._by_ref[ref]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_ref)
+
+    def __len__(self) -> int:
+        return len(self._known)
 
 
 def _draft_only(status: IndicatorStatus, drafts: list[EvidenceFile]) -> Finding:
@@ -214,40 +259,46 @@ def _draft_only(status: IndicatorStatus, drafts: list[EvidenceFile]) -> Finding:
 
 
 def _index_tags(
-    catalogue: Catalogue, files: tuple[EvidenceFile, ...]
-) -> tuple[dict[str, dict[str | None, list[str]]], list[tuple[EvidenceFile, str, str]]]:
-    """indicator id -> item key (None = no item) -> file refs; plus unknown tags."""
+    catalogue: Catalogue, tags: Sequence[tuple[IndicatorRef, ...]], files: Iterable[int]
+) -> tuple[dict[str, dict[str | None, list[int]]], list[tuple[int, str, str]]]:
+    """indicator id -> item key (None = no item) -> positions of the ``files`` (positions in
+    ``tags``) tagged to it; plus the unknown tags, by position."""
     # dicts as ordered sets: a file tagged twice to one item is listed once, in archive order
-    by_indicator: dict[str, dict[str | None, dict[str, None]]] = {}
+    by_indicator: dict[str, dict[str | None, dict[int, None]]] = {}
     # (tag indicator, tag item) -> where its files go, resolved once per distinct tag
     places: dict[tuple[str, str | None], _Place] = {}
-    unknown: list[tuple[EvidenceFile, str, str]] = []
-    for file in files:
-        ref = file.ref
-        for tag in file.tags:
-            key = (tag.indicator, tag.item)
-            place = places.get(key)
-            if place is None:
-                place = places[key] = _place(catalogue, by_indicator, *key)
-            refs, problem = place
+    # a file's tags (the very tuple, shared by the many files with that one tag) -> places
+    resolved: dict[int, list[_Place]] = {}
+    unknown: list[tuple[int, str, str]] = []
+    for index in files:
+        file_tags = tags[index]
+        found = resolved.get(id(file_tags))
+        if found is None:
+            found = resolved[id(file_tags)] = []
+            for tag in file_tags:
+                key = (tag.indicator, tag.item)
+                place = places.get(key)
+                if place is None:
+                    place = places[key] = _place(catalogue, by_indicator, *key)
+                found.append(place)
+        for at, problem in found:
             if problem is not None:
-                unknown.append((file, *problem))
-            if refs is not None:
-                refs[ref] = None
+                unknown.append((index, *problem))
+            if at is not None:
+                at[index] = None
     return {
-        node: {item: list(refs) for item, refs in items.items()}
-        for node, items in by_indicator.items()
+        node: {item: list(at) for item, at in items.items()} for node, items in by_indicator.items()
     }, unknown
 
 
-_Place = tuple[dict[str, None] | None, tuple[str, str] | None]
+_Place = tuple[dict[int, None] | None, tuple[str, str] | None]
 """Where a tag's files go (None when it names no question) and what is wrong with the tag
 (what it names, and as what), if anything."""
 
 
 def _place(
     catalogue: Catalogue,
-    by_indicator: dict[str, dict[str | None, dict[str, None]]],
+    by_indicator: dict[str, dict[str | None, dict[int, None]]],
     indicator: str,
     item: str | None,
 ) -> _Place:

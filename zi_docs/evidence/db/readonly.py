@@ -9,12 +9,17 @@ the view of the files."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from functools import cached_property
+from itertools import compress, repeat
+from operator import getitem, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from zi_docs.bulk import collector_paused
 from zi_docs.errors import WorkspaceError
 from zi_docs.evidence.db import engine, opening
-from zi_docs.evidence.records import EvidenceFile
+from zi_docs.evidence.records import EvidenceFile, FileColumns
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.refs import IndicatorRef
 
@@ -66,13 +71,53 @@ def read_rows(conn: engine.Connection, *, live_only: bool = False) -> Rows:
 
 def evidence_files(rows: Rows, store: ObjectStore) -> tuple[EvidenceFile, ...]:
     """The live files of ``rows`` with their tags, in the rows' order."""
+    return _built(rows.files, rows, store)
+
+
+class RowSource:
+    """The live files of one read of the catalogue, for an
+    :class:`~zi_docs.evidence.records.ArchiveView` that builds its values on first use."""
+
+    def __init__(self, rows: Rows, store: ObjectStore) -> None:
+        self._rows = rows
+        self._store = store
+
+    @cached_property
+    def _live(self) -> list[FileRow]:
+        files = self._rows.files
+        return list(compress(files, map(itemgetter(3), files)))
+
+    def files(self) -> tuple[EvidenceFile, ...]:
+        with collector_paused():  # one value per stored file, no cycles (see zi_docs.bulk)
+            return _built(self._live, self._rows, self._store)
+
+    def columns(self) -> FileColumns:
+        # each column one pass in C over the live rows (no value per file)
+        shas = list(map(itemgetter(0), self._live))
+        return FileColumns(
+            list(map(getitem, shas, repeat(_REF))),
+            list(map(self._rows.tags.get, shas, repeat(()))),
+            list(map(self._rows.drafts.__contains__, shas)),
+            list(map(itemgetter(5), self._live)),
+        )
+
+    def file(self, index: int) -> EvidenceFile:
+        return _built(self._live[index : index + 1], self._rows, self._store)[0]
+
+
+_REF = slice(0, 12)
+"""A file's ref is the start of its digest."""
+
+
+def _built(files: Iterable[FileRow], rows: Rows, store: ObjectStore) -> tuple[EvidenceFile, ...]:
+    """The live ones of ``files`` (rows of ``rows``) as values, with their tags."""
     tags = rows.tags
     drafts = rows.drafts
     dates: dict[str, dt.date] = {}  # a few hundred distinct days among 100,000 files
     location = store.location
     make = tuple.__new__  # the named tuple's own __new__ is Python code with defaults
     result = []
-    for sha, size, name, live, title, doc_date, notes, kind in rows.files:
+    for sha, size, name, live, title, doc_date, notes, kind in files:
         if not live:
             continue
         day = None
@@ -85,7 +130,7 @@ def evidence_files(rows: Rows, store: ObjectStore) -> tuple[EvidenceFile, ...]:
             make(
                 EvidenceFile,
                 (
-                    sha[:12],
+                    sha[_REF],
                     sha,
                     int(size),
                     name,
