@@ -251,8 +251,13 @@ def build_pakta() -> Any:
         after=8,
     )
     for number, text in enumerate(COMMITMENTS, start=1):
-        para(doc, f"{number}.\t{text}", left=8, first=-8, tabs=(8,), align=JUSTIFY, after=4)
-    para(doc, after=18)
+        # the last commitment goes with the signature to a next page: never a page of a
+        # signature alone (a long name and jabatan in Bookman fill an A4 page)
+        last = number == len(COMMITMENTS)
+        para(
+            doc, f"{number}.\t{text}", left=8, first=-8, tabs=(8,), align=JUSTIFY, after=4, keep=last
+        )
+    para(doc, after=18, keep=True)
     signature(
         doc,
         "Yang membuat pernyataan,",
