@@ -255,7 +255,14 @@ def build_pakta() -> Any:
         # signature alone (a long name and jabatan in Bookman fill an A4 page)
         last = number == len(COMMITMENTS)
         para(
-            doc, f"{number}.\t{text}", left=8, first=-8, tabs=(8,), align=JUSTIFY, after=4, keep=last
+            doc,
+            f"{number}.\t{text}",
+            left=8,
+            first=-8,
+            tabs=(8,),
+            align=JUSTIFY,
+            after=4,
+            keep=last,
         )
     para(doc, after=18, keep=True)
     signature(
