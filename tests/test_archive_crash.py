@@ -154,3 +154,29 @@ def test_a_killed_index_commit_leaves_no_stamps_file_behind(
         other.wait()
     running.unlink()
     assert evidence.verify_archive(workspace).ok
+
+
+def test_a_delete_file_no_commit_names_is_removed_by_the_next_write(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """A commit killed after the engine wrote ``SEGMENT.OPSTAMP.del`` and before ``meta.json``
+    named it leaves that file; a run doing the same work again reaches the same opstamp and
+    the engine refused to create its own ("FileAlreadyExists", found by the SIGKILL test in
+    CI). The next write removes such a file and keeps the ones ``meta.json`` names."""
+    import json
+
+    evidence.add_files(
+        workspace, [write_pdf(tmp_path / f"{n}.pdf", f"Notulen rapat {n}") for n in "abc"]
+    )
+    index = workspace.archive_dir / "index"
+    meta = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    segment = meta["segments"][0]["segment_id"].replace("-", "")
+    stale = index / f"{segment}.{meta['opstamp'] + 1}.del"
+    stale.write_bytes(b"\0" * 16)
+    named = sorted(p.name for p in index.glob("*.del"))
+    evidence.add_files(workspace, [write_pdf(tmp_path / "d.pdf", "Daftar hadir rapat")])
+    assert not stale.exists()
+    assert set(named) - {stale.name} <= {p.name for p in index.glob("*.del")}
+    assert evidence.verify_archive(workspace).ok
+    hits = evidence.search(workspace, "rapat", evidence.SearchFilters(limit=10)).hits
+    assert len(hits) == 4

@@ -60,7 +60,8 @@ _INDEX_STAMPS_TEMP = "index/.ZI_STAMPS.*.tmp"
 
 def _clean_index_leftovers(root: Path) -> int:
     """Remove what a killed index writer left: ``.index.new-PID``/``.index.old-PID`` folders
-    of a rebuild and ``index/.ZI_STAMPS.PID.tmp`` of a commit."""
+    of a rebuild, ``index/.ZI_STAMPS.PID.tmp`` of a commit, and a killed commit's delete file
+    that ``meta.json`` does not name."""
     removed = 0
     for leftover in [*root.glob(".index.new-*"), *root.glob(".index.old-*")]:
         pid = leftover.name.rsplit("-", 1)[-1]
@@ -72,7 +73,9 @@ def _clean_index_leftovers(root: Path) -> int:
         if pid.isdigit() and not pid_alive(int(pid)):
             leftover.unlink(missing_ok=True)
             removed += 1
-    return removed
+    from zi_docs.evidence.search import remove_stale_deletes  # the engine's own file names
+
+    return removed + remove_stale_deletes(root / "index")
 
 
 class Archive:

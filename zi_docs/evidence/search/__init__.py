@@ -12,6 +12,7 @@ Callers use this facade only (the backend can change behind it)::
 """
 
 from zi_docs.evidence.search._index import IndexUnusableError, ReindexReport, SearchIndex
+from zi_docs.evidence.search._leftovers import remove_stale_deletes
 from zi_docs.evidence.search._query import Hit
 from zi_docs.evidence.search._schema import (
     SCHEMA_VERSION,
@@ -34,4 +35,5 @@ __all__ = [
     "SearchIndex",
     "analyze",
     "index_stamp",
+    "remove_stale_deletes",
 ]
