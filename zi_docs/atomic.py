@@ -1,45 +1,88 @@
 """Atomic writes: a temporary file beside the target, fsync, then ``os.replace``.
 
 Whoever reads the target sees the old content or the new one, never half of it.
+
+Every temporary file is named ``.NAME.PID-TOKEN.tmp``: the process id tells a file left by a
+killed writer (its process is gone) from one being written now, so the next write of the same
+target removes the first kind and never touches the second; the random token keeps two threads
+of one process (the web server) apart.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 import shutil
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
+
+from zi_docs.processes import pid_alive
+
+
+def temp_name(target: Path) -> Path:
+    """A fresh temporary path beside ``target``, named for this process."""
+    return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def clean_leftovers(target: Path) -> None:
+    """Remove temporary files of ``target`` whose writer no longer runs."""
+    prefix = f".{target.name}."
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        owner = name[len(prefix) : -4].split("-", 1)[0]
+        if owner.isdigit() and not pid_alive(int(owner)):
+            with contextlib.suppress(OSError):
+                (target.parent / name).unlink()
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[BinaryIO]:
+    """Open a temporary file for ``target``; on a clean exit it is fsynced and moved over
+    ``target``, on any error it is removed and ``target`` is untouched."""
+    clean_leftovers(target)
+    tmp = temp_name(target)
+    try:
+        with tmp.open("xb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (parents must exist)."""
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    with replacing(path) as stream:
+        stream.write(data)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write UTF-8 ``text`` to ``path`` atomically."""
+    """Write UTF-8 ``text`` to ``path`` atomically, with ``\\n`` line ends on every system."""
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
 def copy_atomic(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` atomically, keeping its modification time."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    clean_leftovers(target)
+    tmp = temp_name(target)
     try:
-        with os.fdopen(handle, "wb") as out, source.open("rb") as src:
+        with tmp.open("xb") as out, source.open("rb") as src:
             shutil.copyfileobj(src, out, 1 << 20)
             out.flush()
             os.fsync(out.fileno())
-        shutil.copystat(source, name)
-        os.replace(name, target)
+        shutil.copystat(source, tmp)
+        os.replace(tmp, target)
     except BaseException:
-        Path(name).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
 from pathlib import Path
 
+from zi_docs.atomic import replacing, write_bytes_atomic
 from zi_docs.errors import WorkspaceError
-from zi_docs.processes import pid_alive
 
 
 def output_folder(folder: Path) -> Path:
@@ -48,20 +46,14 @@ def write_output(dest: Path, data: bytes) -> Path:
     """Write ``dest`` whole or not at all (temporary file, fsync, rename).
 
     Any refusal of the computer (disk full, read-only, a special folder such as ``/proc``)
-    becomes a :class:`WorkspaceError` naming the file; no ``*.tmp`` file is left behind.
+    becomes a :class:`WorkspaceError` naming the file; no ``*.tmp`` file is left behind, and
+    one left by a writer that was killed is removed.
     """
     output_folder(dest.parent)
-    _clean_leftovers(dest)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
-        with tmp.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, dest)
+        with replacing(dest) as stream:
+            stream.write(data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
         raise WorkspaceError(
             f"{dest} tidak dapat ditulis: {reason}",
@@ -70,30 +62,9 @@ def write_output(dest: Path, data: bytes) -> Path:
     return dest
 
 
-def _clean_leftovers(dest: Path) -> None:
-    """Remove temporary files of ``dest`` left by a writer that was killed."""
-    for leftover in dest.parent.glob(f".{dest.name}.*.tmp"):
-        pid = leftover.name[len(dest.name) + 2 : -4]
-        if pid.isdigit() and not pid_alive(int(pid)):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-
-
 def write_text_atomic(target: Path, text: str) -> Path:
-    """Write ``text`` (UTF-8) to ``target`` all or nothing: a temporary file in the same
-    folder, flushed and fsynced, then moved over ``target`` with ``os.replace``."""
-    import os
-    import tempfile
-
+    """Write ``text`` (UTF-8, ``\\n`` line ends) to ``target`` all or nothing: a temporary
+    file in the same folder, flushed and fsynced, then moved over ``target``."""
     output_folder(target.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(target, text.encode("utf-8"))
     return target
