@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import clear, snapshot
 
-from zi_docs import outputs
+from zi_docs import atomic
 from zi_docs.cli import cli
 from zi_docs.workspace import Workspace
 
@@ -85,7 +85,7 @@ def test_a_refused_write_names_the_file_and_leaves_no_tmp(
     def refuse(_fd: int) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(outputs.os, "fsync", refuse)
+    monkeypatch.setattr(atomic.os, "fsync", refuse)
     out = ws.root / "out" / "hasil.docx"
     phrase = {errno.ENOSPC: "ruang disk penuh", errno.EROFS: "hanya dapat dibaca"}
     output = clear(_generate(zi, ws, "-o", str(out)), 1, "hasil.docx")
