@@ -24,19 +24,26 @@ class ObjectListing(NamedTuple):
     """Temporary files of a write in progress or interrupted (not in ``sizes``)."""
 
 
-def list_objects(root: Path) -> ObjectListing:
+def list_objects(root: Path, *, sizes: bool = True) -> ObjectListing:
     """One pass over ``objects/*/`` (see :class:`ObjectListing`).
 
     The size of an object costs one ``stat`` on POSIX (the one cost of the quick verify that
     grows with the files; a size change cannot be seen otherwise), made relative to its open
     folder so the kernel does not walk the whole path again; on Windows the directory entry
-    carries it for free."""
+    carries it for free. Without ``sizes`` (the full verify reads every file anyway) each
+    size is -1 and no object is looked at beyond its directory entry, which tells a regular
+    file apart on the usual file systems."""
     listing = ObjectListing({}, [], [])
     try:
         top = list(os.scandir(root))
     except FileNotFoundError:
         return listing
-    list_folder = _list_folder_at if os.stat in os.supports_dir_fd else _list_folder
+    if not sizes:
+        list_folder = _list_names
+    elif os.stat in os.supports_dir_fd:
+        list_folder = _list_folder_at
+    else:
+        list_folder = _list_folder
     for folder in top:
         if folder.is_dir():
             list_folder(folder.path, folder.name, listing)
@@ -90,5 +97,20 @@ def _list_folder(path: str, prefix: str, listing: ObjectListing) -> None:
                 temporary.append(entry.path)
             elif name[:2] == prefix and entry.is_file():
                 sizes[name] = entry.stat().st_size
+            else:
+                odd.append(Path(entry.path))
+
+
+def _list_names(path: str, prefix: str, listing: ObjectListing) -> None:
+    """One folder ``objects/PREFIX`` without sizes (each -1): a ``stat`` only for an entry
+    whose directory entry does not tell whether it is a regular file (a link, say)."""
+    sizes, odd, temporary = listing
+    with os.scandir(path) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith(TMP_PREFIX):
+                temporary.append(entry.path)
+            elif name[:2] == prefix and entry.is_file():
+                sizes[name] = -1
             else:
                 odd.append(Path(entry.path))

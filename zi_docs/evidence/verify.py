@@ -7,20 +7,18 @@ or a stored file is *unexpected*. The index adds *index-missing*, *index-stale* 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from zi_docs.errors import BusyError, ZiError
 from zi_docs.evidence import indexing
 from zi_docs.evidence.archive import Archive, Recovery
 from zi_docs.evidence.db.readonly import Rows
 from zi_docs.evidence.records import Progress
-from zi_docs.evidence.store import hash_file
+from zi_docs.evidence.rehash import rehash
 from zi_docs.evidence.store_listing import ObjectListing, list_objects
 from zi_docs.findings import Finding, Severity
 
@@ -96,16 +94,16 @@ def verify(
         listing = _listed(archive)
         report = _quick_report(archive, archive.db.sizes(), listing, progress)
     else:
-        _recover_when_free(archive)
-        files = _rows(archive)
-        listing = list_objects(archive.store.root)
-        problems = _unexpected(archive, listing.odd, set(listing.sizes) - {f.sha256 for f in files})
-        problems += _hash_all(archive, files, progress)
+        listing = _listed(archive, sizes=False)  # every file is read: no size is needed
+        files = archive.db.sizes()
+        shas = list(map(itemgetter(0), files))
+        problems = _unexpected(archive, listing.odd, listing.sizes.keys() - shas)
+        problems += _hash_all(archive, files, shas, progress)
         index_problems, entries = _check_index(archive, files)
         report = VerifyReport(
             quick,
             len(files),
-            sum(f.size for f in files),
+            sum(map(itemgetter(1), files)),
             entries,
             tuple(sorted(problems, key=lambda p: (p.kind, p.path)) + index_problems),
         )
@@ -120,13 +118,14 @@ def verify_with_rows(archive: Archive) -> tuple[VerifyReport, Rows]:
     return _settled(archive, _quick_report(archive, rows.files, listing, None)), rows
 
 
-def _listed(archive: Archive) -> ObjectListing:
+def _listed(archive: Archive, *, sizes: bool = True) -> ObjectListing:
     """One listing of the objects folder, with what a killed writer left repaired when no
     writer runs (its temporary files are taken from this listing)."""
-    listing = list_objects(archive.store.root)
+    listing = list_objects(archive.store.root, sizes=sizes)
     recovery = _recover_when_free(archive, listing.temporary)
     if recovery is not None and recovery.objects_removed:
-        listing = list_objects(archive.store.root)  # rare: an interrupted add was undone
+        # rare: an interrupted add was undone
+        listing = list_objects(archive.store.root, sizes=sizes)
     return listing
 
 
@@ -168,20 +167,9 @@ def _settled(archive: Archive, report: VerifyReport) -> VerifyReport:
     return replace(report, problems=tuple(kept))
 
 
-class _Row(NamedTuple):
-    """What verify needs of a catalogue record (no tags, names or paths)."""
-
-    sha256: str
-    size: int
-    name: str
-    live: bool
-    """Not in the trash."""
-
-
-def _rows(archive: Archive) -> list[_Row]:
-    """Every database record, trashed ones too, in one query."""
-    rows = archive.db.sizes()
-    return [_Row(sha, size, name, bool(live)) for sha, size, name, live in rows]
+_Row = tuple[str, int, str, int]
+"""What verify needs of a catalogue record, ``(sha256, size, name, live)``, trashed ones
+too, read by position: one query, no record objects."""
 
 
 def _quick_report(
@@ -244,83 +232,32 @@ def _unexpected(archive: Archive, odd: list[Path], unknown: set[str]) -> list[Pr
 def _hash_all(
     archive: Archive,
     files: list[_Row],
+    shas: list[str],
     progress: Progress | None,
 ) -> list[Problem]:
-    root = str(archive.store.root)
-
-    def check(stored: _Row) -> Problem | None:
-        sha = stored.sha256
-        try:
-            digest, _ = hash_file(os.path.join(root, sha[:2], sha))
-            if digest == sha:
-                return None  # the common case: no path object is built for a file that is fine
-        except FileNotFoundError:
-            rel = _rel(archive, archive.store.path_for(sha))
-            return Problem(
-                "hilang",
-                rel,
-                f"berkas tersimpan {stored.name} hilang",
-                stored.sha256,
-                stored.sha256,
-                None,
-            )
-        except OSError as exc:
-            rel = _rel(archive, archive.store.path_for(sha))
-            return Problem(
-                "hilang",
-                rel,
-                f"berkas tersimpan {stored.name} tidak bisa dibaca ({exc.strerror})",
-                stored.sha256,
-                stored.sha256,
-                None,
-            )
-        return Problem(
-            "berubah",
-            _rel(archive, archive.store.path_for(sha)),
-            f"isi {stored.name} tidak cocok: SHA-256 "
-            f"seharusnya {stored.sha256[:12]}…, ditemukan {digest[:12]}…",
-            stored.sha256,
-            stored.sha256,
-            digest,
-        )
-
-    def check_batch(batch: list[_Row]) -> list[Problem]:
-        return [p for p in map(check, batch) if p is not None]
-
     problems: list[Problem] = []
-    workers = min(8, (os.cpu_count() or 1) * 2)
-    # Largest first keeps every thread busy until the end; small files go in batches, so a
-    # hundred thousand of them do not cost a hundred thousand tasks.
-    ordered = sorted(files, key=lambda f: -f.size)
-    batches = _batches(ordered)
-    done = 0
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        for batch, found in zip(batches, pool.map(check_batch, batches), strict=True):
-            problems.extend(found)
-            done += len(batch)
-            if progress is not None:
-                progress(done, len(ordered))
+
+    def check(position: int, found: str | OSError) -> None:
+        sha = shas[position]
+        if found == sha:
+            return  # the common case: no path is built for a file that is fine
+        name = files[position][2]
+        rel = _rel(archive, archive.store.path_for(sha))
+        if isinstance(found, FileNotFoundError):
+            message = f"berkas tersimpan {name} hilang"
+        elif isinstance(found, OSError):
+            message = f"berkas tersimpan {name} tidak bisa dibaca ({found.strerror})"
+        else:
+            message = (
+                f"isi {name} tidak cocok: SHA-256 seharusnya {sha[:12]}…, ditemukan {found[:12]}…"
+            )
+            problems.append(Problem("berubah", rel, message, sha, sha, found))
+            return
+        problems.append(Problem("hilang", rel, message, sha, sha, None))
+
+    locations = list(map(archive.store.location, shas))
+    rehash(locations, list(map(itemgetter(1), files)), check, progress)
     return problems
-
-
-BATCH_FILES = 64
-BATCH_BYTES = 8 << 20
-
-
-def _batches(files: list[_Row]) -> list[list[_Row]]:
-    """Consecutive runs of up to :data:`BATCH_FILES` files or :data:`BATCH_BYTES` bytes."""
-    batches: list[list[_Row]] = []
-    current: list[_Row] = []
-    size = 0
-    for stored in files:
-        current.append(stored)
-        size += stored.size
-        if len(current) >= BATCH_FILES or size >= BATCH_BYTES:
-            batches.append(current)
-            current, size = [], 0
-    if current:
-        batches.append(current)
-    return batches
 
 
 def _count_index(entries: int | None, live: int) -> list[Problem]:
@@ -344,25 +281,25 @@ _UNUSABLE = Problem(
 
 def _check_index(archive: Archive, files: list[_Row]) -> tuple[list[Problem], int | None]:
     state = indexing.state(archive.root)
-    live = {f.sha256: f for f in files if f.live}
-    revisions = archive.db.revisions()
+    live = {row[0]: row[2] for row in files if row[3]}
     if not state.usable:
         return ([_UNUSABLE] if live else []), None
+    revisions = archive.db.revisions()
+    if state.stamps == revisions and revisions.keys() == live.keys():
+        return [], len(state.stamps)  # the common case: one comparison, no loop per file
     problems: list[Problem] = []
-    for sha, stored in sorted(live.items()):
+    for sha, name in sorted(live.items()):
         stamp = state.stamps.get(sha)
         if stamp is None:
             problems.append(
-                Problem(
-                    "indeks-kurang", "index/", f"{stored.name} belum ada di indeks pencarian", sha
-                )
+                Problem("indeks-kurang", "index/", f"{name} belum ada di indeks pencarian", sha)
             )
         elif stamp != revisions[sha]:
             problems.append(
                 Problem(
                     "indeks-usang",
                     "index/",
-                    f"entri indeks {stored.name} usang (revisi {stamp}, katalog {revisions[sha]})",
+                    f"entri indeks {name} usang (revisi {stamp}, katalog {revisions[sha]})",
                     sha,
                     str(revisions[sha]),
                     str(stamp),
