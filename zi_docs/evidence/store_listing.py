@@ -11,13 +11,15 @@ from __future__ import annotations
 import logging
 import marshal
 import os
-import subprocess
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from zi_docs.evidence import objects_pass
 from zi_docs.evidence.objects_pass import TMP_PREFIX
+
+if TYPE_CHECKING:
+    import subprocess
 
 __all__ = ["TMP_PREFIX", "ObjectListing", "PendingListing", "list_objects", "start_listing"]
 
@@ -94,6 +96,8 @@ def start_listing(root: Path) -> PendingListing:
         or _about(root) < CHILD_FROM
     ):
         return PendingListing(root, None)
+    import subprocess  # only here: a small archive's check does not load it
+
     try:
         # -I: no environment, no user site, not the script's folder on the path (this
         # package has modules named like the standard library's); -S: no site packages
