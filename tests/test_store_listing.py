@@ -1,17 +1,18 @@
 """The one pass over ``objects/``: sizes, entries in the wrong place, temporary files, read
 the same by the POSIX reader (``stat`` relative to the open folder) and the directory-entry
-reader (Windows)."""
+reader (Windows), and the same by the child Python that lists a large folder for ``check``."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
-from zi_docs.evidence import store_listing
+from zi_docs.evidence import objects_pass, store_listing
 from zi_docs.evidence.store import TMP_PREFIX
-from zi_docs.evidence.store_listing import list_objects
+from zi_docs.evidence.store_listing import list_objects, start_listing
 
 GOOD = "ab" + "1" * 62
 
@@ -34,7 +35,7 @@ def _objects(root: Path) -> Path:
 @pytest.fixture(params=["posix", "direntry"])
 def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "direntry":
-        monkeypatch.setattr(store_listing, "_list_folder_at", store_listing._list_folder)
+        monkeypatch.setattr(objects_pass, "_list_folder_at", objects_pass._list_folder)
     return str(request.param)
 
 
@@ -54,3 +55,45 @@ def test_every_kind_of_entry_is_sorted_out_alike(tmp_path: Path, reader: str) ->
 
 def test_no_objects_folder_is_an_empty_listing(tmp_path: Path) -> None:
     assert list_objects(tmp_path / "objects") == ({}, [], [])
+
+
+def _no_listing_here(_root: str) -> objects_pass.Found:
+    raise AssertionError("listed in this process, not in the child")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the child lists where a size costs a stat")
+def test_a_child_python_lists_the_folder_as_this_process_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    objects = _objects(tmp_path)
+    expected = list_objects(objects)
+    monkeypatch.setattr(store_listing, "CHILD_FROM", 0)
+    monkeypatch.setattr(objects_pass, "walk", _no_listing_here)
+    assert start_listing(objects).result() == expected
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the child lists where a size costs a stat")
+def test_a_small_folder_or_a_failed_child_is_listed_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    objects = _objects(tmp_path)
+    expected = list_objects(objects)
+    assert store_listing._about(objects) < store_listing.CHILD_FROM
+    assert start_listing(objects)._child is None
+    monkeypatch.setattr(store_listing, "CHILD_FROM", 0)
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # starts, says nothing, exits 1
+    pending = start_listing(objects)
+    assert pending._child is not None
+    assert pending.result() == expected
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the child lists where a size costs a stat")
+def test_a_listing_never_asked_for_stops_its_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_listing, "CHILD_FROM", 0)
+    pending = start_listing(_objects(tmp_path))
+    child = pending._child
+    assert child is not None
+    pending.close()
+    assert child.returncode is not None

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from submission_helpers import Fake, make_archive, write_answers
 
-from zi_docs.evidence import ArchiveView, view
+from zi_docs.evidence import ArchiveView, store_listing, view
 from zi_docs.findings import Finding, Severity, by_kind
 from zi_docs.submission.check import run_check
 from zi_docs.submission.completeness import assess
@@ -84,7 +84,17 @@ def test_integrity_findings_come_from_archive_verify(workspace: Workspace) -> No
     assert "a.pdf" in message and "zi-docs archive verify" in message
 
 
-def test_the_shared_pass_finds_what_archive_verify_cepat_finds(workspace: Workspace) -> None:
+@pytest.fixture(params=["here", "child"])
+def listed(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The objects folder listed in this process, or (as for a large archive) in a child."""
+    if request.param == "child":
+        monkeypatch.setattr(store_listing, "CHILD_FROM", 0)
+    return str(request.param)
+
+
+def test_the_shared_pass_finds_what_archive_verify_cepat_finds(
+    workspace: Workspace, listed: str
+) -> None:
     """check reads the rows once and lists the objects once for its view and its quick
     verify: a missing, a size-changed and an unexpected object are still found, with the same
     problems as ``archive verify --cepat``; a killed writer's temporary file is removed."""
@@ -115,6 +125,24 @@ def test_the_shared_pass_finds_what_archive_verify_cepat_finds(workspace: Worksp
     assert [f.message for f in alone.findings] == [f.message for f in result.integrity]
     codes_found = {f.code for f in run_check(workspace, TODAY).findings}
     assert {"integritas-hilang", "integritas-ukuran", "integritas-tak-terduga"} <= codes_found
+
+
+def test_the_files_are_read_while_the_objects_are_being_listed(
+    workspace: Workspace, listed: str
+) -> None:
+    """Inside ``open_view`` (check's assessment) the files are there before the listing is
+    asked for: what a killed writer left is repaired when the integrity is first read, and
+    the view is complete when the block ends."""
+    digests = make_archive(workspace, [Fake("a.pdf", b"isi a", [("A.I.1.i.a", "sk-tim")])])
+    objects = workspace.archive_dir / "objects"
+    temporary = objects / digests[0][:2] / f".tmp-{digests[0][:16]}-999999"
+    temporary.write_bytes(b"sisa penulis yang terhenti")
+    (objects / digests[0][:2] / digests[0]).unlink()
+    with view.open_view(workspace) as opened:
+        assert [f.name for f in opened.files] == ["a.pdf"]
+        assert temporary.exists()  # the quick verify waits for the listing
+    assert not temporary.exists()
+    assert "integritas-hilang" in {f.code for f in opened.integrity}
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     from zi_docs.evidence.sniff import KINDS
     from zi_docs.evidence.store import hash_file
     from zi_docs.evidence.verify import Problem, VerifyReport
-    from zi_docs.evidence.view import read_view
+    from zi_docs.evidence.view import open_view, read_view
 
 # name -> the module it is read from, loaded on first use (zi_docs._lazy)
 _HOMES = {
@@ -114,6 +114,7 @@ _HOMES = {
     "install_example_archive": "example",
     "list_files": "filing",
     "megabytes": "incoming",
+    "open_view": "view",
     "page_image": "preview",
     "preview": "preview",
     "preview_cache": "preview",
@@ -174,6 +175,7 @@ __all__ = [
     "install_example_archive",
     "list_files",
     "megabytes",
+    "open_view",
     "page_image",
     "preview",
     "preview_cache",

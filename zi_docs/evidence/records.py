@@ -8,7 +8,7 @@ the light, read-only record that ``check``, ``export`` and ``rekap`` read in bul
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -152,23 +152,35 @@ class ArchiveView:
     ``check``'s text output reads only :meth:`columns` and the few files it names
     (at 100,000 files, building every value cost a quarter of the check)."""
 
-    __slots__ = ("_files", "_source", "integrity")
+    __slots__ = ("_files", "_integrity", "_source")
 
     _files: tuple[EvidenceFile, ...] | None
     _source: FileSource | None
-    integrity: tuple[Finding, ...]
-    """Findings of the archive's quick verification (sizes and counts)."""
+    _integrity: tuple[Finding, ...] | Callable[[], tuple[Finding, ...]]
 
     def __init__(
         self,
         files: tuple[EvidenceFile, ...] = (),
-        integrity: tuple[Finding, ...] = (),
+        integrity: Iterable[Finding] | Callable[[], tuple[Finding, ...]] = (),
         *,
         source: FileSource | None = None,
     ) -> None:
+        """``integrity`` may be a function that makes the findings when they are first
+        read (``check`` reads its files while the objects folder is being listed)."""
         object.__setattr__(self, "_files", None if source is not None else tuple(files))
         object.__setattr__(self, "_source", source)
-        object.__setattr__(self, "integrity", tuple(integrity))
+        object.__setattr__(
+            self, "_integrity", integrity if callable(integrity) else tuple(integrity)
+        )
+
+    @property
+    def integrity(self) -> tuple[Finding, ...]:
+        """Findings of the archive's quick verification (sizes and counts)."""
+        found = self._integrity
+        if callable(found):
+            found = found()
+            object.__setattr__(self, "_integrity", found)
+        return found
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"ArchiveView is immutable ({name})")

@@ -9,8 +9,9 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from zi_docs.evidence.objects_pass import TMP_PREFIX
+
 CHUNK = 1 << 20
-TMP_PREFIX = ".tmp-"
 
 
 def hash_file(path: Path | str, chunk: int = CHUNK) -> tuple[str, int]:

@@ -1,15 +1,29 @@
 """One pass over the archive's ``objects/`` folder: every stored object's size, the entries
 in the wrong place, and the temporary files of an interrupted write. ``check`` and the quick
-verify compare it with the catalogue's rows; recovery removes the temporary files it found."""
+verify compare it with the catalogue's rows; recovery removes the temporary files it found.
+
+On POSIX a size costs one ``stat`` per object, most of it in the kernel (at 100,000 files
+about half a second of ``check``), so :func:`start_listing` makes the pass in a child Python
+(:mod:`~zi_docs.evidence.objects_pass` as its script) while the caller reads the catalogue."""
 
 from __future__ import annotations
 
+import logging
+import marshal
 import os
+import sys
 from pathlib import Path
-from stat import S_ISREG
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from zi_docs.evidence.store import TMP_PREFIX
+from zi_docs.evidence import objects_pass
+from zi_docs.evidence.objects_pass import TMP_PREFIX
+
+if TYPE_CHECKING:
+    import subprocess
+
+__all__ = ["TMP_PREFIX", "ObjectListing", "PendingListing", "list_objects", "start_listing"]
+
+log = logging.getLogger(__name__)
 
 
 class ObjectListing(NamedTuple):
@@ -25,92 +39,87 @@ class ObjectListing(NamedTuple):
 
 
 def list_objects(root: Path, *, sizes: bool = True) -> ObjectListing:
-    """One pass over ``objects/*/`` (see :class:`ObjectListing`).
-
-    The size of an object costs one ``stat`` on POSIX (the one cost of the quick verify that
-    grows with the files; a size change cannot be seen otherwise), made relative to its open
-    folder so the kernel does not walk the whole path again; on Windows the directory entry
-    carries it for free. Without ``sizes`` (the full verify reads every file anyway) each
-    size is -1 and no object is looked at beyond its directory entry, which tells a regular
-    file apart on the usual file systems."""
-    listing = ObjectListing({}, [], [])
-    try:
-        top = list(os.scandir(root))
-    except FileNotFoundError:
-        return listing
-    if not sizes:
-        list_folder = _list_names
-    elif os.stat in os.supports_dir_fd:
-        list_folder = _list_folder_at
-    else:
-        list_folder = _list_folder
-    for folder in top:
-        if folder.is_dir():
-            list_folder(folder.path, folder.name, listing)
-        else:
-            listing.odd.append(Path(folder.path))
-    return listing
+    """One pass over ``objects/*/`` (see :class:`ObjectListing` and
+    :func:`~zi_docs.evidence.objects_pass.walk`); without ``sizes`` (the full verify reads
+    every file anyway) each size is -1 and no object is looked at beyond its directory
+    entry."""
+    found, odd, temporary = objects_pass.walk(str(root), sizes=sizes)
+    return ObjectListing(found, [Path(p) for p in odd], temporary)
 
 
-def _list_folder_at(path: str, prefix: str, listing: ObjectListing) -> None:
-    """One folder ``objects/PREFIX``, each entry looked at relative to the open folder."""
-    sizes, odd, temporary = listing
-    folder = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        for name in os.listdir(folder):
-            if name.startswith(TMP_PREFIX):
-                temporary.append(os.path.join(path, name))
-                continue
-            # A name that is no digest lands in ``sizes`` too, and, being unknown to the
-            # database, is reported as unexpected there (one check instead of two).
-            if name[:2] == prefix:
+class PendingListing:
+    """The listing of one ``objects/`` folder, made by a child process started at once
+    (where a size costs a ``stat``) or in this process when :meth:`result` is asked."""
+
+    def __init__(self, root: Path, child: subprocess.Popen[bytes] | None) -> None:
+        self._root = root
+        self._child = child
+
+    def result(self) -> ObjectListing:
+        """The listing: the child's, or (no child, or it failed) one made here and now."""
+        child, self._child = self._child, None
+        if child is not None:
+            out, err = child.communicate()
+            if child.returncode == 0:
                 try:
-                    info = os.stat(name, dir_fd=folder)  # through a link, as is_file() looks
-                except FileNotFoundError:
-                    pass  # a dangling link, or removed since the folder was listed
-                else:
-                    if S_ISREG(info.st_mode):
-                        sizes[name] = info.st_size
-                        continue
-            if _exists_at(name, folder):
-                odd.append(Path(path, name))
-    finally:
-        os.close(folder)
+                    sizes, odd, temporary = marshal.loads(out)
+                    return ObjectListing(sizes, [Path(p) for p in odd], temporary)
+                except (EOFError, ValueError, TypeError):
+                    pass
+            log.debug("daftar objek dari proses anak gagal (%s): %s", child.returncode, err)
+        return list_objects(self._root)
+
+    def close(self) -> None:
+        """Stop the child if its listing was never asked for."""
+        child, self._child = self._child, None
+        if child is not None:
+            child.kill()
+            child.communicate()
 
 
-def _exists_at(name: str, folder: int) -> bool:
-    """The entry is there (maybe a dangling link), not removed since the folder was listed."""
+CHILD_FROM = 50_000
+"""Objects from which the listing is made in a child. A bare Python starts in the time of
+about 10,000 ``stat`` calls, but the child gains only when a core is free: on a 2-core
+machine at load 1.8 it made ``check`` of 20,000 files a little slower, while at 100,000
+files the listing it takes off ``check``'s path is half a second."""
+
+
+def start_listing(root: Path) -> PendingListing:
+    """Begin listing ``root`` (see :func:`list_objects`) beside this process: a child Python
+    running :mod:`~zi_docs.evidence.objects_pass`, when a size costs a ``stat`` (POSIX), the
+    folder holds about :data:`CHILD_FROM` objects or more, and this Python can be run again
+    as itself (not a frozen program); else the listing is made on :meth:`result`."""
+    script = Path(objects_pass.__file__)
+    if (
+        os.stat not in os.supports_dir_fd
+        or getattr(sys, "frozen", False)
+        or not sys.executable
+        or script.suffix != ".py"
+        or _about(root) < CHILD_FROM
+    ):
+        return PendingListing(root, None)
+    import subprocess  # only here: a small archive's check does not load it
+
     try:
-        os.stat(name, dir_fd=folder, follow_symlinks=False)
-    except FileNotFoundError:
-        return False
-    return True
+        # -I: no environment, no user site, not the script's folder on the path (this
+        # package has modules named like the standard library's); -S: no site packages
+        child = subprocess.Popen(
+            [sys.executable, "-I", "-S", str(script), str(root)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    except OSError as exc:
+        log.debug("proses anak untuk daftar objek tidak dapat dimulai: %s", exc)
+        return PendingListing(root, None)
+    return PendingListing(root, child)
 
 
-def _list_folder(path: str, prefix: str, listing: ObjectListing) -> None:
-    """One folder ``objects/PREFIX`` where the directory entry carries the size (Windows)."""
-    sizes, odd, temporary = listing
-    with os.scandir(path) as entries:
-        for entry in entries:
-            name = entry.name
-            if name.startswith(TMP_PREFIX):
-                temporary.append(entry.path)
-            elif name[:2] == prefix and entry.is_file():
-                sizes[name] = entry.stat().st_size
-            else:
-                odd.append(Path(entry.path))
-
-
-def _list_names(path: str, prefix: str, listing: ObjectListing) -> None:
-    """One folder ``objects/PREFIX`` without sizes (each -1): a ``stat`` only for an entry
-    whose directory entry does not tell whether it is a regular file (a link, say)."""
-    sizes, odd, temporary = listing
-    with os.scandir(path) as entries:
-        for entry in entries:
-            name = entry.name
-            if name.startswith(TMP_PREFIX):
-                temporary.append(entry.path)
-            elif name[:2] == prefix and entry.is_file():
-                sizes[name] = -1
-            else:
-                odd.append(Path(entry.path))
+def _about(root: Path) -> int:
+    """About how many objects ``root`` holds: its first folder's entries times its folders
+    (digests spread evenly over the folders of their first two characters)."""
+    try:
+        folders = os.listdir(root)
+        return len(os.listdir(root / folders[0])) * len(folders) if folders else 0
+    except OSError:  # not there, or the first entry is no folder: the listing will tell
+        return 0

@@ -110,18 +110,25 @@ def verify(
     return _settled(archive, report)
 
 
-def verify_with_rows(archive: Archive) -> tuple[VerifyReport, Rows]:
-    """The quick verify and the catalogue's rows for ``check``'s view of the files, from one
-    listing of the objects folder and one read of the catalogue (the rows serve both)."""
-    listing = _listed(archive)
-    rows = archive.db.view_rows()
-    return _settled(archive, _quick_report(archive, rows.files, listing, None)), rows
+def verify_with_rows(archive: Archive, rows: Rows, listing: ObjectListing) -> VerifyReport:
+    """The quick verify from the catalogue's rows ``check`` read for its view of the files
+    and one listing of the objects folder (made while the rows were read, see
+    :func:`~zi_docs.evidence.store_listing.start_listing`). What a killed writer left is
+    repaired first when no writer runs; that touches neither files nor tags, so the rows
+    read before stay the catalogue's."""
+    report = _quick_report(archive, rows.files, _recovered(archive, listing), None)
+    return _settled(archive, report)
 
 
 def _listed(archive: Archive, *, sizes: bool = True) -> ObjectListing:
     """One listing of the objects folder, with what a killed writer left repaired when no
     writer runs (its temporary files are taken from this listing)."""
-    listing = list_objects(archive.store.root, sizes=sizes)
+    return _recovered(archive, list_objects(archive.store.root, sizes=sizes), sizes=sizes)
+
+
+def _recovered(archive: Archive, listing: ObjectListing, *, sizes: bool = True) -> ObjectListing:
+    """``listing`` after what a killed writer left is repaired (when no writer runs), its
+    temporary files taken from the listing."""
     recovery = _recover_when_free(archive, listing.temporary)
     if recovery is not None and recovery.objects_removed:
         # rare: an interrupted add was undone

@@ -5,6 +5,8 @@ findings that go with them."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from zi_docs.bulk import collector_paused
@@ -13,6 +15,7 @@ from zi_docs.evidence.archive import OBJECTS_DIR, Archive
 from zi_docs.evidence.db.readonly import RowSource
 from zi_docs.evidence.records import ArchiveView, EvidenceFile
 from zi_docs.evidence.store import ObjectStore
+from zi_docs.evidence.store_listing import start_listing
 from zi_docs.evidence.verify import VerifyReport, verify_with_rows
 from zi_docs.findings import Finding
 from zi_docs.workspace import Workspace
@@ -24,21 +27,43 @@ def read_view(workspace: Workspace, *, read_only: bool = False) -> ArchiveView:
 
     Integrity comes from the archive's quick verification, or with ``read_only`` (rekap over
     other units' workspaces) from :func:`sizes_only`, which writes nothing."""
+    with open_view(workspace, read_only=read_only) as view:
+        return view
+
+
+@contextmanager
+def open_view(workspace: Workspace, *, read_only: bool = False) -> Iterator[ArchiveView]:
+    """:func:`read_view` for a caller with more to do meanwhile: inside the block the view's
+    files are read while the objects folder is still being listed (in a child process, see
+    :func:`~zi_docs.evidence.store_listing.start_listing`), and its :attr:`integrity` waits
+    for that listing when first read; at the end of the block the view is complete."""
     path = workspace.archive_dir / db.DB_FILE
     store = ObjectStore(workspace.archive_dir / OBJECTS_DIR)
     if not path.is_file() or path.stat().st_size == 0:
         if path.is_dir() or store.any_object():
             db.ArchiveDb(path, store).close()  # refuses, saying why: never "0 berkas" silently
-        return ArchiveView(files=())
+        yield ArchiveView(files=())
+        return
     with collector_paused():  # one value per stored file, no cycles (see zi_docs.bulk)
         if read_only:
             files = db.live_files(path, store)
-            return ArchiveView(files=files, integrity=sizes_only(files))
+            yield ArchiveView(files=files, integrity=sizes_only(files))
+            return
         # the archive's own checks first (damaged, foreign, newer database); then one read of
         # the catalogue and one listing of the objects serve both the quick verify and the view
-        with Archive.open(workspace) as archive:
-            report, rows = verify_with_rows(archive)
-        return ArchiveView(source=RowSource(rows, store), integrity=integrity(report))
+        listing = start_listing(store.root)
+        try:
+            with Archive.open(workspace) as archive:
+                rows = archive.db.view_rows()
+
+                def verified() -> tuple[Finding, ...]:
+                    return integrity(verify_with_rows(archive, rows, listing.result()))
+
+                view = ArchiveView(source=RowSource(rows, store), integrity=verified)
+                yield view
+                view.integrity  # noqa: B018 - complete before the archive closes
+        finally:
+            listing.close()
 
 
 def integrity(report: VerifyReport) -> tuple[Finding, ...]:

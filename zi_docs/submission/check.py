@@ -9,7 +9,7 @@ from zi_docs.assessment import ScoreReport, score_workspace
 from zi_docs.bulk import collector_paused
 from zi_docs.documents import consistency_findings
 from zi_docs.evaluation import load_register, register_findings
-from zi_docs.evidence import ArchiveView, read_view
+from zi_docs.evidence import ArchiveView, open_view
 from zi_docs.findings import Finding, Severity
 from zi_docs.newunit import example_value_findings
 from zi_docs.submission.completeness import Completeness, assess
@@ -91,15 +91,17 @@ def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) 
 
 def _run_check(workspace: Workspace, today: dt.date, read_only: bool) -> CheckResult:
     report = score_workspace(workspace)
-    archive = read_view(workspace, read_only=read_only)
     profile = workspace.profile
-    completeness = assess(
-        report.catalogue,
-        report.score,
-        archive,
-        profile.evidence_window,
-        generator_hint,
-    )
+    # the files are assessed while the archive's objects are still being listed (its
+    # integrity, the last findings assess takes, waits for that listing)
+    with open_view(workspace, read_only=read_only) as archive:
+        completeness = assess(
+            report.catalogue,
+            report.score,
+            archive,
+            profile.evidence_window,
+            generator_hint,
+        )
     rollup = roll_up(report.catalogue, report.score, completeness, report.target)
     gates = evaluate_gates(profile, today)
     return CheckResult(
