@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-from click.testing import CliRunner
+import pytest
+from click.testing import CliRunner, Result
 
+from zi_docs import demo
 from zi_docs.cli import cli
 from zi_docs.resources import EXAMPLE_ARCHIVE, resource
 from zi_docs.workspace import EXAMPLE_DIR
@@ -34,10 +38,33 @@ def _digest_tree(root: Path) -> dict[str, str]:
     }
 
 
-def test_demo_runs_the_main_job_and_touches_only_its_output(tmp_path: Path) -> None:
+@dataclass(frozen=True)
+class DemoRun:
+    output: Path
+    result: Result
+    bundled_before: dict[Path, dict[str, str]]
+
+
+def _without_libreoffice(patch: pytest.MonkeyPatch) -> None:
+    """The demo here makes no PDFs even where LibreOffice is installed: its PDF step is
+    tested under the ``libreoffice`` mark (test_doc_pdf.py), outside the fast suite."""
+    patch.setattr(demo, "find_soffice", lambda: None)
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    """One ``zi-docs demo`` into a fresh folder, shared by this module's tests: the whole main
+    job takes seconds, and the tests only read its output (or copy it first)."""
     bundled = {d: _digest_tree(d) for d in (EXAMPLE_DIR, resource(EXAMPLE_ARCHIVE))}
-    output = tmp_path / "hasil-demo"
-    result = CliRunner().invoke(cli, ["demo", "-o", str(output)])
+    output = tmp_path_factory.mktemp("demo") / "hasil-demo"
+    with pytest.MonkeyPatch.context() as patch:
+        _without_libreoffice(patch)
+        result = CliRunner().invoke(cli, ["demo", "-o", str(output)])
+    return DemoRun(output, result, bundled)
+
+
+def test_demo_runs_the_main_job_and_touches_only_its_output(demo_run: DemoRun) -> None:
+    output, result, bundled = demo_run.output, demo_run.result, demo_run.bundled_before
     assert result.exit_code == 0, result.output
     assert "Demo selesai." in result.output
     assert str(output / "out" / "bundel" / "index.html") in result.output
@@ -59,10 +86,14 @@ def test_demo_runs_the_main_job_and_touches_only_its_output(tmp_path: Path) -> N
         assert _digest_tree(folder) == digests, folder
 
 
-def test_demo_replaces_its_own_output_but_refuses_other_folders(tmp_path: Path) -> None:
+def test_demo_replaces_its_own_output_but_refuses_other_folders(
+    demo_run: DemoRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _without_libreoffice(monkeypatch)
     runner = CliRunner()
+    assert demo_run.result.exit_code == 0, demo_run.result.output
     output = tmp_path / "demo"
-    assert runner.invoke(cli, ["demo", "-o", str(output)]).exit_code == 0
+    shutil.copytree(demo_run.output, output, symlinks=True)  # a previous demo's output
     stray = output / "out" / "sisa.txt"
     stray.write_text("dari demo sebelumnya", encoding="utf-8")
     assert runner.invoke(cli, ["demo", "-o", str(output)]).exit_code == 0
