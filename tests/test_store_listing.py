@@ -57,7 +57,7 @@ def test_no_objects_folder_is_an_empty_listing(tmp_path: Path) -> None:
     assert list_objects(tmp_path / "objects") == ({}, [], [])
 
 
-def _no_listing_here(_root: str) -> objects_pass.Found:
+def _no_listing_here(_root: str, *, sizes: bool = True) -> objects_pass.Found:
     raise AssertionError("listed in this process, not in the child")
 
 

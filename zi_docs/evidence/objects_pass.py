@@ -83,21 +83,16 @@ def _exists_at(name: str, folder: int) -> bool:
 
 def _list_folder(path: str, prefix: str, found: Found) -> None:
     """One folder ``objects/PREFIX`` where the directory entry carries the size (Windows)."""
-    sizes, odd, temporary = found
-    with os.scandir(path) as entries:
-        for entry in entries:
-            name = entry.name
-            if name.startswith(TMP_PREFIX):
-                temporary.append(entry.path)
-            elif name[:2] == prefix and entry.is_file():
-                sizes[name] = entry.stat().st_size
-            else:
-                odd.append(entry.path)
+    _scan_folder(path, prefix, found, sized=True)
 
 
 def _list_names(path: str, prefix: str, found: Found) -> None:
     """One folder ``objects/PREFIX`` without sizes (each -1): a ``stat`` only for an entry
     whose directory entry does not tell whether it is a regular file (a link, say)."""
+    _scan_folder(path, prefix, found, sized=False)
+
+
+def _scan_folder(path: str, prefix: str, found: Found, *, sized: bool) -> None:
     sizes, odd, temporary = found
     with os.scandir(path) as entries:
         for entry in entries:
@@ -105,7 +100,7 @@ def _list_names(path: str, prefix: str, found: Found) -> None:
             if name.startswith(TMP_PREFIX):
                 temporary.append(entry.path)
             elif name[:2] == prefix and entry.is_file():
-                sizes[name] = -1
+                sizes[name] = entry.stat().st_size if sized else -1
             else:
                 odd.append(entry.path)
 
