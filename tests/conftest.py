@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,9 @@ settings.register_profile(
 )
 if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
     settings.load_profile("ci")
+
+# parsed catalogues are kept in a folder of this run, not in the user's cache
+os.environ.setdefault("ZI_DOCS_CACHE", tempfile.mkdtemp(prefix="zi-docs-cache-"))
 
 TOOLS = {
     "libreoffice": "soffice",

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_docs.catalogue.aliases import build_aliases
+from zi_docs.catalogue.cache import cached_parse
 from zi_docs.catalogue.formula import FormulaSyntaxError, parse_formula
 from zi_docs.catalogue.model import (
     LEVELS,
@@ -63,7 +64,7 @@ def load_catalogue(
     path = find_catalogue(str(name_or_path), base)
     key = (path.resolve(), path.stat().st_mtime)
     if key not in _CACHE:
-        _CACHE[key] = _Loader(load_yaml(path)).build(path)
+        _CACHE[key] = cached_parse(path, lambda: _Loader(load_yaml(path)).build(path), Catalogue)
     return _CACHE[key]
 
 

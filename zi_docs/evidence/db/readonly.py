@@ -11,25 +11,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import cached_property
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import getitem, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
 from zi_docs.bulk import collector_paused
 from zi_docs.errors import WorkspaceError
-from zi_docs.evidence.db import engine, opening
+from zi_docs.evidence.db import engine, opening, schema
 from zi_docs.evidence.records import EvidenceFile, FileColumns
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.refs import IndicatorRef
 
 _HINT = "jalankan 'zi-docs archive verify' di ruang kerja itu"
 
-FileRow = tuple[str, int, str, int, str, str | None, str, str]
-"""``(sha256, size, name, live, title, doc_date, notes, kind)``: the first four as
-:meth:`~zi_docs.evidence.db.ArchiveDb.sizes` gives them, so the quick verify reads either."""
+FileRow = tuple[str, int, str, int, str, str | None, str, str, str]
+"""``(sha256, size, name, live, title, doc_date, notes, kind, tags key)``: the first four as
+:meth:`~zi_docs.evidence.db.ArchiveDb.sizes` gives them, so the quick verify reads either; the
+key's tags are :attr:`Rows.tagsets` ``[key]``."""
 
-_FILES = "SELECT sha256, size, name, trashed_at IS NULL, title, doc_date, notes, kind FROM files"
+_FILES = (
+    "SELECT sha256, size, name, trashed_at IS NULL, title, doc_date, notes, kind, {key} FROM files"
+)
 _ORDER = " ORDER BY added_at, name"
 
 
@@ -38,37 +41,59 @@ class Rows(NamedTuple):
 
     files: list[FileRow]
     """Every file (or every live one, see :func:`read_rows`), oldest first."""
-    tags: dict[str, tuple[IndicatorRef, ...]]
-    """sha256 -> its tags, in order (one :class:`IndicatorRef` value per distinct tag, and
-    one tuple per distinct tag for the many files that have only that one)."""
+    tagsets: dict[str, tuple[IndicatorRef, ...]]
+    """A file row's tags key -> its tags, in order: one tuple per distinct set of tags, shared
+    by every file that has it (a key missing here means no tags)."""
     drafts: frozenset[str]
     """The live konsep."""
 
 
 def read_rows(conn: engine.Connection, *, live_only: bool = False) -> Rows:
-    """Files (trashed too unless ``live_only``), tags and konsep in three queries."""
+    """Files (trashed too unless ``live_only``) with their tags, and the konsep: two queries
+    (three for a catalogue older than version 4, read without upgrading it)."""
     # the files' ORDER BY sorts 100,000 rows: in memory, not in a temporary file
     conn.execute("PRAGMA temp_store = MEMORY")
     cursor = conn.cursor()
     cursor.row_factory = None  # tuples, whatever the connection makes
-    tags: dict[str, tuple[IndicatorRef, ...]] = {}
-    made: dict[tuple[str, str | None], tuple[IndicatorRef]] = {}  # one per distinct tag
-    several: set[str] = set()  # files with more than one tag, to put in order
-    for sha, indicator, item in cursor.execute("SELECT sha256, indicator, item FROM tags"):
-        tag = made.get((indicator, item))
-        if tag is None:
-            tag = made[indicator, item] = (IndicatorRef(indicator, item),)
-        found = tags.get(sha)
-        if found is None:
-            tags[sha] = tag  # the shared tuple: no new value for a file with one tag
-        else:
-            tags[sha] = found + tag
-            several.add(sha)
-    for sha in several:
-        tags[sha] = tuple(sorted(tags[sha]))
     where = " WHERE trashed_at IS NULL" if live_only else ""
-    files = cursor.execute(_FILES + where + _ORDER).fetchall()
-    return Rows(files, tags, _drafts(cursor))
+    try:
+        files = cursor.execute(_FILES.format(key="tagset") + where + _ORDER).fetchall()
+    except engine.OperationalError:
+        if schema.version(conn) not in (1, 2, 3):
+            raise
+        # before version 4 there is no tags column: a file's key is its sha256
+        files = cursor.execute(_FILES.format(key="sha256") + where + _ORDER).fetchall()
+        return Rows(files, _tags_by_file(cursor), _drafts(cursor))
+    return Rows(files, decode_tagsets(set(map(itemgetter(8), files))), _drafts(cursor))
+
+
+def decode_tagsets(keys: Iterable[str]) -> dict[str, tuple[IndicatorRef, ...]]:
+    """Each ``files.tagset`` text (see :data:`~.schema.TAGSET`) -> its tags, in order; the
+    empty text (no tags) is left out. Each distinct tag is decoded once."""
+    keys = [key for key in keys if key]
+    parts = [key.split(",") for key in keys]
+    tokens = set(chain.from_iterable(parts))
+    tags = {token: _decoded(token) for token in tokens}
+    rank = {token: at for at, token in enumerate(sorted(tokens, key=tags.__getitem__))}
+    return {
+        key: tuple(map(tags.__getitem__, sorted(found, key=rank.__getitem__)))
+        for key, found in zip(keys, parts, strict=True)
+    }
+
+
+def _decoded(token: str) -> IndicatorRef:
+    indicator, _, item = token.partition(":")
+    return IndicatorRef(
+        bytes.fromhex(indicator).decode(), bytes.fromhex(item[1:]).decode() if item else None
+    )
+
+
+def _tags_by_file(cursor: engine.Cursor) -> dict[str, tuple[IndicatorRef, ...]]:
+    """sha256 -> its tags, in order, from the tags table (a catalogue before version 4)."""
+    tags: dict[str, tuple[IndicatorRef, ...]] = {}
+    for sha, indicator, item in cursor.execute("SELECT sha256, indicator, item FROM tags"):
+        tags[sha] = (*tags.get(sha, ()), IndicatorRef(indicator, item))
+    return {sha: tuple(sorted(found)) for sha, found in tags.items()}
 
 
 def evidence_files(rows: Rows, store: ObjectStore) -> tuple[EvidenceFile, ...]:
@@ -95,11 +120,11 @@ class RowSource:
 
     def columns(self) -> FileColumns:
         # each column one pass in C over the live rows (no value per file)
-        shas = list(map(itemgetter(0), self._live))
+        live = self._live
         return FileColumns(
-            list(map(getitem, shas, repeat(_REF))),
-            list(map(self._rows.tags.get, shas, repeat(()))),
-            list(map(self._rows.drafts.__contains__, shas)),
+            list(map(getitem, map(itemgetter(0), live), repeat(_REF))),
+            list(map(self._rows.tagsets.get, map(itemgetter(8), live), repeat(()))),
+            list(map(self._rows.drafts.__contains__, map(itemgetter(0), live))),
             list(map(itemgetter(5), self._live)),
         )
 
@@ -113,13 +138,13 @@ _REF = slice(0, 12)
 
 def _built(files: Iterable[FileRow], rows: Rows, store: ObjectStore) -> tuple[EvidenceFile, ...]:
     """The live ones of ``files`` (rows of ``rows``) as values, with their tags."""
-    tags = rows.tags
+    tagsets = rows.tagsets
     drafts = rows.drafts
     dates: dict[str, dt.date] = {}  # a few hundred distinct days among 100,000 files
     location = store.location
     make = tuple.__new__  # the named tuple's own __new__ is Python code with defaults
     result = []
-    for sha, size, name, live, title, doc_date, notes, kind in files:
+    for sha, size, name, live, title, doc_date, notes, kind, key in files:
         if not live:
             continue
         day = None
@@ -137,7 +162,7 @@ def _built(files: Iterable[FileRow], rows: Rows, store: ObjectStore) -> tuple[Ev
                     int(size),
                     name,
                     location(sha),
-                    tags.get(sha, ()),
+                    tagsets.get(key, ()),
                     title or None,
                     day,
                     notes or None,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from zi_docs.evidence.db import engine
 from zi_docs.evidence.numbers import own_number
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """2: ``numbers`` (each file's own document number, for matching signed scans).
-3: ``drafts`` (documents archived by ``generate --arsipkan`` as konsep, until signed)."""
+3: ``drafts`` (documents archived by ``generate --arsipkan`` as konsep, until signed).
+4: ``files.tagset``, each file's tags in one column kept by triggers (see :data:`TAGSET`)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -26,7 +27,8 @@ CREATE TABLE IF NOT EXISTS files (
     text_status TEXT NOT NULL,
     pages INTEGER,
     trashed_at TEXT,
-    revision INTEGER NOT NULL DEFAULT 1
+    revision INTEGER NOT NULL DEFAULT 1,
+    tagset TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS tags (
     sha256 TEXT NOT NULL REFERENCES files(sha256) ON DELETE CASCADE,
@@ -69,6 +71,38 @@ CREATE TABLE IF NOT EXISTS pending_index (sha256 TEXT PRIMARY KEY);
 """
 
 
+TAGSET = """(
+    SELECT COALESCE(group_concat(k, ','), '') FROM (
+        SELECT hex(indicator) || ':'
+            || CASE WHEN item IS NULL THEN '' ELSE 'x' || hex(item) END AS k
+        FROM tags WHERE sha256 = {sha} ORDER BY k
+    )
+)"""
+"""A file's tags as one text, what ``files.tagset`` holds: each tag as its indicator in hex,
+``:`` and, when it has an item, ``x`` and the item in hex, sorted, joined by ``,`` (no
+character of a tag can break it; see :func:`~zi_docs.evidence.db.readonly.decode_tagset`).
+``check`` reads 100,000 files' tags in its one query of the files instead of a query of every
+tag and a Python pass over it."""
+
+_TRIGGERS = [
+    f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN "
+    + " ".join(
+        f"UPDATE files SET tagset = {TAGSET.format(sha=f'{row}.sha256')} "
+        f"WHERE sha256 = {row}.sha256;"
+        for row in rows
+    )
+    + " END"
+    for name, event, table, rows in (
+        ("tagset_tag_added", "INSERT", "tags", ("NEW",)),
+        ("tagset_tag_removed", "DELETE", "tags", ("OLD",)),
+        ("tagset_tag_changed", "UPDATE", "tags", ("OLD", "NEW")),
+        ("tagset_file_added", "INSERT", "files", ("NEW",)),
+    )
+]
+"""Every change of ``tags`` (by any statement, in the same transaction) sets the file's
+``tagset`` again; so does a new file, should its tags have come first."""
+
+
 def version(conn: engine.Connection) -> int | None:
     """The schema version recorded in the database, or None for a new or foreign one."""
     try:
@@ -86,6 +120,12 @@ def upgrade(conn: engine.Connection, before: int | None) -> None:
             conn.execute(statement)
     if before is not None and before < 2:
         _backfill_numbers(conn)
+    if before is not None and before < 4:
+        if "tagset" not in {row[1] for row in conn.execute("PRAGMA table_info(files)")}:
+            conn.execute("ALTER TABLE files ADD COLUMN tagset TEXT NOT NULL DEFAULT ''")
+        conn.execute(f"UPDATE files SET tagset = {TAGSET.format(sha='files.sha256')}")
+    for trigger in _TRIGGERS:
+        conn.execute(trigger)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
 
