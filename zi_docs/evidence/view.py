@@ -51,7 +51,7 @@ def open_view(workspace: Workspace, *, read_only: bool = False) -> Iterator[Arch
             return
         # the archive's own checks first (damaged, foreign, newer database); then one read of
         # the catalogue and one listing of the objects serve both the quick verify and the view
-        listing = start_listing(store.root)
+        listing = start_listing(store.root, path)
         try:
             with Archive.open(workspace) as archive:
                 rows = archive.db.view_rows()
