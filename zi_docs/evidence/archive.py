@@ -73,6 +73,8 @@ def _clean_index_leftovers(root: Path) -> int:
         if pid.isdigit() and not pid_alive(int(pid)):
             leftover.unlink(missing_ok=True)
             removed += 1
+    if not (root / "index").is_dir():
+        return removed  # no index yet: nothing of the engine's to clean (nor to import)
     from zi_docs.evidence.search import remove_stale_deletes  # the engine's own file names
 
     return removed + remove_stale_deletes(root / "index")
