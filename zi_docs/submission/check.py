@@ -90,19 +90,19 @@ def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) 
 
 
 def _run_check(workspace: Workspace, today: dt.date, read_only: bool) -> CheckResult:
-    report = score_workspace(workspace)
-    profile = workspace.profile
-    # the files are assessed while the archive's objects are still being listed (its
-    # integrity, the last findings assess takes, waits for that listing)
+    # the answers are scored and the files assessed while the archive's objects are still
+    # being listed (its integrity, the last findings assess takes, waits for that listing)
     with open_view(workspace, read_only=read_only) as archive:
+        report = score_workspace(workspace)
         completeness = assess(
             report.catalogue,
             report.score,
             archive,
-            profile.evidence_window,
+            workspace.profile.evidence_window,
             generator_hint,
         )
     rollup = roll_up(report.catalogue, report.score, completeness, report.target)
+    profile = workspace.profile
     gates = evaluate_gates(profile, today)
     return CheckResult(
         unit_name=profile.unit_name,

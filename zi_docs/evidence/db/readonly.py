@@ -9,7 +9,7 @@ the view of the files."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from itertools import chain, compress, repeat
 from operator import getitem, itemgetter
@@ -130,6 +130,9 @@ class RowSource:
 
     def file(self, index: int) -> EvidenceFile:
         return _built(self._live[index : index + 1], self._rows, self._store)[0]
+
+    def files_at(self, indices: Sequence[int]) -> list[EvidenceFile]:
+        return list(_built(map(self._live.__getitem__, indices), self._rows, self._store))
 
 
 _REF = slice(0, 12)
