@@ -376,3 +376,39 @@ def test_a_writer_between_the_childs_read_and_ours_is_compared_here(
     monkeypatch.setattr(store_listing.PendingListing, "result", lambda _self: stale)
     checked = view.read_view(workspace)
     assert "integritas-hilang" in {f.code for f in checked.integrity}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the child lists where a size costs a stat")
+def test_check_lists_the_objects_from_its_start_and_stops_the_child_on_an_error(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The listing starts before the answers are scored; when scoring fails (a broken
+    lke.yaml) the error is the user's, and the child is stopped, not left behind."""
+    from zi_docs import assessment
+    from zi_docs.errors import ZiError
+
+    make_archive(workspace, [Fake("a.pdf", b"isi a", [("A.I.1.i.a", "sk-tim")])])
+    monkeypatch.setattr(store_listing, "CHILD_FROM", 0)
+    events: list[str] = []
+    children: list[object] = []
+    start, score = store_listing.start_listing, assessment.score_workspace
+
+    def started(*args: object) -> store_listing.PendingListing:
+        events.append("daftar")
+        pending = start(*args)  # type: ignore[arg-type]
+        children.append(pending._child)
+        return pending
+
+    def scored(ws: Workspace) -> object:
+        events.append("nilai")
+        return score(ws)
+
+    monkeypatch.setattr(store_listing, "start_listing", started)
+    monkeypatch.setattr(assessment, "score_workspace", scored)
+    run_check(workspace, TODAY)
+    assert events == ["daftar", "nilai"]
+    workspace.answers_file.write_text("jawaban: [tidak, lengkap\n", encoding="utf-8")
+    with pytest.raises(ZiError):
+        run_check(workspace, TODAY)
+    child = children[-1]
+    assert child is not None and child.returncode is not None  # type: ignore[attr-defined]

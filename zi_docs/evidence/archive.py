@@ -25,6 +25,7 @@ from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.evidence import indexing
 from zi_docs.evidence.db import DB_FILE, ArchiveDb
 from zi_docs.evidence.lock import DEFAULT_WAIT, ArchiveLock
+from zi_docs.evidence.places import OBJECTS_DIR
 from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.findings import Finding
@@ -34,7 +35,6 @@ from zi_docs.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-OBJECTS_DIR = "objects"
 LOCK_FILE = ".lock"
 OCR_CACHE = Path("cache") / "ocr"
 PREVIEW_CACHE = Path("cache") / "pratinjau"

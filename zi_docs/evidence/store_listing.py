@@ -16,14 +16,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from zi_docs.evidence import objects_pass
-from zi_docs.evidence.db import recorded_sizes
-from zi_docs.evidence.db.recorded_sizes import Matched
 from zi_docs.evidence.objects_pass import TMP_PREFIX
+from zi_docs.evidence.places import DB_FILE, OBJECTS_DIR
 
 if TYPE_CHECKING:
     import subprocess
 
-__all__ = ["TMP_PREFIX", "ObjectListing", "PendingListing", "list_objects", "start_listing"]
+    from zi_docs.evidence.db.recorded_sizes import Matched
+
+__all__ = [
+    "TMP_PREFIX",
+    "ObjectListing",
+    "PendingListing",
+    "list_objects",
+    "start_archive_listing",
+    "start_listing",
+]
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +127,7 @@ def start_listing(root: Path, catalogue: Path | None = None) -> PendingListing:
     try:
         # -I: no environment, no user site, not the script's folder on the path (this
         # package has modules named like the standard library's); -S: no site packages
-        compare = [catalogue.resolve().as_uri(), recorded_sizes.__file__] if catalogue else []
+        compare = [catalogue.resolve().as_uri(), str(_COMPARE)] if catalogue else []
         child = subprocess.Popen(
             [sys.executable, "-I", "-S", str(script), str(root), *compare],
             stdin=subprocess.DEVNULL,
@@ -130,6 +138,16 @@ def start_listing(root: Path, catalogue: Path | None = None) -> PendingListing:
         log.debug("proses anak untuk daftar objek tidak dapat dimulai: %s", exc)
         return PendingListing(root, None)
     return PendingListing(root, child)
+
+
+_COMPARE = Path(__file__).with_name("db") / "recorded_sizes.py"
+"""What the child loads to compare its listing with the catalogue (by its location: the
+package is not imported here, so that ``check`` starts the child before loading it)."""
+
+
+def start_archive_listing(archive_dir: Path) -> PendingListing:
+    """:func:`start_listing` of an archive folder's objects, compared with its catalogue."""
+    return start_listing(archive_dir / OBJECTS_DIR, archive_dir / DB_FILE)
 
 
 def _about(root: Path) -> int:
