@@ -9,7 +9,8 @@ the view of the files."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from itertools import chain, compress, repeat
 from operator import getitem, itemgetter
@@ -92,8 +93,7 @@ def details_reader(path: Path) -> Details:
     def read(shas: Sequence[str]) -> Mapping[str, tuple[str, str, str]]:
         if not shas:
             return {}
-        conn = _connect(path)
-        try:
+        with _reading(path) as conn:
             cursor = conn.cursor()
             cursor.row_factory = None
             if len(shas) >= _ALL_FROM:
@@ -106,12 +106,6 @@ def details_reader(path: Path) -> Details:
                     _details(cursor.execute(f"{_DETAILS} WHERE sha256 IN ({marks})", batch))
                 )
             return found
-        except engine.Error as exc:
-            raise WorkspaceError(
-                f"katalog arsip {path} tidak dapat dibaca ({opening.reason(exc)})", hint=_HINT
-            ) from None
-        finally:
-            conn.close()
 
     return read
 
@@ -259,16 +253,24 @@ def _connect(path: Path) -> engine.Connection:
 
 def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
     """Every live (not trashed) file of the database at ``path`` with its tags."""
+    with _reading(path) as conn:
+        rows = read_rows(conn, live_only=True)
+    return evidence_files(rows, store)
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[engine.Connection]:
+    """A :func:`_connect` connection, closed after the block; what the block cannot read is
+    said as the catalogue's problem."""
     conn = _connect(path)
     try:
-        rows = read_rows(conn, live_only=True)
+        yield conn
     except engine.Error as exc:
         raise WorkspaceError(
             f"katalog arsip {path} tidak dapat dibaca ({opening.reason(exc)})", hint=_HINT
         ) from None
     finally:
         conn.close()
-    return evidence_files(rows, store)
 
 
 def _drafts(cursor: engine.Cursor) -> frozenset[str]:
