@@ -2,7 +2,8 @@
 
 The archive is written directly into the catalogue by bench/corpus.py (rows inserted with
 SQL, tiny objects on disk; no search index, so the integrity part is the catalogue and the
-object store). Interleaved, at least 3 runs of each:
+object store, unless ``--indeks`` builds one: then check also opens and counts it, as in a
+unit's real archive). Interleaved, at least 3 runs of each:
   * baseline: the library's own read of the same rows (``evidence.db.live_files``: files
     and tags into EvidenceFile values), the least any completeness check must do;
   * check in-process: ``run_check`` (catalogue read, quick verify, completeness, roll-up,
@@ -10,7 +11,7 @@ object store). Interleaved, at least 3 runs of each:
   * baseline process: a new Python process that only does that read;
   * ``zi-docs check`` as a user runs it: a new process, the whole command.
 
-    python bench/bench_check.py [--files 20000] [--runs 3] [--corpus DIR]
+    python bench/bench_check.py [--files 20000] [--runs 3] [--corpus DIR] [--indeks]
 """
 
 from __future__ import annotations
@@ -36,12 +37,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--corpus", type=Path, help="reuse (or create) the corpus here")
+    parser.add_argument(
+        "--indeks", action="store_true", help="give the corpus its search index (built once)"
+    )
     args = parser.parse_args()
     print(load())
     tmp = Path(tempfile.mkdtemp(prefix="zi-bench-check-"))
     try:
         ws_dir = args.corpus or tmp / "ws"
-        corpus.ensure(ws_dir, args.files, args.seed)
+        built = corpus.ensure(ws_dir, args.files, args.seed)
+        if args.indeks and not (built.archive_dir / "index").is_dir():
+            print(f"indeks pencarian dibangun: {corpus.reindex(built):.1f} s")
         from zi_docs.evidence.db import DB_FILE, live_files
         from zi_docs.evidence.store import ObjectStore
         from zi_docs.submission.check import run_check

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from zi_docs import evidence
 from zi_docs.evidence.db import schema
-from zi_docs.evidence.db.readonly import decode_tagsets, read_rows
+from zi_docs.evidence.db.readonly import TAGS_KEY, decode_tagsets, read_rows
 from zi_docs.refs import IndicatorRef
 from zi_docs.workspace import Workspace
 
@@ -91,7 +91,7 @@ def test_a_version_3_catalogue_is_upgraded_and_keeps_its_tags(
     # read without upgrading (``rekap`` over another unit's workspace): the tags table
     with sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True) as conn:
         rows = read_rows(conn)
-    assert {f[0]: rows.tagsets.get(f[8], ()) for f in rows.files} == expected
+    assert {f[0]: rows.tagsets.get(f[TAGS_KEY], ()) for f in rows.files} == expected
     view = evidence.read_view(workspace)  # opened for writing: upgraded
     assert {f.sha256: f.tags for f in view.files} == expected
     assert _tagset_column(db) == expected
@@ -112,4 +112,4 @@ def test_any_tag_text_comes_back_as_it_was_stored(tags: list[tuple[str, str | No
     conn.executemany("INSERT OR IGNORE INTO tags VALUES ('a', ?, ?)", tags)
     stored = sorted(IndicatorRef(i, t) for i, t in conn.execute("SELECT indicator, item FROM tags"))
     rows = read_rows(conn)
-    assert rows.tagsets[rows.files[0][8]] == tuple(stored)
+    assert rows.tagsets[rows.files[0][TAGS_KEY]] == tuple(stored)

@@ -5,14 +5,16 @@ reader (Windows), and the same by the child Python that lists a large folder for
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
 from zi_docs.evidence import objects_pass, store_listing
+from zi_docs.evidence.db import recorded_sizes
 from zi_docs.evidence.store import TMP_PREFIX
-from zi_docs.evidence.store_listing import list_objects, start_listing
+from zi_docs.evidence.store_listing import ObjectListing, list_objects, start_listing
 
 GOOD = "ab" + "1" * 62
 
@@ -54,7 +56,7 @@ def test_every_kind_of_entry_is_sorted_out_alike(tmp_path: Path, reader: str) ->
 
 
 def test_no_objects_folder_is_an_empty_listing(tmp_path: Path) -> None:
-    assert list_objects(tmp_path / "objects") == ({}, [], [])
+    assert list_objects(tmp_path / "objects") == ObjectListing({}, [], [])
 
 
 def _no_listing_here(_root: str, *, sizes: bool = True) -> objects_pass.Found:
@@ -97,3 +99,40 @@ def test_a_listing_never_asked_for_stops_its_child(
     assert child is not None
     pending.close()
     assert child.returncode is not None
+
+
+def _catalogue(root: Path, rows: list[tuple[str, int]]) -> str:
+    path = root / "catalog.sqlite"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE files (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL)")
+        conn.executemany("INSERT INTO files VALUES (?, ?)", rows)
+    conn.close()
+    return path.resolve().as_uri()
+
+
+def test_the_catalogue_agrees_only_when_every_object_has_its_size_and_no_other(
+    tmp_path: Path,
+) -> None:
+    uri = _catalogue(tmp_path, [(GOOD, 3), ("cd" * 32, 5)])
+    assert recorded_sizes.matched({GOOD: 3, "cd" * 32: 5}, uri) == (2, 8)
+    assert recorded_sizes.matched({GOOD: 3, "cd" * 32: 6}, uri) is None  # a size changed
+    assert recorded_sizes.matched({GOOD: 3}, uri) is None  # one missing
+    assert recorded_sizes.matched({GOOD: 3, "cd" * 32: 5, "ef" * 32: 1}, uri) is None
+    gone = (tmp_path / "tidak-ada.sqlite").resolve().as_uri()
+    assert recorded_sizes.matched({GOOD: 3}, gone) is None  # unreadable: the caller compares
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the child lists where a size costs a stat")
+def test_a_child_given_the_catalogue_sends_no_sizes_when_they_agree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    objects = tmp_path / "objects"
+    (objects / "ab").mkdir(parents=True)
+    (objects / "ab" / GOOD).write_bytes(b"isi")
+    catalogue = tmp_path / "catalog.sqlite"
+    _catalogue(tmp_path, [(GOOD, 3)])
+    monkeypatch.setattr(store_listing, "CHILD_FROM", 0)
+    assert start_listing(objects, catalogue).result() == ObjectListing({}, [], [], (1, 3))
+    (objects / "ab" / GOOD).write_bytes(b"isi lain")  # now the catalogue disagrees
+    assert start_listing(objects, catalogue).result() == ObjectListing({GOOD: 8}, [], [])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 
 import pytest
@@ -340,3 +341,74 @@ def test_check_docx_signs_below_its_last_table_with_place_and_paper(
     # the signature block is the last row of the gates table: it never stands alone
     assert closing.strip().startswith(f"{kota}, ") and "NIP." in closing
     assert round(document.sections[0].page_height.mm) == round(workspace.profile.page.height_mm)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the child lists where a size costs a stat")
+def test_the_child_compares_a_sound_archive_so_check_need_not(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large archive's child, given the catalogue, finds every object there with its size
+    and sends no sizes back; the quick verify takes its word (same rows and bytes)."""
+    fakes = [Fake(f"{n}.pdf", f"isi {n}".encode(), [("A.I.1.i.a", "sk-tim")]) for n in "abc"]
+    make_archive(workspace, fakes)
+    monkeypatch.setattr(store_listing, "CHILD_FROM", 0)
+    seen: list[store_listing.ObjectListing] = []
+    result = store_listing.PendingListing.result
+
+    def spied(self: store_listing.PendingListing) -> store_listing.ObjectListing:
+        seen.append(result(self))
+        return seen[-1]
+
+    monkeypatch.setattr(store_listing.PendingListing, "result", spied)
+    checked = view.read_view(workspace)
+    assert [(s.sizes, s.matched) for s in seen] == [({}, (3, len(b"isi a") * 3))]
+    assert [f.code for f in checked.integrity if f.code != "integritas-indeks-rusak"] == []
+
+
+def test_a_writer_between_the_childs_read_and_ours_is_compared_here(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child agreed with the catalogue as it was a moment earlier (other rows, other
+    bytes): the quick verify lists the objects again and compares them with its own rows."""
+    digests = make_archive(workspace, [Fake("a.pdf", b"isi a", [("A.I.1.i.a", "sk-tim")])])
+    (workspace.archive_dir / "objects" / digests[0][:2] / digests[0]).unlink()
+    stale = store_listing.ObjectListing({}, [], [], (2, 10))
+    monkeypatch.setattr(store_listing.PendingListing, "result", lambda _self: stale)
+    checked = view.read_view(workspace)
+    assert "integritas-hilang" in {f.code for f in checked.integrity}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the child lists where a size costs a stat")
+def test_check_lists_the_objects_from_its_start_and_stops_the_child_on_an_error(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The listing starts before the answers are scored; when scoring fails (a broken
+    lke.yaml) the error is the user's, and the child is stopped, not left behind."""
+    from zi_docs import assessment
+    from zi_docs.errors import ZiError
+
+    make_archive(workspace, [Fake("a.pdf", b"isi a", [("A.I.1.i.a", "sk-tim")])])
+    monkeypatch.setattr(store_listing, "CHILD_FROM", 0)
+    events: list[str] = []
+    children: list[object] = []
+    start, score = store_listing.start_listing, assessment.score_workspace
+
+    def started(*args: object) -> store_listing.PendingListing:
+        events.append("daftar")
+        pending = start(*args)  # type: ignore[arg-type]
+        children.append(pending._child)
+        return pending
+
+    def scored(ws: Workspace) -> object:
+        events.append("nilai")
+        return score(ws)
+
+    monkeypatch.setattr(store_listing, "start_listing", started)
+    monkeypatch.setattr(assessment, "score_workspace", scored)
+    run_check(workspace, TODAY)
+    assert events == ["daftar", "nilai"]
+    workspace.answers_file.write_text("jawaban: [tidak, lengkap\n", encoding="utf-8")
+    with pytest.raises(ZiError):
+        run_check(workspace, TODAY)
+    child = children[-1]
+    assert child is not None and child.returncode is not None  # type: ignore[attr-defined]

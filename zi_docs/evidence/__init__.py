@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from zi_docs.evidence.search import MARK_END, MARK_START, Hit, ReindexReport
     from zi_docs.evidence.sniff import KINDS
     from zi_docs.evidence.store import hash_file
+    from zi_docs.evidence.store_listing import PendingListing, start_archive_listing
     from zi_docs.evidence.verify import Problem, VerifyReport
     from zi_docs.evidence.view import open_view, read_view
 
@@ -115,6 +116,8 @@ _HOMES = {
     "list_files": "filing",
     "megabytes": "incoming",
     "open_view": "view",
+    "start_archive_listing": "store_listing",
+    "PendingListing": "store_listing",
     "page_image": "preview",
     "preview": "preview",
     "preview_cache": "preview",
@@ -151,6 +154,7 @@ __all__ = [
     "Listing",
     "OcrReport",
     "Outcome",
+    "PendingListing",
     "Placement",
     "Preview",
     "Problem",
@@ -187,6 +191,7 @@ __all__ = [
     "run_ocr",
     "search",
     "show",
+    "start_archive_listing",
     "stored_files",
     "tag",
     "untag",

@@ -25,6 +25,7 @@ from zi_docs.errors import InvalidInputError, NotFoundError
 from zi_docs.evidence import indexing
 from zi_docs.evidence.db import DB_FILE, ArchiveDb
 from zi_docs.evidence.lock import DEFAULT_WAIT, ArchiveLock
+from zi_docs.evidence.places import OBJECTS_DIR
 from zi_docs.evidence.records import Progress, StoredFile
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.findings import Finding
@@ -34,7 +35,6 @@ from zi_docs.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-OBJECTS_DIR = "objects"
 LOCK_FILE = ".lock"
 OCR_CACHE = Path("cache") / "ocr"
 PREVIEW_CACHE = Path("cache") / "pratinjau"
@@ -73,6 +73,8 @@ def _clean_index_leftovers(root: Path) -> int:
         if pid.isdigit() and not pid_alive(int(pid)):
             leftover.unlink(missing_ok=True)
             removed += 1
+    if not (root / "index").is_dir():
+        return removed  # no index yet: nothing of the engine's to clean (nor to import)
     from zi_docs.evidence.search import remove_stale_deletes  # the engine's own file names
 
     return removed + remove_stale_deletes(root / "index")

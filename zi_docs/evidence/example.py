@@ -7,8 +7,8 @@ import stat
 from pathlib import Path
 
 from zi_docs.errors import WorkspaceError
-from zi_docs.evidence.archive import OBJECTS_DIR
 from zi_docs.evidence.db import DB_FILE as CATALOG_FILE
+from zi_docs.evidence.places import OBJECTS_DIR
 from zi_docs.resources import EXAMPLE_ARCHIVE, resource
 from zi_docs.workspace import Workspace
 

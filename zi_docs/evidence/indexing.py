@@ -10,11 +10,14 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from zi_docs.catalogue import Catalogue
 from zi_docs.evidence.db import ArchiveDb
 from zi_docs.evidence.records import Progress, StoredFile
-from zi_docs.evidence.search import IndexDoc, ReindexReport, SearchIndex
+
+if TYPE_CHECKING:
+    from zi_docs.evidence.search import IndexDoc, ReindexReport, SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +37,18 @@ def index_dir(archive_root: Path) -> Path:
     return archive_root / INDEX_DIR
 
 
+def _index(archive_root: Path, **options: Any) -> SearchIndex:
+    """The search facade over the archive's index, imported on first use: ``check`` and
+    ``export`` open the archive but never search, and the engine is a tenth of their start."""
+    from zi_docs.evidence.search import SearchIndex
+
+    return SearchIndex(index_dir(archive_root), **options)
+
+
 def to_doc(stored: StoredFile, text: str, catalogue: Catalogue) -> IndexDoc:
     """The index entry of a stored file."""
+    from zi_docs.evidence.search import IndexDoc
+
     nodes = [catalogue.by_id[t.indicator] for t in stored.tags if t.indicator in catalogue.by_id]
     return IndexDoc(
         sha256=stored.sha256,
@@ -66,7 +79,7 @@ def _docs(db: ArchiveDb, catalogue: Catalogue, shas: list[str] | None = None) ->
 
 def open_index(archive_root: Path, db: ArchiveDb, catalogue: Catalogue) -> SearchIndex:
     """The index, able to rebuild itself from the database when missing or stale."""
-    return SearchIndex(index_dir(archive_root), source=source(db, catalogue))
+    return _index(archive_root, source=source(db, catalogue))
 
 
 def source(db: ArchiveDb, catalogue: Catalogue) -> Callable[[], Iterator[IndexDoc]]:
@@ -110,7 +123,7 @@ def index_stream(
 
 def state(archive_root: Path) -> IndexState:
     """The index's stamps, for ``verify``."""
-    found = SearchIndex(index_dir(archive_root)).doc_stamps()
+    found = _index(archive_root).doc_stamps()
     if found is None:
         return IndexState({}, usable=False)
     stamps = {sha: int(stamp) if stamp.isdigit() else -1 for sha, stamp in found.items()}
@@ -119,7 +132,9 @@ def state(archive_root: Path) -> IndexState:
 
 def entry_count(archive_root: Path) -> int | None:
     """How many entries the index holds (None when it is unusable), for ``verify --cepat``."""
-    return SearchIndex(index_dir(archive_root)).doc_count()
+    if not index_dir(archive_root).is_dir():
+        return None  # no index at all: unusable, known without the engine
+    return _index(archive_root).doc_count()
 
 
 def reindex(

@@ -2,7 +2,8 @@
 :func:`~zi_docs.evidence.store_listing.list_objects`, in plain values (strings, a dict), and
 the script of the child Python that :func:`~zi_docs.evidence.store_listing.start_listing`
 runs it in: this module imports nothing beyond the few standard modules a bare interpreter
-has loaded, so the child starts in a few milliseconds."""
+has loaded, so the child starts in a few milliseconds. Given the catalogue, the child also
+compares the pass with it (:mod:`zi_docs.evidence.db.recorded_sizes`)."""
 
 from __future__ import annotations
 
@@ -105,5 +106,26 @@ def _scan_folder(path: str, prefix: str, found: Found, *, sized: bool) -> None:
                 odd.append(entry.path)
 
 
+def _child(
+    root: str, catalogue: str | None, compare: str | None
+) -> tuple[dict[str, int], list[str], list[str], tuple[int, int] | None]:
+    """What the child of ``start_listing`` sends: the pass and None, or, when a catalogue is
+    named and agrees with the pass (the common case), the pass without its sizes and the
+    catalogue's (rows, bytes) it agrees with. ``compare`` is the file of
+    :mod:`zi_docs.evidence.db.recorded_sizes`, loaded by its location (the package is not on
+    this Python's path)."""
+    sizes, odd, temporary = walk(root)
+    same = None
+    if catalogue and compare:
+        from importlib.util import module_from_spec, spec_from_file_location
+
+        spec = spec_from_file_location("recorded_sizes", compare)
+        if spec is not None and spec.loader is not None:
+            module = module_from_spec(spec)
+            spec.loader.exec_module(module)
+            same = module.matched(sizes, catalogue)  # (rows, bytes) or None
+    return ({} if same else sizes, odd, temporary, same)
+
+
 if __name__ == "__main__":  # the child of store_listing.start_listing: the pass, marshalled
-    sys.stdout.buffer.write(marshal.dumps(walk(sys.argv[1])))
+    sys.stdout.buffer.write(marshal.dumps(_child(sys.argv[1], *(sys.argv[2:4] or (None, None)))))

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zi_docs.evidence.adding import Details, ingest
-from zi_docs.evidence.archive import LOCK_FILE, OBJECTS_DIR, Archive
+from zi_docs.evidence.archive import LOCK_FILE, Archive
 from zi_docs.evidence.db import DB_FILE, CatalogError
 from zi_docs.evidence.db.salvage import AuditRow, salvage
 from zi_docs.evidence.incoming import Candidate
 from zi_docs.evidence.lock import ArchiveLock
+from zi_docs.evidence.places import OBJECTS_DIR
 from zi_docs.evidence.store import ObjectStore, hash_file
 from zi_docs.refs import IndicatorRef as Tag
 from zi_docs.workspace import Workspace

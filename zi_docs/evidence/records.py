@@ -144,6 +144,8 @@ class FileSource(Protocol):
 
     def file(self, index: int) -> EvidenceFile: ...
 
+    def files_at(self, indices: Sequence[int]) -> list[EvidenceFile]: ...
+
 
 class ArchiveView:
     """Everything ``check``, ``export`` and ``rekap`` read from one archive.
@@ -212,6 +214,13 @@ class ArchiveView:
         if self._files is None and self._source is not None:
             return self._source.file(index)
         return self.files[index]
+
+    def files_at(self, indices: Sequence[int]) -> list[EvidenceFile]:
+        """The live files at ``indices``, in that order, without building the others."""
+        if self._files is None and self._source is not None:
+            return self._source.files_at(indices)
+        files = self.files
+        return [files[index] for index in indices]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ArchiveView):

@@ -17,11 +17,21 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from zi_docs.evidence import objects_pass
 from zi_docs.evidence.objects_pass import TMP_PREFIX
+from zi_docs.evidence.places import DB_FILE, OBJECTS_DIR
 
 if TYPE_CHECKING:
     import subprocess
 
-__all__ = ["TMP_PREFIX", "ObjectListing", "PendingListing", "list_objects", "start_listing"]
+    from zi_docs.evidence.db.recorded_sizes import Matched
+
+__all__ = [
+    "TMP_PREFIX",
+    "ObjectListing",
+    "PendingListing",
+    "list_objects",
+    "start_archive_listing",
+    "start_listing",
+]
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +46,10 @@ class ObjectListing(NamedTuple):
     regular file)."""
     temporary: list[str]
     """Temporary files of a write in progress or interrupted (not in ``sizes``)."""
+    matched: Matched | None = None
+    """Set by a child given the catalogue that found it recording every listed object with
+    its size and no other: the (rows, bytes) it read; ``sizes`` is then left empty (see
+    :mod:`~zi_docs.evidence.db.recorded_sizes`)."""
 
 
 def list_objects(root: Path, *, sizes: bool = True) -> ObjectListing:
@@ -62,8 +76,10 @@ class PendingListing:
             out, err = child.communicate()
             if child.returncode == 0:
                 try:
-                    sizes, odd, temporary = marshal.loads(out)
-                    return ObjectListing(sizes, [Path(p) for p in odd], temporary)
+                    sizes, odd, temporary, matched = marshal.loads(out)
+                    return ObjectListing(
+                        sizes, [Path(p) for p in odd], temporary, _matched(matched)
+                    )
                 except (EOFError, ValueError, TypeError):
                     pass
             log.debug("daftar objek dari proses anak gagal (%s): %s", child.returncode, err)
@@ -84,11 +100,19 @@ machine at load 1.8 it made ``check`` of 20,000 files a little slower, while at 
 files the listing it takes off ``check``'s path is half a second."""
 
 
-def start_listing(root: Path) -> PendingListing:
+def _matched(value: object) -> Matched | None:
+    if isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value):
+        return value[0], value[1]
+    return None
+
+
+def start_listing(root: Path, catalogue: Path | None = None) -> PendingListing:
     """Begin listing ``root`` (see :func:`list_objects`) beside this process: a child Python
     running :mod:`~zi_docs.evidence.objects_pass`, when a size costs a ``stat`` (POSIX), the
     folder holds about :data:`CHILD_FROM` objects or more, and this Python can be run again
-    as itself (not a frozen program); else the listing is made on :meth:`result`."""
+    as itself (not a frozen program); else the listing is made on :meth:`result`. Given the
+    ``catalogue``, the child also compares its listing with it (see
+    :attr:`ObjectListing.matched`)."""
     script = Path(objects_pass.__file__)
     if (
         os.stat not in os.supports_dir_fd
@@ -103,8 +127,9 @@ def start_listing(root: Path) -> PendingListing:
     try:
         # -I: no environment, no user site, not the script's folder on the path (this
         # package has modules named like the standard library's); -S: no site packages
+        compare = [catalogue.resolve().as_uri(), str(_COMPARE)] if catalogue else []
         child = subprocess.Popen(
-            [sys.executable, "-I", "-S", str(script), str(root)],
+            [sys.executable, "-I", "-S", str(script), str(root), *compare],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -113,6 +138,16 @@ def start_listing(root: Path) -> PendingListing:
         log.debug("proses anak untuk daftar objek tidak dapat dimulai: %s", exc)
         return PendingListing(root, None)
     return PendingListing(root, child)
+
+
+_COMPARE = Path(__file__).with_name("db") / "recorded_sizes.py"
+"""What the child loads to compare its listing with the catalogue (by its location: the
+package is not imported here, so that ``check`` starts the child before loading it)."""
+
+
+def start_archive_listing(archive_dir: Path) -> PendingListing:
+    """:func:`start_listing` of an archive folder's objects, compared with its catalogue."""
+    return start_listing(archive_dir / OBJECTS_DIR, archive_dir / DB_FILE)
 
 
 def _about(root: Path) -> int:

@@ -187,14 +187,22 @@ def _quick_report(
 ) -> VerifyReport:
     """Sizes and counts: the rows (``(sha256, size, name, live, ...)``, trashed too, read by
     position: no records) against one listing of the objects folder; no hashing, no threads."""
-    sizes = listing.sizes
     # each pass over the rows is one call into C (at 100,000 files a Python loop per pass
     # cost a few times more)
     recorded = list(map(itemgetter(1), rows))
-    expected = dict(zip(map(itemgetter(0), rows), recorded, strict=True))
-    # the common case, every object there with its size and no other, is one comparison
-    alike = expected == sizes
-    unknown = set() if alike else sizes.keys() - expected.keys()
+    total = sum(recorded)
+    if listing.matched is not None and listing.matched != (len(rows), total):
+        # the listing's child compared it with the catalogue as it was a moment before
+        # these rows were read (a writer came between): compare with these rows here
+        listing = list_objects(archive.store.root)
+    sizes = listing.sizes
+    if listing.matched is not None:
+        alike, unknown = True, set()  # the child found every object there with its size
+    else:
+        expected = dict(zip(map(itemgetter(0), rows), recorded, strict=True))
+        # the common case, every object there with its size and no other, is one comparison
+        alike = expected == sizes
+        unknown = set() if alike else sizes.keys() - expected.keys()
     problems = _unexpected(archive, listing.odd, unknown)
     for row in () if alike else rows:
         sha, size, name = row[0], row[1], row[2]
@@ -218,7 +226,7 @@ def _quick_report(
     return VerifyReport(
         True,
         len(rows),
-        sum(recorded),
+        total,
         entries,
         tuple(sorted(problems, key=lambda p: (p.kind, p.path)) + index_problems),
     )

@@ -11,11 +11,12 @@ from dataclasses import replace
 
 from zi_docs.bulk import collector_paused
 from zi_docs.evidence import db
-from zi_docs.evidence.archive import OBJECTS_DIR, Archive
+from zi_docs.evidence.archive import Archive
 from zi_docs.evidence.db.readonly import RowSource
+from zi_docs.evidence.places import OBJECTS_DIR
 from zi_docs.evidence.records import ArchiveView, EvidenceFile
 from zi_docs.evidence.store import ObjectStore
-from zi_docs.evidence.store_listing import start_listing
+from zi_docs.evidence.store_listing import PendingListing, start_listing
 from zi_docs.evidence.verify import VerifyReport, verify_with_rows
 from zi_docs.findings import Finding
 from zi_docs.workspace import Workspace
@@ -32,14 +33,25 @@ def read_view(workspace: Workspace, *, read_only: bool = False) -> ArchiveView:
 
 
 @contextmanager
-def open_view(workspace: Workspace, *, read_only: bool = False) -> Iterator[ArchiveView]:
+def open_view(
+    workspace: Workspace, *, read_only: bool = False, listing: PendingListing | None = None
+) -> Iterator[ArchiveView]:
     """:func:`read_view` for a caller with more to do meanwhile: inside the block the view's
     files are read while the objects folder is still being listed (in a child process, see
     :func:`~zi_docs.evidence.store_listing.start_listing`), and its :attr:`integrity` waits
-    for that listing when first read; at the end of the block the view is complete."""
+    for that listing when first read; at the end of the block the view is complete.
+
+    ``listing`` is that listing when the caller started it already
+    (:func:`~zi_docs.evidence.store_listing.start_archive_listing`, at its very start); the
+    view stops it when done, or at once when it is not used."""
+    if listing is not None and read_only:
+        listing.close()  # a read-only view lists nothing
+        listing = None
     path = workspace.archive_dir / db.DB_FILE
     store = ObjectStore(workspace.archive_dir / OBJECTS_DIR)
     if not path.is_file() or path.stat().st_size == 0:
+        if listing is not None:
+            listing.close()
         if path.is_dir() or store.any_object():
             db.ArchiveDb(path, store).close()  # refuses, saying why: never "0 berkas" silently
         yield ArchiveView(files=())
@@ -51,7 +63,7 @@ def open_view(workspace: Workspace, *, read_only: bool = False) -> Iterator[Arch
             return
         # the archive's own checks first (damaged, foreign, newer database); then one read of
         # the catalogue and one listing of the objects serve both the quick verify and the view
-        listing = start_listing(store.root)
+        listing = listing or start_listing(store.root, path)
         try:
             with Archive.open(workspace) as archive:
                 rows = archive.db.view_rows()

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from zi_docs.assessment import ScoreReport, score_workspace
+from zi_docs import evidence
 from zi_docs.bulk import collector_paused
-from zi_docs.documents import consistency_findings
-from zi_docs.evaluation import load_register, register_findings
-from zi_docs.evidence import ArchiveView, open_view
 from zi_docs.findings import Finding, Severity
-from zi_docs.newunit import example_value_findings
-from zi_docs.submission.completeness import Completeness, assess
-from zi_docs.submission.documents_engine import generator_hint
 from zi_docs.submission.gates import Gates, GateState, evaluate_gates
-from zi_docs.submission.rollup import Rollup, roll_up
 from zi_docs.workspace import PageSetup, Workspace
+
+if TYPE_CHECKING:
+    from zi_docs.assessment import ScoreReport
+    from zi_docs.evidence import ArchiveView, PendingListing
+    from zi_docs.submission.completeness import Completeness
+    from zi_docs.submission.rollup import Rollup
 
 __all__ = ["CheckResult", "collector_paused", "gate_findings", "run_check"]
 """``collector_paused`` is offered through the door too: a client rendering the check of
@@ -85,24 +85,41 @@ def gate_findings(gates: Gates) -> list[Finding]:
 def run_check(workspace: Workspace, today: dt.date, *, read_only: bool = False) -> CheckResult:
     """Check one workspace. With ``read_only`` nothing in it is touched (see
     :func:`zi_docs.evidence.read_view`)."""
-    with collector_paused():  # a finding and a status per file, no cycles (zi_docs.bulk)
-        return _run_check(workspace, today, read_only)
+    # a large archive's objects are listed beside this process from the very start: the
+    # modules below load, the answers are scored and the files assessed meanwhile (the
+    # archive's integrity, the last findings assess takes, waits for that listing)
+    listing = None if read_only else evidence.start_archive_listing(workspace.archive_dir)
+    try:
+        with collector_paused():  # a finding and a status per file, no cycles (zi_docs.bulk)
+            return _run_check(workspace, today, read_only, listing)
+    finally:
+        if listing is not None:
+            listing.close()
 
 
-def _run_check(workspace: Workspace, today: dt.date, read_only: bool) -> CheckResult:
-    report = score_workspace(workspace)
-    profile = workspace.profile
-    # the files are assessed while the archive's objects are still being listed (its
-    # integrity, the last findings assess takes, waits for that listing)
-    with open_view(workspace, read_only=read_only) as archive:
+def _run_check(
+    workspace: Workspace, today: dt.date, read_only: bool, listing: PendingListing | None
+) -> CheckResult:
+    # loaded here, after the listing started (a tenth of a second at 100,000 files)
+    from zi_docs.assessment import score_workspace
+    from zi_docs.documents import consistency_findings
+    from zi_docs.evaluation import load_register, register_findings
+    from zi_docs.newunit import example_value_findings
+    from zi_docs.submission.completeness import assess
+    from zi_docs.submission.documents_engine import generator_hint
+    from zi_docs.submission.rollup import roll_up
+
+    with evidence.open_view(workspace, read_only=read_only, listing=listing) as archive:
+        report = score_workspace(workspace)
         completeness = assess(
             report.catalogue,
             report.score,
             archive,
-            profile.evidence_window,
+            workspace.profile.evidence_window,
             generator_hint,
         )
     rollup = roll_up(report.catalogue, report.score, completeness, report.target)
+    profile = workspace.profile
     gates = evaluate_gates(profile, today)
     return CheckResult(
         unit_name=profile.unit_name,

@@ -146,7 +146,8 @@ def assess(
     outside = {d for d in set(dates) if outside_window(d, start, end)}
     noted = set(compress(everyone, map(not_, tags)))
     noted.update(compress(everyone, map(outside.__contains__, dates)))
-    for file in map(archive.file, sorted(i for i in noted if not drafts[i])):
+    period = f"{start:%d-%m-%Y} s.d. {end:%d-%m-%Y}"
+    for file in archive.files_at(sorted(i for i in noted if not drafts[i])):
         if not file.tags:
             findings.append(
                 Finding(
@@ -161,15 +162,15 @@ def assess(
             findings.append(
                 Finding(
                     f"berkas '{file.label}' bertanggal {file.doc_date:%d-%m-%Y}, di luar periode "
-                    f"penilaian {start:%d-%m-%Y} s.d. {end:%d-%m-%Y}; pastikan penilai "
-                    "menerimanya atau ganti dengan bukti tahun penilaian",
+                    f"penilaian {period}; pastikan penilai menerimanya atau ganti dengan bukti "
+                    "tahun penilaian",
                     Severity.WARNING,
                     file=file.name,
                     code="di-luar-periode",
                 )
             )
-    for index, raw, problem in unknown_tags:
-        file = archive.file(index)
+    named = archive.files_at([index for index, _raw, _problem in unknown_tags])
+    for file, (_index, raw, problem) in zip(named, unknown_tags, strict=True):
         code = "indikator-tak-dikenal" if problem == "indikator" else "butir-tak-dikenal"
         findings.append(
             Finding(

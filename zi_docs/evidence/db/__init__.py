@@ -8,7 +8,8 @@
 - :mod:`.numbers`: look-ups by document number;
 - :mod:`.readonly`: reading without changing anything (``check``, ``export``, ``rekap``);
 - :mod:`.opening`: refusing a damaged, foreign, newer or emptied database; read-only media;
-- :mod:`.salvage`: what a damaged database still holds (for ``archive verify --perbaiki``).
+- :mod:`.salvage`: what a damaged database still holds (for ``archive verify --perbaiki``);
+- :mod:`.recorded_sizes`: the recorded sizes, read by the bare child that lists the objects.
 """
 
 from zi_docs.evidence.db.database import ArchiveDb
@@ -16,9 +17,7 @@ from zi_docs.evidence.db.opening import CatalogError
 from zi_docs.evidence.db.readonly import live_files
 from zi_docs.evidence.db.schema import SCHEMA_VERSION
 from zi_docs.evidence.db.writes import Transaction
-
-DB_FILE = "catalog.sqlite"
-"""The database's file name inside ``archive/`` (kept from the first release)."""
+from zi_docs.evidence.places import DB_FILE  # the file's name inside archive/
 
 __all__ = [
     "DB_FILE",

@@ -105,8 +105,9 @@ class ArchiveDb:
 
     def view_rows(self) -> readonly.Rows:
         """Every file (trashed too), its tags and the live konsep, as tuples: the one read
-        ``check`` makes for its quick verify and its view of the files."""
-        return readonly.read_rows(self._conn)
+        ``check`` makes for its quick verify and its view of the files. A file's title, notes
+        and kind are read only for the files whose values are built."""
+        return readonly.read_rows(self._conn, details=readonly.details_reader(self.path))
 
     def revisions(self) -> dict[str, int]:
         """sha256 -> revision of every live file (what verify compares index stamps with)."""

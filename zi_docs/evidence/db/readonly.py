@@ -9,12 +9,13 @@ the view of the files."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from itertools import chain, compress, repeat
 from operator import getitem, itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from zi_docs.bulk import collector_paused
 from zi_docs.errors import WorkspaceError
@@ -25,15 +26,21 @@ from zi_docs.refs import IndicatorRef
 
 _HINT = "jalankan 'zi-docs archive verify' di ruang kerja itu"
 
-FileRow = tuple[str, int, str, int, str, str | None, str, str, str]
-"""``(sha256, size, name, live, title, doc_date, notes, kind, tags key)``: the first four as
+FileRow = tuple[str, int, str, int, str | None, str]
+"""``(sha256, size, name, live, doc_date, tags key)``: the first four as
 :meth:`~zi_docs.evidence.db.ArchiveDb.sizes` gives them, so the quick verify reads either; the
-key's tags are :attr:`Rows.tagsets` ``[key]``."""
+key's tags are :attr:`Rows.tagsets` ``[key]``. A file's title, notes and kind are
+:attr:`Rows.details` (at 100,000 files, reading them with every row was a third of the read)."""
 
-_FILES = (
-    "SELECT sha256, size, name, trashed_at IS NULL, title, doc_date, notes, kind, {key} FROM files"
-)
+TAGS_KEY = 5
+"""Where a :data:`FileRow` holds its tags key."""
+
+Details = Callable[[Sequence[str]], Mapping[str, tuple[str, str, str]]]
+"""The digests of some files -> ``(title, notes, kind)`` of each of them (and maybe more)."""
+
+_FILES = "SELECT sha256, size, name, trashed_at IS NULL, doc_date, {key} FROM files"
 _ORDER = " ORDER BY added_at, name"
+_DETAILS = "SELECT sha256, title, notes, kind FROM files"
 
 
 class Rows(NamedTuple):
@@ -46,11 +53,17 @@ class Rows(NamedTuple):
     by every file that has it (a key missing here means no tags)."""
     drafts: frozenset[str]
     """The live konsep."""
+    details: Details
+    """Title, notes and kind of the files a value is built for."""
 
 
-def read_rows(conn: engine.Connection, *, live_only: bool = False) -> Rows:
+def read_rows(
+    conn: engine.Connection, *, live_only: bool = False, details: Details | None = None
+) -> Rows:
     """Files (trashed too unless ``live_only``) with their tags, and the konsep: two queries
-    (three for a catalogue older than version 4, read without upgrading it)."""
+    (three for a catalogue older than version 4, read without upgrading it). The files'
+    ``details`` are read with them (one more query) unless a reader of them is given (see
+    :func:`details_reader`)."""
     # the files' ORDER BY sorts 100,000 rows: in memory, not in a temporary file
     conn.execute("PRAGMA temp_store = MEMORY")
     cursor = conn.cursor()
@@ -63,8 +76,50 @@ def read_rows(conn: engine.Connection, *, live_only: bool = False) -> Rows:
             raise
         # before version 4 there is no tags column: a file's key is its sha256
         files = cursor.execute(_FILES.format(key="sha256") + where + _ORDER).fetchall()
-        return Rows(files, _tags_by_file(cursor), _drafts(cursor))
-    return Rows(files, decode_tagsets(set(map(itemgetter(8), files))), _drafts(cursor))
+        tagsets = _tags_by_file(cursor)
+    else:
+        tagsets = decode_tagsets(set(map(itemgetter(TAGS_KEY), files)))
+    if details is None:
+        found = _details(cursor.execute(_DETAILS))
+        details = lambda _shas: found  # noqa: E731 - every file's, read with the rows
+    return Rows(files, tagsets, _drafts(cursor), details)
+
+
+def details_reader(path: Path) -> Details:
+    """The details of the files asked for, read when asked, through a read-only connection
+    of their own to the catalogue at ``path``: ``check`` builds a file's value only when a
+    finding names it, and its JSON builds all of them after the archive was closed."""
+
+    def read(shas: Sequence[str]) -> Mapping[str, tuple[str, str, str]]:
+        if not shas:
+            return {}
+        with _reading(path) as conn:
+            cursor = conn.cursor()
+            cursor.row_factory = None
+            if len(shas) >= _ALL_FROM:
+                return _details(cursor.execute(_DETAILS))
+            found: dict[str, tuple[str, str, str]] = {}
+            for at in range(0, len(shas), _PER_QUERY):
+                batch = shas[at : at + _PER_QUERY]
+                marks = ",".join("?" * len(batch))
+                found.update(
+                    _details(cursor.execute(f"{_DETAILS} WHERE sha256 IN ({marks})", batch))
+                )
+            return found
+
+    return read
+
+
+_PER_QUERY = 500
+"""Digests per query (SQLite allows a few hundred parameters everywhere)."""
+_ALL_FROM = 20_000
+"""From this many files asked for, every file's details are read in one pass instead (a
+look-up by digest costs about what reading five rows in one pass does)."""
+
+
+def _details(rows: Iterable[Any]) -> dict[str, tuple[str, str, str]]:
+    rows = list(rows)
+    return dict(zip(map(itemgetter(0), rows), map(itemgetter(1, 2, 3), rows), strict=True))
 
 
 def decode_tagsets(keys: Iterable[str]) -> dict[str, tuple[IndicatorRef, ...]]:
@@ -123,13 +178,16 @@ class RowSource:
         live = self._live
         return FileColumns(
             list(map(getitem, map(itemgetter(0), live), repeat(_REF))),
-            list(map(self._rows.tagsets.get, map(itemgetter(8), live), repeat(()))),
+            list(map(self._rows.tagsets.get, map(itemgetter(TAGS_KEY), live), repeat(()))),
             list(map(self._rows.drafts.__contains__, map(itemgetter(0), live))),
-            list(map(itemgetter(5), self._live)),
+            list(map(itemgetter(4), self._live)),
         )
 
     def file(self, index: int) -> EvidenceFile:
         return _built(self._live[index : index + 1], self._rows, self._store)[0]
+
+    def files_at(self, indices: Sequence[int]) -> list[EvidenceFile]:
+        return list(_built(map(self._live.__getitem__, indices), self._rows, self._store))
 
 
 _REF = slice(0, 12)
@@ -138,15 +196,16 @@ _REF = slice(0, 12)
 
 def _built(files: Iterable[FileRow], rows: Rows, store: ObjectStore) -> tuple[EvidenceFile, ...]:
     """The live ones of ``files`` (rows of ``rows``) as values, with their tags."""
+    files = [row for row in files if row[3]]
+    details = rows.details(list(map(itemgetter(0), files)))
     tagsets = rows.tagsets
     drafts = rows.drafts
     dates: dict[str, dt.date] = {}  # a few hundred distinct days among 100,000 files
     location = store.location
     make = tuple.__new__  # the named tuple's own __new__ is Python code with defaults
     result = []
-    for sha, size, name, live, title, doc_date, notes, kind, key in files:
-        if not live:
-            continue
+    for sha, size, name, _live, doc_date, key in files:
+        title, notes, kind = details.get(sha, _NO_DETAILS)
         day = None
         if doc_date:
             day = dates.get(doc_date)
@@ -174,28 +233,45 @@ def _built(files: Iterable[FileRow], rows: Rows, store: ObjectStore) -> tuple[Ev
     return tuple(result)
 
 
-def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
-    """Every live (not trashed) file of the database at ``path`` with its tags."""
+_NO_DETAILS = ("", "", "")
+"""A file gone from the catalogue between the read of its row and of its details."""
+
+
+def _connect(path: Path) -> engine.Connection:
+    """A connection that changes nothing in the catalogue at ``path``, nor beside it."""
     # A cleanly closed WAL database has everything in the main file: open it immutable so
     # SQLite creates no -wal/-shm side files. When a -wal exists (a writer is active or was
     # interrupted), plain read-only mode reads through it without changing anything.
     wal = path.with_name(path.name + "-wal")
     uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
     try:
-        conn = engine.connect(uri, uri=True)
+        return engine.connect(uri, uri=True)
     except engine.Error as exc:
         raise WorkspaceError(
             f"katalog arsip {path} tidak dapat dibuka ({opening.reason(exc)})", hint=_HINT
         ) from None
-    try:
+
+
+def live_files(path: Path, store: ObjectStore) -> tuple[EvidenceFile, ...]:
+    """Every live (not trashed) file of the database at ``path`` with its tags."""
+    with _reading(path) as conn:
         rows = read_rows(conn, live_only=True)
+    return evidence_files(rows, store)
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[engine.Connection]:
+    """A :func:`_connect` connection, closed after the block; what the block cannot read is
+    said as the catalogue's problem."""
+    conn = _connect(path)
+    try:
+        yield conn
     except engine.Error as exc:
         raise WorkspaceError(
             f"katalog arsip {path} tidak dapat dibaca ({opening.reason(exc)})", hint=_HINT
         ) from None
     finally:
         conn.close()
-    return evidence_files(rows, store)
 
 
 def _drafts(cursor: engine.Cursor) -> frozenset[str]:
