@@ -7,6 +7,7 @@ is only for writing back a file that people also edit by hand.
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import threading
@@ -33,8 +34,10 @@ def _yaml() -> Any:
 
 
 def load_roundtrip(path: Path, display: str) -> Any:
-    """The file's data as ruamel's comment-keeping structures (``{}`` for a missing file)."""
-    return _parse(_text(path), display)
+    """The file's data as ruamel's comment-keeping structures (``{}`` for a missing file), the
+    caller's own to change: a copy of :func:`read_roundtrip`'s (copying takes a few
+    milliseconds where parsing again takes tens)."""
+    return copy.deepcopy(read_roundtrip(path, display))
 
 
 READ_KEPT = 8

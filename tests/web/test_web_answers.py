@@ -136,6 +136,25 @@ def test_reading_answers_parses_each_text_of_the_file_once(
     assert len(parsed) == 2
 
 
+def test_an_edit_of_the_shared_parse_copy_writes_what_a_fresh_parse_would() -> None:
+    """load_roundtrip hands out a copy of the shared parse; editing it and writing it back
+    gives the same text as editing a parse of its own, for every YAML file of the example."""
+    from hostile_text import CORPUS
+
+    from zi_docs import yamledit
+    from zi_docs.workspace import EXAMPLE_DIR
+
+    for number, path in enumerate(sorted(EXAMPLE_DIR.rglob("*.yaml"))):
+        copied = yamledit.load_roundtrip(path, path.name)
+        fresh = yamledit._parse(path.read_text(encoding="utf-8-sig"), path.name)
+        assert yamledit.dump_roundtrip(copied) == yamledit.dump_roundtrip(fresh), path.name
+        note = CORPUS[number % len(CORPUS)]
+        for data in (copied, fresh):
+            yamledit.replace_value(data, "catatan_uji", {"jawaban": "B", "catatan": note})
+        assert yamledit.dump_roundtrip(copied) == yamledit.dump_roundtrip(fresh), path.name
+        assert "catatan_uji" not in yamledit.read_roundtrip(path, path.name)  # not shared
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
