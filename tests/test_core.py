@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -11,7 +13,7 @@ from hypothesis import strategies as st
 from zi_docs.errors import InvalidInputError
 from zi_docs.nip import NIP, format_nip, nip_problems
 from zi_docs.schema import Choice, Date, Field, Integer, ListOf, Record, Text, as_date, validate
-from zi_docs.yamlio import format_path, parse_yaml
+from zi_docs.yamlio import format_path, load_yaml, parse_yaml, read_yaml_shared
 
 PERSON = Record(
     Field("nama", Text()),
@@ -140,3 +142,19 @@ def test_yaml_syntax_errors_say_what_to_fix(text: str, line: int, words: str) ->
     assert (finding.file, finding.line, finding.code) == ("rusak.yaml", line, "yaml-sintaks")
     assert words in finding.message
     assert "found" not in finding.message and "expected" not in finding.message
+
+
+def test_a_shared_parse_is_reused_for_the_same_bytes_only(tmp_path: Path) -> None:
+    path = tmp_path / "isian.yaml"
+    path.write_text("jenis: piagam\nnomor: 1\n", encoding="utf-8")
+    first = read_yaml_shared(path, display="inputs/isian.yaml")
+    assert read_yaml_shared(path, display="inputs/isian.yaml") is first
+    assert first.data == load_yaml(path).data and first.file == "inputs/isian.yaml"
+    assert read_yaml_shared(path, display="lain.yaml").file == "lain.yaml"  # named as asked
+    tick = path.stat()
+    path.write_text("jenis: piagam\nnomor: 2\n", encoding="utf-8")  # same size ...
+    os.utime(path, ns=(tick.st_atime_ns, tick.st_mtime_ns))  # ... and the same time
+    assert read_yaml_shared(path, display="inputs/isian.yaml").data["nomor"] == 2
+    path.unlink()
+    with pytest.raises(InvalidInputError, match="tidak ditemukan"):
+        read_yaml_shared(path, display="inputs/isian.yaml")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from zi_docs.assessment import Answer, AnswerSet, Score, load_answers, score_answers
 from zi_docs.assessment.gaps import analyse
+from zi_docs.assessment.scoring import aggregate, area_nodes, area_scores, reaggregate
 from zi_docs.assessment.verdict import evaluate_all, measures_of
 from zi_docs.catalogue import Catalogue, Node, load_catalogue
 from zi_docs.workspace import EXAMPLE_DIR
@@ -199,6 +200,22 @@ def test_raising_one_answer_never_lowers_the_total(data: st.DataObject) -> None:
     assert after.total >= before.total - 1e-12
     for old, new in zip(before.areas, after.areas, strict=True):
         assert new.value >= old.value - 1e-12
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_recomputing_one_questions_path_equals_the_whole_aggregate(data: st.DataObject) -> None:
+    """What the gap analysis does for each trial: only the changed question and its ancestors
+    are summed again, to the very same floats as summing the whole tree."""
+    catalogue = load_catalogue()
+    questions = [q.id for q in catalogue.questions()]
+    value = st.floats(0.0, 1.0, allow_nan=False)
+    values = {q: data.draw(value) for q in questions if data.draw(st.booleans())}
+    changed = data.draw(st.sampled_from(questions))
+    trial = {**values, changed: data.draw(value)}
+    whole = aggregate(catalogue, trial)
+    assert reaggregate(catalogue, aggregate(catalogue, values), trial, changed) == whole
+    assert area_scores(catalogue, whole, area_nodes(catalogue)) == area_scores(catalogue, whole)
 
 
 # ---- the example workspace ---------------------------------------------------------------------

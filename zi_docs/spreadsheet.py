@@ -118,10 +118,17 @@ def _fill(sheet: Worksheet, spec: Sheet) -> None:
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             if spec.header_band:
                 cell.fill = PatternFill("solid", fgColor=BANDS[spec.header_band])
+    # The row just appended and the widest row so far are counted here: openpyxl's
+    # ``max_row`` and ``max_column`` scan every cell, which made a sheet quadratic in its rows.
+    number = 1 if spec.header else 0
+    columns = max(1, len(spec.header))
     for row in spec.rows:
-        sheet.append(list(row.values))
-        if row.values:
-            _style(sheet, sheet.max_row, spec, row)
+        values = list(row.values)
+        sheet.append(values)
+        number += 1
+        columns = max(columns, len(values))
+        if values:
+            _style(sheet, number, columns, spec, row)
     for first_row, first_col, last_row, last_col in spec.merges:
         sheet.merge_cells(
             start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col
@@ -160,9 +167,12 @@ def _lines(value: object, width: float, indent: int) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n"))
 
 
-def _style(sheet: Worksheet, number: int, spec: Sheet, row: Row) -> None:
+def _style(sheet: Worksheet, number: int, columns: int, spec: Sheet, row: Row) -> None:
+    """Style row ``number`` across the sheet's first ``columns`` columns (its own and those of any
+    longer row above it, as ``sheet[number]`` would)."""
     lines = 1
-    for column, cell in enumerate(sheet[number], start=1):
+    cells = next(sheet.iter_rows(min_row=number, max_row=number, max_col=columns))
+    for column, cell in enumerate(cells, start=1):
         if spec.aligned and column in spec.wrap:
             width = spec.widths.get(cell.column_letter, 13.0)
             lines = max(lines, _lines(cell.value, width, row.indent if column == 1 else 0))

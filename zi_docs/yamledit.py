@@ -7,8 +7,11 @@ is only for writing back a file that people also edit by hand.
 
 from __future__ import annotations
 
+import copy
 import io
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,13 +34,46 @@ def _yaml() -> Any:
 
 
 def load_roundtrip(path: Path, display: str) -> Any:
-    """The file's data as ruamel's comment-keeping structures (``{}`` for a missing file)."""
+    """The file's data as ruamel's comment-keeping structures (``{}`` for a missing file), the
+    caller's own to change: a copy of :func:`read_roundtrip`'s (copying takes a few
+    milliseconds where parsing again takes tens)."""
+    return copy.deepcopy(read_roundtrip(path, display))
+
+
+READ_KEPT = 8
+"""Texts whose parse :func:`read_roundtrip` keeps (one answers file per served unit, say)."""
+_read: OrderedDict[str, Any] = OrderedDict()
+_read_guard = threading.Lock()
+
+
+def read_roundtrip(path: Path, display: str) -> Any:
+    """What :func:`load_roundtrip` gives, for reading only: the parse is shared by every read
+    of the same text (ruamel parses a few hundred lines in a tenth of a second, and a page
+    reads the same answers file again and again). Being keyed by the text itself, it can never
+    be stale; callers must not change what it returns."""
+    text = _text(path)
+    with _read_guard:
+        if text in _read:
+            _read.move_to_end(text)
+            return _read[text]
+    data = _parse(text, display)
+    with _read_guard:
+        _read[text] = data
+        while len(_read) > READ_KEPT:
+            _read.popitem(last=False)
+    return data
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return ""
+
+
+def _parse(text: str, display: str) -> Any:
     from ruamel.yaml.error import YAMLError
 
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        text = ""
     try:
         data = _yaml().load(text)
     except YAMLError as err:

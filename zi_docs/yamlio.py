@@ -7,6 +7,8 @@ overwrites) are reported instead of losing data.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -314,8 +316,37 @@ def parse_yaml(text: str, file: str) -> YamlDoc:
 def load_yaml(path: Path, *, display: str | None = None) -> YamlDoc:
     """Read and parse a YAML file (UTF-8, BOM tolerated)."""
     name = display or str(path)
+    return _decode_and_parse(_read_bytes(path, name), name)
+
+
+SHARED_KEPT = 64
+"""Parsed files :func:`read_yaml_shared` keeps (a workspace has a score of input files)."""
+_shared: OrderedDict[tuple[str, bytes], YamlDoc] = OrderedDict()
+_shared_guard = threading.Lock()
+
+
+def read_yaml_shared(path: Path, *, display: str | None = None) -> YamlDoc:
+    """What :func:`load_yaml` gives, for reading only: the parse is shared by every read of
+    the same bytes under the same name (a check reads every input file of the workspace, and
+    each page runs the check). Keyed by the content itself, it is never stale; callers must
+    not change the data it returns."""
+    name = display or str(path)
+    key = (name, _read_bytes(path, name))
+    with _shared_guard:
+        if key in _shared:
+            _shared.move_to_end(key)
+            return _shared[key]
+    doc = _decode_and_parse(key[1], name)
+    with _shared_guard:
+        _shared[key] = doc
+        while len(_shared) > SHARED_KEPT:
+            _shared.popitem(last=False)
+    return doc
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InvalidInputError(
             f"berkas {name} tidak ditemukan",
@@ -332,6 +363,9 @@ def load_yaml(path: Path, *, display: str | None = None) -> YamlDoc:
             f"berkas {name} tidak dapat dibaca",
             [Finding(message=f"tidak dapat dibaca ({reason})", file=name)],
         ) from None
+
+
+def _decode_and_parse(raw: bytes, name: str) -> YamlDoc:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -107,3 +107,30 @@ def _fast_password_hashing() -> Iterator[None]:
     ]
     with override_settings(PASSWORD_HASHERS=fast_first):
         yield
+
+
+_OCR_READ: dict[tuple[str, int, str], str] = {}
+"""(file digest, page, language) -> the text Tesseract read, over this whole test run."""
+
+
+@pytest.fixture(autouse=True)
+def _ocr_reads_each_scan_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The web tests upload the same few scans and photos again and again, and Tesseract reads
+    the same file to the same text: each (file, page, language) is read by the real programs
+    once per test run, and later uploads get that text. Everything else of OCR runs as usual
+    (the workspace's OCR cache is written, a missing program is reported); the OCR tests
+    themselves, in tests/test_ocr.py, call the programs every time."""
+    from zi_docs.evidence import ocr
+
+    real = ocr._cached
+
+    def cached(cache_dir: Path, sha256: str, page: int, read: Any) -> Any:
+        def once(language: str) -> str:
+            key = (sha256, page, language)
+            if key not in _OCR_READ:
+                _OCR_READ[key] = read(language)
+            return _OCR_READ[key]
+
+        return real(cache_dir, sha256, page, once)
+
+    monkeypatch.setattr(ocr, "_cached", cached)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections import OrderedDict
 from typing import Any
 
 import pytest
@@ -107,6 +109,50 @@ def test_cli_and_web_edits_of_other_questions_do_not_conflict(workspace: Workspa
     save_answer(workspace, QUESTION, "A", expected_version=shown)  # still accepted
     assert read_answer(workspace, "A.I.1.ii.b").option == "C"
     assert read_answer(workspace, QUESTION).option == "A"
+
+
+def test_reading_answers_parses_each_text_of_the_file_once(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zi_docs import yamledit
+
+    parsed: list[str] = []
+    real = yamledit._parse
+
+    def counting(text: str, display: str) -> Any:
+        parsed.append(text)
+        return real(text, display)
+
+    monkeypatch.setattr(yamledit, "_parse", counting)
+    monkeypatch.setattr(yamledit, "_read", OrderedDict())  # none kept by an earlier test
+    first = read_answer(workspace, QUESTION)
+    assert read_answer(workspace, "A.I.1.ii.b").option and read_answer(workspace, QUESTION) == first
+    assert len(parsed) == 1
+    text = workspace.answers_file.read_text(encoding="utf-8")
+    tick = workspace.answers_file.stat()
+    workspace.answers_file.write_text(text.replace("    jawaban: B", "    jawaban: C"), "utf-8")
+    os.utime(workspace.answers_file, ns=(tick.st_atime_ns, tick.st_mtime_ns))  # same stamp ...
+    assert read_answer(workspace, QUESTION).option == "C"  # ... other text: read anew
+    assert len(parsed) == 2
+
+
+def test_an_edit_of_the_shared_parse_copy_writes_what_a_fresh_parse_would() -> None:
+    """load_roundtrip hands out a copy of the shared parse; editing it and writing it back
+    gives the same text as editing a parse of its own, for every YAML file of the example."""
+    from hostile_text import CORPUS
+
+    from zi_docs import yamledit
+    from zi_docs.workspace import EXAMPLE_DIR
+
+    for number, path in enumerate(sorted(EXAMPLE_DIR.rglob("*.yaml"))):
+        copied = yamledit.load_roundtrip(path, path.name)
+        fresh = yamledit._parse(path.read_text(encoding="utf-8-sig"), path.name)
+        assert yamledit.dump_roundtrip(copied) == yamledit.dump_roundtrip(fresh), path.name
+        note = CORPUS[number % len(CORPUS)]
+        for data in (copied, fresh):
+            yamledit.replace_value(data, "catatan_uji", {"jawaban": "B", "catatan": note})
+        assert yamledit.dump_roundtrip(copied) == yamledit.dump_roundtrip(fresh), path.name
+        assert "catatan_uji" not in yamledit.read_roundtrip(path, path.name)  # not shared
 
 
 @settings(

@@ -3,6 +3,7 @@ the konsep's page superseding it, and PDF pages shown as images (cached per vers
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,9 @@ from .conftest import KEY, drain
 from .test_web_documents import _form_values
 
 PNG = b"\x89PNG\r\n\x1a\n"
+
+
+SCANNED = time.struct_time((2026, 1, 20, 9, 30, 0, 1, 20, 0))
 
 
 def scan_pdf(tmp_path: Path, name: str = "sk-tim-ttd.pdf", pages: int = 1) -> Path:
@@ -34,7 +38,10 @@ def scan_pdf(tmp_path: Path, name: str = "sk-tim-ttd.pdf", pages: int = 1) -> Pa
         pen.ellipse((360, 690, 470, 800), outline=(40, 60, 170), width=4)  # the stamp
         pen.line((380, 760, 420, 720, 450, 770, 520, 730), (20, 30, 120), 3)  # the signature
         sheets.append(sheet)
-    sheets[0].save(target, "PDF", save_all=True, append_images=sheets[1:])
+    # dated, so one name always gives the same bytes (and its pages are read by OCR once: see
+    # the conftest); Pillow would write the time of saving
+    dated = {"creationDate": SCANNED, "modDate": SCANNED}
+    sheets[0].save(target, "PDF", save_all=True, append_images=sheets[1:], **dated)
     return target
 
 

@@ -22,6 +22,7 @@ from zi_docs.yamledit import (
     dump_roundtrip,
     editing,
     load_roundtrip,
+    read_roundtrip,
     replace_value,
     to_roundtrip,
     write_atomic,
@@ -108,7 +109,7 @@ def _find(data: Any, workspace: Workspace, question_id: str) -> tuple[str, str |
 def read_answer(workspace: Workspace, question_id: str) -> AnswerEntry:
     """The question's current entry and its version."""
     node = workspace.catalogue.resolve(question_id)
-    data = load_roundtrip(workspace.answers_file, workspace.display(workspace.answers_file))
+    data = read_roundtrip(workspace.answers_file, workspace.display(workspace.answers_file))
     _, key, raw = _find(data, workspace, node.id)
     return AnswerEntry(node.id, key, _plain(raw), _version(raw))
 

@@ -20,7 +20,14 @@ import math
 from dataclasses import dataclass
 
 from zi_docs.assessment.answer_values import index_range
-from zi_docs.assessment.scoring import QuestionScore, Score, aggregate, area_scores
+from zi_docs.assessment.scoring import (
+    QuestionScore,
+    Score,
+    aggregate,
+    area_nodes,
+    area_scores,
+    reaggregate,
+)
 from zi_docs.assessment.verdict import Measures, RuleResult, Verdict, evaluate
 from zi_docs.catalogue import Catalogue
 
@@ -66,6 +73,8 @@ class Gap:
 def analyse(catalogue: Catalogue, score: Score, verdicts: tuple[Verdict, ...]) -> tuple[Gap, ...]:
     """Every improving step, best first, against the failed rules of ``verdicts``."""
     values = {q.id: q.value for q in score.questions}
+    base = aggregate(catalogue, values)  # each trial changes one question: see reaggregate
+    areas = area_nodes(catalogue)
     indices = {q.id: q.index for q in score.questions if q.index is not None}
     # per analysed verdict: its predicate and its failed rules by key (computed once)
     targets = [(v, catalogue.predicate(v.code), {_key(r): r for r in v.failed}) for v in verdicts]
@@ -81,12 +90,12 @@ def analyse(catalogue: Catalogue, score: Score, verdicts: tuple[Verdict, ...]) -
         trial_indices = dict(indices)
         if new_index is not None:
             trial_indices[question.id] = new_index
-        node_values = aggregate(catalogue, trial_values)
+        node_values = reaggregate(catalogue, base, trial_values, question.id)
         measures = Measures(
             total=math.fsum(node_values[r.id] for r in catalogue.roots),
             node_values=node_values,
             indices=trial_indices,
-            areas=area_scores(catalogue, node_values),
+            areas=area_scores(catalogue, node_values, areas),
         )
         helps: list[RuleEffect] = []
         for verdict, predicate, before in targets:

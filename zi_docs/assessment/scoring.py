@@ -14,7 +14,7 @@ The practice published worksheets follow (option values come from the catalogue 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -180,25 +180,44 @@ def aggregate(catalogue: Catalogue, values: Mapping[str, float]) -> dict[str, fl
     """Node id -> value for every node, from question values (0..1; missing = 0)."""
     result: dict[str, float] = {}
 
-    def visit(node: Node) -> float:
-        if node.is_question:
-            value = values.get(node.id, 0.0) * question_weight(catalogue, node)
-        elif node.children and node.children[0].is_question:
-            if all(c.weight is None for c in node.children):
-                mean = math.fsum(values.get(c.id, 0.0) for c in node.children) / len(node.children)
-                value = (node.weight or 0.0) * mean
-                for child in node.children:
-                    visit(child)
-            else:
-                value = math.fsum(visit(c) for c in node.children)
-        else:
-            value = math.fsum(visit(c) for c in node.children)
-        result[node.id] = value
-        return value
+    def visit(node: Node) -> None:
+        for child in node.children:
+            visit(child)
+        result[node.id] = _node_value(catalogue, node, values, result)
 
     for root in catalogue.roots:
         visit(root)
     return result
+
+
+def reaggregate(
+    catalogue: Catalogue,
+    node_values: Mapping[str, float],
+    values: Mapping[str, float],
+    changed: str,
+) -> dict[str, float]:
+    """``aggregate(catalogue, values)`` when ``node_values`` is the aggregate of question values
+    that differ from ``values`` only at the question ``changed``: only that question and its
+    ancestors are computed again (the same sums of the same values, so the same result)."""
+    result = dict(node_values)
+    node: Node | None = catalogue.node(changed)
+    while node is not None:
+        result[node.id] = _node_value(catalogue, node, values, result)
+        node = catalogue.parent(node)
+    return result
+
+
+def _node_value(
+    catalogue: Catalogue, node: Node, values: Mapping[str, float], result: Mapping[str, float]
+) -> float:
+    """One node's value from the question values and its children's values in ``result``."""
+    if node.is_question:
+        return values.get(node.id, 0.0) * question_weight(catalogue, node)
+    children = node.children
+    if children and children[0].is_question and all(c.weight is None for c in children):
+        mean = math.fsum(values.get(c.id, 0.0) for c in children) / len(children)
+        return (node.weight or 0.0) * mean
+    return math.fsum(result[c.id] for c in children)
 
 
 def score_answers(catalogue: Catalogue, answers: AnswerSet) -> Score:
@@ -291,15 +310,29 @@ def _node_scores(catalogue: Catalogue, node_values: Mapping[str, float]) -> list
     return result
 
 
-def area_scores(catalogue: Catalogue, node_values: Mapping[str, float]) -> tuple[AreaScore, ...]:
-    """Each pengungkit change area with its parts (Pemenuhan, Reform) and combined value."""
-    parts: dict[str, list[PartScore]] = {}
+def area_nodes(catalogue: Catalogue) -> tuple[Node, ...]:
+    """The nodes of the pengungkit change areas' parts (Pemenuhan, Reform), in catalogue order."""
+    found = []
     for node in catalogue.walk():
         if node.level != "area" or node.area is None:
             continue
         komponen = catalogue.ancestor_at(node, "komponen")
         if komponen is not None and komponen.code not in (None, "pengungkit"):
             continue
+        found.append(node)
+    return tuple(found)
+
+
+def area_scores(
+    catalogue: Catalogue,
+    node_values: Mapping[str, float],
+    nodes: Sequence[Node] | None = None,
+) -> tuple[AreaScore, ...]:
+    """Each pengungkit change area with its parts (Pemenuhan, Reform) and combined value
+    (``nodes``: :func:`area_nodes` of the catalogue, when the caller has them already)."""
+    parts: dict[str, list[PartScore]] = {}
+    for node in area_nodes(catalogue) if nodes is None else nodes:
+        assert node.area is not None  # area_nodes keeps only those
         weight = node.weight or 0.0
         value = node_values.get(node.id, 0.0)
         parts.setdefault(node.area, []).append(

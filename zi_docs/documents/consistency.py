@@ -31,7 +31,7 @@ from zi_docs.findings import Finding, Severity
 from zi_docs.nip import format_nip, normalise_nip
 from zi_docs.schema import as_date
 from zi_docs.workspace import Workspace
-from zi_docs.yamlio import PathKey, YamlDoc, format_path, load_yaml
+from zi_docs.yamlio import PathKey, YamlDoc, format_path, load_yaml, read_yaml_shared
 
 _NUMBER_IN_TEXT = re.compile(r"\bnomor\s*:?\s*([0-9A-Za-z][\w./-]*[0-9A-Za-z])", re.IGNORECASE)
 
@@ -68,7 +68,7 @@ def _inputs(workspace: Workspace) -> list[_Input]:
     folder = workspace.inputs_dir
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
         try:
-            doc = load_yaml(path, display=workspace.display(path))
+            doc = read_yaml_shared(path, display=workspace.display(path))  # only read here
         except ZiError:
             continue
         kind = doc.data.get("jenis") if isinstance(doc.data, dict) else None
