@@ -49,12 +49,7 @@ DOCUMENTS = "zi_docs.documents"
 EXTRACTION = ("zi_docs.evidence.extract",)  # pypdf (structure, metadata) and pypdfium2 (text)
 # engine: (top-level import names, home modules or packages)
 ENGINE_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # recorded_sizes: the catalogue read of the bare child Python that lists the objects
-    # folder, which loads that one file without the package (so cannot import engine)
-    "sqlite3": (
-        ("sqlite3",),
-        ("zi_docs.evidence.db.engine", "zi_docs.evidence.db.recorded_sizes"),
-    ),
+    "sqlite3": (("sqlite3",), ("zi_docs.evidence.db.engine",)),
     "docxtpl": (("docxtpl",), (f"{DOCUMENTS}.render",)),
     "python-docx": (
         ("docx",),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from zi_docs.evidence import objects_pass, store_listing
-from zi_docs.evidence.db import recorded_sizes
+from zi_docs.evidence.db import engine, recorded_sizes
 from zi_docs.evidence.store import TMP_PREFIX
 from zi_docs.evidence.store_listing import ObjectListing, list_objects, start_listing
 
@@ -115,12 +115,13 @@ def test_the_catalogue_agrees_only_when_every_object_has_its_size_and_no_other(
     tmp_path: Path,
 ) -> None:
     uri = _catalogue(tmp_path, [(GOOD, 3), ("cd" * 32, 5)])
-    assert recorded_sizes.matched({GOOD: 3, "cd" * 32: 5}, uri) == (2, 8)
-    assert recorded_sizes.matched({GOOD: 3, "cd" * 32: 6}, uri) is None  # a size changed
-    assert recorded_sizes.matched({GOOD: 3}, uri) is None  # one missing
-    assert recorded_sizes.matched({GOOD: 3, "cd" * 32: 5, "ef" * 32: 1}, uri) is None
+    assert recorded_sizes.matched({GOOD: 3, "cd" * 32: 5}, uri, engine) == (2, 8)
+    assert recorded_sizes.matched({GOOD: 3, "cd" * 32: 6}, uri, engine) is None  # a size changed
+    assert recorded_sizes.matched({GOOD: 3}, uri, engine) is None  # one missing
+    assert recorded_sizes.matched({GOOD: 3, "cd" * 32: 5, "ef" * 32: 1}, uri, engine) is None
     gone = (tmp_path / "tidak-ada.sqlite").resolve().as_uri()
-    assert recorded_sizes.matched({GOOD: 3}, gone) is None  # unreadable: the caller compares
+    # unreadable: the caller compares
+    assert recorded_sizes.matched({GOOD: 3}, gone, engine) is None
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the child lists where a size costs a stat")

@@ -11,6 +11,7 @@ import marshal
 import os
 import sys
 from stat import S_ISREG
+from types import ModuleType
 
 TMP_PREFIX = ".tmp-"
 """How the name of an object being written starts (``objects/ab/.tmp-...``)."""
@@ -111,20 +112,31 @@ def _child(
 ) -> tuple[dict[str, int], list[str], list[str], tuple[int, int] | None]:
     """What the child of ``start_listing`` sends: the pass and None, or, when a catalogue is
     named and agrees with the pass (the common case), the pass without its sizes and the
-    catalogue's (rows, bytes) it agrees with. ``compare`` is the file of
-    :mod:`zi_docs.evidence.db.recorded_sizes`, loaded by its location (the package is not on
-    this Python's path)."""
+    catalogue's (rows, bytes) it agrees with. ``compare`` is the folder of
+    :mod:`zi_docs.evidence.db`, whose ``recorded_sizes`` and ``engine`` files are loaded by
+    their locations (the package is not on this Python's path)."""
     sizes, odd, temporary = walk(root)
     same = None
     if catalogue and compare:
-        from importlib.util import module_from_spec, spec_from_file_location
-
-        spec = spec_from_file_location("recorded_sizes", compare)
-        if spec is not None and spec.loader is not None:
-            module = module_from_spec(spec)
-            spec.loader.exec_module(module)
-            same = module.matched(sizes, catalogue)  # (rows, bytes) or None
+        recorded, engine = _loaded(compare, "recorded_sizes"), _loaded(compare, "engine")
+        if recorded is not None and engine is not None:
+            same = recorded.matched(sizes, catalogue, engine)  # (rows, bytes) or None
     return ({} if same else sizes, odd, temporary, same)
+
+
+def _loaded(folder: str, name: str) -> ModuleType | None:
+    """The module in ``folder/name.py``, loaded by its location (None when it is not there)."""
+    from importlib.util import module_from_spec, spec_from_file_location
+
+    spec = spec_from_file_location(name, os.path.join(folder, f"{name}.py"))
+    if spec is None or spec.loader is None:
+        return None
+    module = module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except OSError:
+        return None
+    return module
 
 
 if __name__ == "__main__":  # the child of store_listing.start_listing: the pass, marshalled

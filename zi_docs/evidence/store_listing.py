@@ -140,9 +140,10 @@ def start_listing(root: Path, catalogue: Path | None = None) -> PendingListing:
     return PendingListing(root, child)
 
 
-_COMPARE = Path(__file__).with_name("db") / "recorded_sizes.py"
-"""What the child loads to compare its listing with the catalogue (by its location: the
-package is not imported here, so that ``check`` starts the child before loading it)."""
+_COMPARE = Path(__file__).with_name("db")
+"""Where the child finds the modules it compares its listing with the catalogue by
+(``recorded_sizes`` and ``engine``, loaded by their locations: the package is not imported
+here, so that ``check`` starts the child before loading it)."""
 
 
 def start_archive_listing(archive_dir: Path) -> PendingListing:
