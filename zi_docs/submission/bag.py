@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -94,9 +95,11 @@ def copy_file(source: Path, target: Path) -> None:
 
 
 def _reflink(source: Path, target: Path) -> bool:
+    if not sys.platform.startswith("linux"):
+        return False  # FICLONE is Linux's (Windows has no fcntl at all): an ordinary copy
     try:
-        import fcntl
-    except ImportError:  # Windows: no FICLONE; an ordinary copy
+        import fcntl  # POSIX only, and only here
+    except ImportError:  # a Python built without it: an ordinary copy
         return False
     ficlone = 0x40049409  # Linux ioctl FICLONE (Btrfs, XFS, bcachefs, ...)
     try:
