@@ -10,10 +10,9 @@ from __future__ import annotations
 import copy
 import io
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +41,6 @@ def load_roundtrip(path: Path, display: str) -> Any:
 
 READ_KEPT = 8
 """Texts whose parse :func:`read_roundtrip` keeps (one answers file per served unit, say)."""
-_read: OrderedDict[str, Any] = OrderedDict()
-_read_guard = threading.Lock()
 
 
 def read_roundtrip(path: Path, display: str) -> Any:
@@ -51,17 +48,12 @@ def read_roundtrip(path: Path, display: str) -> Any:
     of the same text (ruamel parses a few hundred lines in a tenth of a second, and a page
     reads the same answers file again and again). Being keyed by the text itself, it can never
     be stale; callers must not change what it returns."""
-    text = _text(path)
-    with _read_guard:
-        if text in _read:
-            _read.move_to_end(text)
-            return _read[text]
-    data = _parse(text, display)
-    with _read_guard:
-        _read[text] = data
-        while len(_read) > READ_KEPT:
-            _read.popitem(last=False)
-    return data
+    return _kept_parse(_text(path), display)
+
+
+@lru_cache(maxsize=READ_KEPT)
+def _kept_parse(text: str, display: str) -> Any:
+    return _parse(text, display)
 
 
 def _text(path: Path) -> str:

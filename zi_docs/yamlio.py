@@ -7,10 +7,9 @@ overwrites) are reported instead of losing data.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -321,8 +320,6 @@ def load_yaml(path: Path, *, display: str | None = None) -> YamlDoc:
 
 SHARED_KEPT = 64
 """Parsed files :func:`read_yaml_shared` keeps (a workspace has a score of input files)."""
-_shared: OrderedDict[tuple[str, bytes], YamlDoc] = OrderedDict()
-_shared_guard = threading.Lock()
 
 
 def read_yaml_shared(path: Path, *, display: str | None = None) -> YamlDoc:
@@ -331,17 +328,12 @@ def read_yaml_shared(path: Path, *, display: str | None = None) -> YamlDoc:
     each page runs the check). Keyed by the content itself, it is never stale; callers must
     not change the data it returns."""
     name = display or str(path)
-    key = (name, _read_bytes(path, name))
-    with _shared_guard:
-        if key in _shared:
-            _shared.move_to_end(key)
-            return _shared[key]
-    doc = _decode_and_parse(key[1], name)
-    with _shared_guard:
-        _shared[key] = doc
-        while len(_shared) > SHARED_KEPT:
-            _shared.popitem(last=False)
-    return doc
+    return _shared_parse(_read_bytes(path, name), name)
+
+
+@lru_cache(maxsize=SHARED_KEPT)
+def _shared_parse(raw: bytes, name: str) -> YamlDoc:
+    return _decode_and_parse(raw, name)
 
 
 def _read_bytes(path: Path, name: str) -> bytes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 from typing import Any
 
 import pytest
@@ -124,7 +123,7 @@ def test_reading_answers_parses_each_text_of_the_file_once(
         return real(text, display)
 
     monkeypatch.setattr(yamledit, "_parse", counting)
-    monkeypatch.setattr(yamledit, "_read", OrderedDict())  # none kept by an earlier test
+    yamledit._kept_parse.cache_clear()  # none kept by an earlier test
     first = read_answer(workspace, QUESTION)
     assert read_answer(workspace, "A.I.1.ii.b").option and read_answer(workspace, QUESTION) == first
     assert len(parsed) == 1
