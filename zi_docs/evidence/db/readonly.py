@@ -80,7 +80,7 @@ def read_rows(
     else:
         tagsets = decode_tagsets(set(map(itemgetter(TAGS_KEY), files)))
     if details is None:
-        found = _details(cursor.execute(_DETAILS))
+        found = _details(cursor.execute(_DETAILS + where))
         details = lambda _shas: found  # noqa: E731 - every file's, read with the rows
     return Rows(files, tagsets, _drafts(cursor), details)
 
@@ -180,7 +180,7 @@ class RowSource:
             list(map(getitem, map(itemgetter(0), live), repeat(_REF))),
             list(map(self._rows.tagsets.get, map(itemgetter(TAGS_KEY), live), repeat(()))),
             list(map(self._rows.drafts.__contains__, map(itemgetter(0), live))),
-            list(map(itemgetter(4), self._live)),
+            list(map(itemgetter(4), live)),
         )
 
     def file(self, index: int) -> EvidenceFile:

@@ -80,7 +80,7 @@ TAGSET = """(
 )"""
 """A file's tags as one text, what ``files.tagset`` holds: each tag as its indicator in hex,
 ``:`` and, when it has an item, ``x`` and the item in hex, sorted, joined by ``,`` (no
-character of a tag can break it; see :func:`~zi_docs.evidence.db.readonly.decode_tagset`).
+character of a tag can break it; see :func:`~zi_docs.evidence.db.readonly.decode_tagsets`).
 ``check`` reads 100,000 files' tags in its one query of the files instead of a query of every
 tag and a Python pass over it."""
 
