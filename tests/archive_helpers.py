@@ -10,6 +10,9 @@ from pathlib import Path
 
 from pdfmake import make_pdf
 
+from zi_docs import evidence
+from zi_docs.workspace import Workspace
+
 
 def write_pdf(
     path: Path, pages: Sequence[str | None] | str, created: dt.date | None = None
@@ -66,3 +69,10 @@ def make_zip(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("isi.txt", "bukan dokumen")
     return path
+
+
+def add_tagged(workspace: Workspace, folder: Path, n: int) -> list[str]:
+    """Archive ``n`` small PDFs tagged to P.MP.i.a item sk-tim; their refs."""
+    paths = [write_pdf(folder / f"b{i}.pdf", f"Bukti nomor {i}") for i in range(n)]
+    added = evidence.add_files(workspace, paths, indicators=["P.MP.i.a"], item="sk-tim")
+    return [o.sha256[:12] for o in added.outcomes]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from archive_helpers import write_pdf
+from archive_helpers import add_tagged
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,14 +40,8 @@ def _tagset_column(db: Path) -> dict[str, tuple[IndicatorRef, ...]]:
     return {sha: decoded.get(key, ()) for sha, key in rows}
 
 
-def _add(workspace: Workspace, tmp_path: Path, n: int) -> list[str]:
-    paths = [write_pdf(tmp_path / f"b{i}.pdf", f"Bukti nomor {i}") for i in range(n)]
-    added = evidence.add_files(workspace, paths, indicators=["P.MP.i.a"], item="sk-tim")
-    return [o.sha256[:12] for o in added.outcomes]
-
-
 def test_the_column_follows_every_change_of_tags(workspace: Workspace, tmp_path: Path) -> None:
-    refs = _add(workspace, tmp_path, 4)
+    refs = add_tagged(workspace, tmp_path, 4)
     db = _db(workspace)
     assert _tagset_column(db) == _tags_table(db)
     evidence.tag(workspace, refs[0], ["P.MP.i.b", "P.TTL.i.a"])
@@ -74,7 +68,7 @@ def test_the_column_follows_every_change_of_tags(workspace: Workspace, tmp_path:
 def test_a_version_3_catalogue_is_upgraded_and_keeps_its_tags(
     workspace: Workspace, tmp_path: Path
 ) -> None:
-    refs = _add(workspace, tmp_path, 3)
+    refs = add_tagged(workspace, tmp_path, 3)
     evidence.tag(workspace, refs[0], ["P.MP.i.b"])
     db = _db(workspace)
     before = _tags_table(db)

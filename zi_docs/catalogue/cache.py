@@ -2,9 +2,8 @@
 every later command (``score``, ``check``, each web worker) unpickles it instead (about 2 ms
 against 80-100 ms of parsing the 110 indicators).
 
-The cache is derived data in the user's own cache folder (``%LOCALAPPDATA%\\zi-docs`` on
-Windows, ``$XDG_CACHE_HOME/zi-docs`` or ``~/.cache/zi-docs`` elsewhere; ``ZI_DOCS_CACHE``
-names another folder, ``ZI_DOCS_CACHE=0`` turns it off). An entry is named by the hash of
+The cache is derived data in the user's own cache folder (see :mod:`zi_docs.user_cache`;
+``ZI_DOCS_CACHE=0`` turns it off). An entry is named by the hash of
 the catalogue file's bytes, of the catalogue package's code and of the Python version, so an
 edited catalogue, a new zi-docs or a new Python never reads an old entry. Anything wrong with
 an entry (unreadable, cut short, of other classes) only means it is parsed again."""
@@ -13,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 import sys
 from collections.abc import Callable
@@ -22,23 +20,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from zi_docs.atomic import write_bytes_atomic
+from zi_docs.user_cache import cache_dir
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-_ENV = "ZI_DOCS_CACHE"
-
-
-def cache_dir() -> Path | None:
-    """Where parsed catalogues are kept, or None when the cache is off."""
-    named = os.environ.get(_ENV)
-    if named is not None:
-        return None if named.strip() in ("", "0") else Path(named)
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "zi-docs" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "zi-docs"
 
 
 @cache

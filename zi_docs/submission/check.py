@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from zi_docs import evidence
@@ -109,18 +109,26 @@ def _run_check(
     from zi_docs.submission.documents_engine import generator_hint
     from zi_docs.submission.rollup import roll_up
 
+    profile = workspace.profile
     with evidence.open_view(workspace, read_only=read_only, listing=listing) as archive:
         report = score_workspace(workspace)
         completeness = assess(
             report.catalogue,
             report.score,
             archive,
-            workspace.profile.evidence_window,
+            profile.evidence_window,
             generator_hint,
+            with_integrity=False,
         )
-    rollup = roll_up(report.catalogue, report.score, completeness, report.target)
-    profile = workspace.profile
-    gates = evaluate_gates(profile, today)
+        rollup = roll_up(report.catalogue, report.score, completeness, report.target)
+        gates = evaluate_gates(profile, today)
+        before = (*example_value_findings(workspace), *consistency_findings(workspace))
+        after = (
+            *gate_findings(gates),
+            *register_findings(load_register(workspace), today, completeness.files.keys()),
+        )
+        # last, when the objects' listing had all the time it could: the archive's integrity
+        completeness = replace(completeness, findings=(*completeness.findings, *archive.integrity))
     return CheckResult(
         unit_name=profile.unit_name,
         instansi=str(profile.data["instansi"]),
@@ -130,13 +138,7 @@ def _run_check(
         completeness=completeness,
         rollup=rollup,
         gates=gates,
-        findings=(
-            *example_value_findings(workspace),
-            *consistency_findings(workspace),
-            *completeness.findings,
-            *gate_findings(gates),
-            *register_findings(load_register(workspace), today, completeness.files.keys()),
-        ),
+        findings=(*before, *completeness.findings, *after),
         kota=str(profile.data["unit"].get("kota") or ""),
         page=profile.page,
     )

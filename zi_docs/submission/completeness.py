@@ -129,11 +129,15 @@ def assess(
     archive: ArchiveView,
     window: tuple[dt.date, dt.date],
     hint_for: HintFor = lambda _item: None,
+    *,
+    with_integrity: bool = True,
 ) -> Completeness:
     """Join catalogue, answers and archive into per-indicator status and findings.
 
     The archive is read as columns (:meth:`ArchiveView.columns`), files by their position in
-    it; a file's value is built only when a finding names it."""
+    it; a file's value is built only when a finding names it. Its integrity findings come
+    last, unless ``with_integrity`` is false: then the caller adds them (``check`` does so as
+    late as it can, for they wait on the listing of the archive's objects)."""
     findings: list[Finding] = []
     refs, tags, drafts, dates = archive.columns()
     everyone = range(len(refs))
@@ -195,7 +199,8 @@ def assess(
         konsep = [i for found in drafts_by.get(node.id, {}).values() for i in found]
         if konsep and not status.has_evidence:
             findings.append(_draft_only(status, [archive.file(i) for i in dict.fromkeys(konsep)]))
-    findings.extend(archive.integrity)
+    if with_integrity:
+        findings.extend(archive.integrity)
     return Completeness(
         indicators=tuple(statuses),
         findings=tuple(findings),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from zi_docs.catalogue import fold
 from zi_docs.evidence.db import engine, numbers, opening, readonly, schema
+from zi_docs.evidence.db.rows_snapshot import RowsSnapshot
 from zi_docs.evidence.db.writes import Transaction
 from zi_docs.evidence.records import AuditEntry, StoredFile
 from zi_docs.evidence.store import ObjectStore
@@ -107,7 +108,11 @@ class ArchiveDb:
         """Every file (trashed too), its tags and the live konsep, as tuples: the one read
         ``check`` makes for its quick verify and its view of the files. A file's title, notes
         and kind are read only for the files whose values are built."""
-        return readonly.read_rows(self._conn, details=readonly.details_reader(self.path))
+        return readonly.read_rows(
+            self._conn,
+            details=readonly.details_reader(self.path),
+            kept=RowsSnapshot.of(self.path),
+        )
 
     def revisions(self) -> dict[str, int]:
         """sha256 -> revision of every live file (what verify compares index stamps with)."""

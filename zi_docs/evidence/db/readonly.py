@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from zi_docs.bulk import collector_paused
 from zi_docs.errors import WorkspaceError
 from zi_docs.evidence.db import engine, opening, schema
+from zi_docs.evidence.db.rows_snapshot import RowsSnapshot
 from zi_docs.evidence.records import EvidenceFile, FileColumns
 from zi_docs.evidence.store import ObjectStore
 from zi_docs.refs import IndicatorRef
@@ -58,31 +59,70 @@ class Rows(NamedTuple):
 
 
 def read_rows(
-    conn: engine.Connection, *, live_only: bool = False, details: Details | None = None
+    conn: engine.Connection,
+    *,
+    live_only: bool = False,
+    details: Details | None = None,
+    kept: RowsSnapshot | None = None,
 ) -> Rows:
     """Files (trashed too unless ``live_only``) with their tags, and the konsep: two queries
     (three for a catalogue older than version 4, read without upgrading it). The files'
     ``details`` are read with them (one more query) unless a reader of them is given (see
-    :func:`details_reader`)."""
+    :func:`details_reader`).
+
+    With ``kept`` (every file's rows, not ``live_only``), the rows come from that snapshot
+    when it was taken at the catalogue's present stamp; otherwise they are read, in one read
+    transaction with the stamp, and kept there for the next read."""
     # the files' ORDER BY sorts 100,000 rows: in memory, not in a temporary file
     conn.execute("PRAGMA temp_store = MEMORY")
     cursor = conn.cursor()
     cursor.row_factory = None  # tuples, whatever the connection makes
     where = " WHERE trashed_at IS NULL" if live_only else ""
+    if kept is None or live_only:
+        files, tagsets, drafts = _read(cursor, where)
+    else:
+        files, tagsets, drafts = _read_kept(conn, cursor, kept)
+    if details is None:
+        found = _details(cursor.execute(_DETAILS + where))
+        details = lambda _shas: found  # noqa: E731 - every file's, read with the rows
+    return Rows(files, tagsets, drafts, details)
+
+
+_Read = tuple[list[FileRow], dict[str, tuple[IndicatorRef, ...]], frozenset[str]]
+
+
+def _read(cursor: engine.Cursor, where: str) -> _Read:
     try:
         files = cursor.execute(_FILES.format(key="tagset") + where + _ORDER).fetchall()
     except engine.OperationalError:
-        if schema.version(conn) not in (1, 2, 3):
+        if schema.version(cursor.connection) not in (1, 2, 3):
             raise
         # before version 4 there is no tags column: a file's key is its sha256
         files = cursor.execute(_FILES.format(key="sha256") + where + _ORDER).fetchall()
         tagsets = _tags_by_file(cursor)
     else:
         tagsets = decode_tagsets(set(map(itemgetter(TAGS_KEY), files)))
-    if details is None:
-        found = _details(cursor.execute(_DETAILS + where))
-        details = lambda _shas: found  # noqa: E731 - every file's, read with the rows
-    return Rows(files, tagsets, _drafts(cursor), details)
+    return files, tagsets, _drafts(cursor)
+
+
+def _read_kept(conn: engine.Connection, cursor: engine.Cursor, kept: RowsSnapshot) -> _Read:
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")  # the stamp and the rows of one state of the catalogue
+    try:
+        stamp = schema.stamp(conn)
+        found = None if stamp is None else kept.load(stamp)
+        if found is None:
+            read = _read(cursor, "")
+    finally:
+        if began:
+            conn.execute("COMMIT")
+    if found is not None:
+        files, drafts = found
+        return files, decode_tagsets(set(map(itemgetter(TAGS_KEY), files))), drafts
+    if stamp is not None:
+        kept.save(stamp, read[0], read[2])
+    return read
 
 
 def details_reader(path: Path) -> Details:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from zi_docs.evidence.db import engine
 from zi_docs.evidence.numbers import own_number
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """2: ``numbers`` (each file's own document number, for matching signed scans).
 3: ``drafts`` (documents archived by ``generate --arsipkan`` as konsep, until signed).
-4: ``files.tagset``, each file's tags in one column kept by triggers (see :data:`TAGSET`)."""
+4: ``files.tagset``, each file's tags in one column kept by triggers (see :data:`TAGSET`).
+5: the ``stamp`` in ``meta``, drawn again by triggers on every change of what ``check``
+reads (see :data:`STAMPED`)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -103,13 +105,47 @@ _TRIGGERS = [
 ``tagset`` again; so does a new file, should its tags have come first."""
 
 
+STAMPED = {
+    "files": (
+        "INSERT",
+        "DELETE",
+        "UPDATE OF sha256, size, name, trashed_at, doc_date, added_at, tagset",
+    ),
+    "drafts": ("INSERT", "DELETE", "UPDATE"),
+}
+"""The changes that draw a new ``stamp``: a file added, removed, renamed, trashed or restored,
+dated, re-tagged (a change of ``tags`` sets ``tagset``); a konsep recorded, dropped or signed.
+The stamp is random, so it names one state of these rows: whatever holds a copy of them made
+at that stamp (:mod:`~zi_docs.evidence.db.rows_snapshot`) holds this very state, even after a
+catalogue is restored from a backup (an older stamp) or copied elsewhere (the same rows)."""
+
+_NEW_STAMP = "UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'stamp';"
+
+_STAMP_TRIGGERS = [
+    f"CREATE TRIGGER IF NOT EXISTS stamp_{table}_{at} AFTER {event} ON {table} "
+    f"BEGIN {_NEW_STAMP} END"
+    for table, events in STAMPED.items()
+    for at, event in enumerate(events)
+]
+
+
+def stamp(conn: engine.Connection) -> str | None:
+    """The catalogue's :data:`STAMPED` stamp, None before version 5."""
+    return _meta(conn, "stamp")
+
+
 def version(conn: engine.Connection) -> int | None:
     """The schema version recorded in the database, or None for a new or foreign one."""
+    value = _meta(conn, "schema")
+    return None if value is None else int(value)
+
+
+def _meta(conn: engine.Connection, key: str) -> str | None:
     try:
-        row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
     except engine.OperationalError:
         return None
-    return int(row[0]) if row else None
+    return str(row[0]) if row else None
 
 
 def upgrade(conn: engine.Connection, before: int | None) -> None:
@@ -124,8 +160,10 @@ def upgrade(conn: engine.Connection, before: int | None) -> None:
         if "tagset" not in {row[1] for row in conn.execute("PRAGMA table_info(files)")}:
             conn.execute("ALTER TABLE files ADD COLUMN tagset TEXT NOT NULL DEFAULT ''")
         conn.execute(f"UPDATE files SET tagset = {TAGSET.format(sha='files.sha256')}")
-    for trigger in _TRIGGERS:
+    for trigger in (*_TRIGGERS, *_STAMP_TRIGGERS):
         conn.execute(trigger)
+    # a catalogue of an older version (or a new one) starts at a stamp nothing was copied at
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', lower(hex(randomblob(16))))")
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
 
