@@ -56,8 +56,9 @@ _SPOOL_BYTES = 4 << 20
 """A streamed body is held in memory up to this size, then in a temporary file."""
 COMPILED_KEPT = 32
 """Compiled template parts kept (each built-in template has a body and a header or two)."""
-KEPT_PART_CHARS = 8_000_000
-"""A larger part is compiled every time (a kept part holds its text as its key)."""
+KEPT_PART_CHARS = 1_000_000
+"""A larger part is compiled every time: a kept part holds its text as its key, so the kept
+parts stay within tens of megabytes (the largest built-in body is 62 kB)."""
 
 
 def _content_types(parts: list[Any]) -> bytes:
