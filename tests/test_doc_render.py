@@ -76,6 +76,20 @@ def test_prepared_template_renders_many(tmp_path: Path) -> None:
     assert [_all_text(o) for o in outputs] == ["Nama: Ani", "Nama: Budi", "Nama: Cici"]
 
 
+def test_a_template_rewritten_in_place_renders_its_new_text(tmp_path: Path) -> None:
+    """Compiled parts are kept by their text: the same path with another text is compiled
+    anew, and the first text is still served to a template that holds it."""
+    path = _simple_template(tmp_path, "Lama: {{ n }}")
+    assert _all_text(PreparedTemplate(path).render({"n": "a"})) == "Lama: a"
+    _simple_template(tmp_path, "Baru: {{ n }} {{ m }}")
+    rewritten = PreparedTemplate(path)
+    assert _all_text(rewritten.render({"n": "b", "m": "c"})) == "Baru: b c"
+    with pytest.raises(InvalidInputError):
+        rewritten.render({"n": "b"})  # the new text's variable, strict as ever
+    _simple_template(tmp_path, "Lama: {{ n }}")
+    assert _all_text(PreparedTemplate(path).render({"n": "d"})) == "Lama: d"
+
+
 def test_media_places_an_image(workspace: Workspace, tmp_path: Path) -> None:
     template = PreparedTemplate(_simple_template(tmp_path, "Logo: {{ logo }}", "{{ logo }}"))
     logo = workspace.logo_path()

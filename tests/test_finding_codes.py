@@ -4,6 +4,7 @@ in --json output and in check reports)."""
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "zi_docs"
@@ -25,8 +26,9 @@ CODE_ARGUMENT = {
 }  # fmt: skip
 
 
-def _codes() -> list[tuple[str, str]]:
-    found = []
+@cache  # both tests read the same sources; parsed once
+def _codes() -> tuple[tuple[str, str], ...]:
+    found: list[tuple[str, str]] = []
     for path in ROOT.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         where = str(path.relative_to(ROOT))
@@ -50,7 +52,7 @@ def _codes() -> list[tuple[str, str]]:
                     for v in options
                     if isinstance(v, ast.Constant) and isinstance(v.value, str)
                 ]
-    return found
+    return tuple(found)
 
 
 def test_codes_are_found_where_they_are_made() -> None:

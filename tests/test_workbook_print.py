@@ -9,15 +9,27 @@ from typing import Any
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 
+from zi_docs.cli import cli
 from zi_docs.spreadsheet import BANDS
-from zi_docs.workspace import Workspace
+from zi_docs.workspace import Workspace, init_workspace
 
 
-@pytest.fixture
-def written(run_cli: Any, workspace: Workspace, tmp_path: Path) -> Path:
-    target = tmp_path / "lke.xlsx"
-    assert run_cli("score", "--xlsx", str(target)).exit_code == 0
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``score --xlsx`` of the example workspace, once for this module: its tests only read
+    the workbook."""
+    folder = tmp_path_factory.mktemp("lke")
+    root = init_workspace(folder / "ws").workspace.root
+    target = folder / "lke.xlsx"
+    result = CliRunner().invoke(
+        cli,
+        ["score", "--xlsx", str(target)],
+        env={"ZI_DOCS_WORKSPACE": str(root)},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
     return target
 
 

@@ -8,11 +8,13 @@ lists, evidence text) stays with the readers.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -101,8 +103,9 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], *, recalculate: bool = F
     none of their results)."""
     book = Workbook()
     book.remove(book.active)
+    styled: dict[Hashable, Cell] = {}
     for spec in sheets:
-        _fill(book.create_sheet(spec.title), spec)
+        _fill(book.create_sheet(spec.title), spec, styled)
     if recalculate:
         book.calculation.fullCalcOnLoad = True
     output_folder(path.parent)
@@ -110,7 +113,7 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], *, recalculate: bool = F
     return path
 
 
-def _fill(sheet: Worksheet, spec: Sheet) -> None:
+def _fill(sheet: Worksheet, spec: Sheet, styled: dict[Hashable, Cell]) -> None:
     if spec.header:
         sheet.append(list(spec.header))
         for cell in sheet[1]:
@@ -128,7 +131,7 @@ def _fill(sheet: Worksheet, spec: Sheet) -> None:
         number += 1
         columns = max(columns, len(values))
         if values:
-            _style(sheet, number, columns, spec, row)
+            _style(sheet, number, columns, spec, row, styled)
     for first_row, first_col, last_row, last_col in spec.merges:
         sheet.merge_cells(
             start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col
@@ -167,34 +170,70 @@ def _lines(value: object, width: float, indent: int) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n"))
 
 
-def _style(sheet: Worksheet, number: int, columns: int, spec: Sheet, row: Row) -> None:
+def _style(
+    sheet: Worksheet,
+    number: int,
+    columns: int,
+    spec: Sheet,
+    row: Row,
+    styled: dict[Hashable, Cell],
+) -> None:
     """Style row ``number`` across the sheet's first ``columns`` columns (its own and those of any
-    longer row above it, as ``sheet[number]`` would)."""
+    longer row above it, as ``sheet[number]`` would).
+
+    ``styled`` maps each look (alignment, number format, font, fill, border) to the first cell
+    of the workbook given it: a later cell of the same look takes a copy of that cell's style
+    ids, as openpyxl's own sheet copier does, instead of hashing five new style objects into
+    the workbook's collections (most of the time of a large sheet). The first cell of each
+    look is styled the ordinary way, in the same order, so the file is the same."""
     lines = 1
     cells = next(sheet.iter_rows(min_row=number, max_row=number, max_col=columns))
     for column, cell in enumerate(cells, start=1):
         if spec.aligned and column in spec.wrap:
             width = spec.widths.get(cell.column_letter, 13.0)
             lines = max(lines, _lines(cell.value, width, row.indent if column == 1 else 0))
-        if spec.aligned:
-            cell.alignment = Alignment(
-                vertical="top",
-                wrap_text=column in spec.wrap,
-                indent=row.indent if column == 1 else 0,
-            )
         numeric = (
             isinstance(cell.value, float)
             if spec.number_columns is None
             else column in spec.number_columns
         )
-        if numeric:
-            cell.number_format = NUMBER_FORMAT
-        if row.bold:
-            cell.font = Font(bold=True)
-        band = row.cell_bands.get(column, row.band)
-        if band:
-            cell.fill = PatternFill("solid", fgColor=BANDS[band])
-        if spec.borders:
-            cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+        look = (
+            spec.aligned,
+            spec.aligned and column in spec.wrap,
+            row.indent if spec.aligned and column == 1 else 0,
+            numeric,
+            row.bold,
+            row.cell_bands.get(column, row.band),
+            spec.borders,
+        )
+        first = styled.get(look)
+        if first is not None:
+            cell._style = copy(first._style)
+            continue
+        _look(cell, *look)
+        styled[look] = cell
     if spec.aligned and spec.wrap:
         sheet.row_dimensions[number].height = min(409.0, lines * LINE_HEIGHT)
+
+
+def _look(
+    cell: Cell,
+    aligned: bool,
+    wrap: bool,
+    indent: int,
+    numeric: bool,
+    bold: bool,
+    band: str | None,
+    borders: bool,
+) -> None:
+    """Give ``cell`` one look of :func:`_style`."""
+    if aligned:
+        cell.alignment = Alignment(vertical="top", wrap_text=wrap, indent=indent)
+    if numeric:
+        cell.number_format = NUMBER_FORMAT
+    if bold:
+        cell.font = Font(bold=True)
+    if band:
+        cell.fill = PatternFill("solid", fgColor=BANDS[band])
+    if borders:
+        cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)

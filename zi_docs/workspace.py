@@ -14,7 +14,7 @@ from zi_docs.errors import InvalidInputError, WorkspaceError
 from zi_docs.nip import NIP
 from zi_docs.resources import EXAMPLE_WORKSPACE, resource
 from zi_docs.schema import Boolean, Choice, Date, Field, Integer, Number, Record, Text, validate
-from zi_docs.yamlio import load_yaml
+from zi_docs.yamlio import load_yaml, read_yaml_shared
 
 if TYPE_CHECKING:
     from zi_docs.catalogue import Catalogue
@@ -253,7 +253,9 @@ class Workspace:
 
     @cached_property
     def profile(self) -> UnitProfile:
-        doc = load_yaml(self.unit_file, display=self.display(self.unit_file))
+        # a shared parse (validation builds new containers and never changes it): every
+        # command and every page of the web app makes a Workspace and reads its profile
+        doc = read_yaml_shared(self.unit_file, display=self.display(self.unit_file))
         return UnitProfile(data=validate(doc, UNIT_SCHEMA))
 
     @cached_property

@@ -5,19 +5,21 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "zi_docs"
 
 
-def _imports(path: Path) -> set[str]:
-    found = set()
+@cache  # both tests read every module; parsed once
+def _imports(path: Path) -> frozenset[str]:
+    found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module.split(".")[0])
-    return found
+    return frozenset(found)
 
 
 def test_only_the_web_package_imports_the_framework() -> None:

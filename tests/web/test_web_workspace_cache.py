@@ -7,8 +7,11 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from zi_docs.assessment import read_answer, save_answer
 from zi_docs.evidence import SearchFilters, add_files
+from zi_docs.web.app import workspace_cache
 from zi_docs.web.app.workspace_cache import answer, checked, listing
 from zi_docs.workspace import Workspace
 
@@ -91,3 +94,17 @@ def test_a_reader_opening_the_archive_database_is_no_change(workspace: Workspace
     assert checked(workspace, DAY) is first
     wal.write_bytes(b"frames of a write")
     assert checked(workspace, DAY) is not first
+
+
+def test_the_check_right_after_a_save_is_made_once_while_the_saved_bytes_stay(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _age(workspace.root)
+    save_answer(workspace, QUESTION, "A", expected_version=read_answer(workspace, QUESTION).version)
+    first = checked(workspace, DAY)  # the answers file was written within the racy window
+    assert checked(workspace, DAY) is first
+    monkeypatch.setattr(workspace_cache, "RACY_DIGEST_BYTES", 10)  # too much to read: not kept
+    save_answer(workspace, QUESTION, "B", expected_version=read_answer(workspace, QUESTION).version)
+    again = checked(workspace, DAY)
+    assert again.completeness.indicator(QUESTION).answer == "B"
+    assert checked(workspace, DAY) is not again

@@ -31,7 +31,7 @@ from zi_docs.findings import Finding, Severity
 from zi_docs.nip import format_nip, normalise_nip
 from zi_docs.schema import as_date
 from zi_docs.workspace import Workspace
-from zi_docs.yamlio import PathKey, YamlDoc, format_path, load_yaml, read_yaml_shared
+from zi_docs.yamlio import PathKey, YamlDoc, format_path, read_yaml_shared
 
 _NUMBER_IN_TEXT = re.compile(r"\bnomor\s*:?\s*([0-9A-Za-z][\w./-]*[0-9A-Za-z])", re.IGNORECASE)
 
@@ -117,7 +117,7 @@ def _listed_people(workspace: Workspace, inputs: list[_Input]) -> Iterator[Perso
 
 def _unit_people(workspace: Workspace) -> list[Person]:
     try:
-        doc = load_yaml(workspace.unit_file, display=workspace.display(workspace.unit_file))
+        doc = read_yaml_shared(workspace.unit_file, display=workspace.display(workspace.unit_file))
     except ZiError:
         return []
     head = doc.data.get("pimpinan") if isinstance(doc.data, dict) else None

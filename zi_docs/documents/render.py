@@ -11,6 +11,7 @@ so a batch of 500 documents costs 500 Jinja renders, not 500 loads and compilati
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import logging
 import re
@@ -21,6 +22,7 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import IO, Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -52,6 +54,11 @@ _TAG = re.compile(r"\{[{%#]")
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _SPOOL_BYTES = 4 << 20
 """A streamed body is held in memory up to this size, then in a temporary file."""
+COMPILED_KEPT = 32
+"""Compiled template parts kept (each built-in template has a body and a header or two)."""
+KEPT_PART_CHARS = 1_000_000
+"""A larger part is compiled every time: a kept part holds its text as its key, so the kept
+parts stay within tens of megabytes (the largest built-in body is 62 kB)."""
 
 
 def _content_types(parts: list[Any]) -> bytes:
@@ -153,6 +160,26 @@ def _template_error(name: str, exc: Exception) -> InvalidInputError:
     )
 
 
+_COMPILER = make_environment()
+"""Compiles only (a compiled part runs in the environment of the template that renders it)."""
+_PATCHER = DocxTemplate(io.BytesIO())
+"""Lends its XML clean-up (:meth:`DocxTemplate.patch_xml`, which reads no state); never loaded."""
+
+
+def _compiled(xml: str) -> CodeType:
+    """The Jinja code of one part's XML, pre-processed the docxtpl way (a paragraph per line,
+    so an error names its line)."""
+    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", _PATCHER.patch_xml(xml))
+    code: CodeType = _COMPILER.compile(source)
+    return code
+
+
+_kept_compiled = functools.lru_cache(maxsize=COMPILED_KEPT)(_compiled)
+""":func:`_compiled`, kept by the part's XML text: the code depends on that text alone (every
+environment comes from :func:`make_environment`), and a code object is never changed, so
+renders in any thread share it. Generating 30 documents from one template compiles it once."""
+
+
 class _Nothing:
     """A parser target that builds nothing: parsing with it only checks well-formedness."""
 
@@ -215,9 +242,12 @@ class PreparedTemplate:
 
     # ---- preparation ------------------------------------------------------------------------
     def _compile(self, xml: str) -> Template:
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(xml))
         try:
-            return self._env.from_string(source)
+            code = _compiled(xml) if len(xml) > KEPT_PART_CHARS else _kept_compiled(xml)
+            template: Template = self._env.template_class.from_code(
+                self._env, code, self._env.make_globals(None), None
+            )
+            return template
         except (TemplateError, ValueError, ArithmeticError, RecursionError) as exc:
             raise _template_error(self.name, exc) from None
 

@@ -9,6 +9,7 @@ every variable a tag reads — nested ones too (``sk.nomor``, ``p.nama`` inside 
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,10 @@ _JINJA_GLOBALS = {
     "None",
 }
 _DICT_METHODS = {"items", "keys", "values", "get"}
+PARSES_KEPT = 4096
+"""Tag sources whose parse is kept (the built-in templates have a few hundred tags in all)."""
+KEPT_SOURCE_CHARS = 2000
+"""A longer tag is parsed every time (the kept parses stay small)."""
 ANY: Any = object()
 """Shape of a value whose structure is unknown: anything may be read from it."""
 _MISSING: Any = object()
@@ -65,9 +70,55 @@ class _Open:
     scope: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _Refused:
+    """Why a tag's source does not compile, as the check reports it."""
+
+    code: str
+    message: str
+
+
+_ENV = make_environment()
+"""Parses and compiles the tags only (it renders nothing, so it is never given a deadline)."""
+
+
+_TOO_DEEP = "angka atau ungkapan dalam tag terlalu panjang atau bersarang terlalu dalam; perkecil"
+
+
+def _parse(source: str) -> nodes.Template | _Refused:
+    """The tree of one tag's source, or why it does not compile (a ``RecursionError``
+    propagates)."""
+    try:
+        tree = _ENV.parse(source)
+        _ENV.compile(tree)  # unknown filters and tests are found by the compiler
+    except TemplateSyntaxError as exc:
+        return _Refused("templat-sintaks", _explain(exc.message or str(exc)))
+    except (ValueError, ArithmeticError):
+        return _Refused("templat-melampaui-batas", _TOO_DEEP)
+    return tree
+
+
+@functools.lru_cache(maxsize=PARSES_KEPT)
+def _kept_parse(source: str) -> nodes.Template | _Refused:
+    """:func:`_parse`, kept by the source text: the outcome depends on that text alone (every
+    check compiles in the same environment), and the checker only reads the tree. The
+    templates are checked before every render, each time with the same few hundred tags."""
+    return _parse(source)
+
+
+def _explain(message: str) -> str:
+    if message.startswith("No filter named"):
+        name = message.split("'")[1]
+        close = difflib.get_close_matches(name, list(_ENV.filters), n=1)
+        hint = f"; maksudnya '{close[0]}'?" if close else ""
+        return f"filter '{name}' tidak dikenal{hint}"
+    if message.startswith("No test named"):
+        return f"uji '{message.split(chr(39))[1]}' tidak dikenal"
+    return f"penulisan tag salah ({message})"
+
+
 class _Checker:
     def __init__(self, display: str, context: Mapping[str, Any] | None) -> None:
-        self.env = make_environment()
         self.display = display
         self.context = context
         self.findings: list[Finding] = []
@@ -82,19 +133,13 @@ class _Checker:
     # ---- syntax -----------------------------------------------------------------------------
     def parse(self, tag: Tag, source: str) -> nodes.Template | None:
         try:
-            tree = self.env.parse(source)
-            self.env.compile(tree)  # unknown filters and tests are found by the compiler
-        except TemplateSyntaxError as exc:
-            self.fail(tag, self._explain(exc.message or str(exc)), "templat-sintaks")
+            outcome = _parse(source) if len(source) > KEPT_SOURCE_CHARS else _kept_parse(source)
+        except RecursionError:  # depends on the stack at the call too: never kept
+            outcome = _Refused("templat-melampaui-batas", _TOO_DEEP)
+        if isinstance(outcome, _Refused):
+            self.fail(tag, outcome.message, outcome.code)
             return None
-        except (ValueError, ArithmeticError, RecursionError):
-            self.fail(
-                tag,
-                "angka atau ungkapan dalam tag terlalu panjang atau bersarang terlalu dalam; "
-                "perkecil",
-                "templat-melampaui-batas",
-            )
-            return None
+        tree = outcome
         for call in tree.find_all(nodes.Call):
             name = call.node.name if isinstance(call.node, nodes.Name) else None
             sizes = [a.value for a in call.args if isinstance(a, nodes.Const)]
@@ -106,16 +151,6 @@ class _Checker:
                     "templat-melampaui-batas",
                 )
         return tree
-
-    def _explain(self, message: str) -> str:
-        if message.startswith("No filter named"):
-            name = message.split("'")[1]
-            close = difflib.get_close_matches(name, list(self.env.filters), n=1)
-            hint = f"; maksudnya '{close[0]}'?" if close else ""
-            return f"filter '{name}' tidak dikenal{hint}"
-        if message.startswith("No test named"):
-            return f"uji '{message.split(chr(39))[1]}' tidak dikenal"
-        return f"penulisan tag salah ({message})"
 
     # ---- pairing ----------------------------------------------------------------------------
     def statement(self, tag: Tag) -> None:

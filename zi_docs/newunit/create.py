@@ -17,7 +17,7 @@ from zi_docs.newunit.unit_file import unit_yaml
 from zi_docs.outputs import output_folder
 from zi_docs.resources import SKELETONS, resource
 from zi_docs.workspace import ANSWERS_FILE, EXAMPLE_DIR, FOLDERS, UNIT_FILE, Workspace
-from zi_docs.yamlio import load_yaml
+from zi_docs.yamlio import read_yaml_shared
 
 SKELETON_DIR = resource(SKELETONS)
 """Skeleton inputs: ``${name}`` is replaced by a profile value (always inside double quotes
@@ -120,7 +120,7 @@ def create_example(
     root = prepare_root(root)
     created: list[Path] = []
     text = (EXAMPLE_DIR / UNIT_FILE).read_text(encoding="utf-8")
-    example_year = load_yaml(EXAMPLE_DIR / UNIT_FILE).data["tahun"]
+    example_year = read_yaml_shared(EXAMPLE_DIR / UNIT_FILE).data["tahun"]
     if year is not None:
         text = text.replace(f"tahun: {example_year}", f"tahun: {year}")
     if unit_name:

@@ -87,7 +87,8 @@ def bar_chart(
         draw.line([(x, top - 2 * _MM), (x, y_end)], fill=COLOURS[2], width=round(0.5 * _MM))
     _legend(draw, series, minimum_label if minimum is not None else "", height, font)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", dpi=(DPI, DPI), optimize=True)
+    # zlib's default level: optimize=True (level 9) made the file 3 % smaller in 3 times the time
+    image.save(buffer, format="PNG", dpi=(DPI, DPI))
     return buffer.getvalue()
 
 

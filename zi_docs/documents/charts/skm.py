@@ -35,7 +35,7 @@ class UnsurBar:
 
 def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", dpi=(DPI, DPI), optimize=True)
+    image.save(buffer, format="PNG", dpi=(DPI, DPI))  # default level, as in bar_chart
     return buffer.getvalue()
 
 

@@ -10,12 +10,18 @@ computes again. One page computes a value while the others wait for it instead o
 computing at once. A value is also dropped after :data:`MAX_AGE_S` and at midnight (the days
 left to the deadline change). A file written in the last :data:`RACY_S` seconds may be
 written again within the same clock tick without its stamp changing, so a value computed
-then is not kept.
+then is kept with the SHA-256 of each such file (of its names, for an archive object folder),
+read before computing, and is used again only while those digests still match (the page
+right after a save is made once, not once per page); when such files hold more than
+:data:`RACY_DIGEST_BYTES` the value is not kept. (It could be stale only if such a file went
+back to its exact former bytes, size and inode within one clock tick while the value was
+being made.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import stat
 import threading
@@ -23,7 +29,7 @@ import time
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,6 +52,8 @@ T = TypeVar("T")
 MAX_AGE_S = 300.0
 """Even with an unchanged stamp, check again after this long (a safety net only)."""
 RACY_S = 2.0
+RACY_DIGEST_BYTES = 8 << 20
+"""Bytes of recently written files read to tell their content; beyond, a value is not kept."""
 SKIPPED_DIRS = frozenset({".zi-web", "__pycache__"})
 """The web app's own state (sessions, uploads in progress) is not an input of the check."""
 SKIPPED_SUFFIXES = (".lock", "-shm")
@@ -56,6 +64,8 @@ removes it when the last one closes; only a log with content (a write) is a chan
 OBJECTS = ("archive", "objects")
 
 Stamp = tuple[tuple[str, int, int, int], ...]
+Digests = tuple[tuple[str, bytes], ...]
+"""Path -> SHA-256 of each file (names of each object folder) written within the racy window."""
 
 
 MAX_KEPT = 400
@@ -65,6 +75,8 @@ MAX_KEPT = 400
 @dataclass(frozen=True)
 class _Entry:
     stamp: Stamp
+    digests: Digests
+    """Of the files that were racy when the value was made; ``()`` once they are settled."""
     day: dt.date
     made: float
     value: Any
@@ -157,19 +169,63 @@ def _kept(roots: tuple[Path, ...], key: Hashable, compute: Callable[[], T]) -> T
             and entry.stamp == current
             and entry.day == day
             and time.monotonic() - entry.made < MAX_AGE_S
+            and _still(slot, entry)
         ):
             value: T = entry.value
             return value
-        taken = time.time_ns()
+        racy = _racy(current, time.time_ns())
+        digests = _digests(racy) if racy else ()
         value = compute()
-        newest = max((mtime for _, _, mtime, _ in current), default=0)
         with _guard:
-            if taken - newest > RACY_S * 1e9:
-                _entries[slot] = _Entry(current, day, time.monotonic(), value)
+            if digests is not None:
+                _entries[slot] = _Entry(current, digests, day, time.monotonic(), value)
                 _bound(slot[0])
             else:
                 _entries.pop(slot, None)
         return value
+
+
+def _racy(current: Stamp, now: int) -> list[str]:
+    """The paths of ``current`` written within :data:`RACY_S` of ``now`` (or in its future)."""
+    return [path for path, _, mtime, _ in current if now - mtime <= RACY_S * 1e9]
+
+
+def _digests(paths: Sequence[str]) -> Digests | None:
+    """What each of ``paths`` holds now, or ``None`` when they hold too much to read."""
+    left = RACY_DIGEST_BYTES
+    found = []
+    for path in paths:
+        digest = hashlib.sha256()
+        try:
+            if os.path.isdir(path):  # an archive object folder: its objects never change
+                digest.update("\0".join(sorted(os.listdir(path))).encode("utf-8", "replace"))
+            else:
+                with open(path, "rb") as stream:
+                    while chunk := stream.read(min(left, 1 << 20) + 1):
+                        left -= len(chunk)
+                        if left < 0:
+                            return None
+                        digest.update(chunk)
+        except OSError:
+            digest.update(b"\0gone")  # the stamp changes too, at the latest on the next page
+        found.append((path, digest.digest()))
+    return tuple(found)
+
+
+def _still(slot: _Slot, entry: _Entry) -> bool:
+    """Whether the racy files of ``entry`` still hold what they held when it was made (under
+    the slot's lock). Once past the racy window they are settled: any later write changes
+    their stamp, so they are read no more."""
+    if not entry.digests:
+        return True
+    now = time.time_ns()
+    if _digests([path for path, _ in entry.digests]) != entry.digests:
+        return False
+    if not _racy(entry.stamp, now):
+        with _guard:
+            if _entries.get(slot) is entry:
+                _entries[slot] = replace(entry, digests=())
+    return True
 
 
 def _bound(root: Path | tuple[Path, ...]) -> None:
