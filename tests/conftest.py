@@ -27,7 +27,8 @@ if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
 
 TMPFS = Path("/dev/shm")
 TMPFS_FREE_BYTES = 4 << 30
-"""Free memory the tests' folders may take there (one fast run writes about 300 MB)."""
+"""Room the tests' folders need there, in the file system and in free memory (a fast run
+writes about 300 MB, kept to the end of the run)."""
 
 
 def _memory_temp_root() -> Path | None:
@@ -48,9 +49,14 @@ def _memory_temp_root() -> Path | None:
                 if len(fields) > 2
             )
         free = os.statvfs(TMPFS)
-    except OSError:
+        with open("/proc/meminfo", encoding="utf-8") as info:  # a tmpfs's size is a limit only
+            available = next(
+                int(line.split()[1]) << 10 for line in info if line.startswith("MemAvailable:")
+            )
+    except (OSError, StopIteration, ValueError):
         return None
-    if not in_memory or free.f_bavail * free.f_frsize < TMPFS_FREE_BYTES:
+    room = min(free.f_bavail * free.f_frsize, available)
+    if not in_memory or room < TMPFS_FREE_BYTES:
         return None
     return TMPFS if os.access(TMPFS, os.W_OK | os.X_OK) else None
 
