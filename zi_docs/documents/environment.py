@@ -16,7 +16,7 @@ import re
 import time
 from typing import Any
 
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
@@ -101,3 +101,32 @@ def make_environment() -> LimitedEnvironment:
     )
     env.filters.update(FILTERS)
     return env
+
+
+_UNSAFE = re.compile(r"access to attribute '([^']+)' of '[^']+' object is unsafe")
+
+
+def explain_fill_error(exc: Exception) -> str:
+    """What went wrong while filling a template in this environment, in Indonesian (Jinja and
+    Python speak English): the sandbox's refusals, the limits, the unsupported tags."""
+    message = getattr(exc, "message", None) or str(exc)
+    unsafe = _UNSAFE.search(message)
+    if unsafe:
+        return (
+            f"templat mencoba membuka bagian dalam program ('{unsafe.group(1)}'); itu diblokir "
+            "demi keamanan, hapus tag tersebut"
+        )
+    if "no loader for this environment" in message:
+        return (
+            "{% include %}, {% import %} dan {% extends %} tidak didukung: templat .docx harus "
+            "berdiri sendiri; salin isinya ke templat ini"
+        )
+    if "Range too big" in message:
+        return "range() terlalu besar (paling banyak 100.000 butir); perkecil perulangannya"
+    if isinstance(exc, ZeroDivisionError):
+        return "pembagian dengan nol dalam templat; periksa rumusnya"
+    if "integer string conversion" in message or isinstance(exc, OverflowError):
+        return "angka dalam templat terlalu panjang untuk dicetak; perkecil angkanya"
+    if isinstance(exc, TemplateError):
+        return message
+    return f"templat tidak dapat diisi ({type(exc).__name__}: {message[:120]})"

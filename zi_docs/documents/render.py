@@ -38,7 +38,7 @@ from lxml import etree
 
 from zi_docs.documents import environment as limits
 from zi_docs.documents.docprops import DocumentInfo, apply_page_setup, stamp
-from zi_docs.documents.environment import LimitExceeded, make_environment
+from zi_docs.documents.environment import LimitExceeded, explain_fill_error, make_environment
 from zi_docs.documents.logo import usable_image
 from zi_docs.documents.render_body import write_body
 from zi_docs.errors import InvalidInputError
@@ -113,34 +113,6 @@ class _Media:
         )
 
 
-_UNSAFE = re.compile(r"access to attribute '([^']+)' of '[^']+' object is unsafe")
-
-
-def _explain(exc: Exception) -> str:
-    """What went wrong while filling, in Indonesian (Jinja and Python speak English)."""
-    message = getattr(exc, "message", None) or str(exc)
-    unsafe = _UNSAFE.search(message)
-    if unsafe:
-        return (
-            f"templat mencoba membuka bagian dalam program ('{unsafe.group(1)}'); itu diblokir "
-            "demi keamanan, hapus tag tersebut"
-        )
-    if "no loader for this environment" in message:
-        return (
-            "{% include %}, {% import %} dan {% extends %} tidak didukung: templat .docx harus "
-            "berdiri sendiri; salin isinya ke templat ini"
-        )
-    if "Range too big" in message:
-        return "range() terlalu besar (paling banyak 100.000 butir); perkecil perulangannya"
-    if isinstance(exc, ZeroDivisionError):
-        return "pembagian dengan nol dalam templat; periksa rumusnya"
-    if "integer string conversion" in message or isinstance(exc, OverflowError):
-        return "angka dalam templat terlalu panjang untuk dicetak; perkecil angkanya"
-    if isinstance(exc, TemplateError):
-        return message
-    return f"templat tidak dapat diisi ({type(exc).__name__}: {message[:120]})"
-
-
 def _not_xml(name: str, exc: Exception) -> InvalidInputError:
     return _template_error(
         name,
@@ -152,7 +124,7 @@ def _not_xml(name: str, exc: Exception) -> InvalidInputError:
 
 
 def _template_error(name: str, exc: Exception) -> InvalidInputError:
-    message = _explain(exc)
+    message = explain_fill_error(exc)
     return InvalidInputError(
         f"templat {name} tidak dapat diisi",
         [Finding(message=f"templat bermasalah: {message}", file=name, code="templat-gagal")],
