@@ -97,3 +97,21 @@ def test_generate_removes_a_manifest_temp_a_killed_generate_left(
     generate(workspace, None, workspace.inputs_dir / "sk-tim.yaml")
     assert not leftover.exists()
     assert (folder / MANIFEST).is_file()
+
+
+def test_only_durable_writes_wait_for_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every write replaces its file whole; only a durable one (the default) is fsynced, a
+    cache's (``durable=False``) is not."""
+    import zi_docs.atomic as atomic
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    target = tmp_path / "berkas.bin"
+    write_bytes_atomic(target, b"pertama")
+    assert target.read_bytes() == b"pertama" and len(synced) == 1
+    write_bytes_atomic(target, b"kedua, salinan cache", durable=False)
+    assert target.read_bytes() == b"kedua, salinan cache" and len(synced) == 1
+    assert _temps(tmp_path) == []

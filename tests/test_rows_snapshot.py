@@ -130,9 +130,10 @@ def test_the_kept_rows_are_read_only_at_their_stamp(
     [
         b"",
         b"bukan salinan",
-        None,  # the right first line, the rest cut short
-        "garbage",  # the right first line, then no marshal data
-        "other",  # the right first line, then a value of another shape
+        None,  # the right first line, the rest cut short (a power cut: written without fsync)
+        "garbage",  # the right first line and length, then no marshal data
+        "zeros",  # the right first line and length, then zeros where the data was
+        "other",  # the right first line and length, then a value of another shape
     ],
 )
 def test_a_damaged_entry_is_read_again(
@@ -143,12 +144,19 @@ def test_a_damaged_entry_is_read_again(
     (entry,) = kept.glob("arsip-*.rows")
     whole = entry.read_bytes()
     head = whole[: whole.index(b"\n") + 1]
+    payload = whole[whole.index(b"\n", len(head)) + 1 :]
+
+    def entry_of(data: bytes) -> bytes:
+        return head + b"%d\n" % len(data) + data
+
     if damage is None:
-        entry.write_bytes(whole[: len(head) + (len(whole) - len(head)) // 2])
+        entry.write_bytes(whole[: len(whole) - len(payload) // 2])
     elif damage == "garbage":
-        entry.write_bytes(head + b"\xff\x00garbage")
+        entry.write_bytes(entry_of(b"\xff\x00garbage"))
+    elif damage == "zeros":
+        entry.write_bytes(entry_of(bytes(len(payload))))
     elif damage == "other":
-        entry.write_bytes(head + marshal.dumps({"files": 1}))
+        entry.write_bytes(entry_of(marshal.dumps({"files": 1})))
     else:
         assert isinstance(damage, bytes)
         entry.write_bytes(damage)

@@ -43,16 +43,21 @@ def clean_leftovers(target: Path) -> None:
 
 
 @contextlib.contextmanager
-def replacing(target: Path) -> Iterator[BinaryIO]:
+def replacing(target: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
     """Open a temporary file for ``target``; on a clean exit it is fsynced and moved over
-    ``target``, on any error it is removed and ``target`` is untouched."""
+    ``target``, on any error it is removed and ``target`` is untouched.
+
+    ``durable=False`` is for derived data that is made again when lost (a cache): no fsync,
+    so after a power cut the file may be gone or cut short, and its reader must tell (while
+    the system runs, a reader still sees the old file or the whole new one)."""
     clean_leftovers(target)
     tmp = temp_name(target)
     try:
         with tmp.open("xb") as stream:
             yield stream
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -60,9 +65,10 @@ def replacing(target: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (parents must exist)."""
-    with replacing(path) as stream:
+def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically (parents must exist; ``durable``: see
+    :func:`replacing`)."""
+    with replacing(path, durable=durable) as stream:
         stream.write(data)
 
 

@@ -27,8 +27,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_MAGIC = b"zi-docs rows 1 marshal %d " % marshal.version
-"""The entry's format and marshal's (a new format or Python never reads an old entry)."""
+_MAGIC = b"zi-docs rows 2 marshal %d " % marshal.version
+"""The entry's format and marshal's (a new format or Python never reads an old entry). The
+first line goes on with the stamp and the length of what follows it: an entry is written
+without fsync (derived data), so one cut short by a power cut is told by its length."""
 
 Kept = tuple[list["FileRow"], frozenset[str]]
 """Every file row (trashed too, in the catalogue's order) and the live konsep."""
@@ -56,7 +58,10 @@ class RowsSnapshot:
             with self.entry.open("rb") as stream:
                 if stream.read(len(head)) != head:
                     return None
-                files, drafts = marshal.loads(stream.read())
+                length, payload = stream.readline(), stream.read()
+                if not length.endswith(b"\n") or int(length) != len(payload):
+                    return None
+                files, drafts = marshal.loads(payload)
         except FileNotFoundError:
             return None
         except Exception as exc:  # a damaged entry is read again from the catalogue
@@ -76,7 +81,9 @@ class RowsSnapshot:
         ]
         try:
             self.entry.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(self.entry, _head(stamp) + marshal.dumps((rows, sorted(drafts))))
+            payload = marshal.dumps((rows, sorted(drafts)))
+            head = _head(stamp) + b"%d\n" % len(payload)
+            write_bytes_atomic(self.entry, head + payload, durable=False)
         except (OSError, ValueError) as exc:
             log.info("salinan baris katalog %s tidak dapat ditulis (%s)", self.entry, exc)
 
